@@ -1,0 +1,47 @@
+/**
+ * The one error type of the product. Every edge (Platform API, gateway, console API,
+ * CLI) maps it through `errorTable`: the code travels unchanged to API clients and
+ * to WebSocket clients as the RPC error code (Centrifuge reserves codes below 400).
+ */
+export const errorTable = {
+  internal: { code: 1000, status: 500 },
+  invalidParameter: { code: 1002, status: 400 },
+  invalidBody: { code: 1003, status: 400 },
+  signatureRejected: { code: 1004, status: 401 },
+  payloadTooLarge: { code: 1005, status: 413 },
+  rateLimited: { code: 1008, status: 429 },
+  forbidden: { code: 1009, status: 403 },
+  notFound: { code: 1010, status: 404 },
+  conflict: { code: 1011, status: 409 },
+  unprocessable: { code: 1012, status: 422 },
+  tokenRejected: { code: 1014, status: 401 },
+  unavailable: { code: 1015, status: 503 },
+} as const;
+
+export type ErrorKind = keyof typeof errorTable;
+
+export class ChatError extends Error {
+  readonly kind: ErrorKind;
+
+  constructor(kind: ErrorKind, message: string) {
+    super(message);
+    this.name = "ChatError";
+    this.kind = kind;
+  }
+
+  get code(): number {
+    return errorTable[this.kind].code;
+  }
+
+  get status(): number {
+    return errorTable[this.kind].status;
+  }
+}
+
+/** The contract's error body. Unknown errors become a generic 1000 so no internals leak. */
+export function toErrorBody(error: unknown): { status: number; body: { code: number; errorMessage: string } } {
+  if (error instanceof ChatError) {
+    return { status: error.status, body: { code: error.code, errorMessage: error.message } };
+  }
+  return { status: 500, body: { code: errorTable.internal.code, errorMessage: "Internal server error" } };
+}

@@ -1,0 +1,101 @@
+import { createHash, randomUUID } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import pg from "pg";
+import { sqliteFilePath } from "../env";
+
+/**
+ * Applies pending migrations from prisma/<provider>/migrations in one transaction and
+ * records them in Prisma's own `_prisma_migrations` table, so that `prisma migrate
+ * deploy` can take over wherever Prisma's native engine is available.
+ * Returns the names of the migrations it applied.
+ */
+export async function applyMigrations(databaseUrl: string): Promise<string[]> {
+  return databaseUrl.startsWith("file:") ? migrateSqlite(databaseUrl) : migratePostgres(databaseUrl);
+}
+
+type Migration = { name: string; sql: string; checksum: string };
+
+function readMigrations(provider: "sqlite" | "postgresql"): Migration[] {
+  const dir = path.resolve(process.cwd(), "prisma", provider, "migrations");
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && existsSync(path.join(dir, entry.name, "migration.sql")))
+    .map((entry) => entry.name)
+    .sort()
+    .map((name) => {
+      const sql = readFileSync(path.join(dir, name, "migration.sql"), "utf8");
+      return { name, sql, checksum: createHash("sha256").update(sql).digest("hex") };
+    });
+}
+
+const historyTableSql = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
+  "id" VARCHAR(36) PRIMARY KEY NOT NULL,
+  "checksum" VARCHAR(64) NOT NULL,
+  "finished_at" TIMESTAMPTZ,
+  "migration_name" VARCHAR(255) NOT NULL,
+  "logs" TEXT,
+  "rolled_back_at" TIMESTAMPTZ,
+  "started_at" TIMESTAMPTZ NOT NULL DEFAULT now(),
+  "applied_steps_count" INTEGER NOT NULL DEFAULT 0
+)`;
+
+function migrateSqlite(databaseUrl: string): string[] {
+  const file = sqliteFilePath(databaseUrl);
+  mkdirSync(path.dirname(file), { recursive: true });
+  const db = new Database(file);
+  try {
+    db.pragma("journal_mode = WAL");
+    db.exec(historyTableSql.replace("TIMESTAMPTZ NOT NULL DEFAULT now()", "DATETIME NOT NULL DEFAULT current_timestamp").replaceAll("TIMESTAMPTZ", "DATETIME"));
+    const applied = new Set(
+      db.prepare(`SELECT migration_name FROM _prisma_migrations WHERE rolled_back_at IS NULL`).pluck().all() as string[],
+    );
+    const pending = readMigrations("sqlite").filter((migration) => !applied.has(migration.name));
+    const record = db.prepare(
+      `INSERT INTO _prisma_migrations (id, checksum, migration_name, started_at, finished_at, applied_steps_count)
+       VALUES (?, ?, ?, ?, ?, 1)`,
+    );
+    db.transaction(() => {
+      for (const migration of pending) {
+        const startedAt = Date.now();
+        db.exec(migration.sql);
+        record.run(randomUUID(), migration.checksum, migration.name, startedAt, Date.now());
+      }
+    })();
+    return pending.map((migration) => migration.name);
+  } finally {
+    db.close();
+  }
+}
+
+async function migratePostgres(databaseUrl: string): Promise<string[]> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query("BEGIN");
+    // Nodes starting together queue here instead of applying the same migration twice.
+    await client.query("SELECT pg_advisory_xact_lock(727274)");
+    await client.query(historyTableSql);
+    const { rows } = await client.query<{ migration_name: string }>(
+      `SELECT migration_name FROM _prisma_migrations WHERE rolled_back_at IS NULL`,
+    );
+    const applied = new Set(rows.map((row) => row.migration_name));
+    const pending = readMigrations("postgresql").filter((migration) => !applied.has(migration.name));
+    for (const migration of pending) {
+      const startedAt = new Date();
+      await client.query(migration.sql);
+      await client.query(
+        `INSERT INTO _prisma_migrations (id, checksum, migration_name, started_at, finished_at, applied_steps_count)
+         VALUES ($1, $2, $3, $4, now(), 1)`,
+        [randomUUID(), migration.checksum, migration.name, startedAt],
+      );
+    }
+    await client.query("COMMIT");
+    return pending.map((migration) => migration.name);
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => undefined);
+    throw error;
+  } finally {
+    await client.end();
+  }
+}

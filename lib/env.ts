@@ -1,0 +1,44 @@
+import path from "node:path";
+import { z } from "zod";
+
+/**
+ * The one reader of process.env. Every variable is documented in README.md;
+ * the defaults run Switchboard embedded: a SQLite file under ./data and the in-process bus.
+ */
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default("0.0.0.0"),
+  DATABASE_URL: z
+    .string()
+    .regex(/^(file:|postgres(ql)?:\/\/)/, "DATABASE_URL must start with file: (SQLite) or postgres:// (PostgreSQL)")
+    .default("file:./data/switchboard.db"),
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, "REDIS_URL must start with redis:// or rediss://").optional(),
+  SWITCHBOARD_ADMIN_EMAIL: z.email().optional(),
+  SWITCHBOARD_ADMIN_PASSWORD: z.string().min(8, "SWITCHBOARD_ADMIN_PASSWORD needs at least 8 characters").optional(),
+  /** Signs console sessions. Unset: a generated key kept in the database, shared by all nodes. */
+  NEXTAUTH_SECRET: z.string().min(16).optional(),
+  /** Public URL of the console, used in printed links and next-auth callbacks. */
+  NEXTAUTH_URL: z.url().optional(),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+});
+
+export type Env = z.infer<typeof schema>;
+
+function load(): Env {
+  const parsed = schema.safeParse(process.env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`).join("\n");
+    throw new Error(`Invalid configuration:\n${problems}`);
+  }
+  return parsed.data;
+}
+
+export const env: Env = load();
+
+export const databaseProvider = env.DATABASE_URL.startsWith("file:") ? "sqlite" : "postgresql";
+
+/** The SQLite file path of a `file:` URL, relative paths taken from the working directory. */
+export function sqliteFilePath(url: string = env.DATABASE_URL): string {
+  return path.resolve(url.slice("file:".length).split("?")[0]);
+}
