@@ -1,0 +1,46 @@
+import { z } from "zod";
+
+/**
+ * Everything that crosses the bus. Drivers that leave the process (Redis) parse
+ * incoming messages with this schema; in-process delivery passes the objects as they are.
+ */
+export const busMessageSchema = z.discriminatedUnion("type", [
+  z.object({
+    /** A publication for a user's personal subscription; `data` is JSON text, serialized once per message. */
+    type: z.literal("publication"),
+    data: z.string(),
+    /** The session that sent it, which has the message in its RPC reply already. */
+    exceptSessionId: z.string().optional(),
+  }),
+  z.object({
+    /** Close the user's sessions, e.g. after a ban or token invalidation. */
+    type: z.literal("disconnect"),
+    code: z.number().int(),
+    reason: z.string(),
+  }),
+  z.object({
+    /** Drop a cached entry on every node. */
+    type: z.literal("invalidate"),
+    cache: z.string(),
+    key: z.string(),
+  }),
+]);
+
+export type BusMessage = z.infer<typeof busMessageSchema>;
+export type BusHandler = (message: BusMessage) => void;
+
+export interface Bus {
+  readonly driver: "memory" | "redis";
+  publish(topic: string, message: BusMessage): Promise<void>;
+  /** Returns the function that ends this subscription. */
+  subscribe(topic: string, handler: BusHandler): () => void;
+  /** True for the first caller of `key` within `ttlMs`, on any node (replay protection). */
+  claimOnce(key: string, ttlMs: number): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+export const topics = {
+  /** The sessions of one user, wherever they are connected. */
+  user: (appId: string, userId: string) => `user:${appId}:${userId}`,
+  caches: "caches",
+};

@@ -1,0 +1,49 @@
+import { Redis } from "ioredis";
+import { type Bus, type BusHandler, type BusMessage, busMessageSchema } from "./messages";
+
+const prefix = "switchboard:";
+
+/** Cross-node bus over Redis pub/sub; one publisher and one subscriber connection per process. */
+export function createRedisBus(url: string): Bus {
+  const publisher = new Redis(url, { maxRetriesPerRequest: 3 });
+  const subscriber = new Redis(url);
+  const handlers = new Map<string, Set<BusHandler>>();
+
+  subscriber.on("message", (channel: string, text: string) => {
+    const set = handlers.get(channel.slice(prefix.length));
+    if (!set) return;
+    const parsed = busMessageSchema.safeParse(JSON.parse(text));
+    if (!parsed.success) return;
+    for (const handler of set) handler(parsed.data);
+  });
+
+  return {
+    driver: "redis",
+    async publish(topic: string, message: BusMessage) {
+      await publisher.publish(prefix + topic, JSON.stringify(message));
+    },
+    subscribe(topic: string, handler: BusHandler) {
+      let set = handlers.get(topic);
+      if (!set) {
+        handlers.set(topic, (set = new Set()));
+        void subscriber.subscribe(prefix + topic);
+      }
+      set.add(handler);
+      return () => {
+        set.delete(handler);
+        if (set.size === 0 && handlers.get(topic) === set) {
+          handlers.delete(topic);
+          void subscriber.unsubscribe(prefix + topic);
+        }
+      };
+    },
+    async claimOnce(key: string, ttlMs: number) {
+      return (await publisher.set(prefix + "claim:" + key, "1", "PX", ttlMs, "NX")) === "OK";
+    },
+    async close() {
+      handlers.clear();
+      subscriber.disconnect();
+      await publisher.quit();
+    },
+  };
+}

@@ -1,0 +1,35 @@
+import { getBus, topics } from "../bus";
+
+/**
+ * A per-process read-through cache whose entries every node drops when any node
+ * calls `invalidate`. Misses are not cached, so a newly created row is found at once.
+ */
+export function createCache<V>(options: { name: string; maxEntries: number; load: (key: string) => Promise<V | null> }) {
+  const entries = new Map<string, V>();
+  let listening = false;
+
+  function listen() {
+    if (listening) return;
+    listening = true;
+    getBus().subscribe(topics.caches, (message) => {
+      if (message.type === "invalidate" && message.cache === options.name) entries.delete(message.key);
+    });
+  }
+
+  return {
+    async get(key: string): Promise<V | null> {
+      listen();
+      const cached = entries.get(key);
+      if (cached !== undefined) return cached;
+      const value = await options.load(key);
+      if (value === null) return null;
+      if (entries.size >= options.maxEntries) entries.delete(entries.keys().next().value as string);
+      entries.set(key, value);
+      return value;
+    },
+    async invalidate(key: string) {
+      entries.delete(key);
+      await getBus().publish(topics.caches, { type: "invalidate", cache: options.name, key });
+    },
+  };
+}
