@@ -40,5 +40,5 @@ export const databaseProvider = env.DATABASE_URL.startsWith("file:") ? "sqlite" 
 
 /** The SQLite file path of a `file:` URL, relative paths taken from the working directory. */
 export function sqliteFilePath(url: string = env.DATABASE_URL): string {
-  return path.resolve(url.slice("file:".length).split("?")[0]);
+  return path.resolve(url.slice("file:".length).replace(/\?.*$/, ""));
 }

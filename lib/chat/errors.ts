@@ -1,3 +1,5 @@
+import type { z } from "zod";
+
 /**
  * The one error type of the product. Every edge (Platform API, gateway, console API,
  * CLI) maps it through `errorTable`: the code travels unchanged to API clients and
@@ -36,6 +38,20 @@ export class ChatError extends Error {
   get status(): number {
     return errorTable[this.kind].status;
   }
+}
+
+/** A ChatError naming the first field that failed validation and why, e.g. "userId: expected string". */
+export function invalidInput(error: z.ZodError): ChatError {
+  const issue = error.issues[0];
+  const field = issue?.path.length ? `${issue.path.join(".")}: ` : "";
+  return new ChatError("invalidParameter", `${field}${issue?.message ?? "invalid input"}`);
+}
+
+/** Parses `value` with `schema` or throws the ChatError of `invalidInput`. */
+export function parseInput<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw invalidInput(parsed.error);
+  return parsed.data;
 }
 
 /** The contract's error body. Unknown errors become a generic 1000 so no internals leak. */

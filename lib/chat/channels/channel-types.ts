@@ -1,0 +1,8 @@
+/** The contract's channel type numbers. */
+export const ChannelType = { direct: 1, group: 3, open: 4, system: 6, community: 10 } as const;
+export type ChannelTypeNumber = (typeof ChannelType)[keyof typeof ChannelType];
+
+/** A direct channel is stored once for both users: their ids, sorted, joined by ":". */
+export function directChannelId(userA: string, userB: string): string {
+  return userA < userB ? `${userA}:${userB}` : `${userB}:${userA}`;
+}

@@ -1,0 +1,16 @@
+import { randomBytes } from "node:crypto";
+
+const alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+
+/** Four groups of four uppercase alphanumerics, e.g. BN6D-3HBC-0PU4-1FGK (about 82 random bits). */
+export function generateMessageId(): string {
+  const bytes = randomBytes(16);
+  let id = "";
+  for (let i = 0; i < 16; i++) {
+    if (i > 0 && i % 4 === 0) id += "-";
+    id += alphabet[bytes[i]! % alphabet.length];
+  }
+  return id;
+}
+
+export const messageIdPattern = /^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/;

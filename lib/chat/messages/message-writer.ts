@@ -1,0 +1,186 @@
+import { type Db, db, type Tx } from "../../db/client";
+import { isUniqueViolation } from "../../db/errors";
+import { generateMessageId } from "./message-id";
+
+export type ChannelAddress = { appId: string; type: number; channelId: string; memberIds: string[] };
+
+export type NewMessage = {
+  channel: ChannelAddress;
+  senderId: string;
+  messageType: string;
+  /** JSON text. */
+  content: string;
+  clientMessageId?: string;
+};
+
+export type StoredMessage = {
+  id: string;
+  seq: number;
+  sentAt: Date;
+  /** True when a message with the same sender and clientMessageId was stored before: this is it. */
+  duplicate: boolean;
+};
+
+type Pending = { message: NewMessage; channelPk: string; resolve: (stored: StoredMessage) => void; reject: (error: unknown) => void };
+
+/** Most messages committed in one transaction. */
+const maxBatchSize = 500;
+
+/**
+ * Group commit: sends that arrive while a transaction is running wait and go into the
+ * next one together. Each channel's sequence is advanced once per batch by an atomic
+ * increment of its row, which keeps sequences gap-free with several nodes on one database.
+ * A send resolves only after its transaction committed.
+ */
+export function createMessageWriter(database: Db) {
+  const queue: Pending[] = [];
+  const channelPks = new Map<string, string>();
+  let flushing = false;
+
+  async function flush() {
+    flushing = true;
+    while (queue.length > 0) {
+      const batch = queue.splice(0, maxBatchSize);
+      try {
+        const stored = await commit(batch);
+        batch.forEach((pending, index) => pending.resolve(stored[index]!));
+      } catch (error) {
+        for (const pending of batch) pending.reject(error);
+      }
+    }
+    flushing = false;
+  }
+
+  async function commit(batch: Pending[]): Promise<StoredMessage[]> {
+    const sentAt = new Date();
+    return database.$transaction(async (tx) => {
+      const { results, copies } = await findDuplicates(tx, batch);
+      const fresh = batch
+        .map((pending, index) => ({ pending, index }))
+        .filter(({ index }) => !results[index] && !copies.has(index));
+      const byChannel = new Map<string, typeof fresh>();
+      for (const entry of fresh) {
+        const group = byChannel.get(entry.pending.channelPk);
+        if (group) group.push(entry);
+        else byChannel.set(entry.pending.channelPk, [entry]);
+      }
+      const rows = [];
+      for (const [channelPk, entries] of byChannel) {
+        const { lastSeq } = await tx.channel.update({
+          where: { id: channelPk },
+          data: { lastSeq: { increment: entries.length } },
+          select: { lastSeq: true },
+        });
+        let seq = lastSeq - entries.length;
+        for (const { pending, index } of entries) {
+          const { message } = pending;
+          const row = {
+            id: generateMessageId(),
+            appId: message.channel.appId,
+            channelId: channelPk,
+            seq: ++seq,
+            senderId: message.senderId,
+            type: message.messageType,
+            content: message.content,
+            clientMessageId: message.clientMessageId ?? null,
+            sentAt,
+          };
+          rows.push(row);
+          results[index] = { id: row.id, seq: row.seq, sentAt, duplicate: false };
+        }
+      }
+      await tx.message.createMany({ data: rows });
+      for (const [index, firstIndex] of copies) results[index] = { ...results[firstIndex]!, duplicate: true };
+      return results as StoredMessage[];
+    });
+  }
+
+  /**
+   * Sends repeating an earlier (app, sender, clientMessageId): `results` holds those stored
+   * before, `copies` maps a repeat within this batch to the index of its first copy.
+   */
+  async function findDuplicates(tx: Tx, batch: Pending[]) {
+    const results: (StoredMessage | undefined)[] = new Array(batch.length);
+    const copies = new Map<number, number>();
+    const keyed = batch.filter((pending) => pending.message.clientMessageId !== undefined);
+    if (keyed.length === 0) return { results, copies };
+    const key = (appId: string, senderId: string, clientMessageId: string | null) => `${appId}\n${senderId}\n${clientMessageId}`;
+    const stored = await tx.message.findMany({
+      where: {
+        OR: keyed.map(({ message }) => ({
+          appId: message.channel.appId,
+          senderId: message.senderId,
+          clientMessageId: message.clientMessageId,
+        })),
+      },
+      select: { id: true, seq: true, sentAt: true, appId: true, senderId: true, clientMessageId: true },
+    });
+    const earlier = new Map(stored.map((row) => [key(row.appId, row.senderId, row.clientMessageId), row]));
+    const firstInBatch = new Map<string, number>();
+    batch.forEach(({ message }, index) => {
+      if (message.clientMessageId === undefined) return;
+      const k = key(message.channel.appId, message.senderId, message.clientMessageId);
+      const row = earlier.get(k);
+      if (row) results[index] = { id: row.id, seq: row.seq, sentAt: row.sentAt, duplicate: true };
+      else if (firstInBatch.has(k)) copies.set(index, firstInBatch.get(k)!);
+      else firstInBatch.set(k, index);
+    });
+    return { results, copies };
+  }
+
+  /** The channel's row id, creating the channel with its members on first use. */
+  async function ensureChannel(address: ChannelAddress): Promise<string> {
+    const cacheKey = `${address.appId}\n${address.type}\n${address.channelId}`;
+    const known = channelPks.get(cacheKey);
+    if (known) return known;
+    const where = { appId_type_channelId: { appId: address.appId, type: address.type, channelId: address.channelId } };
+    let channel = await database.channel.findUnique({ where, select: { id: true } });
+    if (!channel) {
+      try {
+        channel = await database.channel.create({
+          data: {
+            appId: address.appId,
+            type: address.type,
+            channelId: address.channelId,
+            members: { create: address.memberIds.map((userId) => ({ appId: address.appId, userId })) },
+          },
+          select: { id: true },
+        });
+      } catch (error) {
+        if (!isUniqueViolation(error)) throw error;
+        channel = await database.channel.findUniqueOrThrow({ where, select: { id: true } });
+      }
+    }
+    channelPks.set(cacheKey, channel.id);
+    return channel.id;
+  }
+
+  return {
+    /** Resolves once the message is durably stored, with its id and sequence number. */
+    async write(message: NewMessage): Promise<StoredMessage> {
+      const channelPk = await ensureChannel(message.channel);
+      return new Promise<StoredMessage>((resolve, reject) => {
+        queue.push({ message, channelPk, resolve, reject });
+        // setImmediate lets the sends of this event-loop turn join the same batch.
+        if (!flushing) {
+          flushing = true;
+          setImmediate(() => void flush());
+        }
+      });
+    },
+    /** Resolves when every queued message is committed (or failed); for shutdown. */
+    async drain(): Promise<void> {
+      while (flushing || queue.length > 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    },
+  };
+}
+
+export type MessageWriter = ReturnType<typeof createMessageWriter>;
+
+// One writer per process so that sends from route handlers and the gateway share batches.
+const key = Symbol.for("switchboard.messageWriter");
+const globals = globalThis as typeof globalThis & { [key]?: MessageWriter };
+
+export function getMessageWriter(): MessageWriter {
+  return (globals[key] ??= createMessageWriter(db));
+}

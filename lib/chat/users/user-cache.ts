@@ -1,0 +1,28 @@
+import { db } from "../../db/client";
+import { createCache } from "../cache";
+
+export type UserState = { name: string; tokensValidAfter: number | null };
+
+const userKey = (appId: string, userId: string) => `${appId}:${userId}`;
+
+const cache = createCache<UserState>({
+  name: "user",
+  maxEntries: 200_000,
+  load: async (key) => {
+    const separator = key.indexOf(":");
+    const user = await db.user.findUnique({
+      where: { appId_id: { appId: key.slice(0, separator), id: key.slice(separator + 1) } },
+      select: { name: true, tokensValidAfter: true },
+    });
+    return user && { name: user.name, tokensValidAfter: user.tokensValidAfter?.getTime() ?? null };
+  },
+});
+
+/**
+ * What the hot paths (connect, send) need to know about a user, without a database
+ * read after the first: every change to a user invalidates the entry on every node.
+ */
+export const userCache = {
+  get: (appId: string, userId: string) => cache.get(userKey(appId, userId)),
+  invalidate: (appId: string, userId: string) => cache.invalidate(userKey(appId, userId)),
+};

@@ -1,0 +1,160 @@
+import { randomUUID } from "node:crypto";
+import type { WebSocket } from "ws";
+import { ChatError, errorTable } from "../chat/errors";
+import { authenticateAccessToken, type AuthenticatedUser } from "../chat/tokens/authenticate-access-token";
+import { describeError, log } from "../log";
+import {
+  type CloseReason,
+  type Command,
+  closeCodes,
+  commandSchema,
+  personalChannel,
+  protocolErrors,
+  unsupportedCommands,
+} from "./protocol";
+import { rpcMethods } from "./rpc-methods";
+
+export const gatewayLimits = {
+  /** Largest inbound frame: a 128 KB message plus its envelope. */
+  maxFrameBytes: 256 * 1024,
+  /** Bytes a socket may have waiting to be sent before it is closed as a slow consumer. */
+  maxBufferedBytes: 4 * 1024 * 1024,
+  /** Seconds between server pings; a client silent for two intervals is closed. */
+  pingIntervalSeconds: 25,
+  /** A socket must send its connect command within this time. */
+  connectTimeoutMs: 10_000,
+};
+
+const serverVersion = "switchboard 0.1.0";
+
+/** What a session needs from the gateway that owns it. */
+export type SessionHost = {
+  register(session: ClientSession): void;
+  unregister(session: ClientSession): void;
+  readonly acceptingCommands: boolean;
+};
+
+/** One WebSocket connection speaking the Centrifuge protocol on behalf of one user. */
+export class ClientSession {
+  readonly id = randomUUID();
+  user: AuthenticatedUser | null = null;
+  lastActivity = Date.now();
+  /** RPCs started and not yet answered: shutdown waits for them. */
+  inflight = 0;
+  private state: "new" | "connecting" | "connected" | "closed" = "new";
+  private readonly connectTimer: NodeJS.Timeout;
+
+  constructor(
+    private readonly socket: WebSocket,
+    private readonly host: SessionHost,
+  ) {
+    this.connectTimer = setTimeout(() => this.state === "new" && this.close(closeCodes.stale), gatewayLimits.connectTimeoutMs);
+    socket.on("message", (data, isBinary) => this.receive(isBinary ? null : data.toString()));
+    socket.on("close", () => this.closed());
+    socket.on("error", () => this.closed());
+  }
+
+  get isOpen(): boolean {
+    return this.state !== "closed";
+  }
+
+  /** Sends a frame, closing the socket instead when the client does not keep up. */
+  send(frame: string) {
+    if (this.state === "closed") return;
+    if (this.socket.bufferedAmount > gatewayLimits.maxBufferedBytes) return this.close(closeCodes.slow);
+    this.socket.send(frame);
+  }
+
+  close(reason: CloseReason) {
+    if (this.state === "closed") return;
+    this.socket.close(reason.code, reason.reason);
+    this.closed();
+  }
+
+  private closed() {
+    if (this.state === "closed") return;
+    this.state = "closed";
+    clearTimeout(this.connectTimer);
+    this.host.unregister(this);
+  }
+
+  private receive(text: string | null) {
+    this.lastActivity = Date.now();
+    if (text === null) return this.close(closeCodes.badRequest);
+    for (const line of text.split("\n")) {
+      if (line.trim() === "") continue;
+      const command = parseCommand(line);
+      if (!command) return this.close(closeCodes.badRequest);
+      void this.handle(command);
+    }
+  }
+
+  private async handle(command: Command) {
+    if (Object.keys(command).length === 0) return; // pong
+    if (command.id === undefined) return this.close(closeCodes.badRequest);
+    if (command.connect) return this.connect(command.id, command.connect.token);
+    if (this.state !== "connected") return this.close(closeCodes.badRequest);
+    if (command.rpc) return this.rpc(command.id, command.rpc.method, command.rpc.data);
+    if (unsupportedCommands.some((name) => name in command)) return this.replyError(command.id, protocolErrors.notAvailable);
+    this.close(closeCodes.badRequest);
+  }
+
+  private async connect(id: number, token: string | undefined) {
+    if (this.state !== "new") return this.close(closeCodes.badRequest);
+    this.state = "connecting";
+    clearTimeout(this.connectTimer);
+    try {
+      this.user = await authenticateAccessToken(token ?? "");
+    } catch (error) {
+      if (!(error instanceof ChatError)) log.error("connect failed", describeError(error));
+      return this.close(error instanceof ChatError ? closeCodes.invalidToken : closeCodes.serverError);
+    }
+    if (this.state !== "connecting") return;
+    this.state = "connected";
+    this.host.register(this);
+    this.reply(id, {
+      connect: {
+        client: this.id,
+        version: serverVersion,
+        subs: { [personalChannel(this.user.userId)]: {} },
+        ping: gatewayLimits.pingIntervalSeconds,
+        pong: true,
+      },
+    });
+  }
+
+  private async rpc(id: number, method: string, data: unknown) {
+    const run = rpcMethods[method];
+    if (!run) return this.replyError(id, protocolErrors.methodNotFound);
+    if (!this.host.acceptingCommands) return this.replyError(id, { code: errorTable.unavailable.code, message: "The server is shutting down", temporary: true });
+    this.inflight++;
+    try {
+      this.reply(id, { rpc: { data: await run({ user: this.user!, sessionId: this.id }, data) } });
+    } catch (error) {
+      if (error instanceof ChatError) this.replyError(id, { code: error.code, message: error.message });
+      else {
+        log.error("rpc failed", { method, ...describeError(error) });
+        this.replyError(id, { ...protocolErrors.internal, temporary: true });
+      }
+    } finally {
+      this.inflight--;
+    }
+  }
+
+  private reply(id: number, result: Record<string, unknown>) {
+    this.send(JSON.stringify({ id, ...result }));
+  }
+
+  private replyError(id: number, error: { code: number; message: string; temporary?: boolean }) {
+    this.send(JSON.stringify({ id, error }));
+  }
+}
+
+function parseCommand(line: string): Command | null {
+  try {
+    const parsed = commandSchema.safeParse(JSON.parse(line));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,72 @@
+// The Switchboard process: Next.js (console, Platform API) and the WebSocket gateway on one port.
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import next from "next";
+import { getBus } from "./lib/bus";
+import { getMessageWriter } from "./lib/chat/messages/message-writer";
+import { ensureFirstOperator } from "./lib/chat/operators/ensure-first-operator";
+import { db } from "./lib/db/client";
+import { applyMigrations } from "./lib/db/migrate";
+import { databaseProvider, env } from "./lib/env";
+import { createGateway } from "./lib/gateway/gateway";
+import { describeError, log } from "./lib/log";
+
+async function main() {
+  const applied = await applyMigrations(env.DATABASE_URL);
+  if (applied.length > 0) log.info("applied migrations", { migrations: applied });
+  const firstOperator = await ensureFirstOperator({ email: env.SWITCHBOARD_ADMIN_EMAIL, password: env.SWITCHBOARD_ADMIN_PASSWORD });
+
+  const dev = env.NODE_ENV !== "production";
+  const app = next({ dev, hostname: env.HOST, port: env.PORT });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  const gateway = createGateway();
+
+  const server = createServer((request, response) => void handle(request, response));
+  // Next adds its own upgrade listener for its dev server; this one claims only the gateway path.
+  server.on("upgrade", (request, socket, head) => {
+    if (gateway.handles(request)) gateway.upgrade(request, socket, head);
+  });
+  await new Promise<void>((resolve) => server.listen(env.PORT, env.HOST, resolve));
+  const { port } = server.address() as AddressInfo;
+  printBanner({ port, dev, firstOperator });
+
+  let stopping: Promise<void> | null = null;
+  const stop = (signal: string) =>
+    (stopping ??= (async () => {
+      log.info("shutting down", { signal });
+      server.close();
+      await gateway.close();
+      await getMessageWriter().drain();
+      await getBus().close();
+      await db.$disconnect();
+      await app.close();
+      process.exit(0);
+    })().catch((error) => {
+      log.error("shutdown failed", describeError(error));
+      process.exit(1);
+    }));
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+  process.on("SIGINT", () => void stop("SIGINT"));
+}
+
+function printBanner(input: { port: number; dev: boolean; firstOperator: Awaited<ReturnType<typeof ensureFirstOperator>> }) {
+  const url = env.NEXTAUTH_URL ?? `http://localhost:${input.port}/`;
+  const lines = [
+    `Switchboard is running: console at ${url}`,
+    `  mode: ${input.dev ? "development" : "production"}, database: ${databaseProvider}, bus: ${getBus().driver}`,
+    `  Platform API: ${url.replace(/\/$/, "")}/v4/...   WebSocket gateway: ws://localhost:${input.port}/connection/websocket`,
+  ];
+  if (input.firstOperator) {
+    lines.push(`  Sign in as ${input.firstOperator.email} with password ${input.firstOperator.generated ? input.firstOperator.password : "from SWITCHBOARD_ADMIN_PASSWORD"}`);
+    if (input.firstOperator.generated) lines.push("  (shown once; change it with: npx switchboard operators reset-password --email <email> --password <new>)");
+  } else {
+    lines.push("  Sign in with your operator account (forgot it? npx switchboard operators reset-password --email <email> --password <new>)");
+  }
+  process.stdout.write(lines.join("\n") + "\n");
+}
+
+main().catch((error) => {
+  log.error("Switchboard failed to start", describeError(error));
+  process.exit(1);
+});
