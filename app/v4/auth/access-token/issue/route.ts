@@ -1,0 +1,4 @@
+import { issueAccessTokenEndpoint } from "@/lib/platform-api/endpoints/access-tokens";
+import { serve } from "@/lib/platform-api/serve";
+
+export const POST = serve(issueAccessTokenEndpoint);

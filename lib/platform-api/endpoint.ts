@@ -1,0 +1,31 @@
+import type { z } from "zod";
+import type { ErrorKind } from "../chat/errors";
+import type { SigningApp } from "./signature";
+
+/**
+ * One Platform API endpoint, declared once: the route handler (serve), the OpenAPI
+ * document and the tests all read this.
+ */
+export type Endpoint<Request extends z.ZodType = z.ZodType, Result extends z.ZodType | null = z.ZodType | null> = {
+  path: string;
+  operationId: string;
+  summary: string;
+  tag: string;
+  /** v4 endpoints take JSON; the compatibility endpoints take forms. */
+  body: "json" | "form";
+  request: Request;
+  /** The `result` object of a success; null for endpoints that answer `{"code": 0}` only. */
+  result: Result;
+  /** Errors this endpoint can answer besides the ones every endpoint can (signature, body). */
+  errors: ErrorKind[];
+  handle: (context: { app: SigningApp; input: z.infer<Request> }) => Promise<Result extends z.ZodType ? z.infer<Result> : void>;
+};
+
+export function defineEndpoint<Request extends z.ZodType, Result extends z.ZodType | null>(
+  endpoint: Endpoint<Request, Result>,
+): Endpoint<Request, Result> {
+  return endpoint;
+}
+
+/** Errors every endpoint can answer. */
+export const commonErrors: ErrorKind[] = ["signatureRejected", "invalidBody", "invalidParameter", "payloadTooLarge", "internal"];

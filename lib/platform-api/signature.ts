@@ -1,0 +1,78 @@
+import { createHash, timingSafeEqual } from "node:crypto";
+import { ChatError } from "../chat/errors";
+
+/** Requests whose Timestamp is further than this from the server's clock are refused. */
+export const signatureWindowMs = 5 * 60 * 1000;
+export const maxNonceLength = 18;
+
+export type SigningApp = {
+  id: string;
+  key: string;
+  secret: string;
+  previousSecret: string | null;
+  previousSecretExpiresAt: Date | null;
+  tokenKey: string;
+};
+
+/** Hex SHA1 of AppSecret + Nonce + Timestamp, the compatible signature scheme. */
+export function computeSignature(secret: string, nonce: string, timestamp: string): string {
+  return createHash("sha1").update(secret + nonce + timestamp).digest("hex");
+}
+
+const rejected = (message: string) => new ChatError("signatureRejected", message);
+
+function requiredHeader(headers: Headers, name: string): string {
+  const value = headers.get(name);
+  if (value === null || value === "") throw rejected(`Missing header ${name}`);
+  return value;
+}
+
+/** The secrets that verify now: the current one, and the previous one during a rotation's grace period. */
+function verifyingSecrets(app: SigningApp, now: number): string[] {
+  const previousValid = app.previousSecret && app.previousSecretExpiresAt && app.previousSecretExpiresAt.getTime() > now;
+  return previousValid ? [app.secret, app.previousSecret!] : [app.secret];
+}
+
+function matchesAny(signature: string, secrets: string[], nonce: string, timestamp: string): boolean {
+  const given = Buffer.from(signature.toLowerCase(), "hex");
+  let matched = false;
+  for (const secret of secrets) {
+    const expected = Buffer.from(computeSignature(secret, nonce, timestamp), "hex");
+    // Every candidate is compared, in constant time, whatever the earlier ones gave.
+    matched = (given.length === expected.length && timingSafeEqual(given, expected)) || matched;
+  }
+  return matched;
+}
+
+/**
+ * Checks the App-Key / Nonce / Timestamp / Signature headers of a Platform API request
+ * and returns the app that signed it. The nonce is claimed only once the signature is
+ * valid, so unsigned requests cannot burn an app's nonces.
+ */
+export async function verifySignedRequest(input: {
+  headers: Headers;
+  now: number;
+  findApp: (appKey: string) => Promise<SigningApp | null>;
+  claimNonce: (key: string, ttlMs: number) => Promise<boolean>;
+}): Promise<SigningApp> {
+  const appKey = requiredHeader(input.headers, "App-Key");
+  const nonce = requiredHeader(input.headers, "Nonce");
+  const timestamp = requiredHeader(input.headers, "Timestamp");
+  const signature = requiredHeader(input.headers, "Signature");
+  if (nonce.length > maxNonceLength) throw rejected(`Nonce must be at most ${maxNonceLength} characters`);
+  if (!/^\d{1,15}$/.test(timestamp)) throw rejected("Timestamp must be Unix time in milliseconds");
+  if (Math.abs(input.now - Number(timestamp)) > signatureWindowMs) {
+    throw rejected("Timestamp is more than 5 minutes away from the server's time");
+  }
+  if (!/^[0-9a-fA-F]{40}$/.test(signature)) throw rejected("Signature must be 40 hexadecimal characters (SHA1)");
+  const app = await input.findApp(appKey);
+  if (!app) throw rejected("Unknown App-Key");
+  if (!matchesAny(signature, verifyingSecrets(app, input.now), nonce, timestamp)) {
+    throw rejected("Signature does not match: expected hex SHA1 of AppSecret + Nonce + Timestamp");
+  }
+  // A nonce stays claimed for the whole span of timestamps that would be accepted with it.
+  if (!(await input.claimNonce(`nonce:${app.id}:${nonce}`, 2 * signatureWindowMs))) {
+    throw rejected("Nonce was used already; use a new one for every request");
+  }
+  return app;
+}
