@@ -9,8 +9,8 @@ export const issueAccessTokenEndpoint = defineEndpoint({
   tag: "UserManagement",
   body: "json",
   request: z.object({
-    userId: z.string({ error: "userId is required: a string" }),
-    name: z.string({ error: "name is required: a string" }),
+    userId: z.string(),
+    name: z.string(),
     avatarUrl: z.string().optional(),
   }),
   result: z.object({ userId: z.string(), accessToken: z.string() }),

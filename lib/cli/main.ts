@@ -1,0 +1,102 @@
+import { parseArgs } from "node:util";
+import { createApp } from "../chat/apps/create-app";
+import { findApps } from "../chat/apps/find-apps";
+import { rotateAppSecret } from "../chat/apps/rotate-app-secret";
+import { appEnvironments, type AppEnvironment } from "../chat/apps/app-view";
+import { ChatError } from "../chat/errors";
+import { createOperator } from "../chat/operators/create-operator";
+import { generatePassword } from "../chat/operators/operator-password";
+import { resetOperatorPassword } from "../chat/operators/reset-operator-password";
+import { db } from "../db/client";
+import { applyMigrations } from "../db/migrate";
+import { env } from "../env";
+
+const usage = `Usage: switchboard <command> [options]   (the database is DATABASE_URL, as for the server)
+
+  apps create --name NAME [--env development|production] [--json]
+  apps list [--json]
+  apps rotate-secret --app APPKEY [--grace-hours 24] [--json]
+  operators create --email EMAIL [--password PASSWORD] [--name NAME] [--role owner|admin] [--json]
+  operators reset-password --email EMAIL [--password PASSWORD] [--json]
+  db migrate
+`;
+
+const options = {
+  name: { type: "string" },
+  env: { type: "string" },
+  app: { type: "string" },
+  "grace-hours": { type: "string" },
+  email: { type: "string" },
+  password: { type: "string" },
+  role: { type: "string" },
+  json: { type: "boolean", default: false },
+  help: { type: "boolean", short: "h", default: false },
+} as const;
+
+type Flags = ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>["values"];
+
+function required(flags: Flags, name: "name" | "app" | "email"): string {
+  const value = flags[name];
+  if (!value) throw new ChatError("invalidParameter", `--${name} is required`);
+  return value;
+}
+
+/** Prints `value` as JSON with --json, else as the given lines. */
+function print(flags: Flags, value: unknown, lines: string[]) {
+  process.stdout.write((flags.json ? JSON.stringify(value, null, 2) : lines.join("\n")) + "\n");
+}
+
+const commands: Record<string, (flags: Flags) => Promise<void>> = {
+  "apps create": async (flags) => {
+    const environment = (flags.env ?? "development") as AppEnvironment;
+    if (!appEnvironments.includes(environment)) throw new ChatError("invalidParameter", "--env must be development or production");
+    const app = await createApp({ name: required(flags, "name"), environment });
+    print(flags, app, [`Created ${app.name} (${app.environment})`, `App Key:    ${app.appKey}`, `App Secret: ${app.appSecret}`]);
+  },
+  "apps list": async (flags) => {
+    const apps = await findApps();
+    print(flags, apps, apps.length ? apps.map((app) => `${app.appKey}  ${app.environment.padEnd(11)}  ${app.name}`) : ["No apps yet."]);
+  },
+  "apps rotate-secret": async (flags) => {
+    const graceHours = flags["grace-hours"] === undefined ? undefined : Number(flags["grace-hours"]);
+    const app = await rotateAppSecret({ appKey: required(flags, "app"), graceHours });
+    print(flags, app, [`New App Secret: ${app.appSecret}`, `The previous secret verifies until ${app.previousSecretExpiresAt ?? "now (no grace period)"}`]);
+  },
+  "operators create": async (flags) => {
+    const password = flags.password ?? generatePassword();
+    const role = flags.role === "owner" ? "owner" : "admin";
+    const operator = await createOperator({ email: required(flags, "email"), password, name: flags.name, role });
+    print(flags, { ...operator, password }, [`Created operator ${operator.email} (${operator.role}) with password ${password}`]);
+  },
+  "operators reset-password": async (flags) => {
+    const password = flags.password ?? generatePassword();
+    const email = required(flags, "email");
+    await resetOperatorPassword({ email, password });
+    print(flags, { email, password }, [`New password of ${email}: ${password}`]);
+  },
+  "db migrate": async (flags) => {
+    const applied = await applyMigrations(env.DATABASE_URL);
+    print(flags, { applied }, [applied.length ? `Applied ${applied.join(", ")}` : "The database is up to date."]);
+  },
+};
+
+async function main() {
+  const { values: flags, positionals } = parseArgs({ options, allowPositionals: true });
+  const command = commands[positionals.slice(0, 2).join(" ")];
+  if (flags.help || !command) {
+    process.stdout.write(usage);
+    process.exitCode = flags.help || positionals.length === 0 ? 0 : 2;
+    return;
+  }
+  await applyMigrations(env.DATABASE_URL);
+  await command(flags);
+}
+
+try {
+  await main();
+} catch (error) {
+  process.stderr.write(`switchboard: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 1;
+} finally {
+  await db.$disconnect();
+}
