@@ -1,0 +1,8 @@
+import { z } from "zod";
+import { consoleRoute } from "@/lib/auth/console-route";
+import { getAppOrThrow } from "@/lib/chat/apps/find-apps";
+
+// The App Secret has its own route so that pages load without it and reveal it on request.
+export const GET = consoleRoute({ params: z.object({ appKey: z.string() }) }, async ({ params }) => ({
+  app: await getAppOrThrow({ appKey: params.appKey, withSecret: true }),
+}));

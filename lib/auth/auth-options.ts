@@ -1,0 +1,48 @@
+import type { AuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { z } from "zod";
+import { getInstallationSecret } from "../chat/installation/get-installation-secret";
+import { verifyOperatorCredentials } from "../chat/operators/verify-operator-credentials";
+import { env } from "../env";
+
+/** Sessions last a working day; after that the operator signs in again. */
+const sessionMaxAgeSeconds = 12 * 60 * 60;
+
+// Bounds keep a hostile form from making bcrypt hash megabytes.
+const credentialsSchema = z.object({ email: z.string().min(1).max(320), password: z.string().min(1).max(1024) });
+
+let authOptions: Promise<AuthOptions> | undefined;
+
+/**
+ * next-auth's options, built once per module instance: without NEXTAUTH_SECRET the
+ * session key is the installation secret in the database, the same on every node.
+ */
+export function getAuthOptions(): Promise<AuthOptions> {
+  authOptions ??= buildAuthOptions().catch((error: unknown) => {
+    authOptions = undefined;
+    throw error;
+  });
+  return authOptions;
+}
+
+async function buildAuthOptions(): Promise<AuthOptions> {
+  return {
+    secret: env.NEXTAUTH_SECRET ?? (await getInstallationSecret("console-session-secret")),
+    session: { strategy: "jwt", maxAge: sessionMaxAgeSeconds },
+    pages: { signIn: "/sign-in", error: "/sign-in" },
+    providers: [
+      CredentialsProvider({
+        name: "Operator",
+        credentials: { email: { type: "email" }, password: { type: "password" } },
+        authorize: async (credentials) => {
+          const parsed = credentialsSchema.safeParse(credentials);
+          return parsed.success ? verifyOperatorCredentials(parsed.data) : null;
+        },
+      }),
+    ],
+    callbacks: {
+      // The operator's id travels as the JWT subject (next-auth sets `sub` from the user's id).
+      session: ({ session, token }) => ({ ...session, operatorId: token.sub }),
+    },
+  };
+}
