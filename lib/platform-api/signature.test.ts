@@ -1,0 +1,68 @@
+import { createHash } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { ChatError } from "../chat/errors";
+import { computeSignature, type SigningApp, verifySignedRequest } from "./signature";
+
+const now = 1_700_000_000_000;
+const app: SigningApp = { id: "app1", key: "key1", secret: "secret-1", previousSecret: null, previousSecretExpiresAt: null, tokenKey: "t" };
+
+function headersFor(secret: string, overrides: Record<string, string> = {}) {
+  const nonce = overrides.Nonce ?? "nonce1";
+  const timestamp = overrides.Timestamp ?? String(now);
+  return new Headers({ "App-Key": "key1", Nonce: nonce, Timestamp: timestamp, Signature: computeSignature(secret, nonce, timestamp), ...overrides });
+}
+
+/** Verifies against one app and an in-memory nonce set, as a node with the memory bus does. */
+function verifier(signingApp: SigningApp = app) {
+  const claimed = new Set<string>();
+  return (headers: Headers, at = now) =>
+    verifySignedRequest({
+      headers,
+      now: at,
+      findApp: async (key) => (key === signingApp.key ? signingApp : null),
+      claimNonce: async (key) => !claimed.has(key) && Boolean(claimed.add(key)),
+    });
+}
+
+async function rejection(promise: Promise<unknown>) {
+  const error = await promise.then(() => null, (caught: unknown) => caught);
+  expect(error).toBeInstanceOf(ChatError);
+  expect((error as ChatError).status).toBe(401);
+  return (error as ChatError).message;
+}
+
+describe("computeSignature", () => {
+  it("is the hex SHA1 of secret, nonce and timestamp concatenated", () => {
+    expect(computeSignature("s3cret", "14314", "1408710653000")).toBe(createHash("sha1").update("s3cret143141408710653000").digest("hex"));
+  });
+});
+
+describe("verifySignedRequest", () => {
+  it("returns the app of a correctly signed request", async () => {
+    expect(await verifier()(headersFor("secret-1"))).toBe(app);
+  });
+
+  it("accepts timestamps up to 5 minutes away and refuses beyond", async () => {
+    const verify = verifier();
+    await expect(verify(headersFor("secret-1", { Nonce: "a" }), now + 5 * 60_000)).resolves.toBe(app);
+    expect(await rejection(verify(headersFor("secret-1", { Nonce: "b" }), now + 5 * 60_000 + 1))).toMatch(/5 minutes/);
+  });
+
+  it("refuses a replayed nonce but not the same nonce of another app", async () => {
+    const verify = verifier();
+    await verify(headersFor("secret-1"));
+    expect(await rejection(verify(headersFor("secret-1")))).toBe("Nonce was used already; use a new one for every request");
+  });
+
+  it("accepts the previous secret only until its grace period ends", async () => {
+    const rotated = { ...app, secret: "secret-2", previousSecret: "secret-1", previousSecretExpiresAt: new Date(now + 1000) };
+    await expect(verifier(rotated)(headersFor("secret-1"))).resolves.toBe(rotated);
+    expect(await rejection(verifier(rotated)(headersFor("secret-1"), now + 1000))).toMatch(/does not match/);
+  });
+
+  it.each(["App-Key", "Nonce", "Timestamp", "Signature"])("refuses a request without %s", async (name) => {
+    const headers = headersFor("secret-1");
+    headers.delete(name);
+    expect(await rejection(verifier()(headers))).toBe(`Missing header ${name}`);
+  });
+});

@@ -1,0 +1,159 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { callApi, createTestApp, newNonce, signatureHeaders, type TestApp } from "./support/platform-api";
+import { startTestServer, type TestServer } from "./support/test-server";
+
+let server: TestServer;
+let app: TestApp;
+let otherApp: TestApp;
+const issuePath = "/v4/auth/access-token/issue";
+
+beforeAll(async () => {
+  server = await startTestServer();
+  app = await createTestApp(server);
+  otherApp = await createTestApp(server, "Other app");
+});
+afterAll(() => server?.close());
+
+async function userRows(userId: string) {
+  return server.database.query(`SELECT "id", "name", "avatarUrl" FROM "User" WHERE "id" = $1`, [userId]);
+}
+
+describe("POST /v4/auth/access-token/issue", () => {
+  it("registers a user and answers the v4 envelope with an access token", async () => {
+    const { status, body } = await callApi(server, app, issuePath, { userId: "alice", name: "Alice", avatarUrl: "https://a.example/a.png" });
+    expect(status).toBe(200);
+    expect(body).toEqual({ code: 0, result: { userId: "alice", accessToken: expect.stringMatching(/^[\w-]+\.[\w-]+$/) } });
+    expect(await userRows("alice")).toEqual([{ id: "alice", name: "Alice", avatarUrl: "https://a.example/a.png" }]);
+  });
+
+  it("updates the name and avatar of a known user and issues a new token", async () => {
+    const first = await callApi(server, app, issuePath, { userId: "carol", name: "Carol" });
+    const second = await callApi(server, app, issuePath, { userId: "carol", name: "Caroline", avatarUrl: "https://a.example/c.png" });
+    expect(second.status).toBe(200);
+    expect(second.body.result).not.toEqual(first.body.result);
+    expect(await userRows("carol")).toEqual([{ id: "carol", name: "Caroline", avatarUrl: "https://a.example/c.png" }]);
+  });
+});
+
+describe("signature check", () => {
+  const rejected = (errorMessage: string) => ({ status: 401, body: { code: 1004, errorMessage } });
+  const cases: { name: string; headers: () => Record<string, string | null>; expected: ReturnType<typeof rejected> }[] = [
+    { name: "missing App-Key", headers: () => ({ "App-Key": null }), expected: rejected("Missing header App-Key") },
+    { name: "missing Nonce", headers: () => ({ Nonce: null }), expected: rejected("Missing header Nonce") },
+    { name: "missing Timestamp", headers: () => ({ Timestamp: null }), expected: rejected("Missing header Timestamp") },
+    { name: "missing Signature", headers: () => ({ Signature: null }), expected: rejected("Missing header Signature") },
+    {
+      name: "nonce longer than 18 characters",
+      headers: () => signatureHeaders(app, { nonce: "n".repeat(19) }),
+      expected: rejected("Nonce must be at most 18 characters"),
+    },
+    {
+      name: "timestamp 6 minutes old",
+      headers: () => signatureHeaders(app, { timestamp: String(Date.now() - 6 * 60_000) }),
+      expected: rejected("Timestamp is more than 5 minutes away from the server's time"),
+    },
+    {
+      name: "timestamp 6 minutes ahead",
+      headers: () => signatureHeaders(app, { timestamp: String(Date.now() + 6 * 60_000) }),
+      expected: rejected("Timestamp is more than 5 minutes away from the server's time"),
+    },
+    {
+      name: "timestamp in seconds, not milliseconds",
+      headers: () => signatureHeaders(app, { timestamp: String(Math.floor(Date.now() / 1000)) }),
+      expected: rejected("Timestamp is more than 5 minutes away from the server's time"),
+    },
+    {
+      name: "signature made with a wrong secret",
+      headers: () => signatureHeaders(app, { secret: "not-the-secret" }),
+      expected: rejected("Signature does not match: expected hex SHA1 of AppSecret + Nonce + Timestamp"),
+    },
+    {
+      name: "signature made with another app's secret",
+      headers: () => signatureHeaders(app, { secret: otherApp.appSecret }),
+      expected: rejected("Signature does not match: expected hex SHA1 of AppSecret + Nonce + Timestamp"),
+    },
+    {
+      name: "signature that is not hex SHA1",
+      headers: () => ({ Signature: "abc" }),
+      expected: rejected("Signature must be 40 hexadecimal characters (SHA1)"),
+    },
+    { name: "unknown App-Key", headers: () => ({ "App-Key": "nosuchappkey00" }), expected: rejected("Unknown App-Key") },
+  ];
+
+  it.each(cases)("refuses a request with $name and registers no one", async ({ headers, expected }) => {
+    const userId = `u${newNonce().replace(/[^A-Za-z0-9]/g, "")}`;
+    const response = await callApi(server, app, issuePath, { userId, name: "X" }, { headers: headers() });
+    expect(response).toEqual(expected);
+    expect(await userRows(userId)).toEqual([]);
+  });
+
+  it("refuses a nonce used before, and a refused signature does not use up the nonce", async () => {
+    const nonce = newNonce();
+    const forged = await callApi(server, app, issuePath, { userId: "dave", name: "Dave" }, { headers: signatureHeaders(app, { nonce, secret: "x" }) });
+    expect(forged.status).toBe(401);
+    const first = await callApi(server, app, issuePath, { userId: "dave", name: "Dave" }, { headers: signatureHeaders(app, { nonce }) });
+    expect(first.status).toBe(200);
+    const replay = await callApi(server, app, issuePath, { userId: "dave", name: "Dave" }, { headers: signatureHeaders(app, { nonce }) });
+    expect(replay).toEqual(rejected("Nonce was used already; use a new one for every request"));
+  });
+
+  it("accepts upper-case hex signatures", async () => {
+    const headers = signatureHeaders(app);
+    const response = await callApi(server, app, issuePath, { userId: "erin", name: "Erin" }, { headers: { ...headers, Signature: headers.Signature.toUpperCase() } });
+    expect(response.status).toBe(200);
+  });
+
+  it("verifies the previous secret during a rotation's grace period only", async () => {
+    const rotatingApp = await createTestApp(server, "Rotating");
+    const withGrace = await server.cli(["apps", "rotate-secret", "--app", rotatingApp.appKey, "--grace-hours", "1", "--json"]);
+    const rotated = JSON.parse(withGrace.stdout) as TestApp;
+    expect(rotated.appSecret).not.toBe(rotatingApp.appSecret);
+    const body = { userId: "frank", name: "Frank" };
+    expect((await callApi(server, rotatingApp, issuePath, body)).status).toBe(200);
+    expect((await callApi(server, rotated, issuePath, body)).status).toBe(200);
+
+    const noGrace = JSON.parse((await server.cli(["apps", "rotate-secret", "--app", rotatingApp.appKey, "--grace-hours", "0", "--json"])).stdout) as TestApp;
+    expect((await callApi(server, rotated, issuePath, body)).status).toBe(401);
+    expect((await callApi(server, noGrace, issuePath, body)).status).toBe(200);
+  });
+});
+
+describe("bad bodies", () => {
+  it.each([
+    { name: "malformed JSON", rawBody: "{userId:", expected: { code: 1003, errorMessage: "The body is not valid JSON" }, status: 400 },
+    { name: "a missing field", rawBody: JSON.stringify({ userId: "x" }), expected: { code: 1002, errorMessage: "name: Invalid input: expected string, received undefined" }, status: 400 },
+    { name: "a field of the wrong type", rawBody: JSON.stringify({ userId: 42, name: "x" }), expected: { code: 1002, errorMessage: "userId: Invalid input: expected string, received number" }, status: 400 },
+    {
+      name: "a user id with forbidden characters",
+      rawBody: JSON.stringify({ userId: "a b", name: "x" }),
+      expected: { code: 1002, errorMessage: "userId must be 1 to 64 characters of letters, digits and _ - = + @ ." },
+      status: 400,
+    },
+    { name: "an empty name", rawBody: JSON.stringify({ userId: "x", name: "" }), expected: { code: 1002, errorMessage: "name must be 1 to 64 characters" }, status: 400 },
+    { name: "a body over 512 KB", rawBody: JSON.stringify({ userId: "x", name: "x".repeat(600 * 1024) }), expected: { code: 1005, errorMessage: "Request body exceeds 512 KB" }, status: 413 },
+  ])("answers $name with a clear error", async ({ rawBody, expected, status }) => {
+    const response = await callApi(server, app, issuePath, null, { rawBody });
+    expect(response).toEqual({ status, body: expected });
+  });
+
+  it("refuses a form body on a JSON endpoint", async () => {
+    const response = await callApi(server, app, issuePath, null, { rawBody: "userId=x&name=x", contentType: "application/x-www-form-urlencoded" });
+    expect(response).toEqual({ status: 400, body: { code: 1003, errorMessage: "This endpoint takes a JSON body (Content-Type: application/json)" } });
+  });
+
+  it("answers unknown /v4 paths in the contract's error shape", async () => {
+    const response = await callApi(server, app, "/v4/no/such/endpoint", {});
+    expect(response).toEqual({ status: 404, body: { code: 1010, errorMessage: "No Platform API endpoint at /v4/no/such/endpoint" } });
+  });
+});
+
+describe("GET /v4/openapi.json", () => {
+  it("describes the served endpoints from their declarations", async () => {
+    const document = (await (await fetch(`${server.url}/v4/openapi.json`)).json()) as {
+      paths: Record<string, { post: { operationId: string; requestBody: { content: Record<string, { schema: { required: string[] } }> } } }>;
+    };
+    const issue = document.paths[issuePath]!.post;
+    expect(issue.operationId).toBe("issueAccessToken");
+    expect(issue.requestBody.content["application/json"]!.schema.required).toEqual(["userId", "name"]);
+  });
+});

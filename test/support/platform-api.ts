@@ -1,0 +1,54 @@
+import { createHash, randomBytes } from "node:crypto";
+import WebSocket from "ws";
+import { SwitchboardClient } from "../../lib/sdk";
+import type { TestServer } from "./test-server";
+
+export type TestApp = { appKey: string; appSecret: string };
+
+/** Creates an app through the operator CLI, as an operator would. */
+export async function createTestApp(server: TestServer, name = "Test app"): Promise<TestApp> {
+  const { stdout, stderr, code } = await server.cli(["apps", "create", "--name", name, "--json"]);
+  if (code !== 0) throw new Error(`apps create failed: ${stderr}`);
+  return JSON.parse(stdout) as TestApp;
+}
+
+export const newNonce = () => randomBytes(9).toString("base64url");
+
+export function signatureHeaders(app: TestApp, options: { nonce?: string; timestamp?: string; secret?: string } = {}) {
+  const nonce = options.nonce ?? newNonce();
+  const timestamp = options.timestamp ?? String(Date.now());
+  const signature = createHash("sha1")
+    .update((options.secret ?? app.appSecret) + nonce + timestamp)
+    .digest("hex");
+  return { "App-Key": app.appKey, Nonce: nonce, Timestamp: timestamp, Signature: signature };
+}
+
+/** A signed Platform API call; `headers` replace or (with null) remove the signed ones. */
+export async function callApi(
+  server: TestServer,
+  app: TestApp,
+  path: string,
+  body: unknown,
+  options: { headers?: Record<string, string | null>; rawBody?: string; contentType?: string } = {},
+) {
+  const headers: Record<string, string> = { "Content-Type": options.contentType ?? "application/json", ...signatureHeaders(app) };
+  for (const [name, value] of Object.entries(options.headers ?? {})) {
+    if (value === null) delete headers[name];
+    else headers[name] = value;
+  }
+  const response = await fetch(server.url + path, { method: "POST", headers, body: options.rawBody ?? JSON.stringify(body) });
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
+
+export async function issueToken(server: TestServer, app: TestApp, userId: string): Promise<string> {
+  const { status, body } = await callApi(server, app, "/v4/auth/access-token/issue", { userId, name: userId });
+  if (status !== 200) throw new Error(`token issue failed: ${JSON.stringify(body)}`);
+  return (body.result as { accessToken: string }).accessToken;
+}
+
+/** A connected SDK client of a (new or known) user. */
+export async function connectUser(server: TestServer, app: TestApp, userId: string): Promise<SwitchboardClient> {
+  const client = new SwitchboardClient({ url: server.wsUrl, token: await issueToken(server, app, userId), websocket: WebSocket });
+  await client.connect();
+  return client;
+}

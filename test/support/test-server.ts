@@ -1,0 +1,88 @@
+import { type ChildProcess, execFile, spawn } from "node:child_process";
+import path from "node:path";
+import { promisify } from "node:util";
+import { createTestDatabase, type TestDatabase } from "./databases";
+
+const root = path.resolve(import.meta.dirname, "../..");
+const tsx = path.join(root, "node_modules/.bin/tsx");
+
+export type TestServer = {
+  url: string;
+  wsUrl: string;
+  database: TestDatabase;
+  process: ChildProcess;
+  /** Everything the server printed so far. */
+  output(): string;
+  /** Runs `switchboard <args>` against this server's database. */
+  cli(args: string[]): Promise<{ stdout: string; stderr: string; code: number }>;
+  /** Sends SIGTERM and resolves with the exit code. */
+  stop(): Promise<number | null>;
+  /** Stops the server and drops its database. */
+  close(): Promise<void>;
+};
+
+function serverEnv(databaseUrl: string): NodeJS.ProcessEnv {
+  const bus = process.env.SWITCHBOARD_TEST_BUS === "redis" ? { REDIS_URL: process.env.REDIS_URL } : {};
+  return {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    NODE_ENV: "production",
+    NEXT_TELEMETRY_DISABLED: "1",
+    LOG_LEVEL: "warn",
+    HOST: "127.0.0.1",
+    PORT: "0",
+    DATABASE_URL: databaseUrl,
+    SWITCHBOARD_ADMIN_EMAIL: "owner@example.com",
+    SWITCHBOARD_ADMIN_PASSWORD: "owner-password",
+    ...bus,
+  };
+}
+
+/** Starts the real server (production build) on a free port with a fresh database. */
+export async function startTestServer(): Promise<TestServer> {
+  const database = await createTestDatabase();
+  const env = serverEnv(database.url);
+  const child = spawn(tsx, ["server.ts"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
+  let output = "";
+  child.stdout.on("data", (chunk) => (output += chunk));
+  child.stderr.on("data", (chunk) => (output += chunk));
+  const port = await new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 60_000);
+    child.stdout.on("data", () => {
+      const match = /console at http:\/\/localhost:(\d+)\//.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(Number(match[1]));
+      }
+    });
+    child.on("exit", (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
+  });
+  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
+    return exited;
+  };
+  return {
+    url: `http://127.0.0.1:${port}`,
+    wsUrl: `ws://127.0.0.1:${port}/connection/websocket`,
+    database,
+    process: child,
+    output: () => output,
+    cli: (args) => runCli(args, env),
+    stop,
+    async close() {
+      await stop();
+      await database.drop();
+    },
+  };
+}
+
+async function runCli(args: string[], env: NodeJS.ProcessEnv) {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, ["bin/switchboard.mjs", ...args], { cwd: root, env });
+    return { stdout, stderr, code: 0 };
+  } catch (error) {
+    const failed = error as { stdout: string; stderr: string; code: number };
+    return { stdout: failed.stdout, stderr: failed.stderr, code: failed.code };
+  }
+}

@@ -1,0 +1,28 @@
+import { defineConfig } from "vitest/config";
+import { integrationSuites } from "./test/support/suites.ts";
+
+/**
+ * Unit tests live beside the code (lib/**\/*.test.ts). The integration suite (test/)
+ * starts the real server and runs once per database and bus pairing that this machine
+ * offers; test/run-all.ts reports the pairings it skipped.
+ */
+export default defineConfig({
+  test: {
+    testTimeout: 30_000,
+    hookTimeout: 120_000,
+    projects: [
+      { test: { name: "unit", include: ["lib/**/*.test.ts"] } },
+      ...integrationSuites()
+        .filter((suite) => suite.available)
+        .map((suite) => ({
+          test: {
+            name: suite.name,
+            include: ["test/**/*.test.ts"],
+            env: { SWITCHBOARD_TEST_DATABASE: suite.database, SWITCHBOARD_TEST_BUS: suite.bus },
+            // Each file starts its own server; two at a time keep a 2-core machine responsive.
+            maxWorkers: 2,
+          },
+        })),
+    ],
+  },
+});
