@@ -1,0 +1,53 @@
+// Direct messages end to end (send, stored, delivered, acknowledged) through the gateway,
+// against a bare `ws` relay of the same frames as the baseline, both in their own process.
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { callApi, createTestApp } from "../test/support/platform-api";
+import { startTestServer } from "../test/support/test-server";
+import { runDirectLoad } from "./lib/direct-load";
+import { saveResults } from "./lib/results";
+import { round } from "./lib/stats";
+
+const options = {
+  pairs: Number(process.env.BENCH_PAIRS ?? 50),
+  messagesPerSender: Number(process.env.BENCH_MESSAGES ?? 200),
+  inFlightPerSender: Number(process.env.BENCH_IN_FLIGHT ?? 4),
+};
+
+async function measureSwitchboard() {
+  const server = await startTestServer();
+  try {
+    const app = await createTestApp(server, "bench");
+    const tokenFor = async (userId: string) => {
+      const { body } = await callApi(server, app, "/v4/auth/access-token/issue", { userId, name: userId });
+      return (body.result as { accessToken: string }).accessToken;
+    };
+    return await runDirectLoad({ ...options, url: server.wsUrl, tokenFor });
+  } finally {
+    await server.close();
+  }
+}
+
+async function measureRelay() {
+  const relay = spawn(path.resolve("node_modules/.bin/tsx"), ["bench/baseline/ws-relay.ts"], { stdio: ["ignore", "pipe", "inherit"] });
+  try {
+    const port = await new Promise<number>((resolve) => relay.stdout.on("data", (chunk) => resolve(Number(/(\d+)/.exec(String(chunk))![1]))));
+    return await runDirectLoad({ ...options, url: `ws://127.0.0.1:${port}`, tokenFor: async (userId) => userId });
+  } finally {
+    relay.kill();
+  }
+}
+
+const baseline = await measureRelay();
+const switchboard = await measureSwitchboard();
+const ratio = round(switchboard["messages/s"] / baseline["messages/s"], 3);
+saveResults(
+  "direct-messages",
+  `${options.pairs} sender/receiver pairs of SDK clients, ${options.messagesPerSender} messages per sender, ${options.inFlightPerSender} in flight each. ` +
+    `Switchboard on SQLite (or the suite's database) stores each message before acknowledging it; the baseline relays frames without storage. ` +
+    `Ratio = Switchboard messages/s ÷ baseline messages/s.`,
+  [
+    { system: "bare ws relay (baseline)", ...baseline, ratio: 1 },
+    { system: "Switchboard", ...switchboard, ratio },
+  ],
+);
