@@ -1,5 +1,6 @@
 import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
+import { connection } from "next/server";
 import { cache } from "react";
 import { getOperator, type SessionOperator } from "../chat/operators/get-operator";
 import { getAuthOptions } from "./auth-options";
@@ -9,6 +10,8 @@ import { getAuthOptions } from "./auth-options";
  * removed counts as signed out. Cached per request: layouts and pages share one lookup.
  */
 export const getSessionOperator = cache(async (): Promise<SessionOperator | null> => {
+  // Marks the caller as per-request before the database is touched, so `next build` never prerenders it.
+  await connection();
   const session = await getServerSession(await getAuthOptions());
   return session?.operatorId ? getOperator({ id: session.operatorId }) : null;
 });

@@ -1,0 +1,40 @@
+/** A console API's error answer: its HTTP status and the `{code, errorMessage}` body. */
+export class ConsoleApiError extends Error {
+  readonly status: number;
+  readonly code: number;
+
+  constructor(input: { status: number; code: number; message: string }) {
+    super(input.message);
+    this.name = "ConsoleApiError";
+    this.status = input.status;
+    this.code = input.code;
+  }
+}
+
+type RequestOptions = { method?: "GET" | "POST"; body?: unknown; signal?: AbortSignal };
+
+/** Calls a console API; answers other than 2xx throw their parsed ConsoleApiError. */
+export async function requestJson<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const response = await fetch(path, {
+    method: options.method ?? "GET",
+    signal: options.signal,
+    headers: options.body === undefined ? undefined : { "content-type": "application/json" },
+    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+  });
+  const payload: unknown = await response.json().catch(() => null);
+  if (!response.ok) throw toConsoleApiError(response.status, payload);
+  return payload as T;
+}
+
+function toConsoleApiError(status: number, payload: unknown): ConsoleApiError {
+  const body = (payload ?? {}) as { code?: unknown; errorMessage?: unknown };
+  return new ConsoleApiError({
+    status,
+    code: typeof body.code === "number" ? body.code : 1000,
+    message: typeof body.errorMessage === "string" ? body.errorMessage : `The server answered ${status}`,
+  });
+}
+
+export function isSignedOut(error: unknown): boolean {
+  return error instanceof ConsoleApiError && error.status === 401;
+}
