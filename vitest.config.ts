@@ -11,10 +11,11 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 120_000,
     projects: [
-      { test: { name: "unit", include: ["lib/**/*.test.ts"] } },
+      { extends: true, test: { name: "unit", include: ["lib/**/*.test.ts"] } },
       ...integrationSuites()
         .filter((suite) => suite.available)
         .map((suite) => ({
+          extends: true,
           test: {
             name: suite.name,
             include: ["test/**/*.test.ts"],

@@ -3,9 +3,16 @@ import { getBus, topics } from "../bus";
 /**
  * A per-process read-through cache whose entries every node drops when any node
  * calls `invalidate`. Misses are not cached, so a newly created row is found at once.
+ * Entries also expire after `ttlMs`, for changes made by processes outside the bus
+ * (the CLI on the embedded in-process bus).
  */
-export function createCache<V>(options: { name: string; maxEntries: number; load: (key: string) => Promise<V | null> }) {
-  const entries = new Map<string, V>();
+export function createCache<V>(options: {
+  name: string;
+  maxEntries: number;
+  ttlMs: number;
+  load: (key: string) => Promise<V | null>;
+}) {
+  const entries = new Map<string, { value: V; expiresAt: number }>();
   let listening = false;
 
   function listen() {
@@ -19,12 +26,13 @@ export function createCache<V>(options: { name: string; maxEntries: number; load
   return {
     async get(key: string): Promise<V | null> {
       listen();
+      const now = Date.now();
       const cached = entries.get(key);
-      if (cached !== undefined) return cached;
+      if (cached && cached.expiresAt > now) return cached.value;
       const value = await options.load(key);
       if (value === null) return null;
       if (entries.size >= options.maxEntries) entries.delete(entries.keys().next().value as string);
-      entries.set(key, value);
+      entries.set(key, { value, expiresAt: now + options.ttlMs });
       return value;
     },
     async invalidate(key: string) {

@@ -5,5 +5,6 @@ import { createCache } from "../cache";
 export const appCache = createCache({
   name: "app",
   maxEntries: 10_000,
+  ttlMs: 2000,
   load: (appKey) => db.app.findUnique({ where: { key: appKey } }),
 });

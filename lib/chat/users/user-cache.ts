@@ -8,6 +8,7 @@ const userKey = (appId: string, userId: string) => `${appId}:${userId}`;
 const cache = createCache<UserState>({
   name: "user",
   maxEntries: 200_000,
+  ttlMs: 60_000,
   load: async (key) => {
     const separator = key.indexOf(":");
     const user = await db.user.findUnique({
