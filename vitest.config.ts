@@ -15,7 +15,7 @@ export default defineConfig({
       ...integrationSuites()
         .filter((suite) => suite.available)
         .map((suite) => ({
-          extends: true,
+          extends: true as const,
           test: {
             name: suite.name,
             include: ["test/**/*.test.ts"],
