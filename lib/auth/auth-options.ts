@@ -4,6 +4,7 @@ import { z } from "zod";
 import { getInstallationSecret } from "../chat/installation/get-installation-secret";
 import { verifyOperatorCredentials } from "../chat/operators/verify-operator-credentials";
 import { env } from "../env";
+import { authLogger } from "./auth-logger";
 
 /** Sessions last a working day; after that the operator signs in again. */
 const sessionMaxAgeSeconds = 12 * 60 * 60;
@@ -30,6 +31,7 @@ async function buildAuthOptions(): Promise<AuthOptions> {
     secret: env.NEXTAUTH_SECRET ?? (await getInstallationSecret("console-session-secret")),
     session: { strategy: "jwt", maxAge: sessionMaxAgeSeconds },
     pages: { signIn: "/sign-in", error: "/sign-in" },
+    logger: authLogger,
     providers: [
       CredentialsProvider({
         name: "Operator",
