@@ -2,7 +2,7 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import next from "next";
-import { getBus } from "./lib/bus";
+import { closeBus, getBus } from "./lib/bus";
 import { getMessageWriter } from "./lib/chat/messages/message-writer";
 import { ensureFirstOperator } from "./lib/chat/operators/ensure-first-operator";
 import { db } from "./lib/db/client";
@@ -38,7 +38,7 @@ async function main() {
       server.close();
       await gateway.close();
       await getMessageWriter().drain();
-      await getBus().close();
+      await closeBus();
       await db.$disconnect();
       await app.close();
       process.exit(0);

@@ -12,3 +12,10 @@ const globals = globalThis as typeof globalThis & { [key]?: Bus };
 export function getBus(): Bus {
   return (globals[key] ??= env.REDIS_URL ? createRedisBus(env.REDIS_URL) : createMemoryBus());
 }
+
+/** Closes the bus if this process opened one (it holds Redis connections open). */
+export async function closeBus(): Promise<void> {
+  const bus = globals[key];
+  delete globals[key];
+  await bus?.close();
+}

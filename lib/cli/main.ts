@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import { closeBus } from "../bus";
 import { createApp } from "../chat/apps/create-app";
 import { findApps } from "../chat/apps/find-apps";
 import { rotateAppSecret } from "../chat/apps/rotate-app-secret";
@@ -98,5 +99,6 @@ try {
   process.stderr.write(`switchboard: ${error instanceof Error ? error.message : String(error)}\n`);
   process.exitCode = 1;
 } finally {
+  await closeBus();
   await db.$disconnect();
 }
