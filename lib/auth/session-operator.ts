@@ -16,7 +16,10 @@ export const getSessionOperator = cache(async (): Promise<SessionOperator | null
   return session?.operatorId ? getOperator({ id: session.operatorId }) : null;
 });
 
-/** For console pages and layouts: the signed-in operator; anyone else goes to /sign-in. */
+/**
+ * For console pages and layouts: the signed-in operator; anyone else goes to /sign-in.
+ * Every page calls it, not only the layout: client navigation does not re-render layouts.
+ */
 export async function requireOperator(): Promise<SessionOperator> {
   const operator = await getSessionOperator();
   if (!operator) redirect("/sign-in");

@@ -1,4 +1,4 @@
-import { type Db, db, type Tx } from "../../db/client";
+import { type Db, db, Prisma, type Tx } from "../../db/client";
 import { isUniqueViolation } from "../../db/errors";
 import { generateMessageId } from "./message-id";
 
@@ -64,14 +64,10 @@ export function createMessageWriter(database: Db) {
         if (group) group.push(entry);
         else byChannel.set(entry.pending.channelPk, [entry]);
       }
+      const lastSeqs = await advanceSequences(tx, new Map([...byChannel].map(([channelPk, entries]) => [channelPk, entries.length])));
       const rows = [];
       for (const [channelPk, entries] of byChannel) {
-        const { lastSeq } = await tx.channel.update({
-          where: { id: channelPk },
-          data: { lastSeq: { increment: entries.length } },
-          select: { lastSeq: true },
-        });
-        let seq = lastSeq - entries.length;
+        let seq = lastSeqs.get(channelPk)! - entries.length;
         for (const { pending, index } of entries) {
           const { message } = pending;
           const row = {
@@ -173,6 +169,21 @@ export function createMessageWriter(database: Db) {
       while (flushing || queue.length > 0) await new Promise((resolve) => setTimeout(resolve, 5));
     },
   };
+}
+
+/**
+ * Advances the sequence of every channel of a batch by its count in one statement and
+ * returns each channel's new last sequence. The row locks it takes serialize writers
+ * of the same channel across nodes until the transaction ends.
+ */
+async function advanceSequences(tx: Tx, counts: Map<string, number>): Promise<Map<string, number>> {
+  if (counts.size === 0) return new Map();
+  const cases = [...counts].map(([channelPk, count]) => Prisma.sql`WHEN ${channelPk} THEN CAST(${count} AS INTEGER)`);
+  const rows = await tx.$queryRaw<{ id: string; lastSeq: number | bigint }[]>(Prisma.sql`
+    UPDATE "Channel" SET "lastSeq" = "lastSeq" + CASE "id" ${Prisma.join(cases, " ")} END
+    WHERE "id" IN (${Prisma.join([...counts.keys()])})
+    RETURNING "id", "lastSeq"`);
+  return new Map(rows.map((row) => [row.id, Number(row.lastSeq)]));
 }
 
 export type MessageWriter = ReturnType<typeof createMessageWriter>;
