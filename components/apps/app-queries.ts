@@ -12,12 +12,12 @@ export const appKeys = {
 
 const appPath = (appKey: string) => `/api/console/apps/${encodeURIComponent(appKey)}`;
 
-export const fetchApps = (signal: AbortSignal) => requestJson<{ apps: AppView[] }>("/api/console/apps", { signal }).then((answer) => answer.apps);
+const fetchApps = (signal: AbortSignal) => requestJson<{ apps: AppView[] }>("/api/console/apps", { signal }).then((answer) => answer.apps);
 
-export const fetchApp = (appKey: string, signal: AbortSignal) =>
+const fetchApp = (appKey: string, signal: AbortSignal) =>
   requestJson<{ app: AppView }>(appPath(appKey), { signal }).then((answer) => answer.app);
 
-export const fetchAppSecret = (appKey: string, signal: AbortSignal) =>
+const fetchAppSecret = (appKey: string, signal: AbortSignal) =>
   requestJson<{ app: Required<AppView> }>(`${appPath(appKey)}/secret`, { signal }).then((answer) => answer.app.appSecret);
 
 export const appsQuery = () => queryOptions({ queryKey: appKeys.list(), queryFn: ({ signal }) => fetchApps(signal) });

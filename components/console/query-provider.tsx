@@ -13,7 +13,9 @@ export function QueryProvider({ children }: { children: ReactNode }) {
   const router = useRouter();
   const [client] = useState(() => {
     // A session that ended (expired, or signed out in another tab) sends the operator to sign in again.
-    const onError = (error: unknown) => isSignedOut(error) && router.replace("/sign-in");
+    const onError = (error: unknown) => {
+      if (isSignedOut(error)) router.replace("/sign-in");
+    };
     return new QueryClient({
       queryCache: new QueryCache({ onError }),
       mutationCache: new MutationCache({ onError }),

@@ -7,7 +7,6 @@ import { requireOperator } from "@/lib/auth/session-operator";
 export const metadata: Metadata = { title: "Apps" };
 
 export default async function AppsPage() {
-  // Layouts are not re-rendered on client navigation, so every page checks the session itself.
   await requireOperator();
   return (
     <>

@@ -6,7 +6,6 @@ import { maxRotationGraceHours } from "@/lib/chat/apps/rotate-app-secret";
 export const metadata: Metadata = { title: "App" };
 
 export default async function AppPage({ params }: { params: Promise<{ appKey: string }> }) {
-  // Layouts are not re-rendered on client navigation, so every page checks the session itself.
   await requireOperator();
   const { appKey } = await params;
   return <AppDetail appKey={appKey} maxGraceHours={maxRotationGraceHours} />;
