@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
-import { createAppThroughApi, signInThroughApi, uniqueName } from "./session";
+import { createAppThroughApi, uniqueName } from "./seed";
+import { signInThroughApi } from "./session";
 
 /** App Secrets are 32 random bytes in base64url. */
 const secretFormat = /^[A-Za-z0-9_-]{43}$/;

@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
-import { createAppThroughApi, signInThroughApi, uniqueName } from "./session";
+import { createAppThroughApi, uniqueName } from "./seed";
+import { signInThroughApi } from "./session";
 
 const signInFirst = { code: 1014, errorMessage: "Sign in to the console first" };
 

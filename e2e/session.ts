@@ -2,22 +2,11 @@ import { type APIRequestContext, expect } from "@playwright/test";
 import { admin } from "./operator";
 
 /**
- * Signs in through next-auth's API, the way the sign-in form does. Given `page.request`,
- * the session cookie lands in the page's browser context too.
+ * Signs the first operator in through next-auth's API, the way the sign-in form does.
+ * Given `page.request`, the session cookie lands in the page's browser context too.
  */
-export async function signInThroughApi(request: APIRequestContext, credentials = admin) {
+export async function signInThroughApi(request: APIRequestContext) {
   const { csrfToken } = (await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string };
-  const response = await request.post("/api/auth/callback/credentials", { form: { ...credentials, csrfToken, json: "true" } });
+  const response = await request.post("/api/auth/callback/credentials", { form: { ...admin, csrfToken, json: "true" } });
   expect(response.ok(), "signing in through the API").toBe(true);
 }
-
-/** Creates an app through the console API and returns it with its secret. */
-export async function createAppThroughApi(request: APIRequestContext, input: { name: string; environment?: "development" | "production" }) {
-  const response = await request.post("/api/console/apps", { data: { environment: "development", ...input } });
-  expect(response.status(), "creating an app through the console API").toBe(201);
-  const { app } = (await response.json()) as { app: { appKey: string; appSecret: string; name: string } };
-  return app;
-}
-
-/** A name no other test uses, so tests sharing the server's database never collide. */
-export const uniqueName = (prefix: string) => `${prefix} ${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;

@@ -13,7 +13,8 @@ const defaultGraceHours = 24;
 
 /**
  * "Rotate secret": asks for the grace period, confirms, then shows the new secret.
- * `maxGraceHours` comes from the server page: the core's limit module reaches the database.
+ * `maxGraceHours` is handed down by the server page because the module that declares it
+ * imports the database client, which must stay out of the browser bundle.
  */
 export function RotateSecretButton({ app, maxGraceHours }: { app: AppView; maxGraceHours: number }) {
   const [open, setOpen] = useState(false);
@@ -45,7 +46,7 @@ type RotateFormProps = { maxGraceHours: number; pending: boolean; error: Error |
 
 function RotateForm({ maxGraceHours, pending, error, onConfirm, onCancel }: RotateFormProps) {
   const [graceHours, setGraceHours] = useState(String(defaultGraceHours));
-  const hours = Number(graceHours);
+  const hours = graceHours.trim() === "" ? Number.NaN : Number(graceHours);
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -101,6 +102,7 @@ function NewSecret({ secret, onDone }: { secret: string; onDone: () => void }) {
 }
 
 function describeGracePeriod(hours: number): string {
+  if (!Number.isInteger(hours) || hours < 0) return "Enter a whole number of hours.";
   if (hours === 0) return "The current secret stops working immediately: requests signed with it are rejected.";
   return `The current secret stops working in ${hours} ${hours === 1 ? "hour" : "hours"}. Update your servers before then.`;
 }
