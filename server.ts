@@ -66,6 +66,9 @@ function printBanner(input: { port: number; dev: boolean; firstOperator: Awaited
   process.stdout.write(lines.join("\n") + "\n");
 }
 
+// A failed promise somewhere must not take every connection down with the process.
+process.on("unhandledRejection", (error) => log.error("unhandled rejection", describeError(error)));
+
 main().catch((error) => {
   log.error("Switchboard failed to start", describeError(error));
   process.exit(1);

@@ -15,8 +15,10 @@ export const busMessageSchema = z.discriminatedUnion("type", [
   z.object({
     /** Close the user's sessions, e.g. after a ban or token invalidation. */
     type: z.literal("disconnect"),
-    code: z.number().int(),
-    reason: z.string(),
+    /** Why; the gateway turns it into the protocol's close code. */
+    reason: z.enum(["tokensExpired"]),
+    /** Only the sessions authenticated with a token issued before this instant (Unix ms). */
+    tokensIssuedBefore: z.number().optional(),
   }),
   z.object({
     /** Drop a cached entry on every node. */

@@ -106,6 +106,7 @@ export class ClientSession {
     try {
       this.user = await authenticateAccessToken(token ?? "");
     } catch (error) {
+      if (error instanceof ChatError && error.kind === "tokenExpired") return this.refuseExpiredToken(id);
       if (!(error instanceof ChatError)) log.error("connect failed", describeError(error));
       return this.close(error instanceof ChatError ? closeCodes.invalidToken : closeCodes.serverError);
     }
@@ -121,6 +122,12 @@ export class ClientSession {
         pong: true,
       },
     });
+  }
+
+  /** The connect error after which Centrifuge clients fetch a new token; the socket stays usable for that retry. */
+  private refuseExpiredToken(id: number) {
+    this.state = "new";
+    this.replyError(id, protocolErrors.tokenExpired);
   }
 
   private async rpc(id: number, method: string, data: unknown) {

@@ -3,7 +3,7 @@ import type { Duplex } from "node:stream";
 import { WebSocketServer } from "ws";
 import { type BusMessage, getBus, topics } from "../bus";
 import { ClientSession, gatewayLimits, type SessionHost } from "./client-session";
-import { closeCodes, personalChannel, publicationFrame } from "./protocol";
+import { type CloseReason, closeCodes, personalChannel, publicationFrame } from "./protocol";
 
 export const gatewayPath = "/connection/websocket";
 
@@ -92,12 +92,19 @@ export function createGateway() {
   };
 }
 
+const disconnectCloseCodes: Record<Extract<BusMessage, { type: "disconnect" }>["reason"], CloseReason> = {
+  tokensExpired: closeCodes.expired,
+};
+
 function deliver(userId: string, sessions: Set<ClientSession>, message: BusMessage) {
   if (message.type === "publication") {
     const frame = publicationFrame(personalChannel(userId), message.data);
     for (const session of sessions) if (session.id !== message.exceptSessionId) session.send(frame);
   } else if (message.type === "disconnect") {
-    for (const session of [...sessions]) session.close({ code: message.code, reason: message.reason });
+    for (const session of [...sessions]) {
+      if (message.tokensIssuedBefore !== undefined && session.user!.issuedAt >= message.tokensIssuedBefore) continue;
+      session.close(disconnectCloseCodes[message.reason]);
+    }
   }
 }
 

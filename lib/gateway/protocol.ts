@@ -22,6 +22,8 @@ export const protocolErrors = {
   methodNotFound: { code: 104, message: "method not found" },
   badRequest: { code: 107, message: "bad request" },
   notAvailable: { code: 108, message: "not available" },
+  /** Makes Centrifuge clients call their getToken for a new token before reconnecting. */
+  tokenExpired: { code: 109, message: "token expired" },
 } as const;
 
 /**
@@ -30,6 +32,8 @@ export const protocolErrors = {
  */
 export const closeCodes = {
   shutdown: { code: 3001, reason: "shutdown" },
+  /** The session's token was invalidated: the client reconnects, is told its token expired, and fetches a new one. */
+  expired: { code: 3005, reason: "connection expired" },
   serverError: { code: 3004, reason: "internal server error" },
   slow: { code: 3008, reason: "slow" },
   noPong: { code: 3012, reason: "no pong" },

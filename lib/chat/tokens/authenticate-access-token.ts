@@ -18,7 +18,7 @@ export async function authenticateAccessToken(token: string): Promise<Authentica
   const user = await userCache.get(app.id, claims.userId);
   if (!user) throw new ChatError("tokenRejected", "The access token's user does not exist");
   if (user.tokensValidAfter !== null && claims.issuedAt < user.tokensValidAfter) {
-    throw new ChatError("tokenRejected", "The access token was invalidated");
+    throw new ChatError("tokenExpired", "The access token was invalidated; get a new one from the app server");
   }
   return { appId: app.id, appKey: app.key, userId: claims.userId, issuedAt: claims.issuedAt };
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { expireAccessTokens } from "../../chat/tokens/expire-access-tokens";
 import { issueAccessToken } from "../../chat/tokens/issue-access-token";
 import { defineEndpoint } from "../endpoint";
 
@@ -16,4 +17,20 @@ export const issueAccessTokenEndpoint = defineEndpoint({
   result: z.object({ userId: z.string(), accessToken: z.string() }),
   errors: [],
   handle: ({ app, input }) => issueAccessToken({ app, ...input }),
+});
+
+export const expireAccessTokensEndpoint = defineEndpoint({
+  path: "/v4/auth/access-token/expire",
+  operationId: "expireAccessToken",
+  summary: "Invalidate the access tokens of users issued before a time, disconnecting their sessions",
+  tag: "UserManagement",
+  body: "json",
+  request: z.object({
+    userIds: z.array(z.string()),
+    /** Unix time in milliseconds. */
+    expiresAt: z.number().int(),
+  }),
+  result: null,
+  errors: [],
+  handle: ({ app, input }) => expireAccessTokens({ appId: app.id, ...input }),
 });

@@ -1,5 +1,5 @@
 import type { Endpoint } from "../endpoint";
-import { issueAccessTokenEndpoint } from "./access-tokens";
+import { expireAccessTokensEndpoint, issueAccessTokenEndpoint } from "./access-tokens";
 
 /** Every endpoint Switchboard serves; the OpenAPI document is generated from this list. */
-export const endpoints: Endpoint[] = [issueAccessTokenEndpoint];
+export const endpoints: Endpoint[] = [issueAccessTokenEndpoint, expireAccessTokensEndpoint];
