@@ -18,6 +18,7 @@ const baseURL = `http://127.0.0.1:${process.env.SWITCHBOARD_E2E_PORT}`;
  */
 export default defineConfig({
   testDir: "e2e",
+  globalTeardown: "./e2e/global-teardown.ts",
   // One server and one database for the run; tests create what they need under unique names.
   workers: 1,
   forbidOnly: !!process.env.CI,
