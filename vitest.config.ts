@@ -10,6 +10,8 @@ export default defineConfig({
   test: {
     testTimeout: 30_000,
     hookTimeout: 120_000,
+    // Each integration file starts its own server; two at a time keep a 2-core machine responsive.
+    maxWorkers: 2,
     projects: [
       { extends: true, test: { name: "unit", include: ["lib/**/*.test.ts"] } },
       ...integrationSuites()
@@ -20,8 +22,6 @@ export default defineConfig({
             name: suite.name,
             include: ["test/**/*.test.ts"],
             env: { SWITCHBOARD_TEST_DATABASE: suite.database, SWITCHBOARD_TEST_BUS: suite.bus },
-            // Each file starts its own server; two at a time keep a 2-core machine responsive.
-            maxWorkers: 2,
           },
         })),
     ],

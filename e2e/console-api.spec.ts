@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 import { createAppThroughApi, uniqueName } from "./seed";
 import { signInThroughApi } from "./session";
 
-const signInFirst = { code: 1014, errorMessage: "Sign in to the console first" };
+const signInFirst = { code: 1017, errorMessage: "Sign in to the console first" };
 
 const consoleApis = [
   { method: "GET", path: "/api/console/apps" },
@@ -34,7 +34,7 @@ test.describe("with a session", () => {
   });
 
   const refused = [
-    { name: "an unknown environment", data: { name: "App", environment: "staging" }, status: 400, code: 1003 },
+    { name: "an unknown environment", data: { name: "App", environment: "staging" }, status: 400, code: 1002 },
     { name: "an empty name", data: { name: "  ", environment: "development" }, status: 400, code: 1002 },
     { name: "a missing body", data: undefined, status: 400, code: 1003 },
   ];

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
-import { ChatError, toErrorBody } from "../chat/errors";
+import { ChatError, parseInput, toErrorBody } from "../chat/errors";
 import type { SessionOperator } from "../chat/operators/get-operator";
 import { describeError, log } from "../log";
 import { getSessionOperator } from "./session-operator";
@@ -28,9 +28,9 @@ export function consoleRoute<Params extends z.ZodType | undefined = undefined, B
   return async (request: Request, context: RouteContext): Promise<Response> => {
     try {
       const operator = await getSessionOperator();
-      if (!operator) throw new ChatError("tokenRejected", "Sign in to the console first");
-      const params = options.params ? parse(options.params, await context.params, "invalidParameter") : undefined;
-      const body = options.body ? parse(options.body, await readJson(request), "invalidBody") : undefined;
+      if (!operator) throw new ChatError("signInRequired", "Sign in to the console first");
+      const params = options.params ? parseInput(options.params, await context.params) : undefined;
+      const body = options.body ? parseInput(options.body, await readJson(request)) : undefined;
       const result = await handler({ operator, params: params as Parsed<Params>, body: body as Parsed<Body> });
       return Response.json(result, { status: options.status ?? 200, headers: noStore });
     } catch (error) {
@@ -47,13 +47,6 @@ async function readJson(request: Request): Promise<unknown> {
   return request.json().catch(() => {
     throw new ChatError("invalidBody", "The body is not valid JSON");
   });
-}
-
-function parse<Schema extends z.ZodType>(schema: Schema, value: unknown, kind: "invalidParameter" | "invalidBody"): z.infer<Schema> {
-  const parsed = schema.safeParse(value);
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  throw new ChatError(kind, issue ? `${issue.path.join(".") || "value"}: ${issue.message}` : "Invalid input");
 }
 
 function errorResponse(error: unknown): Response {

@@ -18,6 +18,7 @@ export const errorTable = {
   unprocessable: { code: 1012, status: 422 },
   tokenRejected: { code: 1014, status: 401 },
   tokenExpired: { code: 1016, status: 401 },
+  signInRequired: { code: 1017, status: 401 },
   unavailable: { code: 1015, status: 503 },
 } as const;
 
