@@ -13,6 +13,8 @@ export function createCache<V>(options: {
   load: (key: string) => Promise<V | null>;
 }) {
   const entries = new Map<string, { value: V; expiresAt: number }>();
+  /** Loads under way: concurrent misses of one key share a single database read. */
+  const loading = new Map<string, Promise<V | null>>();
   let listening = false;
 
   function listen() {
@@ -29,7 +31,12 @@ export function createCache<V>(options: {
       const now = Date.now();
       const cached = entries.get(key);
       if (cached && cached.expiresAt > now) return cached.value;
-      const value = await options.load(key);
+      let load = loading.get(key);
+      if (!load) {
+        load = options.load(key).finally(() => loading.delete(key));
+        loading.set(key, load);
+      }
+      const value = await load;
       if (value === null) return null;
       if (entries.size >= options.maxEntries) entries.delete(entries.keys().next().value as string);
       entries.set(key, { value, expiresAt: now + options.ttlMs });

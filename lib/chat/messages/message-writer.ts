@@ -25,6 +25,8 @@ type Pending = { message: NewMessage; channelPk: string; resolve: (stored: Store
 
 /** Most messages committed in one transaction. */
 const maxBatchSize = 500;
+/** Values per IN list: under SQLite's 999 query parameters with room to spare. */
+const maxQueryParameters = 500;
 
 /**
  * Group commit: sends that arrive while a transaction is running wait and go into the
@@ -35,6 +37,7 @@ const maxBatchSize = 500;
 export function createMessageWriter(database: Db) {
   const queue: Pending[] = [];
   const channelPks = new Map<string, string>();
+  const pendingChannels = new Map<string, Promise<string>>();
   let flushing = false;
 
   async function flush() {
@@ -101,16 +104,17 @@ export function createMessageWriter(database: Db) {
     const keyed = batch.filter((pending) => pending.message.clientMessageId !== undefined);
     if (keyed.length === 0) return { results, copies };
     const key = (appId: string, senderId: string, clientMessageId: string | null) => `${appId}\n${senderId}\n${clientMessageId}`;
-    const stored = await tx.message.findMany({
-      where: {
-        OR: keyed.map(({ message }) => ({
-          appId: message.channel.appId,
-          senderId: message.senderId,
-          clientMessageId: message.clientMessageId,
-        })),
-      },
-      select: { id: true, seq: true, sentAt: true, appId: true, senderId: true, clientMessageId: true },
-    });
+    const stored = [];
+    for (const [appId, clientMessageIds] of clientMessageIdsByApp(keyed)) {
+      for (let start = 0; start < clientMessageIds.length; start += maxQueryParameters) {
+        stored.push(
+          ...(await tx.message.findMany({
+            where: { appId, clientMessageId: { in: clientMessageIds.slice(start, start + maxQueryParameters) } },
+            select: { id: true, seq: true, sentAt: true, appId: true, senderId: true, clientMessageId: true },
+          })),
+        );
+      }
+    }
     const earlier = new Map(stored.map((row) => [key(row.appId, row.senderId, row.clientMessageId), row]));
     const firstInBatch = new Map<string, number>();
     batch.forEach(({ message }, index) => {
@@ -125,12 +129,25 @@ export function createMessageWriter(database: Db) {
   }
 
   /** The channel's row id, creating the channel with its members on first use. */
-  async function ensureChannel(address: ChannelAddress): Promise<string> {
+  function ensureChannel(address: ChannelAddress): Promise<string> {
     const cacheKey = `${address.appId}\n${address.type}\n${address.channelId}`;
     const known = channelPks.get(cacheKey);
-    if (known) return known;
-    const where = { appId_type_channelId: { appId: address.appId, type: address.type, channelId: address.channelId } };
-    let channel = await database.channel.findUnique({ where, select: { id: true } });
+    if (known) return Promise.resolve(known);
+    let pending = pendingChannels.get(cacheKey);
+    if (!pending) {
+      pending = findOrCreateChannel(address)
+        .then((channelPk) => (channelPks.set(cacheKey, channelPk), channelPk))
+        .finally(() => pendingChannels.delete(cacheKey));
+      pendingChannels.set(cacheKey, pending);
+    }
+    return pending;
+  }
+
+  async function findOrCreateChannel(address: ChannelAddress): Promise<string> {
+    const where = { appId: address.appId, type: address.type, channelId: address.channelId };
+    // findFirst, not findUnique: Prisma merges concurrent findUnique calls into one query,
+    // which a burst of new channels would push past SQLite's limit on query parameters.
+    let channel = await database.channel.findFirst({ where, select: { id: true } });
     if (!channel) {
       try {
         channel = await database.channel.create({
@@ -144,10 +161,9 @@ export function createMessageWriter(database: Db) {
         });
       } catch (error) {
         if (!isUniqueViolation(error)) throw error;
-        channel = await database.channel.findUniqueOrThrow({ where, select: { id: true } });
+        channel = await database.channel.findFirstOrThrow({ where, select: { id: true } });
       }
     }
-    channelPks.set(cacheKey, channel.id);
     return channel.id;
   }
 
@@ -169,6 +185,16 @@ export function createMessageWriter(database: Db) {
       while (flushing || queue.length > 0) await new Promise((resolve) => setTimeout(resolve, 5));
     },
   };
+}
+
+function clientMessageIdsByApp(batch: Pending[]): Map<string, string[]> {
+  const byApp = new Map<string, string[]>();
+  for (const { message } of batch) {
+    const ids = byApp.get(message.channel.appId) ?? [];
+    if (ids.length === 0) byApp.set(message.channel.appId, ids);
+    ids.push(message.clientMessageId!);
+  }
+  return byApp;
 }
 
 /**

@@ -11,8 +11,10 @@ const cache = createCache<UserState>({
   ttlMs: 60_000,
   load: async (key) => {
     const separator = key.indexOf(":");
-    const user = await db.user.findUnique({
-      where: { appId_id: { appId: key.slice(0, separator), id: key.slice(separator + 1) } },
+    // findFirst, not findUnique: Prisma merges concurrent findUnique calls into one query, which
+    // a burst of connects would push past SQLite's limit on query parameters.
+    const user = await db.user.findFirst({
+      where: { appId: key.slice(0, separator), id: key.slice(separator + 1) },
       select: { name: true, tokensValidAfter: true },
     });
     return user && { name: user.name, tokensValidAfter: user.tokensValidAfter?.getTime() ?? null };
