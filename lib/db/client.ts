@@ -9,7 +9,8 @@ export type Db = PostgresClient;
 export type Tx = Prisma.TransactionClient;
 export { Prisma };
 
-function connect(databaseUrl: string): Db {
+/** A new client of the given database; the app uses the shared `db`, tests their own. */
+export function connectDatabase(databaseUrl: string): Db {
   if (databaseUrl.startsWith("file:")) {
     // Writers wait up to 5 s for the file lock rather than failing at once.
     const adapter = new PrismaBetterSQLite3({ url: sqliteFilePath(databaseUrl), timeout: 5000 });
@@ -22,4 +23,4 @@ function connect(databaseUrl: string): Db {
 const key = Symbol.for("switchboard.db");
 const globals = globalThis as typeof globalThis & { [key]?: Db };
 
-export const db: Db = (globals[key] ??= connect(env.DATABASE_URL));
+export const db: Db = (globals[key] ??= connectDatabase(env.DATABASE_URL));
