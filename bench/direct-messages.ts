@@ -38,13 +38,14 @@ async function measureRelay() {
   }
 }
 
+const pairing = `${process.env.SWITCHBOARD_TEST_DATABASE ?? "sqlite"}+${process.env.SWITCHBOARD_TEST_BUS ?? "memory"}`;
 const baseline = await measureRelay();
 const switchboard = await measureSwitchboard();
 const ratio = round(switchboard["messages/s"] / baseline["messages/s"], 3);
 saveResults(
-  "direct-messages",
-  `${options.pairs} sender/receiver pairs of SDK clients, ${options.messagesPerSender} messages per sender, ${options.inFlightPerSender} in flight each. ` +
-    `Switchboard on SQLite (or the suite's database) stores each message before acknowledging it; the baseline relays frames without storage. ` +
+  `direct-messages (${pairing})`,
+  `${options.pairs} sender/receiver pairs of SDK clients, ${options.messagesPerSender} messages per sender, ${options.inFlightPerSender} in flight each, on one 2-core machine with the load generator. ` +
+    `Switchboard (${pairing}) stores each message before acknowledging it; the baseline relays the same frames without storage. ` +
     `Ratio = Switchboard messages/s ÷ baseline messages/s.`,
   [
     { system: "bare ws relay (baseline)", ...baseline, ratio: 1 },

@@ -8,7 +8,8 @@ export type Row = Record<string, string | number>;
 /** Writes a scenario's figures as JSON and refreshes its section of the Markdown summary. */
 export function saveResults(scenario: string, description: string, rows: Row[]) {
   const measuredAt = new Date().toISOString();
-  writeFileSync(path.join(dir, `${scenario}.json`), JSON.stringify({ scenario, description, measuredAt, rows }, null, 2) + "\n");
+  const file = scenario.replace(/[^a-z0-9]+/gi, "-").replace(/-$/, "");
+  writeFileSync(path.join(dir, `${file}.json`), JSON.stringify({ scenario, description, measuredAt, rows }, null, 2) + "\n");
   const columns = Object.keys(rows[0] ?? {});
   const table = [
     `| ${columns.join(" | ")} |`,
@@ -21,8 +22,10 @@ export function saveResults(scenario: string, description: string, rows: Row[]) 
   try {
     summary = readFileSync(summaryPath, "utf8");
   } catch {}
-  const pattern = new RegExp(`<!-- ${scenario} -->[\\s\\S]*<!-- /${scenario} -->`);
+  const pattern = new RegExp(`<!-- ${escape(scenario)} -->[\\s\\S]*<!-- /${escape(scenario)} -->`);
   summary = pattern.test(summary) ? summary.replace(pattern, section) : `${summary.trimEnd()}\n\n${section}\n`;
   writeFileSync(summaryPath, summary);
   console.table(rows);
 }
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
