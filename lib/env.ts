@@ -20,6 +20,8 @@ const schema = z.object({
   NEXTAUTH_SECRET: z.string().min(16).optional(),
   /** Public URL of the console, used in printed links and next-auth callbacks. */
   NEXTAUTH_URL: z.url().optional(),
+  /** Seconds between the gateway's pings; a client silent for two intervals is disconnected. */
+  SWITCHBOARD_PING_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(600).default(25),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
 });
 

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { WebSocket } from "ws";
 import { ChatError, errorTable } from "../chat/errors";
 import { authenticateAccessToken, type AuthenticatedUser } from "../chat/tokens/authenticate-access-token";
+import { env } from "../env";
 import { describeError, log } from "../log";
 import {
   type CloseReason,
@@ -20,7 +21,7 @@ export const gatewayLimits = {
   /** Bytes a socket may have waiting to be sent before it is closed as a slow consumer. */
   maxBufferedBytes: 4 * 1024 * 1024,
   /** Seconds between server pings; a client silent for two intervals is closed. */
-  pingIntervalSeconds: 25,
+  pingIntervalSeconds: env.SWITCHBOARD_PING_INTERVAL_SECONDS,
   /** A socket must send its connect command within this time. */
   connectTimeoutMs: 10_000,
 };

@@ -39,9 +39,9 @@ function serverEnv(databaseUrl: string): NodeJS.ProcessEnv {
 }
 
 /** Starts the real server (production build) on a free port with a fresh database. */
-export async function startTestServer(): Promise<TestServer> {
+export async function startTestServer(options: { env?: Record<string, string> } = {}): Promise<TestServer> {
   const database = await createTestDatabase();
-  const env = serverEnv(database.url);
+  const env = { ...serverEnv(database.url), ...options.env };
   const child = spawn(tsx, ["server.ts"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   child.stdout.on("data", (chunk) => (output += chunk));
