@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { ChatError } from "../chat/errors";
+import { maxBodyBytes, readRequestBody } from "./read-request-body";
+
+const post = (body: BodyInit, contentType: string) => new Request("http://localhost/v4/x", { method: "POST", body, headers: { "content-type": contentType } });
+
+/** A body streamed in chunks without a Content-Length, as a client may send it. */
+function streamed(bytes: number): Request {
+  const chunk = new Uint8Array(64 * 1024).fill(120);
+  let sent = 0;
+  const stream = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      if (sent >= bytes) return controller.close();
+      controller.enqueue(chunk);
+      sent += chunk.byteLength;
+    },
+  });
+  return new Request("http://localhost/v4/x", { method: "POST", body: stream, headers: { "content-type": "application/json" }, duplex: "half" } as RequestInit);
+}
+
+describe("readRequestBody", () => {
+  it("parses JSON bodies of JSON endpoints", async () => {
+    expect(await readRequestBody(post('{"userId":"a"}', "application/json"), "json")).toEqual({ userId: "a" });
+  });
+
+  it("turns form bodies of form endpoints into an object of strings", async () => {
+    expect(await readRequestBody(post("userId=a%20b&name=N", "application/x-www-form-urlencoded; charset=utf-8"), "form")).toEqual({ userId: "a b", name: "N" });
+  });
+
+  it.each([
+    { body: "userId=a", contentType: "application/x-www-form-urlencoded", kind: "json" as const, error: "This endpoint takes a JSON body (Content-Type: application/json)" },
+    { body: '{"userId":"a"}', contentType: "application/json", kind: "form" as const, error: "This endpoint takes a form body (Content-Type: application/x-www-form-urlencoded)" },
+    { body: "{oops", contentType: "application/json", kind: "json" as const, error: "The body is not valid JSON" },
+  ])("refuses $body as $kind", async ({ body, contentType, kind, error }) => {
+    await expect(readRequestBody(post(body, contentType), kind)).rejects.toEqual(new ChatError("invalidBody", error));
+  });
+
+  it("stops reading a body past the limit even without a Content-Length", async () => {
+    await expect(readRequestBody(streamed(maxBodyBytes + 64 * 1024), "json")).rejects.toEqual(new ChatError("payloadTooLarge", "Request body exceeds 512 KB"));
+  });
+});

@@ -1,0 +1,36 @@
+import { ChatError } from "../chat/errors";
+
+/** Largest request body. Message content is capped lower (128 KB) by the core, with its own error. */
+export const maxBodyBytes = 512 * 1024;
+
+export const bodyTooLarge = () => new ChatError("payloadTooLarge", `Request body exceeds ${maxBodyBytes / 1024} KB`);
+
+/** The body as the endpoint takes it: parsed JSON, or a form's fields as an object of strings. */
+export async function readRequestBody(request: Request, kind: "json" | "form"): Promise<unknown> {
+  const contentType = request.headers.get("content-type") ?? "";
+  const isForm = contentType.includes("application/x-www-form-urlencoded");
+  if (kind === "json" && isForm) throw new ChatError("invalidBody", "This endpoint takes a JSON body (Content-Type: application/json)");
+  if (kind === "form" && !isForm) {
+    throw new ChatError("invalidBody", "This endpoint takes a form body (Content-Type: application/x-www-form-urlencoded)");
+  }
+  const text = await readLimitedText(request);
+  if (kind === "form") return Object.fromEntries(new URLSearchParams(text));
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new ChatError("invalidBody", "The body is not valid JSON");
+  }
+}
+
+/** Reads the body, stopping as soon as it exceeds the limit whatever Content-Length said. */
+async function readLimitedText(request: Request): Promise<string> {
+  if (!request.body) return "";
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of request.body as unknown as AsyncIterable<Uint8Array>) {
+    size += chunk.byteLength;
+    if (size > maxBodyBytes) throw bodyTooLarge();
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
