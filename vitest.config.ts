@@ -7,6 +7,7 @@ import { integrationSuites } from "./test/support/suites.ts";
  * offers; test/run-all.ts reports the pairings it skipped.
  */
 export default defineConfig({
+  resolve: { alias: { "@": import.meta.dirname } },
   test: {
     testTimeout: 30_000,
     hookTimeout: 120_000,

@@ -107,9 +107,7 @@ export class ClientSession {
     try {
       this.user = await authenticateAccessToken(token ?? "");
     } catch (error) {
-      if (error instanceof ChatError && error.kind === "tokenExpired") return this.refuseExpiredToken(id);
-      if (!(error instanceof ChatError)) log.error("connect failed", describeError(error));
-      return this.close(error instanceof ChatError ? closeCodes.invalidToken : closeCodes.serverError);
+      return this.refuseConnect(id, error);
     }
     if (this.state !== "connecting") return;
     this.state = "connected";
@@ -125,8 +123,14 @@ export class ClientSession {
     });
   }
 
-  /** The connect error after which Centrifuge clients fetch a new token; the socket stays usable for that retry. */
-  private refuseExpiredToken(id: number) {
+  private refuseConnect(id: number, error: unknown) {
+    if (!(error instanceof ChatError)) {
+      log.error("connect failed", describeError(error));
+      return this.close(closeCodes.serverError);
+    }
+    if (error.kind === "userBanned") return this.close(closeCodes.banned);
+    if (error.kind !== "tokenExpired") return this.close(closeCodes.invalidToken);
+    // The connect error after which Centrifuge clients fetch a new token; the socket stays usable for that retry.
     this.state = "new";
     this.replyError(id, protocolErrors.tokenExpired);
   }

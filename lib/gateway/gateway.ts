@@ -94,6 +94,7 @@ export function createGateway() {
 
 const disconnectCloseCodes: Record<Extract<BusMessage, { type: "disconnect" }>["reason"], CloseReason> = {
   tokensExpired: closeCodes.expired,
+  banned: closeCodes.banned,
 };
 
 function deliver(userId: string, sessions: Set<ClientSession>, message: BusMessage) {

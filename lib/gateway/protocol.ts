@@ -40,7 +40,8 @@ export const closeCodes = {
   invalidToken: { code: 3500, reason: "invalid token" },
   badRequest: { code: 3501, reason: "bad request" },
   stale: { code: 3502, reason: "stale" },
-  forceNoReconnect: { code: 3503, reason: "force disconnect" },
+  /** The user is banned: the client stays disconnected. */
+  banned: { code: 3503, reason: "banned" },
   messageSizeLimit: { code: 3505, reason: "message size limit exceeded" },
 } as const;
 export type CloseReason = { code: number; reason: string };

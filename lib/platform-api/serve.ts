@@ -7,9 +7,14 @@ import type { Endpoint } from "./endpoint";
 import { bodyTooLarge, maxBodyBytes, readRequestBody } from "./read-request-body";
 import { verifySignedRequest } from "./signature";
 
-/** The route handler of a declared endpoint: signature, body, validation, core call, contract envelope. */
+/**
+ * The route handler of a declared endpoint: signature, body, validation, core call,
+ * contract envelope. The handler carries its declaration, so tests can check the wiring.
+ */
 export function serve(endpoint: Endpoint) {
-  return async function POST(request: Request): Promise<Response> {
+  return Object.assign(handle, { endpoint });
+
+  async function handle(request: Request): Promise<Response> {
     const requestId = randomUUID();
     try {
       const declaredLength = Number(request.headers.get("content-length") ?? 0);
@@ -29,5 +34,5 @@ export function serve(endpoint: Endpoint) {
       const { status, body } = toErrorBody(error);
       return Response.json(body, { status, headers: { "X-Request-Id": requestId } });
     }
-  };
+  }
 }

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import WebSocket from "ws";
 import { SwitchboardClient } from "../../lib/sdk";
+import { checkAgainstOpenApi } from "./openapi-validator";
 import type { TestServer } from "./test-server";
 
 export type TestApp = { appKey: string; appSecret: string };
@@ -37,7 +38,9 @@ export async function callApi(
     else headers[name] = value;
   }
   const response = await fetch(server.url + path, { method: "POST", headers, body: options.rawBody ?? JSON.stringify(body) });
-  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+  const answer = { status: response.status, body: (await response.json()) as Record<string, unknown> };
+  await checkAgainstOpenApi(server, path, answer.status, answer.body);
+  return answer;
 }
 
 export async function issueToken(server: TestServer, app: TestApp, userId: string): Promise<string> {

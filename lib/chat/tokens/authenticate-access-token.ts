@@ -20,5 +20,8 @@ export async function authenticateAccessToken(token: string): Promise<Authentica
   if (user.tokensValidAfter !== null && claims.issuedAt < user.tokensValidAfter) {
     throw new ChatError("tokenExpired", "The access token was invalidated; get a new one from the app server");
   }
+  if (user.bannedUntil !== null && user.bannedUntil > Date.now()) {
+    throw new ChatError("userBanned", `User ${claims.userId} is banned until ${new Date(user.bannedUntil).toISOString()}`);
+  }
   return { appId: app.id, appKey: app.key, userId: claims.userId, issuedAt: claims.issuedAt };
 }

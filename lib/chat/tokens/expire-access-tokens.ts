@@ -1,7 +1,7 @@
 import { getBus, topics } from "../../bus";
 import { db } from "../../db/client";
 import { ChatError } from "../errors";
-import { checkUserId } from "../users/user-id";
+import { checkUserIds } from "../users/user-id";
 import { userCache } from "../users/user-cache";
 
 /** Most users per call. */
@@ -12,11 +12,8 @@ export const maxUsersPerExpiry = 20;
  * disconnects their sessions that authenticated with such a token, on every node.
  */
 export async function expireAccessTokens(input: { appId: string; userIds: string[]; expiresAt: number }): Promise<void> {
-  if (input.userIds.length < 1 || input.userIds.length > maxUsersPerExpiry) {
-    throw new ChatError("invalidParameter", `userIds must hold 1 to ${maxUsersPerExpiry} user ids`);
-  }
+  const userIds = checkUserIds(input.userIds, { max: maxUsersPerExpiry });
   if (!Number.isSafeInteger(input.expiresAt) || input.expiresAt <= 0) throw new ChatError("invalidParameter", "expiresAt must be Unix time in milliseconds");
-  const userIds = [...new Set(input.userIds.map((userId) => checkUserId(userId, "userIds")))];
   await db.user.updateMany({ where: { appId: input.appId, id: { in: userIds } }, data: { tokensValidAfter: new Date(input.expiresAt) } });
   const bus = getBus();
   await Promise.all(

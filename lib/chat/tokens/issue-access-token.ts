@@ -1,5 +1,5 @@
 import { db } from "../../db/client";
-import { ChatError } from "../errors";
+import { checkProfile } from "../users/update-user";
 import { checkUserId } from "../users/user-id";
 import { userCache } from "../users/user-cache";
 import { signAccessToken } from "./access-token";
@@ -12,10 +12,7 @@ export type AppIdentity = { id: string; key: string; tokenKey: string };
  */
 export async function issueAccessToken(input: { app: AppIdentity; userId: string; name: string; avatarUrl?: string }) {
   const userId = checkUserId(input.userId);
-  if (input.name.length < 1 || input.name.length > 64) throw new ChatError("invalidParameter", "name must be 1 to 64 characters");
-  if (input.avatarUrl !== undefined && input.avatarUrl.length > 1024) {
-    throw new ChatError("invalidParameter", "avatarUrl must be at most 1024 characters");
-  }
+  checkProfile(input);
   const profile = { name: input.name, ...(input.avatarUrl !== undefined ? { avatarUrl: input.avatarUrl } : {}) };
   const user = await db.user.upsert({
     where: { appId_id: { appId: input.app.id, id: userId } },

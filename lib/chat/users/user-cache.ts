@@ -1,7 +1,7 @@
 import { db } from "../../db/client";
 import { createCache } from "../cache";
 
-export type UserState = { name: string; tokensValidAfter: number | null };
+export type UserState = { name: string; tokensValidAfter: number | null; bannedUntil: number | null };
 
 const userKey = (appId: string, userId: string) => `${appId}:${userId}`;
 
@@ -15,9 +15,9 @@ const cache = createCache<UserState>({
     // a burst of connects would push past SQLite's limit on query parameters.
     const user = await db.user.findFirst({
       where: { appId: key.slice(0, separator), id: key.slice(separator + 1) },
-      select: { name: true, tokensValidAfter: true },
+      select: { name: true, tokensValidAfter: true, bannedUntil: true },
     });
-    return user && { name: user.name, tokensValidAfter: user.tokensValidAfter?.getTime() ?? null };
+    return user && { name: user.name, tokensValidAfter: user.tokensValidAfter?.getTime() ?? null, bannedUntil: user.bannedUntil?.getTime() ?? null };
   },
 });
 

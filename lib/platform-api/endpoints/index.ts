@@ -1,5 +1,14 @@
 import type { Endpoint } from "../endpoint";
 import { expireAccessTokensEndpoint, issueAccessTokenEndpoint } from "./access-tokens";
+import { banUsersEndpoint, getUserEndpoint, listBannedUsersEndpoint, unbanUsersEndpoint, updateUserEndpoint } from "./users";
 
 /** Every endpoint Switchboard serves; the OpenAPI document is generated from this list. */
-export const endpoints: Endpoint[] = [issueAccessTokenEndpoint, expireAccessTokensEndpoint];
+export const endpoints: Endpoint[] = [
+  issueAccessTokenEndpoint,
+  expireAccessTokensEndpoint,
+  getUserEndpoint,
+  updateUserEndpoint,
+  banUsersEndpoint,
+  unbanUsersEndpoint,
+  listBannedUsersEndpoint,
+];

@@ -1,0 +1,13 @@
+import { db } from "../../db/client";
+import { checkPage } from "../pagination";
+
+/** Users whose ban has not ended yet, the soonest to end first. */
+export async function findBannedUsers(input: { appId: string; page?: number; pageSize?: number }) {
+  const users = await db.user.findMany({
+    where: { appId: input.appId, bannedUntil: { gt: new Date() } },
+    orderBy: [{ bannedUntil: "asc" }, { id: "asc" }],
+    select: { id: true, bannedUntil: true },
+    ...checkPage(input),
+  });
+  return users.map((user) => ({ userId: user.id, banExpiresAt: user.bannedUntil!.toISOString() }));
+}

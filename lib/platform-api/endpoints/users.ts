@@ -1,0 +1,67 @@
+import { z } from "zod";
+import { banUsers } from "../../chat/users/ban-users";
+import { findBannedUsers } from "../../chat/users/find-banned-users";
+import { getUser } from "../../chat/users/get-user";
+import { unbanUsers } from "../../chat/users/unban-users";
+import { updateUser } from "../../chat/users/update-user";
+import { defineEndpoint } from "../endpoint";
+
+export const getUserEndpoint = defineEndpoint({
+  path: "/v4/user/get",
+  operationId: "getUser",
+  summary: "Get a user's name, avatar and registration time",
+  tag: "UserManagement",
+  body: "json",
+  request: z.object({ userId: z.string() }),
+  result: z.object({ name: z.string(), avatarUrl: z.string(), createdAt: z.string() }),
+  errors: ["notFound"],
+  handle: ({ app, input }) => getUser({ appId: app.id, userId: input.userId }),
+});
+
+export const updateUserEndpoint = defineEndpoint({
+  path: "/v4/user/update",
+  operationId: "updateUser",
+  summary: "Change a user's name and/or avatar",
+  tag: "UserManagement",
+  body: "json",
+  request: z.object({ userId: z.string(), name: z.string().optional(), avatarUrl: z.string().optional() }),
+  result: null,
+  errors: ["notFound"],
+  handle: ({ app, input }) => updateUser({ appId: app.id, ...input }),
+});
+
+export const banUsersEndpoint = defineEndpoint({
+  path: "/v4/user/ban",
+  operationId: "banUsers",
+  summary: "Ban users for a number of minutes: their sessions are closed and connects refused until the ban ends",
+  tag: "UserManagement",
+  body: "json",
+  request: z.object({ userIds: z.array(z.string()), durationMinutes: z.number().int() }),
+  result: null,
+  errors: ["notFound"],
+  handle: ({ app, input }) => banUsers({ appId: app.id, ...input }),
+});
+
+export const unbanUsersEndpoint = defineEndpoint({
+  path: "/v4/user/unban",
+  operationId: "unbanUsers",
+  summary: "Lift the bans of users",
+  tag: "UserManagement",
+  body: "json",
+  request: z.object({ userIds: z.array(z.string()) }),
+  result: null,
+  errors: ["notFound"],
+  handle: ({ app, input }) => unbanUsers({ appId: app.id, ...input }),
+});
+
+export const listBannedUsersEndpoint = defineEndpoint({
+  path: "/v4/user/ban/list",
+  operationId: "listBannedUsers",
+  summary: "List the users whose ban has not ended, the soonest to end first",
+  tag: "UserManagement",
+  body: "json",
+  request: z.object({ page: z.number().int().optional(), pageSize: z.number().int().optional() }),
+  result: z.object({ bannedUsers: z.array(z.object({ userId: z.string(), banExpiresAt: z.string() })) }),
+  errors: [],
+  handle: async ({ app, input }) => ({ bannedUsers: await findBannedUsers({ appId: app.id, ...input }) }),
+});
