@@ -101,3 +101,24 @@ describe("bans", () => {
     expect(await callApi(server, app, "/v4/user/ban/list", {})).toEqual({ status: 200, body: { code: 0, result: { bannedUsers: [] } } });
   });
 });
+
+describe("POST /v4/user/connection-status/get", () => {
+  const status = async (userId: string) => (await callApi(server, app, "/v4/user/connection-status/get", { userId })).body;
+
+  it('says "1" while the user has a session and "0" once the last one closed', async () => {
+    expect(await status("ann")).toEqual({ code: 0, result: { status: "0" } });
+    const phone = await connectAndWatch("ann");
+    const laptop = await connectAndWatch("ann");
+    await Promise.all([phone.client.ready(), laptop.client.ready()]);
+    await expect.poll(() => status("ann")).toEqual({ code: 0, result: { status: "1" } });
+    phone.client.disconnect();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(await status("ann")).toEqual({ code: 0, result: { status: "1" } });
+    laptop.client.disconnect();
+    await expect.poll(() => status("ann")).toEqual({ code: 0, result: { status: "0" } });
+  });
+
+  it("refuses unknown users", async () => {
+    expect(await callApi(server, app, "/v4/user/connection-status/get", { userId: "nobody" })).toEqual(notFound("nobody"));
+  });
+});

@@ -4,6 +4,7 @@ import type { Bus, BusHandler, BusMessage } from "./messages";
 export function createMemoryBus(): Bus {
   const handlers = new Map<string, Set<BusHandler>>();
   const claims = new Map<string, number>();
+  const presence = new Map<string, Map<string, number>>();
   let lastSweep = Date.now();
 
   function sweepExpiredClaims(now: number) {
@@ -34,9 +35,26 @@ export function createMemoryBus(): Bus {
       claims.set(key, now + ttlMs);
       return true;
     },
+    async setPresence(key: string, member: string, ttlMs: number) {
+      let members = presence.get(key);
+      if (!members) presence.set(key, (members = new Map()));
+      members.set(member, Date.now() + ttlMs);
+    },
+    async clearPresence(key: string, member: string) {
+      const members = presence.get(key);
+      members?.delete(member);
+      if (members?.size === 0) presence.delete(key);
+    },
+    async countPresence(key: string) {
+      const now = Date.now();
+      let count = 0;
+      for (const expiresAt of presence.get(key)?.values() ?? []) if (expiresAt > now) count++;
+      return count;
+    },
     async close() {
       handlers.clear();
       claims.clear();
+      presence.clear();
     },
   };
 }

@@ -38,6 +38,11 @@ export interface Bus {
   subscribe(topic: string, handler: BusHandler): () => void;
   /** True for the first caller of `key` within `ttlMs`, on any node (replay protection). */
   claimOnce(key: string, ttlMs: number): Promise<boolean>;
+  /** Records (or refreshes) that `member` is present under `key` for the next `ttlMs`: a dead node's entries expire. */
+  setPresence(key: string, member: string, ttlMs: number): Promise<void>;
+  clearPresence(key: string, member: string): Promise<void>;
+  /** How many members are present under `key`, across nodes. */
+  countPresence(key: string): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -45,4 +50,6 @@ export const topics = {
   /** The sessions of one user, wherever they are connected. */
   user: (appId: string, userId: string) => `user:${appId}:${userId}`,
   caches: "caches",
+  /** Presence key of one user: their sessions on every node. */
+  presence: (appId: string, userId: string) => `presence:${appId}:${userId}`,
 };

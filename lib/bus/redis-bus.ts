@@ -5,7 +5,7 @@ const prefix = "switchboard:";
 
 /** Cross-node bus over Redis pub/sub; one publisher and one subscriber connection per process. */
 export function createRedisBus(url: string): Bus {
-  const publisher = new Redis(url, { maxRetriesPerRequest: 3 });
+  const publisher = new Redis(url, { maxRetriesPerRequest: 3, enableAutoPipelining: true });
   const subscriber = new Redis(url);
   const handlers = new Map<string, Set<BusHandler>>();
 
@@ -39,6 +39,18 @@ export function createRedisBus(url: string): Bus {
     },
     async claimOnce(key: string, ttlMs: number) {
       return (await publisher.set(prefix + "claim:" + key, "1", "PX", ttlMs, "NX")) === "OK";
+    },
+    // A sorted set per key: members scored by the time they expire.
+    async setPresence(key: string, member: string, ttlMs: number) {
+      const expiresAt = Date.now() + ttlMs;
+      await publisher.zadd(prefix + key, expiresAt, member);
+      await publisher.pexpire(prefix + key, ttlMs);
+    },
+    async clearPresence(key: string, member: string) {
+      await publisher.zrem(prefix + key, member);
+    },
+    async countPresence(key: string) {
+      return publisher.zcount(prefix + key, Date.now(), "+inf");
     },
     async close() {
       handlers.clear();

@@ -2,6 +2,7 @@ import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 import { WebSocketServer } from "ws";
 import { type BusMessage, getBus, topics } from "../bus";
+import { describeError, log } from "../log";
 import { ClientSession, gatewayLimits, type SessionHost } from "./client-session";
 import { type CloseReason, closeCodes, personalChannel, publicationFrame } from "./protocol";
 
@@ -33,10 +34,12 @@ export function createGateway() {
         users.set(key, (entry = { sessions, unsubscribe }));
       }
       entry.sessions.add(session);
+      void trackPresence(session);
     },
     unregister(session) {
       allSessions.delete(session);
       if (!session.user) return;
+      void untrackPresence(session);
       const key = topics.user(session.user.appId, session.user.userId);
       const entry = users.get(key);
       if (!entry?.sessions.delete(session) || entry.sessions.size > 0) return;
@@ -44,6 +47,18 @@ export function createGateway() {
       users.delete(key);
     },
   };
+
+  // A session's presence lives a minute unless refreshed: the entries of a node that died expire.
+  const presenceTtlMs = 60_000;
+  const presenceKey = (session: ClientSession) => topics.presence(session.user!.appId, session.user!.userId);
+  const trackPresence = (session: ClientSession) =>
+    getBus().setPresence(presenceKey(session), session.id, presenceTtlMs).catch((error) => log.warn("presence update failed", describeError(error)));
+  const untrackPresence = (session: ClientSession) =>
+    getBus().clearPresence(presenceKey(session), session.id).catch((error) => log.warn("presence update failed", describeError(error)));
+  const presenceRefresher = setInterval(() => {
+    for (const session of allSessions) if (session.user && session.isOpen) void trackPresence(session);
+  }, presenceTtlMs / 3);
+  presenceRefresher.unref();
 
   const pinger = setInterval(() => {
     const silentSince = Date.now() - 2 * gatewayLimits.pingIntervalSeconds * 1000;
@@ -80,6 +95,7 @@ export function createGateway() {
     async close(timeoutMs = 5000) {
       accepting = false;
       clearInterval(pinger);
+      clearInterval(presenceRefresher);
       const deadline = Date.now() + timeoutMs;
       while ([...allSessions].some((session) => session.inflight > 0) && Date.now() < deadline) {
         await new Promise((resolve) => setTimeout(resolve, 10));

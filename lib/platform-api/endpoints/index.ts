@@ -1,6 +1,13 @@
 import type { Endpoint } from "../endpoint";
 import { expireAccessTokensEndpoint, issueAccessTokenEndpoint } from "./access-tokens";
-import { banUsersEndpoint, getUserEndpoint, listBannedUsersEndpoint, unbanUsersEndpoint, updateUserEndpoint } from "./users";
+import {
+  banUsersEndpoint,
+  getConnectionStatusEndpoint,
+  getUserEndpoint,
+  listBannedUsersEndpoint,
+  unbanUsersEndpoint,
+  updateUserEndpoint,
+} from "./users";
 
 /** Every endpoint Switchboard serves; the OpenAPI document is generated from this list. */
 export const endpoints: Endpoint[] = [
@@ -11,4 +18,5 @@ export const endpoints: Endpoint[] = [
   banUsersEndpoint,
   unbanUsersEndpoint,
   listBannedUsersEndpoint,
+  getConnectionStatusEndpoint,
 ];

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { banUsers } from "../../chat/users/ban-users";
 import { findBannedUsers } from "../../chat/users/find-banned-users";
+import { getConnectionStatus } from "../../chat/users/get-connection-status";
 import { getUser } from "../../chat/users/get-user";
 import { unbanUsers } from "../../chat/users/unban-users";
 import { updateUser } from "../../chat/users/update-user";
@@ -64,4 +65,16 @@ export const listBannedUsersEndpoint = defineEndpoint({
   result: z.object({ bannedUsers: z.array(z.object({ userId: z.string(), banExpiresAt: z.string() })) }),
   errors: [],
   handle: async ({ app, input }) => ({ bannedUsers: await findBannedUsers({ appId: app.id, ...input }) }),
+});
+
+export const getConnectionStatusEndpoint = defineEndpoint({
+  path: "/v4/user/connection-status/get",
+  operationId: "getUserConnectionStatus",
+  summary: 'Whether a user is connected on any node: status "1" online, "0" offline',
+  tag: "UserManagement",
+  body: "json",
+  request: z.object({ userId: z.string() }),
+  result: z.object({ status: z.enum(["0", "1"]) }),
+  errors: ["notFound"],
+  handle: ({ app, input }) => getConnectionStatus({ appId: app.id, userId: input.userId }),
 });
