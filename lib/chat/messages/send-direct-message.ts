@@ -1,5 +1,6 @@
 import { getBus, topics } from "../../bus";
 import { describeError, log } from "../../log";
+import { blocklistCache } from "../blocklists/blocklist-cache";
 import { ChannelType, directChannelId } from "../channels/channel-types";
 import { ChatError } from "../errors";
 import { checkUserId } from "../users/user-id";
@@ -30,6 +31,9 @@ export async function sendDirectMessage(input: DirectMessageInput): Promise<Mess
   const content = checkMessage(input);
   if (!(await userCache.get(input.appId, recipientId))) {
     throw new ChatError("notFound", `User ${recipientId} does not exist`);
+  }
+  if (await blocklistCache.isBlocked({ appId: input.appId, userId: recipientId, senderId: input.senderId })) {
+    throw new ChatError("blockedByRecipient", `${recipientId} does not accept your messages (blocklist)`);
   }
   const stored = await getMessageWriter().write({
     channel: {

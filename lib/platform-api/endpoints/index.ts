@@ -1,5 +1,6 @@
 import type { Endpoint } from "../endpoint";
 import { expireAccessTokensEndpoint, issueAccessTokenEndpoint } from "./access-tokens";
+import { addToBlocklistEndpoint, getBlocklistEndpoint, removeFromBlocklistEndpoint } from "./blocklists";
 import {
   banUsersEndpoint,
   getConnectionStatusEndpoint,
@@ -19,4 +20,7 @@ export const endpoints: Endpoint[] = [
   unbanUsersEndpoint,
   listBannedUsersEndpoint,
   getConnectionStatusEndpoint,
+  addToBlocklistEndpoint,
+  removeFromBlocklistEndpoint,
+  getBlocklistEndpoint,
 ];

@@ -1,0 +1,4 @@
+import { addToBlocklistEndpoint } from "@/lib/platform-api/endpoints/blocklists";
+import { serve } from "@/lib/platform-api/serve";
+
+export const POST = serve(addToBlocklistEndpoint);

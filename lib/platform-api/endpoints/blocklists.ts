@@ -1,0 +1,46 @@
+import { z } from "zod";
+import { addToBlocklist } from "../../chat/blocklists/add-to-blocklist";
+import { findBlocklist } from "../../chat/blocklists/find-blocklist";
+import { removeFromBlocklist } from "../../chat/blocklists/remove-from-blocklist";
+import { defineEndpoint } from "../endpoint";
+
+export const addToBlocklistEndpoint = defineEndpoint({
+  path: "/v4/user/blocklist/add",
+  operationId: "addToBlocklist",
+  summary: "Block users: their direct messages to the user are refused",
+  tag: "UserBlocklist",
+  body: "json",
+  request: z.object({ userId: z.string(), targetUserIds: z.array(z.string()) }),
+  result: null,
+  errors: ["notFound", "unprocessable"],
+  handle: ({ app, input }) => addToBlocklist({ appId: app.id, ...input }),
+});
+
+export const removeFromBlocklistEndpoint = defineEndpoint({
+  path: "/v4/user/blocklist/remove",
+  operationId: "removeFromBlocklist",
+  summary: "Unblock users",
+  tag: "UserBlocklist",
+  body: "json",
+  request: z.object({ userId: z.string(), blockedUserIds: z.array(z.string()) }),
+  result: null,
+  errors: ["notFound"],
+  handle: ({ app, input }) => removeFromBlocklist({ appId: app.id, ...input }),
+});
+
+export const getBlocklistEndpoint = defineEndpoint({
+  path: "/v4/user/blocklist/get",
+  operationId: "getBlocklist",
+  summary: "A page of the users a user blocked; pass the returned pageToken for the next page",
+  tag: "UserBlocklist",
+  body: "json",
+  request: z.object({
+    userId: z.string(),
+    pageToken: z.string().optional(),
+    pageSize: z.number().int().optional(),
+    order: z.number().int().optional(),
+  }),
+  result: z.object({ pageToken: z.string(), blockedUserIds: z.array(z.string()) }),
+  errors: ["notFound"],
+  handle: ({ app, input }) => findBlocklist({ appId: app.id, ...input }),
+});
