@@ -111,6 +111,7 @@ export function createGateway() {
 const disconnectCloseCodes: Record<Extract<BusMessage, { type: "disconnect" }>["reason"], CloseReason> = {
   tokensExpired: closeCodes.expired,
   banned: closeCodes.banned,
+  deleted: closeCodes.invalidToken,
 };
 
 function deliver(userId: string, sessions: Set<ClientSession>, message: BusMessage) {

@@ -1,4 +1,5 @@
 import { db } from "../../db/client";
+import { ChatError } from "../errors";
 import { checkProfile } from "../users/update-user";
 import { checkUserId } from "../users/user-id";
 import { userCache } from "../users/user-cache";
@@ -13,6 +14,8 @@ export type AppIdentity = { id: string; key: string; tokenKey: string };
 export async function issueAccessToken(input: { app: AppIdentity; userId: string; name: string; avatarUrl?: string }) {
   const userId = checkUserId(input.userId);
   checkProfile(input);
+  const known = await db.user.findFirst({ where: { appId: input.app.id, id: userId }, select: { deletedAt: true } });
+  if (known?.deletedAt) throw new ChatError("forbidden", `User ${userId} was soft-deleted; restore it first`);
   const profile = { name: input.name, ...(input.avatarUrl !== undefined ? { avatarUrl: input.avatarUrl } : {}) };
   const user = await db.user.upsert({
     where: { appId_id: { appId: input.app.id, id: userId } },

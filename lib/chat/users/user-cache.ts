@@ -1,6 +1,7 @@
 import { db } from "../../db/client";
 import { createCache } from "../cache";
 
+/** A soft-deleted user has no state: for the hot paths it does not exist. */
 export type UserState = { name: string; tokensValidAfter: number | null; bannedUntil: number | null };
 
 const userKey = (appId: string, userId: string) => `${appId}:${userId}`;
@@ -14,7 +15,7 @@ const cache = createCache<UserState>({
     // findFirst, not findUnique: Prisma merges concurrent findUnique calls into one query, which
     // a burst of connects would push past SQLite's limit on query parameters.
     const user = await db.user.findFirst({
-      where: { appId: key.slice(0, separator), id: key.slice(separator + 1) },
+      where: { appId: key.slice(0, separator), id: key.slice(separator + 1), deletedAt: null },
       select: { name: true, tokensValidAfter: true, bannedUntil: true },
     });
     return user && { name: user.name, tokensValidAfter: user.tokensValidAfter?.getTime() ?? null, bannedUntil: user.bannedUntil?.getTime() ?? null };

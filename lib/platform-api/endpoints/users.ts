@@ -2,7 +2,10 @@ import { z } from "zod";
 import { banUsers } from "../../chat/users/ban-users";
 import { findBannedUsers } from "../../chat/users/find-banned-users";
 import { getConnectionStatus } from "../../chat/users/get-connection-status";
+import { findSoftDeletedUsers } from "../../chat/users/find-soft-deleted-users";
 import { getUser } from "../../chat/users/get-user";
+import { restoreUsers } from "../../chat/users/restore-users";
+import { softDeleteUsers } from "../../chat/users/soft-delete-users";
 import { unbanUsers } from "../../chat/users/unban-users";
 import { updateUser } from "../../chat/users/update-user";
 import { defineEndpoint } from "../endpoint";
@@ -77,4 +80,42 @@ export const getConnectionStatusEndpoint = defineEndpoint({
   result: z.object({ status: z.enum(["0", "1"]) }),
   errors: ["notFound"],
   handle: ({ app, input }) => getConnectionStatus({ appId: app.id, userId: input.userId }),
+});
+
+const operationResult = z.object({ operationId: z.string() });
+
+export const softDeleteUsersEndpoint = defineEndpoint({
+  path: "/v4/user/soft-delete",
+  operationId: "softDeleteUsers",
+  summary: "Deactivate users and erase their personal data; the ids can be restored, the data cannot",
+  tag: "UserManagement",
+  body: "json",
+  request: z.object({ userIds: z.array(z.string()) }),
+  result: operationResult,
+  errors: ["notFound"],
+  handle: ({ app, input }) => softDeleteUsers({ appId: app.id, ...input }),
+});
+
+export const restoreUsersEndpoint = defineEndpoint({
+  path: "/v4/user/restore",
+  operationId: "restoreUsers",
+  summary: "Reactivate soft-deleted users",
+  tag: "UserManagement",
+  body: "json",
+  request: z.object({ userIds: z.array(z.string()) }),
+  result: operationResult,
+  errors: ["notFound"],
+  handle: ({ app, input }) => restoreUsers({ appId: app.id, ...input }),
+});
+
+export const listSoftDeletedUsersEndpoint = defineEndpoint({
+  path: "/v4/user/soft-deleted/list",
+  operationId: "listSoftDeletedUsers",
+  summary: "Ids of soft-deleted users, the earliest deleted first",
+  tag: "UserManagement",
+  body: "json",
+  request: z.object({ page: z.number().int().optional(), pageSize: z.number().int().optional() }),
+  result: z.object({ userIds: z.array(z.string()) }),
+  errors: [],
+  handle: ({ app, input }) => findSoftDeletedUsers({ appId: app.id, ...input }),
 });

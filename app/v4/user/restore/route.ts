@@ -1,0 +1,4 @@
+import { restoreUsersEndpoint } from "@/lib/platform-api/endpoints/users";
+import { serve } from "@/lib/platform-api/serve";
+
+export const POST = serve(restoreUsersEndpoint);

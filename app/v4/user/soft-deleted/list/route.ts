@@ -1,0 +1,4 @@
+import { listSoftDeletedUsersEndpoint } from "@/lib/platform-api/endpoints/users";
+import { serve } from "@/lib/platform-api/serve";
+
+export const POST = serve(listSoftDeletedUsersEndpoint);

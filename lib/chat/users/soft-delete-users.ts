@@ -1,0 +1,38 @@
+import { randomUUID } from "node:crypto";
+import { getBus, topics } from "../../bus";
+import { db } from "../../db/client";
+import { blocklistCache } from "../blocklists/blocklist-cache";
+import { findUsersOrThrow } from "./find-users";
+import { userCache } from "./user-cache";
+import { checkUserIds } from "./user-id";
+
+/** Most users per soft delete, restore call. */
+export const maxUsersPerSoftDelete = 100;
+
+/**
+ * Deactivates users and erases their personal data: name, avatar, blocklist and channel
+ * memberships. Their sessions are closed and their tokens stop working. The ids stay
+ * reserved and can be restored; the data cannot.
+ */
+export async function softDeleteUsers(input: { appId: string; userIds: string[] }): Promise<{ operationId: string }> {
+  const userIds = checkUserIds(input.userIds, { max: maxUsersPerSoftDelete });
+  await findUsersOrThrow({ appId: input.appId, userIds });
+  const now = new Date();
+  const users = { appId: input.appId, userId: { in: userIds } };
+  await db.$transaction([
+    db.user.updateMany({
+      where: { appId: input.appId, id: { in: userIds } },
+      data: { deletedAt: now, tokensValidAfter: now, bannedUntil: null, name: "", avatarUrl: "" },
+    }),
+    db.blocklistEntry.deleteMany({ where: users }),
+    db.channelMember.deleteMany({ where: users }),
+  ]);
+  const bus = getBus();
+  await Promise.all(
+    userIds.map(async (userId) => {
+      await Promise.all([userCache.invalidate(input.appId, userId), blocklistCache.invalidate(input.appId, userId)]);
+      await bus.publish(topics.user(input.appId, userId), { type: "disconnect", reason: "deleted" });
+    }),
+  );
+  return { operationId: randomUUID() };
+}
