@@ -17,7 +17,8 @@ const options = {
 async function measureSwitchboard() {
   const server = await startTestServer();
   try {
-    const app = await createTestApp(server, "bench");
+    // Production: a development app holds at most 100 users.
+    const app = await createTestApp(server, "bench", "production");
     const tokenFor = async (userId: string) => {
       const { body } = await callApi(server, app, "/v4/auth/access-token/issue", { userId, name: userId });
       return (body.result as { accessToken: string }).accessToken;

@@ -122,3 +122,20 @@ describe("POST /v4/user/connection-status/get", () => {
     expect(await callApi(server, app, "/v4/user/connection-status/get", { userId: "nobody" })).toEqual(notFound("nobody"));
   });
 });
+
+describe("registration limits", () => {
+  it("stop a development app at 100 users and let a production app grow", async () => {
+    const development = await createTestApp(server, "Dev");
+    const register = (target: TestApp, userId: string) => callApi(server, target, "/v4/auth/access-token/issue", { userId, name: userId });
+    for (let i = 0; i < 100; i++) expect((await register(development, `u${i}`)).status).toBe(200);
+    expect(await register(development, "u100")).toEqual({
+      status: 403,
+      body: { code: 1020, errorMessage: "A development app holds at most 100 users; use a production app for more" },
+    });
+    expect((await register(development, "u7")).status).toBe(200);
+    expect((await callApi(server, development, "/v4/user/get", { userId: "u100" })).status).toBe(404);
+
+    const production = await createTestApp(server, "Prod", "production");
+    for (let i = 0; i < 101; i++) expect((await register(production, `p${i}`)).status).toBe(200);
+  }, 60_000);
+});

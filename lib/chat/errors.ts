@@ -21,6 +21,7 @@ export const errorTable = {
   signInRequired: { code: 1017, status: 401 },
   userBanned: { code: 1018, status: 403 },
   blockedByRecipient: { code: 1019, status: 403 },
+  userLimitReached: { code: 1020, status: 403 },
   unavailable: { code: 1015, status: 503 },
 } as const;
 

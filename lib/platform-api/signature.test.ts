@@ -4,7 +4,7 @@ import { ChatError } from "../chat/errors";
 import { computeSignature, type SigningApp, verifySignedRequest } from "./signature";
 
 const now = 1_700_000_000_000;
-const app: SigningApp = { id: "app1", key: "key1", secret: "secret-1", previousSecret: null, previousSecretExpiresAt: null, tokenKey: "t" };
+const app: SigningApp = { id: "app1", key: "key1", secret: "secret-1", previousSecret: null, previousSecretExpiresAt: null, tokenKey: "t", environment: "development" };
 
 function headersFor(secret: string, overrides: Record<string, string> = {}) {
   const nonce = overrides.Nonce ?? "nonce1";

@@ -12,6 +12,7 @@ export type SigningApp = {
   previousSecret: string | null;
   previousSecretExpiresAt: Date | null;
   tokenKey: string;
+  environment: string;
 };
 
 /** Hex SHA1 of AppSecret + Nonce + Timestamp, the compatible signature scheme. */

@@ -7,8 +7,8 @@ import type { TestServer } from "./test-server";
 export type TestApp = { appKey: string; appSecret: string };
 
 /** Creates an app through the operator CLI, as an operator would. */
-export async function createTestApp(server: TestServer, name = "Test app"): Promise<TestApp> {
-  const { stdout, stderr, code } = await server.cli(["apps", "create", "--name", name, "--json"]);
+export async function createTestApp(server: TestServer, name = "Test app", environment = "development"): Promise<TestApp> {
+  const { stdout, stderr, code } = await server.cli(["apps", "create", "--name", name, "--env", environment, "--json"]);
   if (code !== 0) throw new Error(`apps create failed: ${stderr}`);
   return JSON.parse(stdout) as TestApp;
 }

@@ -5,7 +5,10 @@ import { checkUserId } from "../users/user-id";
 import { userCache } from "../users/user-cache";
 import { signAccessToken } from "./access-token";
 
-export type AppIdentity = { id: string; key: string; tokenKey: string };
+export type AppIdentity = { id: string; key: string; tokenKey: string; environment: string };
+
+/** Registered users a development app may hold; production apps have no limit. */
+export const developmentUserLimit = 100;
 
 /**
  * Registers the user on first call, updates name and avatar on later ones, and
@@ -16,6 +19,9 @@ export async function issueAccessToken(input: { app: AppIdentity; userId: string
   checkProfile(input);
   const known = await db.user.findFirst({ where: { appId: input.app.id, id: userId }, select: { deletedAt: true } });
   if (known?.deletedAt) throw new ChatError("forbidden", `User ${userId} was soft-deleted; restore it first`);
+  if (!known && input.app.environment === "development" && (await db.user.count({ where: { appId: input.app.id } })) >= developmentUserLimit) {
+    throw new ChatError("userLimitReached", `A development app holds at most ${developmentUserLimit} users; use a production app for more`);
+  }
   const profile = { name: input.name, ...(input.avatarUrl !== undefined ? { avatarUrl: input.avatarUrl } : {}) };
   const user = await db.user.upsert({
     where: { appId_id: { appId: input.app.id, id: userId } },

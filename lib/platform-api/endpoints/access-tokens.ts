@@ -15,7 +15,7 @@ export const issueAccessTokenEndpoint = defineEndpoint({
     avatarUrl: z.string().optional(),
   }),
   result: z.object({ userId: z.string(), accessToken: z.string() }),
-  errors: ["forbidden"],
+  errors: ["forbidden", "userLimitReached"],
   handle: ({ app, input }) => issueAccessToken({ app, ...input }),
 });
 
