@@ -148,6 +148,19 @@ describe("bad bodies", () => {
   });
 });
 
+describe("rate limits", () => {
+  it("answer 429 beyond an endpoint's limit per second, for that app only", async () => {
+    const busy = await createTestApp(server, "Busy");
+    await callApi(server, busy, issuePath, { userId: "rita", name: "Rita" });
+    const answers = await Promise.all(Array.from({ length: 400 }, () => callApi(server, busy, "/v4/user/get", { userId: "rita" })));
+    const limited = answers.filter((answer) => answer.status === 429);
+    expect(limited.length).toBeGreaterThan(0);
+    expect(limited[0]!.body).toEqual({ code: 1008, errorMessage: "/v4/user/get takes at most 100 per second per app; slow down and retry" });
+    expect(answers.filter((answer) => answer.status === 200).length).toBeGreaterThanOrEqual(100);
+    expect((await callApi(server, otherApp, issuePath, { userId: "sid", name: "Sid" })).status).toBe(200);
+  });
+});
+
 describe("GET /v4/openapi.json", () => {
   it("describes the served endpoints from their declarations", async () => {
     const document = (await (await fetch(`${server.url}/v4/openapi.json`)).json()) as {

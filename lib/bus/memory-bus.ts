@@ -5,6 +5,7 @@ export function createMemoryBus(): Bus {
   const handlers = new Map<string, Set<BusHandler>>();
   const claims = new Map<string, number>();
   const presence = new Map<string, Map<string, number>>();
+  const rates = new Map<string, { windowStart: number; count: number }>();
   let lastSweep = Date.now();
 
   function sweepExpiredClaims(now: number) {
@@ -26,6 +27,13 @@ export function createMemoryBus(): Bus {
         set.delete(handler);
         if (set.size === 0) handlers.delete(topic);
       };
+    },
+    async consumeRate(key: string, cost: number, limit: number, windowMs: number) {
+      const windowStart = Math.floor(Date.now() / windowMs) * windowMs;
+      let rate = rates.get(key);
+      if (!rate || rate.windowStart !== windowStart) rates.set(key, (rate = { windowStart, count: 0 }));
+      rate.count += cost;
+      return rate.count <= limit;
     },
     async claimOnce(key: string, ttlMs: number) {
       const now = Date.now();

@@ -36,6 +36,11 @@ export interface Bus {
   publish(topic: string, message: BusMessage): Promise<void>;
   /** Returns the function that ends this subscription. */
   subscribe(topic: string, handler: BusHandler): () => void;
+  /**
+   * Adds `cost` to the counter `key` of the current window of `windowMs`, shared by every
+   * node, and tells whether the counter stays within `limit` (rate limits).
+   */
+  consumeRate(key: string, cost: number, limit: number, windowMs: number): Promise<boolean>;
   /** True for the first caller of `key` within `ttlMs`, on any node (replay protection). */
   claimOnce(key: string, ttlMs: number): Promise<boolean>;
   /** Records (or refreshes) that `member` is present under `key` for the next `ttlMs`: a dead node's entries expire. */

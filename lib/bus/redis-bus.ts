@@ -37,6 +37,12 @@ export function createRedisBus(url: string): Bus {
         }
       };
     },
+    async consumeRate(key: string, cost: number, limit: number, windowMs: number) {
+      const windowKey = `${prefix}rate:${key}:${Math.floor(Date.now() / windowMs)}`;
+      const count = await publisher.incrby(windowKey, cost);
+      if (count === cost) await publisher.pexpire(windowKey, windowMs * 2);
+      return count <= limit;
+    },
     async claimOnce(key: string, ttlMs: number) {
       return (await publisher.set(prefix + "claim:" + key, "1", "PX", ttlMs, "NX")) === "OK";
     },

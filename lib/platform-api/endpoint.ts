@@ -16,6 +16,8 @@ export type Endpoint<Request extends z.ZodType = z.ZodType, Result extends z.Zod
   request: Request;
   /** The `result` object of a success; null for endpoints that answer `{"code": 0}` only. */
   result: Result;
+  /** Requests per second per app, as the contract states; beyond it the answer is 429. */
+  rateLimit: { perSecond: number; /** What one request counts for, e.g. its number of users; 1 when absent. */ cost?: (input: z.infer<Request>) => number };
   /** Errors this endpoint can answer besides the ones every endpoint can (signature, body). */
   errors: ErrorKind[];
   handle: (context: { app: SigningApp; input: z.infer<Request> }) => Promise<Result extends z.ZodType ? z.infer<Result> : void>;
@@ -28,4 +30,4 @@ export function defineEndpoint<Request extends z.ZodType, Result extends z.ZodTy
 }
 
 /** Errors every endpoint can answer. */
-export const commonErrors: ErrorKind[] = ["signatureRejected", "invalidBody", "invalidParameter", "payloadTooLarge", "internal"];
+export const commonErrors: ErrorKind[] = ["signatureRejected", "invalidBody", "invalidParameter", "payloadTooLarge", "rateLimited", "internal"];

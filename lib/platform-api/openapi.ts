@@ -26,6 +26,7 @@ function operation(endpoint: Endpoint) {
   return {
     operationId: endpoint.operationId,
     summary: endpoint.summary,
+    description: `Rate limit: ${endpoint.rateLimit.perSecond}${endpoint.rateLimit.cost ? " users" : ""}/sec per app.`,
     tags: [endpoint.tag],
     security: [{ Signature: [] }],
     requestBody: { required: true, content: { [mime]: { schema: toSchema(endpoint.request) } } },

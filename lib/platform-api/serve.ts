@@ -26,6 +26,7 @@ export function serve(endpoint: Endpoint) {
         claimNonce: (key, ttlMs) => getBus().claimOnce(key, ttlMs),
       });
       const input = parseInput(endpoint.request, await readRequestBody(request, endpoint.body));
+      await enforceRateLimit(endpoint, app.id, input);
       const result = await endpoint.handle({ app, input });
       const body = endpoint.result ? { code: 0, result: endpoint.result.parse(result) } : { code: 0 };
       return Response.json(body, { headers: { "X-Request-Id": requestId } });
@@ -34,5 +35,13 @@ export function serve(endpoint: Endpoint) {
       const { status, body } = toErrorBody(error);
       return Response.json(body, { status, headers: { "X-Request-Id": requestId } });
     }
+  }
+}
+
+/** Per app and endpoint, in one-second windows counted on every node (through Redis when configured). */
+async function enforceRateLimit(endpoint: Endpoint, appId: string, input: unknown) {
+  const { perSecond, cost } = endpoint.rateLimit;
+  if (!(await getBus().consumeRate(`${appId}:${endpoint.path}`, cost?.(input) ?? 1, perSecond, 1000))) {
+    throw new ChatError("rateLimited", `${endpoint.path} takes at most ${perSecond} per second per app; slow down and retry`);
   }
 }

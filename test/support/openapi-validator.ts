@@ -26,12 +26,15 @@ async function loadValidator(server: TestServer) {
   const ajv = new Ajv({ strict: false, allErrors: true });
   ajv.addFormat("int32", { type: "number", validate: (value: number) => Number.isInteger(value) && Math.abs(value) < 2 ** 31 });
   ajv.addFormat("int64", { type: "number", validate: (value: number) => Number.isSafeInteger(value) });
+  const compiled = new Map<string, ReturnType<typeof ajv.compile>>();
   return (path: string, status: number, body: unknown) => {
     const operation = document.paths[path]?.post;
     if (!operation) return; // Not an endpoint: the unknown-path answer is checked by its own test.
     const schema = operation.responses[String(status)]?.content["application/json"]?.schema;
     if (!schema) throw new Error(`${path} answered ${status}, which its OpenAPI declaration does not document`);
-    const validate = ajv.compile({ ...schema, components: document.components });
+    const key = `${path} ${status}`;
+    let validate = compiled.get(key);
+    if (!validate) compiled.set(key, (validate = ajv.compile({ ...schema, components: document.components })));
     if (!validate(body)) throw new Error(`${path} answered ${status} outside its OpenAPI schema: ${ajv.errorsText(validate.errors)}\n${JSON.stringify(body)}`);
   };
 }

@@ -15,6 +15,7 @@ export const issueAccessTokenEndpoint = defineEndpoint({
     avatarUrl: z.string().optional(),
   }),
   result: z.object({ userId: z.string(), accessToken: z.string() }),
+  rateLimit: { perSecond: 200 },
   errors: ["forbidden", "userLimitReached"],
   handle: ({ app, input }) => issueAccessToken({ app, ...input }),
 });
@@ -31,6 +32,7 @@ export const expireAccessTokensEndpoint = defineEndpoint({
     expiresAt: z.number().int(),
   }),
   result: null,
+  rateLimit: { perSecond: 100 },
   errors: [],
   handle: ({ app, input }) => expireAccessTokens({ appId: app.id, ...input }),
 });

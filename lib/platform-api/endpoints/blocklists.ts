@@ -12,6 +12,7 @@ export const addToBlocklistEndpoint = defineEndpoint({
   body: "json",
   request: z.object({ userId: z.string(), targetUserIds: z.array(z.string()) }),
   result: null,
+  rateLimit: { perSecond: 100 },
   errors: ["notFound", "unprocessable"],
   handle: ({ app, input }) => addToBlocklist({ appId: app.id, ...input }),
 });
@@ -24,6 +25,7 @@ export const removeFromBlocklistEndpoint = defineEndpoint({
   body: "json",
   request: z.object({ userId: z.string(), blockedUserIds: z.array(z.string()) }),
   result: null,
+  rateLimit: { perSecond: 100 },
   errors: ["notFound"],
   handle: ({ app, input }) => removeFromBlocklist({ appId: app.id, ...input }),
 });
@@ -41,6 +43,7 @@ export const getBlocklistEndpoint = defineEndpoint({
     order: z.number().int().optional(),
   }),
   result: z.object({ pageToken: z.string(), blockedUserIds: z.array(z.string()) }),
+  rateLimit: { perSecond: 100 },
   errors: ["notFound"],
   handle: ({ app, input }) => findBlocklist({ appId: app.id, ...input }),
 });

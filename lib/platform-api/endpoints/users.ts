@@ -18,6 +18,7 @@ export const getUserEndpoint = defineEndpoint({
   body: "json",
   request: z.object({ userId: z.string() }),
   result: z.object({ name: z.string(), avatarUrl: z.string(), createdAt: z.string() }),
+  rateLimit: { perSecond: 100 },
   errors: ["notFound"],
   handle: ({ app, input }) => getUser({ appId: app.id, userId: input.userId }),
 });
@@ -30,6 +31,7 @@ export const updateUserEndpoint = defineEndpoint({
   body: "json",
   request: z.object({ userId: z.string(), name: z.string().optional(), avatarUrl: z.string().optional() }),
   result: null,
+  rateLimit: { perSecond: 100 },
   errors: ["notFound"],
   handle: ({ app, input }) => updateUser({ appId: app.id, ...input }),
 });
@@ -42,6 +44,7 @@ export const banUsersEndpoint = defineEndpoint({
   body: "json",
   request: z.object({ userIds: z.array(z.string()), durationMinutes: z.number().int() }),
   result: null,
+  rateLimit: { perSecond: 100 },
   errors: ["notFound"],
   handle: ({ app, input }) => banUsers({ appId: app.id, ...input }),
 });
@@ -54,6 +57,7 @@ export const unbanUsersEndpoint = defineEndpoint({
   body: "json",
   request: z.object({ userIds: z.array(z.string()) }),
   result: null,
+  rateLimit: { perSecond: 100 },
   errors: ["notFound"],
   handle: ({ app, input }) => unbanUsers({ appId: app.id, ...input }),
 });
@@ -66,6 +70,7 @@ export const listBannedUsersEndpoint = defineEndpoint({
   body: "json",
   request: z.object({ page: z.number().int().optional(), pageSize: z.number().int().optional() }),
   result: z.object({ bannedUsers: z.array(z.object({ userId: z.string(), banExpiresAt: z.string() })) }),
+  rateLimit: { perSecond: 100 },
   errors: [],
   handle: async ({ app, input }) => ({ bannedUsers: await findBannedUsers({ appId: app.id, ...input }) }),
 });
@@ -78,6 +83,7 @@ export const getConnectionStatusEndpoint = defineEndpoint({
   body: "json",
   request: z.object({ userId: z.string() }),
   result: z.object({ status: z.enum(["0", "1"]) }),
+  rateLimit: { perSecond: 100 },
   errors: ["notFound"],
   handle: ({ app, input }) => getConnectionStatus({ appId: app.id, userId: input.userId }),
 });
@@ -92,6 +98,7 @@ export const softDeleteUsersEndpoint = defineEndpoint({
   body: "json",
   request: z.object({ userIds: z.array(z.string()) }),
   result: operationResult,
+  rateLimit: { perSecond: 100, cost: (input) => input.userIds.length },
   errors: ["notFound"],
   handle: ({ app, input }) => softDeleteUsers({ appId: app.id, ...input }),
 });
@@ -104,6 +111,7 @@ export const restoreUsersEndpoint = defineEndpoint({
   body: "json",
   request: z.object({ userIds: z.array(z.string()) }),
   result: operationResult,
+  rateLimit: { perSecond: 100, cost: (input) => input.userIds.length },
   errors: ["notFound"],
   handle: ({ app, input }) => restoreUsers({ appId: app.id, ...input }),
 });
@@ -116,6 +124,7 @@ export const listSoftDeletedUsersEndpoint = defineEndpoint({
   body: "json",
   request: z.object({ page: z.number().int().optional(), pageSize: z.number().int().optional() }),
   result: z.object({ userIds: z.array(z.string()) }),
+  rateLimit: { perSecond: 100 },
   errors: [],
   handle: ({ app, input }) => findSoftDeletedUsers({ appId: app.id, ...input }),
 });
