@@ -22,6 +22,7 @@ export const errorTable = {
   userBanned: { code: 1018, status: 403 },
   blockedByRecipient: { code: 1019, status: 403 },
   userLimitReached: { code: 1020, status: 403 },
+  notFriends: { code: 1021, status: 403 },
   unavailable: { code: 1015, status: 503 },
 } as const;
 

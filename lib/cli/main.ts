@@ -3,6 +3,7 @@ import { closeBus } from "../bus";
 import { createApp } from "../chat/apps/create-app";
 import { findApps } from "../chat/apps/find-apps";
 import { rotateAppSecret } from "../chat/apps/rotate-app-secret";
+import { getAppSettingsByKey, updateAppSettings } from "../chat/apps/app-settings";
 import { appEnvironments, type AppEnvironment } from "../chat/apps/app-view";
 import { ChatError } from "../chat/errors";
 import { createOperator } from "../chat/operators/create-operator";
@@ -17,6 +18,8 @@ const usage = `Usage: switchboard <command> [options]   (the database is DATABAS
   apps create --name NAME [--env development|production] [--json]
   apps list [--json]
   apps rotate-secret --app APPKEY [--grace-hours 24] [--json]
+  apps settings get --app APPKEY [--json]
+  apps settings set --app APPKEY name=value ... [--json]
   operators create --email EMAIL [--password PASSWORD] [--name NAME] [--role owner|admin] [--json]
   operators reset-password --email EMAIL [--password PASSWORD] [--json]
   db migrate
@@ -47,7 +50,8 @@ function print(flags: Flags, value: unknown, lines: string[]) {
   process.stdout.write((flags.json ? JSON.stringify(value, null, 2) : lines.join("\n")) + "\n");
 }
 
-const commands: Record<string, (flags: Flags) => Promise<void>> = {
+/** Each command gets the flags and the positional words after its own name. */
+const commands: Record<string, (flags: Flags, positionals: string[]) => Promise<void>> = {
   "apps create": async (flags) => {
     const environment = (flags.env ?? "development") as AppEnvironment;
     if (!appEnvironments.includes(environment)) throw new ChatError("invalidParameter", "--env must be development or production");
@@ -62,6 +66,22 @@ const commands: Record<string, (flags: Flags) => Promise<void>> = {
     const graceHours = flags["grace-hours"] === undefined ? undefined : Number(flags["grace-hours"]);
     const app = await rotateAppSecret({ appKey: required(flags, "app"), graceHours });
     print(flags, app, [`New App Secret: ${app.appSecret}`, `The previous secret verifies until ${app.previousSecretExpiresAt ?? "now (no grace period)"}`]);
+  },
+  "apps settings get": async (flags) => {
+    const settings = await getAppSettingsByKey(required(flags, "app"));
+    print(flags, settings, Object.entries(settings).map(([name, value]) => `${name}=${value}`));
+  },
+  "apps settings set": async (flags, positionals) => {
+    const changes = Object.fromEntries(
+      positionals.map((pair) => {
+        const separator = pair.indexOf("=");
+        if (separator < 1) throw new ChatError("invalidParameter", `${pair} is not name=value`);
+        return [pair.slice(0, separator), pair.slice(separator + 1)];
+      }),
+    );
+    if (Object.keys(changes).length === 0) throw new ChatError("invalidParameter", "name=value pairs are required");
+    const settings = await updateAppSettings({ appKey: required(flags, "app"), changes });
+    print(flags, settings, Object.entries(settings).map(([name, value]) => `${name}=${value}`));
   },
   "operators create": async (flags) => {
     const password = flags.password ?? generatePassword();
@@ -83,14 +103,15 @@ const commands: Record<string, (flags: Flags) => Promise<void>> = {
 
 async function main() {
   const { values: flags, positionals } = parseArgs({ options, allowPositionals: true });
-  const command = commands[positionals.slice(0, 2).join(" ")];
+  const length = positionals[1] === "settings" ? 3 : 2;
+  const command = commands[positionals.slice(0, length).join(" ")];
   if (flags.help || !command) {
     process.stdout.write(usage);
     process.exitCode = flags.help || positionals.length === 0 ? 0 : 2;
     return;
   }
   await applyMigrations(env.DATABASE_URL);
-  await command(flags);
+  await command(flags, positionals.slice(length));
 }
 
 try {

@@ -1,6 +1,8 @@
 import { getBus, topics } from "../../bus";
 import { describeError, log } from "../../log";
+import { getAppSettings } from "../apps/app-settings";
 import { blocklistCache } from "../blocklists/blocklist-cache";
+import { friendCache } from "../friends/friend-cache";
 import { ChannelType, directChannelId } from "../channels/channel-types";
 import { ChatError } from "../errors";
 import { checkUserId } from "../users/user-id";
@@ -34,6 +36,13 @@ export async function sendDirectMessage(input: DirectMessageInput): Promise<Mess
   }
   if (await blocklistCache.isBlocked({ appId: input.appId, userId: recipientId, senderId: input.senderId })) {
     throw new ChatError("blockedByRecipient", `${recipientId} does not accept your messages (blocklist)`);
+  }
+  if (
+    recipientId !== input.senderId &&
+    (await getAppSettings(input.appId)).directMessagesFriendsOnly &&
+    !(await friendCache.areFriends({ appId: input.appId, userId: input.senderId, otherId: recipientId }))
+  ) {
+    throw new ChatError("notFriends", `Direct messages go only between friends in this app, and ${recipientId} is not yours`);
   }
   const stored = await getMessageWriter().write({
     channel: {

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { getBus, topics } from "../../bus";
 import { db } from "../../db/client";
 import { blocklistCache } from "../blocklists/blocklist-cache";
+import { friendCache } from "../friends/friend-cache";
 import { findUsersOrThrow } from "./find-users";
 import { userCache } from "./user-cache";
 import { checkUserIds } from "./user-id";
@@ -10,13 +11,14 @@ import { checkUserIds } from "./user-id";
 export const maxUsersPerSoftDelete = 100;
 
 /**
- * Deactivates users and erases their personal data: name, avatar, blocklist and channel
- * memberships. Their sessions are closed and their tokens stop working. The ids stay
+ * Deactivates users and erases their personal data: name, avatar, blocklist, friends and
+ * channel memberships. Their sessions are closed and their tokens stop working. The ids stay
  * reserved and can be restored; the data cannot.
  */
 export async function softDeleteUsers(input: { appId: string; userIds: string[] }): Promise<{ operationId: string }> {
   const userIds = checkUserIds(input.userIds, { max: maxUsersPerSoftDelete });
   await findUsersOrThrow({ appId: input.appId, userIds });
+  const friendsOfDeleted = await db.friendship.findMany({ where: { appId: input.appId, userId: { in: userIds } }, select: { friendId: true } });
   const now = new Date();
   const users = { appId: input.appId, userId: { in: userIds } };
   await db.$transaction([
@@ -26,6 +28,8 @@ export async function softDeleteUsers(input: { appId: string; userIds: string[] 
     }),
     db.blocklistEntry.deleteMany({ where: users }),
     db.channelMember.deleteMany({ where: users }),
+    db.friendship.deleteMany({ where: { appId: input.appId, OR: [{ userId: { in: userIds } }, { friendId: { in: userIds } }] } }),
+    db.friendRequest.deleteMany({ where: { appId: input.appId, OR: [{ fromUserId: { in: userIds } }, { toUserId: { in: userIds } }] } }),
   ]);
   const bus = getBus();
   await Promise.all(
@@ -34,5 +38,6 @@ export async function softDeleteUsers(input: { appId: string; userIds: string[] 
       await bus.publish(topics.user(input.appId, userId), { type: "disconnect", reason: "deleted" });
     }),
   );
+  await friendCache.invalidate(input.appId, [...userIds, ...friendsOfDeleted.map((row) => row.friendId)]);
   return { operationId: randomUUID() };
 }

@@ -2,6 +2,16 @@ import type { Endpoint } from "../endpoint";
 import { expireAccessTokensEndpoint, issueAccessTokenEndpoint } from "./access-tokens";
 import { addToBlocklistEndpoint, getBlocklistEndpoint, removeFromBlocklistEndpoint } from "./blocklists";
 import {
+  addFriendEndpoint,
+  getFriendPermissionsEndpoint,
+  getFriendRelationshipsEndpoint,
+  listFriendsEndpoint,
+  removeAllFriendsEndpoint,
+  removeFriendsEndpoint,
+  setFriendPermissionEndpoint,
+  setFriendProfileEndpoint,
+} from "./friends";
+import {
   banUsersEndpoint,
   getConnectionStatusEndpoint,
   getUserEndpoint,
@@ -29,4 +39,12 @@ export const endpoints: Endpoint[] = [
   addToBlocklistEndpoint,
   removeFromBlocklistEndpoint,
   getBlocklistEndpoint,
+  addFriendEndpoint,
+  removeFriendsEndpoint,
+  removeAllFriendsEndpoint,
+  setFriendProfileEndpoint,
+  listFriendsEndpoint,
+  getFriendRelationshipsEndpoint,
+  setFriendPermissionEndpoint,
+  getFriendPermissionsEndpoint,
 ];

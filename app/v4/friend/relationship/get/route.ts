@@ -1,0 +1,4 @@
+import { getFriendRelationshipsEndpoint } from "@/lib/platform-api/endpoints/friends";
+import { serve } from "@/lib/platform-api/serve";
+
+export const POST = serve(getFriendRelationshipsEndpoint);

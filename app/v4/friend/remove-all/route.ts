@@ -1,0 +1,4 @@
+import { removeAllFriendsEndpoint } from "@/lib/platform-api/endpoints/friends";
+import { serve } from "@/lib/platform-api/serve";
+
+export const POST = serve(removeAllFriendsEndpoint);

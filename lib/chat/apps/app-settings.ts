@@ -1,0 +1,65 @@
+import { z } from "zod";
+import { db } from "../../db/client";
+import { createCache } from "../cache";
+import { ChatError } from "../errors";
+
+/**
+ * Every chat setting of an app, with its default. Stored as JSON on the app row, so a
+ * new setting needs no migration: rows without it read the default.
+ */
+export const appSettingsSchema = z.object({
+  /** Direct messages only between friends (see the friend endpoints). */
+  directMessagesFriendsOnly: z.boolean().default(false),
+});
+export type AppSettings = z.infer<typeof appSettingsSchema>;
+export const settingNames = Object.keys(appSettingsSchema.shape) as (keyof AppSettings)[];
+
+function parseSettings(json: string): AppSettings {
+  return appSettingsSchema.parse(JSON.parse(json));
+}
+
+const cache = createCache<AppSettings>({
+  name: "app-settings",
+  maxEntries: 10_000,
+  ttlMs: 2000,
+  load: async (appId) => {
+    const app = await db.app.findUnique({ where: { id: appId }, select: { settings: true } });
+    return app && parseSettings(app.settings);
+  },
+});
+
+/** An app's settings, read from a cache that every node drops when they change. */
+export async function getAppSettings(appId: string): Promise<AppSettings> {
+  return (await cache.get(appId)) ?? appSettingsSchema.parse({});
+}
+
+/** Turns the text of a setting (from the CLI or a form) into its typed value. */
+function parseSettingValue(name: string, text: string): unknown {
+  const field = appSettingsSchema.shape[name as keyof AppSettings];
+  if (!field) throw new ChatError("invalidParameter", `Unknown setting ${name}; settings: ${settingNames.join(", ")}`);
+  const defaultValue = field.parse(undefined);
+  if (typeof defaultValue === "boolean") {
+    if (text !== "true" && text !== "false") throw new ChatError("invalidParameter", `${name} must be true or false`);
+    return text === "true";
+  }
+  if (typeof defaultValue === "number") return Number(text);
+  return text;
+}
+
+/** Changes some settings of an app, given as text, and returns them all. */
+export async function updateAppSettings(input: { appKey: string; changes: Record<string, string> }): Promise<AppSettings> {
+  const app = await db.app.findUnique({ where: { key: input.appKey } });
+  if (!app) throw new ChatError("notFound", `No app has the App Key ${input.appKey}`);
+  const changes = Object.fromEntries(Object.entries(input.changes).map(([name, text]) => [name, parseSettingValue(name, text)]));
+  const parsed = appSettingsSchema.safeParse({ ...parseSettings(app.settings), ...changes });
+  if (!parsed.success) throw new ChatError("invalidParameter", parsed.error.issues[0]?.message ?? "invalid setting");
+  await db.app.update({ where: { id: app.id }, data: { settings: JSON.stringify(parsed.data) } });
+  await cache.invalidate(app.id);
+  return parsed.data;
+}
+
+export async function getAppSettingsByKey(appKey: string): Promise<AppSettings> {
+  const app = await db.app.findUnique({ where: { key: appKey }, select: { settings: true } });
+  if (!app) throw new ChatError("notFound", `No app has the App Key ${appKey}`);
+  return parseSettings(app.settings);
+}
