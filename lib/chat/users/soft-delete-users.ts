@@ -11,8 +11,8 @@ import { checkUserIds } from "./user-id";
 export const maxUsersPerSoftDelete = 100;
 
 /**
- * Deactivates users and erases their personal data: name, avatar, blocklist, friends and
- * channel memberships. Their sessions are closed and their tokens stop working. The ids stay
+ * Deactivates users and erases their personal data: name, avatar, hosted profile, tags,
+ * blocklist, friends and channel memberships. Their sessions are closed and their tokens stop working. The ids stay
  * reserved and can be restored; the data cannot.
  */
 export async function softDeleteUsers(input: { appId: string; userIds: string[] }): Promise<{ operationId: string }> {
@@ -28,6 +28,8 @@ export async function softDeleteUsers(input: { appId: string; userIds: string[] 
     }),
     db.blocklistEntry.deleteMany({ where: users }),
     db.channelMember.deleteMany({ where: users }),
+    db.userProfile.deleteMany({ where: users }),
+    db.userTag.deleteMany({ where: users }),
     db.friendship.deleteMany({ where: { appId: input.appId, OR: [{ userId: { in: userIds } }, { friendId: { in: userIds } }] } }),
     db.friendRequest.deleteMany({ where: { appId: input.appId, OR: [{ fromUserId: { in: userIds } }, { toUserId: { in: userIds } }] } }),
   ]);

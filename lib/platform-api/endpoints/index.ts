@@ -12,6 +12,14 @@ import {
   setFriendProfileEndpoint,
 } from "./friends";
 import {
+  deleteUserProfilesEndpoint,
+  getUserProfilesEndpoint,
+  getUserTagsEndpoint,
+  listUserProfilesEndpoint,
+  setUserProfileEndpoint,
+  setUserTagsEndpoint,
+} from "./profiles";
+import {
   banUsersEndpoint,
   getConnectionStatusEndpoint,
   getUserEndpoint,
@@ -47,4 +55,10 @@ export const endpoints: Endpoint[] = [
   getFriendRelationshipsEndpoint,
   setFriendPermissionEndpoint,
   getFriendPermissionsEndpoint,
+  setUserProfileEndpoint,
+  getUserProfilesEndpoint,
+  listUserProfilesEndpoint,
+  deleteUserProfilesEndpoint,
+  setUserTagsEndpoint,
+  getUserTagsEndpoint,
 ];

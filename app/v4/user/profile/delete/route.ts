@@ -1,0 +1,4 @@
+import { deleteUserProfilesEndpoint } from "@/lib/platform-api/endpoints/profiles";
+import { serve } from "@/lib/platform-api/serve";
+
+export const POST = serve(deleteUserProfilesEndpoint);

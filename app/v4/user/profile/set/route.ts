@@ -1,0 +1,4 @@
+import { setUserProfileEndpoint } from "@/lib/platform-api/endpoints/profiles";
+import { serve } from "@/lib/platform-api/serve";
+
+export const POST = serve(setUserProfileEndpoint);

@@ -1,0 +1,95 @@
+import { z } from "zod";
+import { deleteUserProfiles } from "../../chat/profiles/delete-user-profiles";
+import { getUserProfiles, listUserProfiles } from "../../chat/profiles/find-user-profiles";
+import { setUserProfile } from "../../chat/profiles/set-user-profile";
+import { getUserTags, setUserTags } from "../../chat/profiles/user-tags";
+import { defineEndpoint } from "../endpoint";
+
+const profileView = z.object({
+  userId: z.string(),
+  version: z.number().int(),
+  userProfile: z.record(z.string(), z.unknown()),
+  userExtProfile: z.record(z.string(), z.string()),
+});
+
+export const setUserProfileEndpoint = defineEndpoint({
+  path: "/v4/user/profile/set",
+  operationId: "setUserProfile",
+  summary: "Replace a user's hosted profile and/or its ext_ attributes",
+  tag: "UserProfileHosting",
+  body: "json",
+  request: z.object({
+    userId: z.string(),
+    userProfile: z.record(z.string(), z.unknown()).optional(),
+    userExtProfile: z.record(z.string(), z.string()).optional(),
+  }),
+  result: null,
+  rateLimit: { perSecond: 100 },
+  errors: ["notFound"],
+  handle: ({ app, input }) => setUserProfile({ appId: app.id, ...input }),
+});
+
+export const getUserProfilesEndpoint = defineEndpoint({
+  path: "/v4/user/profile/batch/get",
+  operationId: "batchGetUserProfiles",
+  summary: "The hosted profiles of up to 100 users",
+  tag: "UserProfileHosting",
+  body: "json",
+  request: z.object({ userIds: z.array(z.string()) }),
+  result: z.object({ users: z.array(profileView) }),
+  rateLimit: { perSecond: 100 },
+  errors: ["notFound"],
+  handle: ({ app, input }) => getUserProfiles({ appId: app.id, ...input }),
+});
+
+export const listUserProfilesEndpoint = defineEndpoint({
+  path: "/v4/user/profile/list",
+  operationId: "listUserProfiles",
+  summary: "A page of hosted profiles by last change (order 0 oldest first, 1 newest first)",
+  tag: "UserProfileHosting",
+  body: "json",
+  request: z.object({ page: z.number().int().optional(), pageSize: z.number().int().optional(), order: z.number().int().optional() }),
+  result: z.object({ users: z.array(profileView) }),
+  rateLimit: { perSecond: 100 },
+  errors: [],
+  handle: ({ app, input }) => listUserProfiles({ appId: app.id, ...input }),
+});
+
+export const deleteUserProfilesEndpoint = defineEndpoint({
+  path: "/v4/user/profile/delete",
+  operationId: "deleteUserProfiles",
+  summary: "Clear the hosted profiles of users",
+  tag: "UserProfileHosting",
+  body: "json",
+  request: z.object({ userIds: z.array(z.string()) }),
+  result: null,
+  rateLimit: { perSecond: 100 },
+  errors: [],
+  handle: ({ app, input }) => deleteUserProfiles({ appId: app.id, ...input }),
+});
+
+export const setUserTagsEndpoint = defineEndpoint({
+  path: "/v4/user/tag/batch/set",
+  operationId: "batchSetUserTags",
+  summary: "Give users exactly these tags (an empty list clears them)",
+  tag: "UserManagement",
+  body: "json",
+  request: z.object({ userIds: z.array(z.string()), tags: z.array(z.string()) }),
+  result: null,
+  rateLimit: { perSecond: 10 },
+  errors: ["notFound"],
+  handle: ({ app, input }) => setUserTags({ appId: app.id, ...input }),
+});
+
+export const getUserTagsEndpoint = defineEndpoint({
+  path: "/v4/user/tag/batch/get",
+  operationId: "batchGetUserTags",
+  summary: "The tags of users",
+  tag: "UserManagement",
+  body: "json",
+  request: z.object({ userIds: z.array(z.string()) }),
+  result: z.object({ users: z.array(z.object({ userId: z.string(), tags: z.array(z.string()) })) }),
+  rateLimit: { perSecond: 100 },
+  errors: ["notFound"],
+  handle: ({ app, input }) => getUserTags({ appId: app.id, ...input }),
+});
