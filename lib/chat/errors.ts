@@ -23,6 +23,7 @@ export const errorTable = {
   blockedByRecipient: { code: 1019, status: 403 },
   userLimitReached: { code: 1020, status: 403 },
   notFriends: { code: 1021, status: 403 },
+  userMuted: { code: 1022, status: 403 },
   unavailable: { code: 1015, status: 503 },
 } as const;
 

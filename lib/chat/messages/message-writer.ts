@@ -1,5 +1,6 @@
 import { type Db, db, Prisma, type Tx } from "../../db/client";
-import { isTransactionConflict, isUniqueViolation } from "../../db/errors";
+import { isUniqueViolation } from "../../db/errors";
+import { retryOnConflict } from "../../db/retry";
 import { generateMessageId } from "./message-id";
 
 export type ChannelAddress = { appId: string; type: number; channelId: string; memberIds: string[] };
@@ -23,7 +24,6 @@ export type StoredMessage = {
 
 type Pending = { message: NewMessage; channelPk: string; resolve: (stored: StoredMessage) => void; reject: (error: unknown) => void };
 
-const maxCommitAttempts = 3;
 /** Most messages committed in one transaction. */
 const maxBatchSize = 500;
 /** Values per IN list of a Prisma query: Prisma refuses more than 999 parameters on SQLite. */
@@ -46,28 +46,14 @@ export function createMessageWriter(database: Db) {
     while (queue.length > 0) {
       const batch = queue.splice(0, maxBatchSize);
       try {
-        const stored = await commitWithRetries(batch);
+        // Two nodes advancing overlapping channels can deadlock on their row locks.
+        const stored = await retryOnConflict(() => commit(batch));
         batch.forEach((pending, index) => pending.resolve(stored[index]!));
       } catch (error) {
         for (const pending of batch) pending.reject(error);
       }
     }
     flushing = false;
-  }
-
-  /**
-   * Two nodes advancing overlapping channels can deadlock on their row locks; the database
-   * aborts one transaction, which is then run again rather than failing its senders.
-   */
-  async function commitWithRetries(batch: Pending[]): Promise<StoredMessage[]> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await commit(batch);
-      } catch (error) {
-        if (attempt >= maxCommitAttempts || !isTransactionConflict(error)) throw error;
-        await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * attempt));
-      }
-    }
   }
 
   async function commit(batch: Pending[]): Promise<StoredMessage[]> {

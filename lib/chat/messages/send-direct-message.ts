@@ -3,6 +3,7 @@ import { describeError, log } from "../../log";
 import { getAppSettings } from "../apps/app-settings";
 import { blocklistCache } from "../blocklists/blocklist-cache";
 import { friendCache } from "../friends/friend-cache";
+import { isMutedIn } from "../moderation/channel-type-mutes";
 import { ChannelType, directChannelId } from "../channels/channel-types";
 import { ChatError } from "../errors";
 import { checkUserId } from "../users/user-id";
@@ -33,6 +34,9 @@ export async function sendDirectMessage(input: DirectMessageInput): Promise<Mess
   const content = checkMessage(input);
   if (!(await userCache.get(input.appId, recipientId))) {
     throw new ChatError("notFound", `User ${recipientId} does not exist`);
+  }
+  if (await isMutedIn({ appId: input.appId, userId: input.senderId, channelType: "PERSON" })) {
+    throw new ChatError("userMuted", "You are muted in direct messages");
   }
   if (await blocklistCache.isBlocked({ appId: input.appId, userId: recipientId, senderId: input.senderId })) {
     throw new ChatError("blockedByRecipient", `${recipientId} does not accept your messages (blocklist)`);

@@ -1,4 +1,6 @@
 import { db } from "../../db/client";
+import { isUniqueViolation } from "../../db/errors";
+import { retryOnConflict } from "../../db/retry";
 import { ChatError } from "../errors";
 import { findUsersOrThrow } from "../users/find-users";
 import { checkUserIds } from "../users/user-id";
@@ -14,10 +16,15 @@ export async function setUserTags(input: { appId: string; userIds: string[]; tag
   const badTag = tags.find((tag) => !tagPattern.test(tag));
   if (badTag !== undefined) throw new ChatError("invalidParameter", `tag "${badTag}" must be 1 to 40 characters without spaces or commas`);
   await findUsersOrThrow({ appId: input.appId, userIds });
-  await db.$transaction([
-    db.userTag.deleteMany({ where: { appId: input.appId, userId: { in: userIds } } }),
-    db.userTag.createMany({ data: userIds.flatMap((userId) => tags.map((tag) => ({ appId: input.appId, userId, tag }))) }),
-  ]);
+  // Two concurrent sets for one user can both insert a tag: the loser runs again.
+  await retryOnConflict(
+    () =>
+      db.$transaction([
+        db.userTag.deleteMany({ where: { appId: input.appId, userId: { in: userIds } } }),
+        db.userTag.createMany({ data: userIds.flatMap((userId) => tags.map((tag) => ({ appId: input.appId, userId, tag }))) }),
+      ]),
+    { attempts: 5, isRetryable: isUniqueViolation },
+  );
 }
 
 export async function getUserTags(input: { appId: string; userIds: string[] }) {

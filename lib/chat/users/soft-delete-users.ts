@@ -30,6 +30,7 @@ export async function softDeleteUsers(input: { appId: string; userIds: string[] 
     db.channelMember.deleteMany({ where: users }),
     db.userProfile.deleteMany({ where: users }),
     db.userTag.deleteMany({ where: users }),
+    db.channelTypeMute.deleteMany({ where: users }),
     db.friendship.deleteMany({ where: { appId: input.appId, OR: [{ userId: { in: userIds } }, { friendId: { in: userIds } }] } }),
     db.friendRequest.deleteMany({ where: { appId: input.appId, OR: [{ fromUserId: { in: userIds } }, { toUserId: { in: userIds } }] } }),
   ]);

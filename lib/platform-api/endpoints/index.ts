@@ -20,6 +20,14 @@ import {
   setUserTagsEndpoint,
 } from "./profiles";
 import {
+  addProfanityWordsEndpoint,
+  listChannelTypeMutesEndpoint,
+  listProfanityWordsEndpoint,
+  removeProfanityWordEndpoint,
+  removeProfanityWordsEndpoint,
+  setChannelTypeMuteEndpoint,
+} from "./moderation";
+import {
   banUsersEndpoint,
   getConnectionStatusEndpoint,
   getUserEndpoint,
@@ -61,4 +69,10 @@ export const endpoints: Endpoint[] = [
   deleteUserProfilesEndpoint,
   setUserTagsEndpoint,
   getUserTagsEndpoint,
+  setChannelTypeMuteEndpoint,
+  listChannelTypeMutesEndpoint,
+  addProfanityWordsEndpoint,
+  removeProfanityWordEndpoint,
+  removeProfanityWordsEndpoint,
+  listProfanityWordsEndpoint,
 ];

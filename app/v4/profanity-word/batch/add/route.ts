@@ -1,0 +1,4 @@
+import { addProfanityWordsEndpoint } from "@/lib/platform-api/endpoints/moderation";
+import { serve } from "@/lib/platform-api/serve";
+
+export const POST = serve(addProfanityWordsEndpoint);

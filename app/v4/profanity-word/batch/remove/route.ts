@@ -1,0 +1,4 @@
+import { removeProfanityWordsEndpoint } from "@/lib/platform-api/endpoints/moderation";
+import { serve } from "@/lib/platform-api/serve";
+
+export const POST = serve(removeProfanityWordsEndpoint);

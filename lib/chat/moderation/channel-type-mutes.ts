@@ -1,0 +1,73 @@
+import { db } from "../../db/client";
+import { createCache } from "../cache";
+import { ChatError } from "../errors";
+import { findUsersOrThrow } from "../users/find-users";
+import { checkUserIds } from "../users/user-id";
+
+/** The contract's names of channel types a user can be muted in. */
+export const mutableChannelTypes = ["PERSON", "GROUP", "CHATROOM", "ULTRAGROUP"] as const;
+export type MutableChannelType = (typeof mutableChannelTypes)[number];
+
+function checkChannelType(channelType: string): MutableChannelType {
+  if (!mutableChannelTypes.includes(channelType as MutableChannelType)) {
+    throw new ChatError("invalidParameter", `channel type ${channelType} is not one of ${mutableChannelTypes.join(", ")}`);
+  }
+  return channelType as MutableChannelType;
+}
+
+const cache = createCache<Set<string>>({
+  name: "channel-type-mutes",
+  maxEntries: 100_000,
+  ttlMs: 60_000,
+  load: async (key) => {
+    const separator = key.indexOf(":");
+    const rows = await db.channelTypeMute.findMany({ where: { appId: key.slice(0, separator), userId: key.slice(separator + 1) }, select: { channelType: true } });
+    return new Set(rows.map((row) => row.channelType));
+  },
+});
+
+/** Whether the user may not send in channels of this type; read from a cache on the send path. */
+export async function isMutedIn(input: { appId: string; userId: string; channelType: MutableChannelType }): Promise<boolean> {
+  return (await cache.get(`${input.appId}:${input.userId}`))?.has(input.channelType) ?? false;
+}
+
+/** Mutes (muteState 1) or unmutes (0) users in every channel of the given types. */
+export async function setChannelTypeMute(input: { appId: string; userIds: string[]; muteState: number; channelTypes: string[] }): Promise<void> {
+  const userIds = checkUserIds(input.userIds, { max: 100 });
+  if (input.muteState !== 0 && input.muteState !== 1) throw new ChatError("invalidParameter", "muteState must be 0 (unmute) or 1 (mute)");
+  if (input.channelTypes.length === 0) throw new ChatError("invalidParameter", "channelTypes must name at least one channel type");
+  const channelTypes = [...new Set(input.channelTypes.map(checkChannelType))];
+  await findUsersOrThrow({ appId: input.appId, userIds });
+  const appId = input.appId;
+  if (input.muteState === 1) {
+    await db.$transaction(
+      userIds.flatMap((userId) =>
+        channelTypes.map((channelType) =>
+          db.channelTypeMute.upsert({
+            where: { appId_userId_channelType: { appId, userId, channelType } },
+            create: { appId, userId, channelType },
+            update: {},
+          }),
+        ),
+      ),
+    );
+  } else {
+    await db.channelTypeMute.deleteMany({ where: { appId, userId: { in: userIds }, channelType: { in: channelTypes } } });
+  }
+  await Promise.all(userIds.map((userId) => cache.invalidate(`${appId}:${userId}`)));
+}
+
+/** A page of the users muted in a channel type, the earliest muted first. */
+export async function findChannelTypeMutes(input: { appId: string; channelType: string; pageSize?: number; offset?: number }) {
+  const channelType = checkChannelType(input.channelType);
+  const pageSize = input.pageSize ?? 100;
+  const offset = input.offset ?? 0;
+  if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 200) throw new ChatError("invalidParameter", "pageSize must be 1 to 200");
+  if (!Number.isInteger(offset) || offset < 0) throw new ChatError("invalidParameter", "offset must be 0 or more");
+  const where = { appId: input.appId, channelType };
+  const [rows, totalCount] = await Promise.all([
+    db.channelTypeMute.findMany({ where, orderBy: [{ createdAt: "asc" }, { userId: "asc" }], skip: offset, take: pageSize, select: { userId: true } }),
+    db.channelTypeMute.count({ where }),
+  ]);
+  return { totalCount, mutedUserIds: rows.map((row) => row.userId) };
+}
