@@ -1,5 +1,4 @@
 import { db } from "../../db/client";
-import { isUniqueViolation } from "../../db/errors";
 import { retryOnConflict } from "../../db/retry";
 import { ChatError } from "../errors";
 import { findUsersOrThrow } from "../users/find-users";
@@ -16,14 +15,14 @@ export async function setUserTags(input: { appId: string; userIds: string[]; tag
   const badTag = tags.find((tag) => !tagPattern.test(tag));
   if (badTag !== undefined) throw new ChatError("invalidParameter", `tag "${badTag}" must be 1 to 40 characters without spaces or commas`);
   await findUsersOrThrow({ appId: input.appId, userIds });
-  // Two concurrent sets for one user can both insert a tag: the loser runs again.
-  await retryOnConflict(
-    () =>
-      db.$transaction([
-        db.userTag.deleteMany({ where: { appId: input.appId, userId: { in: userIds } } }),
-        db.userTag.createMany({ data: userIds.flatMap((userId) => tags.map((tag) => ({ appId: input.appId, userId, tag }))) }),
-      ]),
-    { attempts: 5, isRetryable: isUniqueViolation },
+  await retryOnConflict(() =>
+    db.$transaction(async (tx) => {
+      // Touching the users' rows locks them: concurrent tag sets of the same users take turns
+      // instead of inserting the same tags twice.
+      await tx.user.updateMany({ where: { appId: input.appId, id: { in: userIds } }, data: { updatedAt: new Date() } });
+      await tx.userTag.deleteMany({ where: { appId: input.appId, userId: { in: userIds } } });
+      await tx.userTag.createMany({ data: userIds.flatMap((userId) => tags.map((tag) => ({ appId: input.appId, userId, tag }))) });
+    }),
   );
 }
 
