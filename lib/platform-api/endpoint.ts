@@ -11,8 +11,12 @@ export type Endpoint<Request extends z.ZodType = z.ZodType, Result extends z.Zod
   operationId: string;
   summary: string;
   tag: string;
-  /** v4 endpoints take JSON; the compatibility endpoints take forms. */
-  body: "json" | "form";
+  /**
+   * v4: JSON bodies, `{"code": 0, "result": {...}}`, millisecond timestamps, nonces used once.
+   * compatibility (the older API): form bodies with repeated keys for lists, `{"code": 200, ...}`,
+   * timestamps in seconds accepted, nonce reuse refused only when the app asks for it.
+   */
+  api: "v4" | "compatibility";
   request: Request;
   /** The `result` object of a success; null for endpoints that answer `{"code": 0}` only. */
   result: Result;

@@ -5,17 +5,25 @@ import { endpoints } from "./endpoints";
 
 const toSchema = (schema: z.ZodType) => z.toJSONSchema(schema, { target: "openapi-3.0", io: "input" });
 
+const codeSchema = { type: "integer", format: "int32" };
+
 const errorBodySchema = {
   type: "object",
   required: ["code", "errorMessage"],
-  properties: { code: { type: "integer", format: "int32" }, errorMessage: { type: "string" } },
+  properties: { code: codeSchema, errorMessage: { type: "string" } },
 };
 
+/** v4: `{code: 0, result}`; the older API: `{code: 200}` with the result's fields beside it. */
+function successSchema(endpoint: Endpoint) {
+  if (endpoint.api === "v4") {
+    return { type: "object", required: ["code"], properties: { code: codeSchema, ...(endpoint.result && { result: toSchema(endpoint.result) }) } };
+  }
+  const result = endpoint.result ? (toSchema(endpoint.result) as { properties?: object; required?: string[] }) : {};
+  return { type: "object", required: ["code", ...(result.required ?? [])], properties: { code: codeSchema, ...result.properties } };
+}
+
 function operation(endpoint: Endpoint) {
-  const mime = endpoint.body === "json" ? "application/json" : "application/x-www-form-urlencoded";
-  const success = endpoint.result
-    ? { type: "object", required: ["code"], properties: { code: { type: "integer", format: "int32" }, result: toSchema(endpoint.result) } }
-    : { type: "object", required: ["code"], properties: { code: { type: "integer", format: "int32" } } };
+  const mime = endpoint.api === "v4" ? "application/json" : "application/x-www-form-urlencoded";
   const statuses = new Set([...commonErrors, ...endpoint.errors].map((kind) => errorTable[kind].status));
   const errorResponses = Object.fromEntries(
     [...statuses].sort().map((status) => [
@@ -30,7 +38,7 @@ function operation(endpoint: Endpoint) {
     tags: [endpoint.tag],
     security: [{ Signature: [] }],
     requestBody: { required: true, content: { [mime]: { schema: toSchema(endpoint.request) } } },
-    responses: { "200": { description: "OK", content: { "application/json": { schema: success } } }, ...errorResponses },
+    responses: { "200": { description: "OK", content: { "application/json": { schema: successSchema(endpoint) } } }, ...errorResponses },
   };
 }
 
@@ -38,7 +46,11 @@ function operation(endpoint: Endpoint) {
 export function buildOpenApiDocument() {
   return {
     openapi: "3.0.3",
-    info: { title: "Switchboard Platform API", version: "4" },
+    info: {
+      title: "Switchboard Platform API",
+      version: "4",
+      description: "The v4 endpoints (JSON), and the older form endpoints under the Compatibility tag.",
+    },
     paths: Object.fromEntries(endpoints.map((endpoint) => [endpoint.path, { post: operation(endpoint) }])),
     components: {
       schemas: { Error: errorBodySchema },

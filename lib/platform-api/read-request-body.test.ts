@@ -23,8 +23,9 @@ describe("readRequestBody", () => {
     expect(await readRequestBody(post('{"userId":"a"}', "application/json"), "json")).toEqual({ userId: "a" });
   });
 
-  it("turns form bodies of form endpoints into an object of strings", async () => {
+  it("turns form bodies into an object of strings, repeated keys into lists", async () => {
     expect(await readRequestBody(post("userId=a%20b&name=N", "application/x-www-form-urlencoded; charset=utf-8"), "form")).toEqual({ userId: "a b", name: "N" });
+    expect(await readRequestBody(post("userId=a&userId=b&minute=5", "application/x-www-form-urlencoded"), "form")).toEqual({ userId: ["a", "b"], minute: "5" });
   });
 
   it.each([

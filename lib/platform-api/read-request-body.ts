@@ -5,7 +5,10 @@ export const maxBodyBytes = 512 * 1024;
 
 export const bodyTooLarge = () => new ChatError("payloadTooLarge", `Request body exceeds ${maxBodyBytes / 1024} KB`);
 
-/** The body as the endpoint takes it: parsed JSON, or a form's fields as an object of strings. */
+/**
+ * The body as the endpoint takes it: parsed JSON, or a form's fields as an object whose
+ * repeated keys hold lists (`userId=a&userId=b` → `{userId: ["a", "b"]}`).
+ */
 export async function readRequestBody(request: Request, kind: "json" | "form"): Promise<unknown> {
   const contentType = request.headers.get("content-type") ?? "";
   const isForm = contentType.includes("application/x-www-form-urlencoded");
@@ -14,7 +17,7 @@ export async function readRequestBody(request: Request, kind: "json" | "form"): 
     throw new ChatError("invalidBody", "This endpoint takes a form body (Content-Type: application/x-www-form-urlencoded)");
   }
   const text = await readLimitedText(request);
-  if (kind === "form") return Object.fromEntries(new URLSearchParams(text));
+  if (kind === "form") return formFields(new URLSearchParams(text));
   try {
     return JSON.parse(text);
   } catch {
@@ -33,4 +36,13 @@ async function readLimitedText(request: Request): Promise<string> {
     chunks.push(chunk);
   }
   return Buffer.concat(chunks).toString("utf8");
+}
+
+function formFields(params: URLSearchParams): Record<string, string | string[]> {
+  const fields: Record<string, string | string[]> = {};
+  for (const key of new Set(params.keys())) {
+    const values = params.getAll(key);
+    fields[key] = values.length === 1 ? values[0]! : values;
+  }
+  return fields;
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { getBus } from "../bus";
 import { appCache } from "../chat/apps/app-cache";
+import { getAppSettings } from "../chat/apps/app-settings";
 import { ChatError, parseInput, toErrorBody } from "../chat/errors";
 import { describeError, log } from "../log";
 import type { Endpoint } from "./endpoint";
@@ -23,13 +24,13 @@ export function serve(endpoint: Endpoint) {
         headers: request.headers,
         now: Date.now(),
         findApp: (appKey) => appCache.get(appKey),
-        claimNonce: (key, ttlMs) => getBus().claimOnce(key, ttlMs),
+        claimNonce: async (app, key, ttlMs) => !(await refusesReplayedNonce(endpoint, app.id)) || getBus().claimOnce(key, ttlMs),
+        acceptSecondsTimestamp: endpoint.api === "compatibility",
       });
-      const input = parseInput(endpoint.request, await readRequestBody(request, endpoint.body));
+      const input = parseInput(endpoint.request, await readRequestBody(request, endpoint.api === "v4" ? "json" : "form"));
       await enforceRateLimit(endpoint, app.id, input);
-      const result = await endpoint.handle({ app, input });
-      const body = endpoint.result ? { code: 0, result: endpoint.result.parse(result) } : { code: 0 };
-      return Response.json(body, { headers: { "X-Request-Id": requestId } });
+      const result = endpoint.result ? endpoint.result.parse(await endpoint.handle({ app, input })) : await endpoint.handle({ app, input });
+      return Response.json(successBody(endpoint, result), { headers: { "X-Request-Id": requestId } });
     } catch (error) {
       if (!(error instanceof ChatError)) log.error("platform api failed", { requestId, path: endpoint.path, ...describeError(error) });
       const { status, body } = toErrorBody(error);
@@ -44,4 +45,15 @@ async function enforceRateLimit(endpoint: Endpoint, appId: string, input: unknow
   if (!(await getBus().consumeRate(`${appId}:${endpoint.path}`, cost?.(input) ?? 1, perSecond, 1000))) {
     throw new ChatError("rateLimited", `${endpoint.path} takes at most ${perSecond} per second per app; slow down and retry`);
   }
+}
+
+/** v4: `{code: 0, result}`; the older API: `{code: 200}` with the result's fields beside it. */
+function successBody(endpoint: Endpoint, result: unknown) {
+  if (endpoint.api === "compatibility") return { code: 200, ...(result as object) };
+  return endpoint.result ? { code: 0, result } : { code: 0 };
+}
+
+async function refusesReplayedNonce(endpoint: Endpoint, appId: string): Promise<boolean> {
+  const settings = await getAppSettings(appId);
+  return endpoint.api === "v4" ? settings.nonceReplayProtection : settings.compatibilityNonceReplayProtection;
 }

@@ -20,7 +20,7 @@ function verifier(signingApp: SigningApp = app) {
       headers,
       now: at,
       findApp: async (key) => (key === signingApp.key ? signingApp : null),
-      claimNonce: async (key) => !claimed.has(key) && Boolean(claimed.add(key)),
+      claimNonce: async (_app, key) => !claimed.has(key) && Boolean(claimed.add(key)),
     });
 }
 
@@ -58,6 +58,14 @@ describe("verifySignedRequest", () => {
     const rotated = { ...app, secret: "secret-2", previousSecret: "secret-1", previousSecretExpiresAt: new Date(now + 1000) };
     await expect(verifier(rotated)(headersFor("secret-1"))).resolves.toBe(rotated);
     expect(await rejection(verifier(rotated)(headersFor("secret-1"), now + 1000))).toMatch(/does not match/);
+  });
+
+  it("takes a timestamp in seconds only where the older API allows it", async () => {
+    const seconds = String(Math.floor(now / 1000));
+    expect(await rejection(verifier()(headersFor("secret-1", { Timestamp: seconds })))).toMatch(/5 minutes/);
+    const verify = (headers: Headers) =>
+      verifySignedRequest({ headers, now, findApp: async () => app, claimNonce: async () => true, acceptSecondsTimestamp: true });
+    await expect(verify(headersFor("secret-1", { Timestamp: seconds }))).resolves.toBe(app);
   });
 
   it.each(["App-Key", "Nonce", "Timestamp", "Signature"])("refuses a request without %s", async (name) => {

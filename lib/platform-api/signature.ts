@@ -54,7 +54,10 @@ export async function verifySignedRequest(input: {
   headers: Headers;
   now: number;
   findApp: (appKey: string) => Promise<SigningApp | null>;
-  claimNonce: (key: string, ttlMs: number) => Promise<boolean>;
+  /** False when the nonce was used already; the caller decides per app whether reuse is refused. */
+  claimNonce: (app: SigningApp, key: string, ttlMs: number) => Promise<boolean>;
+  /** The older API's clients send Unix seconds. */
+  acceptSecondsTimestamp?: boolean;
 }): Promise<SigningApp> {
   const appKey = requiredHeader(input.headers, "App-Key");
   const nonce = requiredHeader(input.headers, "Nonce");
@@ -62,7 +65,9 @@ export async function verifySignedRequest(input: {
   const signature = requiredHeader(input.headers, "Signature");
   if (nonce.length > maxNonceLength) throw rejected(`Nonce must be at most ${maxNonceLength} characters`);
   if (!/^\d{1,15}$/.test(timestamp)) throw rejected("Timestamp must be Unix time in milliseconds");
-  if (Math.abs(input.now - Number(timestamp)) > signatureWindowMs) {
+  // Ten digits or fewer is seconds until the year 2286.
+  const timestampMs = input.acceptSecondsTimestamp && timestamp.length <= 10 ? Number(timestamp) * 1000 : Number(timestamp);
+  if (Math.abs(input.now - timestampMs) > signatureWindowMs) {
     throw rejected("Timestamp is more than 5 minutes away from the server's time");
   }
   if (!/^[0-9a-fA-F]{40}$/.test(signature)) throw rejected("Signature must be 40 hexadecimal characters (SHA1)");
@@ -72,7 +77,7 @@ export async function verifySignedRequest(input: {
     throw rejected("Signature does not match: expected hex SHA1 of AppSecret + Nonce + Timestamp");
   }
   // A nonce stays claimed for the whole span of timestamps that would be accepted with it.
-  if (!(await input.claimNonce(`nonce:${app.id}:${nonce}`, 2 * signatureWindowMs))) {
+  if (!(await input.claimNonce(app, `nonce:${app.id}:${nonce}`, 2 * signatureWindowMs))) {
     throw rejected("Nonce was used already; use a new one for every request");
   }
   return app;

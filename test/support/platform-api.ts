@@ -43,6 +43,23 @@ export async function callApi(
   return answer;
 }
 
+/**
+ * A signed call to the older form API: lists as repeated keys, and the Timestamp in
+ * seconds as its clients send it.
+ */
+export async function callLegacyApi(
+  server: TestServer,
+  app: TestApp,
+  path: string,
+  fields: Record<string, string | string[]>,
+  options: { headers?: Record<string, string> } = {},
+) {
+  const form = new URLSearchParams();
+  for (const [key, value] of Object.entries(fields)) for (const item of [value].flat()) form.append(key, item);
+  const headers = options.headers ?? signatureHeaders(app, { timestamp: String(Math.floor(Date.now() / 1000)) });
+  return callApi(server, app, path, null, { rawBody: form.toString(), contentType: "application/x-www-form-urlencoded", headers });
+}
+
 export async function issueToken(server: TestServer, app: TestApp, userId: string): Promise<string> {
   const { status, body } = await callApi(server, app, "/v4/auth/access-token/issue", { userId, name: userId });
   if (status !== 200) throw new Error(`token issue failed: ${JSON.stringify(body)}`);

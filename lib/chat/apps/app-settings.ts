@@ -10,6 +10,10 @@ import { ChatError } from "../errors";
 export const appSettingsSchema = z.object({
   /** Direct messages only between friends (see the friend endpoints). */
   directMessagesFriendsOnly: z.boolean().default(false),
+  /** v4 Platform API: refuse a signed request whose Nonce was used within the signature window. */
+  nonceReplayProtection: z.boolean().default(true),
+  /** The older form API: the same, off by default because some of its clients reuse one nonce. */
+  compatibilityNonceReplayProtection: z.boolean().default(false),
 });
 export type AppSettings = z.infer<typeof appSettingsSchema>;
 export const settingNames = Object.keys(appSettingsSchema.shape) as (keyof AppSettings)[];

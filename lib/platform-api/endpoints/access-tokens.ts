@@ -8,7 +8,7 @@ export const issueAccessTokenEndpoint = defineEndpoint({
   operationId: "issueAccessToken",
   summary: "Register a user (or update a known user's name and avatar) and issue an access token",
   tag: "UserManagement",
-  body: "json",
+  api: "v4",
   request: z.object({
     userId: z.string(),
     name: z.string(),
@@ -25,7 +25,7 @@ export const expireAccessTokensEndpoint = defineEndpoint({
   operationId: "expireAccessToken",
   summary: "Invalidate the access tokens of users issued before a time, disconnecting their sessions",
   tag: "UserManagement",
-  body: "json",
+  api: "v4",
   request: z.object({
     userIds: z.array(z.string()),
     /** Unix time in milliseconds. */

@@ -1,4 +1,5 @@
 import type { Endpoint } from "../endpoint";
+import * as compatibility from "./compatibility";
 import { expireAccessTokensEndpoint, issueAccessTokenEndpoint } from "./access-tokens";
 import { addToBlocklistEndpoint, getBlocklistEndpoint, removeFromBlocklistEndpoint } from "./blocklists";
 import {
@@ -41,6 +42,7 @@ import {
 
 /** Every endpoint Switchboard serves; the OpenAPI document is generated from this list. */
 export const endpoints: Endpoint[] = [
+  ...Object.values(compatibility),
   issueAccessTokenEndpoint,
   expireAccessTokensEndpoint,
   getUserEndpoint,

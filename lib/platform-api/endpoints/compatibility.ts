@@ -1,0 +1,255 @@
+import { z } from "zod";
+import { addToBlocklist } from "../../chat/blocklists/add-to-blocklist";
+import { findBlocklist } from "../../chat/blocklists/find-blocklist";
+import { removeFromBlocklist } from "../../chat/blocklists/remove-from-blocklist";
+import { addProfanityWords, findProfanityWords, removeProfanityWords } from "../../chat/moderation/profanity-words";
+import { expireAccessTokens } from "../../chat/tokens/expire-access-tokens";
+import { issueAccessToken } from "../../chat/tokens/issue-access-token";
+import { banUsers } from "../../chat/users/ban-users";
+import { findBannedUsers } from "../../chat/users/find-banned-users";
+import { findSoftDeletedUsers } from "../../chat/users/find-soft-deleted-users";
+import { getConnectionStatus } from "../../chat/users/get-connection-status";
+import { getUserOrThrow } from "../../chat/users/find-users";
+import { restoreUsers } from "../../chat/users/restore-users";
+import { softDeleteUsers } from "../../chat/users/soft-delete-users";
+import { unbanUsers } from "../../chat/users/unban-users";
+import { updateUser } from "../../chat/users/update-user";
+import { checkUserId } from "../../chat/users/user-id";
+import { defineEndpoint } from "../endpoint";
+
+/**
+ * The older form API, over the same core as v4: forms posted to paths ending in .json,
+ * a repeated key for a list, and `{"code": 200, ...}` on success.
+ */
+
+/** A form field that may be repeated: one value or several, always read as a list. */
+const formList = z.union([z.string(), z.array(z.string())]).transform((value) => (Array.isArray(value) ? value : [value]));
+/** A form field holding a whole number. */
+const formInteger = z.string().regex(/^-?\d+$/, "expected a whole number").transform(Number);
+const common = { api: "compatibility" as const, tag: "Compatibility" };
+
+/** The older API's time format: "2024-05-01 09:30:00" (UTC). */
+const legacyTime = (iso: string) => iso.slice(0, 19).replace("T", " ");
+
+export const legacyGetTokenEndpoint = defineEndpoint({
+  ...common,
+  path: "/user/getToken.json",
+  operationId: "legacyGetToken",
+  summary: "Register a user and get a token (older API)",
+  request: z.object({ userId: z.string(), name: z.string(), portraitUri: z.string().optional() }),
+  result: z.object({ userId: z.string(), token: z.string() }),
+  rateLimit: { perSecond: 200 },
+  errors: ["forbidden", "userLimitReached"],
+  handle: async ({ app, input }) => {
+    const issued = await issueAccessToken({ app, userId: input.userId, name: input.name, avatarUrl: input.portraitUri });
+    return { userId: issued.userId, token: issued.accessToken };
+  },
+});
+
+export const legacyRefreshUserEndpoint = defineEndpoint({
+  ...common,
+  path: "/user/refresh.json",
+  operationId: "legacyRefreshUser",
+  summary: "Change a user's name and/or avatar (older API)",
+  request: z.object({ userId: z.string(), name: z.string().optional(), portraitUri: z.string().optional() }),
+  result: null,
+  rateLimit: { perSecond: 100 },
+  errors: ["notFound"],
+  handle: ({ app, input }) => updateUser({ appId: app.id, userId: input.userId, name: input.name, avatarUrl: input.portraitUri }),
+});
+
+export const legacyUserInfoEndpoint = defineEndpoint({
+  ...common,
+  path: "/user/info.json",
+  operationId: "legacyUserInfo",
+  summary: "A user's name, avatar and registration time (older API)",
+  request: z.object({ userId: z.string() }),
+  result: z.object({ userName: z.string(), userPortrait: z.string(), createTime: z.string() }),
+  rateLimit: { perSecond: 100 },
+  errors: ["notFound"],
+  handle: async ({ app, input }) => {
+    const user = await getUserOrThrow({ appId: app.id, userId: checkUserId(input.userId) });
+    return { userName: user.name, userPortrait: user.avatarUrl, createTime: legacyTime(user.createdAt.toISOString()) };
+  },
+});
+
+export const legacyCheckOnlineEndpoint = defineEndpoint({
+  ...common,
+  path: "/user/checkOnline.json",
+  operationId: "legacyCheckOnline",
+  summary: 'Whether a user is connected: status "1" or "0" (older API)',
+  request: z.object({ userId: z.string() }),
+  result: z.object({ status: z.enum(["0", "1"]) }),
+  rateLimit: { perSecond: 100 },
+  errors: ["notFound"],
+  handle: ({ app, input }) => getConnectionStatus({ appId: app.id, userId: input.userId }),
+});
+
+export const legacyBlockUsersEndpoint = defineEndpoint({
+  ...common,
+  path: "/user/block.json",
+  operationId: "legacyBlockUsers",
+  summary: "Ban users for a number of minutes (older API)",
+  request: z.object({ userId: formList, minute: formInteger }),
+  result: null,
+  rateLimit: { perSecond: 100 },
+  errors: ["notFound"],
+  handle: ({ app, input }) => banUsers({ appId: app.id, userIds: input.userId, durationMinutes: input.minute }),
+});
+
+export const legacyUnblockUsersEndpoint = defineEndpoint({
+  ...common,
+  path: "/user/unblock.json",
+  operationId: "legacyUnblockUsers",
+  summary: "Lift bans (older API)",
+  request: z.object({ userId: formList }),
+  result: null,
+  rateLimit: { perSecond: 100 },
+  errors: ["notFound"],
+  handle: ({ app, input }) => unbanUsers({ appId: app.id, userIds: input.userId }),
+});
+
+export const legacyBlockedUsersEndpoint = defineEndpoint({
+  ...common,
+  path: "/user/block/query.json",
+  operationId: "legacyQueryBlockedUsers",
+  summary: "Banned users and when their bans end (older API)",
+  request: z.object({ page: formInteger.optional(), pageSize: formInteger.optional() }),
+  result: z.object({ users: z.array(z.object({ userId: z.string(), blockEndTime: z.string() })) }),
+  rateLimit: { perSecond: 100 },
+  errors: [],
+  handle: async ({ app, input }) => ({
+    users: (await findBannedUsers({ appId: app.id, ...input })).map((user) => ({ userId: user.userId, blockEndTime: legacyTime(user.banExpiresAt) })),
+  }),
+});
+
+export const legacyBlacklistAddEndpoint = defineEndpoint({
+  ...common,
+  path: "/user/blacklist/add.json",
+  operationId: "legacyAddToBlacklist",
+  summary: "Add users to a user's blocklist (older API)",
+  request: z.object({ userId: z.string(), blackUserId: formList }),
+  result: null,
+  rateLimit: { perSecond: 100 },
+  errors: ["notFound", "unprocessable"],
+  handle: ({ app, input }) => addToBlocklist({ appId: app.id, userId: input.userId, targetUserIds: input.blackUserId }),
+});
+
+export const legacyBlacklistRemoveEndpoint = defineEndpoint({
+  ...common,
+  path: "/user/blacklist/remove.json",
+  operationId: "legacyRemoveFromBlacklist",
+  summary: "Remove users from a user's blocklist (older API)",
+  request: z.object({ userId: z.string(), blackUserId: formList }),
+  result: null,
+  rateLimit: { perSecond: 100 },
+  errors: ["notFound"],
+  handle: ({ app, input }) => removeFromBlocklist({ appId: app.id, userId: input.userId, blockedUserIds: input.blackUserId }),
+});
+
+export const legacyBlacklistQueryEndpoint = defineEndpoint({
+  ...common,
+  path: "/user/blacklist/query.json",
+  operationId: "legacyQueryBlacklist",
+  summary: "A user's blocklist, page by page (older API)",
+  request: z.object({ userId: z.string(), pageToken: z.string().optional(), size: formInteger.optional() }),
+  result: z.object({ users: z.array(z.string()), pageToken: z.string() }),
+  rateLimit: { perSecond: 100 },
+  errors: ["notFound"],
+  handle: async ({ app, input }) => {
+    const page = await findBlocklist({ appId: app.id, userId: input.userId, pageToken: input.pageToken, pageSize: input.size });
+    return { users: page.blockedUserIds, pageToken: page.pageToken };
+  },
+});
+
+export const legacyExpireTokensEndpoint = defineEndpoint({
+  ...common,
+  path: "/user/token/expire.json",
+  operationId: "legacyExpireTokens",
+  summary: "Invalidate users' tokens issued before a time in Unix ms (older API)",
+  request: z.object({ userId: formList, time: formInteger }),
+  result: null,
+  rateLimit: { perSecond: 100 },
+  errors: [],
+  handle: ({ app, input }) => expireAccessTokens({ appId: app.id, userIds: input.userId, expiresAt: input.time }),
+});
+
+export const legacyDeactivateEndpoint = defineEndpoint({
+  ...common,
+  path: "/user/deactivate.json",
+  operationId: "legacyDeactivateUsers",
+  summary: "Soft-delete users (older API)",
+  request: z.object({ userId: formList }),
+  result: z.object({ operateId: z.string() }),
+  rateLimit: { perSecond: 100, cost: (input) => input.userId.length },
+  errors: ["notFound"],
+  handle: async ({ app, input }) => ({ operateId: (await softDeleteUsers({ appId: app.id, userIds: input.userId })).operationId }),
+});
+
+export const legacyDeactivatedQueryEndpoint = defineEndpoint({
+  ...common,
+  path: "/user/deactivate/query.json",
+  operationId: "legacyQueryDeactivatedUsers",
+  summary: "Soft-deleted user ids (older API)",
+  request: z.object({ pageNo: formInteger.optional(), pageSize: formInteger.optional() }),
+  result: z.object({ users: z.array(z.string()) }),
+  rateLimit: { perSecond: 100 },
+  errors: [],
+  handle: async ({ app, input }) => ({ users: (await findSoftDeletedUsers({ appId: app.id, page: input.pageNo, pageSize: input.pageSize })).userIds }),
+});
+
+export const legacyReactivateEndpoint = defineEndpoint({
+  ...common,
+  path: "/user/reactivate.json",
+  operationId: "legacyReactivateUsers",
+  summary: "Restore soft-deleted users (older API)",
+  request: z.object({ userId: formList }),
+  result: z.object({ operateId: z.string() }),
+  rateLimit: { perSecond: 100, cost: (input) => input.userId.length },
+  errors: ["notFound"],
+  handle: async ({ app, input }) => ({ operateId: (await restoreUsers({ appId: app.id, userIds: input.userId })).operationId }),
+});
+
+export const legacyAddSensitiveWordEndpoint = defineEndpoint({
+  ...common,
+  path: "/sensitiveword/add.json",
+  operationId: "legacyAddSensitiveWord",
+  summary: "Add a word to the profanity filter, replaced by replaceWord or else blocking (older API)",
+  request: z.object({ word: z.string(), replaceWord: z.string().optional() }),
+  result: null,
+  rateLimit: { perSecond: 100 },
+  errors: ["unprocessable"],
+  handle: async ({ app, input }) => {
+    await addProfanityWords({ appId: app.id, words: [{ word: input.word, replacement: input.replaceWord || undefined }] });
+  },
+});
+
+export const legacyListSensitiveWordsEndpoint = defineEndpoint({
+  ...common,
+  path: "/sensitiveword/list.json",
+  operationId: "legacyListSensitiveWords",
+  summary: 'The profanity filter\'s words: type "0" replaced, "1" blocked (default), "2" all (older API)',
+  request: z.object({ type: z.string().optional() }),
+  result: z.object({ words: z.array(z.object({ type: z.string(), word: z.string(), replaceWord: z.string() })) }),
+  rateLimit: { perSecond: 100 },
+  errors: [],
+  handle: async ({ app, input }) => ({
+    words: (await findProfanityWords({ appId: app.id, filterType: input.type })).words.map((entry) => ({
+      type: entry.filterType,
+      word: entry.word,
+      replaceWord: entry.replacement,
+    })),
+  }),
+});
+
+export const legacyDeleteSensitiveWordsEndpoint = defineEndpoint({
+  ...common,
+  path: "/sensitiveword/batch/delete.json",
+  operationId: "legacyDeleteSensitiveWords",
+  summary: "Remove words from the profanity filter (older API)",
+  request: z.object({ words: formList }),
+  result: null,
+  rateLimit: { perSecond: 100 },
+  errors: [],
+  handle: ({ app, input }) => removeProfanityWords({ appId: app.id, words: input.words }),
+});
