@@ -1,0 +1,45 @@
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { buildOpenApiDocument } from "../lib/platform-api/openapi";
+
+/**
+ * Our OpenAPI document against the public specification of the service we are compatible
+ * with, for every v4 endpoint we serve: same request fields (and required ones), and every
+ * result field the specification names. The specification is not part of this repository;
+ * set SWITCHBOARD_CONTRACT to its path (default: ../shared/reference/nexconn-openapi.yaml).
+ */
+const contractPath = process.env.SWITCHBOARD_CONTRACT ?? path.resolve(import.meta.dirname, "../../shared/reference/nexconn-openapi.yaml");
+
+type Schema = { $ref?: string; properties?: Record<string, Schema>; required?: string[] };
+type Document = {
+  paths: Record<string, { post: { requestBody: { content: Record<string, { schema: Schema }> }; responses: Record<string, { content: Record<string, { schema: Schema }> }> } }>;
+  components?: { schemas?: Record<string, Schema> };
+};
+
+function resolve(document: Document, schema: Schema | undefined): Schema {
+  if (!schema?.$ref) return schema ?? {};
+  return resolve(document, document.components?.schemas?.[schema.$ref.split("/").pop()!]);
+}
+
+const sorted = (values: Iterable<string>) => [...values].sort();
+
+describe.runIf(existsSync(contractPath))("the v4 contract", () => {
+  const contract = parse(readFileSync(contractPath, "utf8")) as Document;
+  const ours = buildOpenApiDocument() as unknown as Document;
+  const served = Object.keys(ours.paths).filter((endpointPath) => endpointPath.startsWith("/v4/"));
+
+  it.each(served)("%s takes the contract's request fields and answers its result fields", (endpointPath) => {
+    const theirs = contract.paths[endpointPath]?.post;
+    expect(theirs, `${endpointPath} is not in the contract`).toBeDefined();
+    const ourRequest = resolve(ours, ours.paths[endpointPath]!.post.requestBody.content["application/json"]!.schema);
+    const theirRequest = resolve(contract, theirs!.requestBody.content["application/json"]!.schema);
+    expect(sorted(Object.keys(ourRequest.properties ?? {}))).toEqual(sorted(Object.keys(theirRequest.properties ?? {})));
+    expect(sorted(ourRequest.required ?? [])).toEqual(sorted(theirRequest.required ?? []));
+
+    const ourResult = resolve(ours, resolve(ours, ours.paths[endpointPath]!.post.responses["200"]!.content["application/json"]!.schema).properties?.result);
+    const theirResult = resolve(contract, resolve(contract, theirs!.responses["200"]!.content["application/json"]!.schema).properties?.result);
+    expect(sorted(Object.keys(ourResult.properties ?? {}))).toEqual(sorted(Object.keys(theirResult.properties ?? {})));
+  });
+});
