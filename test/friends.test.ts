@@ -73,7 +73,7 @@ describe("friends", () => {
   it("alone may exchange direct messages when the app restricts them to friends", async () => {
     const restricted = await createTestApp(server, "Friends only");
     const settings = await server.cli(["apps", "settings", "set", "--app", restricted.appKey, "directMessagesFriendsOnly=true", "--json"]);
-    expect(JSON.parse(settings.stdout)).toEqual({ directMessagesFriendsOnly: true });
+    expect(JSON.parse(settings.stdout)).toMatchObject({ directMessagesFriendsOnly: true });
     const gus = await connectUser(server, restricted, "gus");
     await connectUser(server, restricted, "hal");
     // The setting reaches the running server within its 2-second cache lifetime.

@@ -19,20 +19,26 @@ async function rawClient() {
   const closed = new Promise<number>((resolve) => socket.on("close", (code) => resolve(code)));
   socket.on("message", (data) => frames.push(data.toString()));
   await new Promise((resolve, reject) => socket.on("open", resolve).on("error", reject));
-  return { socket, frames, closed };
+  const findReply = (id: number) => frames.map((frame) => JSON.parse(frame) as { id?: number }).find((frame) => frame.id === id);
+  /** The reply to the command with this id, once it arrived (pings may come in between). */
+  const reply = async (id: number) => {
+    await expect.poll(() => findReply(id)).toBeDefined();
+    return findReply(id);
+  };
+  return { socket, frames, closed, reply };
 }
 
 async function connectRaw(userId: string) {
   const client = await rawClient();
   client.socket.send(JSON.stringify({ id: 1, connect: { token: await issueToken(server, app, userId) } }));
-  await expect.poll(() => client.frames.length).toBe(1);
+  await client.reply(1);
   return client;
 }
 
 describe("the gateway's protocol", () => {
   it("answers connect with the personal subscription and the ping interval", async () => {
     const client = await connectRaw("ann");
-    expect(JSON.parse(client.frames[0]!)).toEqual({
+    expect(await client.reply(1)).toEqual({
       id: 1,
       connect: { client: expect.any(String), version: expect.stringMatching(/^switchboard /), subs: { "personal:ann": {} }, ping: 1, pong: true },
     });
@@ -66,8 +72,7 @@ describe("the gateway's protocol", () => {
   it("answers commands it does not offer with 108 and keeps the connection", async () => {
     const client = await connectRaw("fay");
     client.socket.send(JSON.stringify({ id: 2, subscribe: { channel: "news" } }));
-    await expect.poll(() => client.frames.length).toBe(2);
-    expect(JSON.parse(client.frames[1]!)).toEqual({ id: 2, error: { code: 108, message: "not available" } });
+    expect(await client.reply(2)).toEqual({ id: 2, error: { code: 108, message: "not available" } });
     expect(client.socket.readyState).toBe(WebSocket.OPEN);
     client.socket.close();
   });
