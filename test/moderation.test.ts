@@ -21,7 +21,7 @@ describe("profanity words", () => {
   it("are stored with or without replacement, listed by filter type, and removed", async () => {
     const added = await callApi(server, app, "/v4/profanity-word/batch/add", { words: [{ word: "darn", replacement: "***" }, { word: "heck" }, { word: "blast" }] });
     expect(added).toEqual({ status: 200, body: { code: 0, result: { remainingQuota: 997 } } });
-    expect(await words()).toEqual({ words: [{ word: "heck", replacement: "", filterType: "1" }, { word: "blast", replacement: "", filterType: "1" }] });
+    expect(await words()).toEqual({ words: [{ word: "blast", replacement: "", filterType: "1" }, { word: "heck", replacement: "", filterType: "1" }] });
     expect(await words("0")).toEqual({ words: [{ word: "darn", replacement: "***", filterType: "0" }] });
     expect(((await words("2")) as { words: unknown[] }).words).toHaveLength(3);
 

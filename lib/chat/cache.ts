@@ -48,3 +48,26 @@ export function createCache<V>(options: {
     },
   };
 }
+
+/**
+ * A cache of something per user of an app (their state, blocklist, friends...). Keys are
+ * `appId:userId`; user ids cannot contain ":".
+ */
+export function createUserCache<V>(options: {
+  name: string;
+  maxEntries: number;
+  ttlMs: number;
+  load: (appId: string, userId: string) => Promise<V | null>;
+}) {
+  const cache = createCache<V>({
+    ...options,
+    load: (key) => {
+      const separator = key.indexOf(":");
+      return options.load(key.slice(0, separator), key.slice(separator + 1));
+    },
+  });
+  return {
+    get: (appId: string, userId: string) => cache.get(`${appId}:${userId}`),
+    invalidate: (appId: string, userId: string) => cache.invalidate(`${appId}:${userId}`),
+  };
+}

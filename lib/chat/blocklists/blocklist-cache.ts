@@ -1,16 +1,12 @@
 import { db } from "../../db/client";
-import { createCache } from "../cache";
+import { createUserCache } from "../cache";
 
-const cache = createCache<Set<string>>({
+const cache = createUserCache<Set<string>>({
   name: "blocklist",
   maxEntries: 50_000,
   ttlMs: 60_000,
-  load: async (key) => {
-    const separator = key.indexOf(":");
-    const entries = await db.blocklistEntry.findMany({
-      where: { appId: key.slice(0, separator), userId: key.slice(separator + 1) },
-      select: { blockedUserId: true },
-    });
+  load: async (appId, userId) => {
+    const entries = await db.blocklistEntry.findMany({ where: { appId, userId }, select: { blockedUserId: true } });
     return new Set(entries.map((entry) => entry.blockedUserId));
   },
 });
@@ -18,7 +14,7 @@ const cache = createCache<Set<string>>({
 /** Each user's blocklist, read on every direct message without a database read once warm. */
 export const blocklistCache = {
   async isBlocked(input: { appId: string; userId: string; senderId: string }): Promise<boolean> {
-    return (await cache.get(`${input.appId}:${input.userId}`))?.has(input.senderId) ?? false;
+    return (await cache.get(input.appId, input.userId))?.has(input.senderId) ?? false;
   },
-  invalidate: (appId: string, userId: string) => cache.invalidate(`${appId}:${userId}`),
+  invalidate: cache.invalidate,
 };

@@ -1,13 +1,12 @@
 import { db } from "../../db/client";
-import { createCache } from "../cache";
+import { createUserCache } from "../cache";
 
-const cache = createCache<Set<string>>({
+const cache = createUserCache<Set<string>>({
   name: "friends",
   maxEntries: 50_000,
   ttlMs: 60_000,
-  load: async (key) => {
-    const separator = key.indexOf(":");
-    const rows = await db.friendship.findMany({ where: { appId: key.slice(0, separator), userId: key.slice(separator + 1) }, select: { friendId: true } });
+  load: async (appId, userId) => {
+    const rows = await db.friendship.findMany({ where: { appId, userId }, select: { friendId: true } });
     return new Set(rows.map((row) => row.friendId));
   },
 });
@@ -15,7 +14,7 @@ const cache = createCache<Set<string>>({
 /** Each user's friends, for the friends-only direct message rule on the hot path. */
 export const friendCache = {
   async areFriends(input: { appId: string; userId: string; otherId: string }): Promise<boolean> {
-    return (await cache.get(`${input.appId}:${input.userId}`))?.has(input.otherId) ?? false;
+    return (await cache.get(input.appId, input.userId))?.has(input.otherId) ?? false;
   },
-  invalidate: (appId: string, userIds: string[]) => Promise.all(userIds.map((userId) => cache.invalidate(`${appId}:${userId}`))),
+  invalidate: (appId: string, userIds: string[]) => Promise.all(userIds.map((userId) => cache.invalidate(appId, userId))),
 };

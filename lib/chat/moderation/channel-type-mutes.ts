@@ -1,5 +1,5 @@
 import { db } from "../../db/client";
-import { createCache } from "../cache";
+import { createUserCache } from "../cache";
 import { ChatError } from "../errors";
 import { findUsersOrThrow } from "../users/find-users";
 import { checkUserIds } from "../users/user-id";
@@ -15,20 +15,22 @@ function checkChannelType(channelType: string): MutableChannelType {
   return channelType as MutableChannelType;
 }
 
-const cache = createCache<Set<string>>({
+const cache = createUserCache<Set<string>>({
   name: "channel-type-mutes",
   maxEntries: 100_000,
   ttlMs: 60_000,
-  load: async (key) => {
-    const separator = key.indexOf(":");
-    const rows = await db.channelTypeMute.findMany({ where: { appId: key.slice(0, separator), userId: key.slice(separator + 1) }, select: { channelType: true } });
+  load: async (appId, userId) => {
+    const rows = await db.channelTypeMute.findMany({ where: { appId, userId }, select: { channelType: true } });
     return new Set(rows.map((row) => row.channelType));
   },
 });
 
+/** Drops a user's cached mutes on every node, e.g. after a soft delete removed them. */
+export const forgetChannelTypeMutes = cache.invalidate;
+
 /** Whether the user may not send in channels of this type; read from a cache on the send path. */
 export async function isMutedIn(input: { appId: string; userId: string; channelType: MutableChannelType }): Promise<boolean> {
-  return (await cache.get(`${input.appId}:${input.userId}`))?.has(input.channelType) ?? false;
+  return (await cache.get(input.appId, input.userId))?.has(input.channelType) ?? false;
 }
 
 /** Mutes (muteState 1) or unmutes (0) users in every channel of the given types. */
@@ -54,7 +56,7 @@ export async function setChannelTypeMute(input: { appId: string; userIds: string
   } else {
     await db.channelTypeMute.deleteMany({ where: { appId, userId: { in: userIds }, channelType: { in: channelTypes } } });
   }
-  await Promise.all(userIds.map((userId) => cache.invalidate(`${appId}:${userId}`)));
+  await Promise.all(userIds.map((userId) => cache.invalidate(appId, userId)));
 }
 
 /** A page of the users muted in a channel type, the earliest muted first. */

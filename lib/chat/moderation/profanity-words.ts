@@ -58,7 +58,8 @@ export async function findProfanityWords(input: { appId: string; filterType?: st
       ...(filterType === filterTypes.replace && { replacement: { not: null } }),
       ...(filterType === filterTypes.block && { replacement: null }),
     },
-    orderBy: { createdAt: "asc" },
+    // Words added together share a time: then alphabetical, so pages are stable.
+    orderBy: [{ createdAt: "asc" }, { word: "asc" }],
   });
   return {
     words: rows.map((row) => ({

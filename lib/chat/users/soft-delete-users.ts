@@ -3,6 +3,7 @@ import { getBus, topics } from "../../bus";
 import { db } from "../../db/client";
 import { blocklistCache } from "../blocklists/blocklist-cache";
 import { friendCache } from "../friends/friend-cache";
+import { forgetChannelTypeMutes } from "../moderation/channel-type-mutes";
 import { findUsersOrThrow } from "./find-users";
 import { userCache } from "./user-cache";
 import { checkUserIds } from "./user-id";
@@ -37,7 +38,11 @@ export async function softDeleteUsers(input: { appId: string; userIds: string[] 
   const bus = getBus();
   await Promise.all(
     userIds.map(async (userId) => {
-      await Promise.all([userCache.invalidate(input.appId, userId), blocklistCache.invalidate(input.appId, userId)]);
+      await Promise.all([
+        userCache.invalidate(input.appId, userId),
+        blocklistCache.invalidate(input.appId, userId),
+        forgetChannelTypeMutes(input.appId, userId),
+      ]);
       await bus.publish(topics.user(input.appId, userId), { type: "disconnect", reason: "deleted" });
     }),
   );
