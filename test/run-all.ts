@@ -1,7 +1,7 @@
 // `npm test`: every check and test suite of the project, in order, stopping at the first failure.
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import { integrationSuites } from "./support/suites.ts";
+import { contractPath, integrationSuites } from "./support/suites.ts";
 
 const chromium = "/usr/bin/chromium";
 
@@ -26,6 +26,9 @@ function ensureChromium() {
 
 const skipped = integrationSuites().filter((suite) => !suite.available);
 const skippedReport = skipped.map((suite) => `  SKIPPED integration suite ${suite.name}: set ${suite.needs} to run it`).join("\n");
+if (!existsSync(contractPath())) {
+  process.stdout.write(`  (The check against the public API specification is skipped: no file at ${contractPath()}; set SWITCHBOARD_CONTRACT.)\n`);
+}
 if (skipped.length > 0) {
   process.stdout.write(`${skippedReport}\n`);
   if (process.env.SWITCHBOARD_REQUIRE_ALL_SUITES === "1") {

@@ -1,3 +1,5 @@
+import path from "node:path";
+
 /** The pairings the integration suite runs on: embedded always, PostgreSQL + Redis when their URLs are set. */
 export function integrationSuites() {
   const postgres = process.env.DATABASE_URL?.startsWith("postgres") ?? false;
@@ -13,3 +15,7 @@ export function integrationSuites() {
     },
   ] as const;
 }
+
+/** The public specification our v4 endpoints are checked against (test/contract.test.ts), when present. */
+export const contractPath = () =>
+  process.env.SWITCHBOARD_CONTRACT ?? path.resolve(import.meta.dirname, "../../../shared/reference/nexconn-openapi.yaml");

@@ -30,9 +30,11 @@ export async function addProfanityWords(input: { appId: string; words: Profanity
   if (count + words.size - known > maxProfanityWords) {
     throw new ChatError("unprocessable", `The profanity filter holds at most ${maxProfanityWords} words; ${maxProfanityWords - count} more fit`);
   }
+  // One time for the whole batch: its words then list alphabetically, whichever database.
+  const createdAt = new Date();
   await db.$transaction(
     [...words].map(([word, replacement]) =>
-      db.profanityWord.upsert({ where: { appId_word: { ...where, word } }, create: { ...where, word, replacement }, update: { replacement } }),
+      db.profanityWord.upsert({ where: { appId_word: { ...where, word } }, create: { ...where, word, replacement, createdAt }, update: { replacement } }),
     ),
   );
   return { remainingQuota: maxProfanityWords - (await db.profanityWord.count({ where })) };
@@ -58,7 +60,6 @@ export async function findProfanityWords(input: { appId: string; filterType?: st
       ...(filterType === filterTypes.replace && { replacement: { not: null } }),
       ...(filterType === filterTypes.block && { replacement: null }),
     },
-    // Words added together share a time: then alphabetical, so pages are stable.
     orderBy: [{ createdAt: "asc" }, { word: "asc" }],
   });
   return {
