@@ -28,6 +28,7 @@ import {
   removeProfanityWordsEndpoint,
   setChannelTypeMuteEndpoint,
 } from "./moderation";
+import { listDirectHistoryEndpoint } from "./messages";
 import {
   banUsersEndpoint,
   getConnectionStatusEndpoint,
@@ -77,4 +78,5 @@ export const endpoints: Endpoint[] = [
   removeProfanityWordEndpoint,
   removeProfanityWordsEndpoint,
   listProfanityWordsEndpoint,
+  listDirectHistoryEndpoint,
 ];
