@@ -1,6 +1,5 @@
 import { db } from "../../db/client";
-import { ChatError } from "../errors";
-import { decodePageToken, encodePageToken } from "../page-token";
+import { checkTimePage, toTimePage } from "../page-token";
 import { getUserOrThrow } from "../users/find-users";
 import { checkUserId } from "../users/user-id";
 import { maxBlocklistSize } from "./add-to-blocklist";
@@ -11,15 +10,8 @@ import { maxBlocklistSize } from "./add-to-blocklist";
  */
 export async function findBlocklist(input: { appId: string; userId: string; pageToken?: string; pageSize?: number; order?: number }) {
   const userId = checkUserId(input.userId);
-  const pageSize = input.pageSize ?? 1000;
-  if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > maxBlocklistSize) {
-    throw new ChatError("invalidParameter", `pageSize must be 1 to ${maxBlocklistSize}`);
-  }
-  if (input.order !== undefined && input.order !== 0 && input.order !== 1) throw new ChatError("invalidParameter", "order must be 0 (oldest first) or 1 (newest first)");
-  const after = decodePageToken(input.pageToken);
+  const { pageSize, direction, beyond, after } = checkTimePage(input, { defaultPageSize: 1000, maxPageSize: maxBlocklistSize });
   await getUserOrThrow({ appId: input.appId, userId });
-  const direction = input.order === 1 ? "desc" : "asc";
-  const beyond = direction === "asc" ? "gt" : "lt";
   const entries = await db.blocklistEntry.findMany({
     where: {
       appId: input.appId,
@@ -31,10 +23,6 @@ export async function findBlocklist(input: { appId: string; userId: string; page
     orderBy: [{ createdAt: direction }, { blockedUserId: direction }],
     take: pageSize + 1,
   });
-  const page = entries.slice(0, pageSize);
-  const last = page.at(-1);
-  return {
-    pageToken: entries.length > pageSize && last ? encodePageToken([last.createdAt.getTime(), last.blockedUserId]) : "",
-    blockedUserIds: page.map((entry) => entry.blockedUserId),
-  };
+  const { page, pageToken } = toTimePage(entries, pageSize, (entry) => [entry.createdAt.getTime(), entry.blockedUserId]);
+  return { pageToken, blockedUserIds: page.map((entry) => entry.blockedUserId) };
 }

@@ -1,19 +1,13 @@
 import { db } from "../../db/client";
-import { ChatError } from "../errors";
-import { decodePageToken, encodePageToken } from "../page-token";
+import { checkTimePage, toTimePage } from "../page-token";
 import { getUserOrThrow } from "../users/find-users";
 import { checkUserId } from "../users/user-id";
 
 /** A page of a user's friends by the time they became friends (order 0 oldest first, 1 newest first). */
 export async function findFriends(input: { appId: string; userId: string; pageToken?: string; pageSize?: number; order?: number }) {
   const userId = checkUserId(input.userId);
-  const pageSize = input.pageSize ?? 50;
-  if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 100) throw new ChatError("invalidParameter", "pageSize must be 1 to 100");
-  if (input.order !== undefined && input.order !== 0 && input.order !== 1) throw new ChatError("invalidParameter", "order must be 0 (oldest first) or 1 (newest first)");
-  const after = decodePageToken(input.pageToken);
+  const { pageSize, direction, beyond, after } = checkTimePage(input, { defaultPageSize: 50, maxPageSize: 100 });
   await getUserOrThrow({ appId: input.appId, userId });
-  const direction = input.order === 1 ? "desc" : "asc";
-  const beyond = direction === "asc" ? "gt" : "lt";
   const where = { appId: input.appId, userId };
   const [rows, totalCount] = await Promise.all([
     db.friendship.findMany({
@@ -26,12 +20,11 @@ export async function findFriends(input: { appId: string; userId: string; pageTo
     }),
     db.friendship.count({ where }),
   ]);
-  const page = rows.slice(0, pageSize);
+  const { page, pageToken } = toTimePage(rows, pageSize, (row) => [row.addedAt.getTime(), row.friendId]);
   const names = await db.user.findMany({ where: { appId: input.appId, id: { in: page.map((row) => row.friendId) } }, select: { id: true, name: true } });
   const nameOf = new Map(names.map((user) => [user.id, user.name]));
-  const last = page.at(-1);
   return {
-    pageToken: rows.length > pageSize && last ? encodePageToken([last.addedAt.getTime(), last.friendId]) : "",
+    pageToken,
     totalCount,
     friends: page.map((row) => ({
       userId: row.friendId,

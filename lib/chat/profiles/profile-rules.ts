@@ -8,12 +8,17 @@ export function checkUserProfile(profile: Record<string, unknown>) {
   if (Buffer.byteLength(JSON.stringify(profile)) > maxProfileBytes) throw new ChatError("invalidParameter", `userProfile exceeds ${maxProfileBytes} bytes`);
 }
 
-/** Ext profiles: at most 20 `ext_` keys of letters, digits and _, with string values of at most 1024 characters. */
-export function checkUserExtProfile(profile: Record<string, string>) {
-  const entries = Object.entries(profile);
-  if (entries.length > maxExtEntries) throw new ChatError("invalidParameter", `userExtProfile holds at most ${maxExtEntries} entries`);
+/**
+ * Ext attributes (of a user's profile, or of a friend): `ext_` keys of letters, digits
+ * and _, with string values of at most 1024 characters.
+ */
+export function checkExtAttributes(field: string, attributes: Record<string, string>, maxEntries: number) {
+  const entries = Object.entries(attributes);
+  if (entries.length > maxEntries) throw new ChatError("invalidParameter", `${field} holds at most ${maxEntries} entries`);
   for (const [key, value] of entries) {
-    if (!/^ext_[A-Za-z0-9_]{1,27}$/.test(key)) throw new ChatError("invalidParameter", `userExtProfile key ${key} must look like ext_name (letters, digits, _)`);
-    if (value.length > 1024) throw new ChatError("invalidParameter", `userExtProfile.${key} must be at most 1024 characters`);
+    if (!/^ext_[A-Za-z0-9_]{1,27}$/.test(key)) throw new ChatError("invalidParameter", `${field} key ${key} must look like ext_name (letters, digits, _)`);
+    if (value.length > 1024) throw new ChatError("invalidParameter", `${field}.${key} must be at most 1024 characters`);
   }
 }
+
+export const checkUserExtProfile = (profile: Record<string, string>) => checkExtAttributes("userExtProfile", profile, maxExtEntries);
