@@ -28,6 +28,9 @@ export function currentSchema(provider: Provider): string {
   return provider === "postgresql" ? source : deriveSqliteSchema(source);
 }
 
+/** The server Prisma's JavaScript schema engine needs to diff PostgreSQL schemas; it creates nothing there. */
+export const postgresDiffUrl = process.env.PRISMA_DIFF_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+
 /** Runs the Prisma CLI for one provider through prisma/prisma.config.ts. */
 export function prisma(provider: Provider, args: string[], options: { quiet?: boolean } = {}): string {
   return execFileSync("npx", ["prisma", ...args, "--config", path.join(prismaDir, "prisma.config.ts")], {
@@ -36,6 +39,7 @@ export function prisma(provider: Provider, args: string[], options: { quiet?: bo
     env: {
       ...process.env,
       PRISMA_PROVIDER: provider,
+      PRISMA_DIFF_DATABASE_URL: postgresDiffUrl,
       // The schema reads its url from DATABASE_URL; these commands never connect.
       DATABASE_URL: provider === "sqlite" ? "file:./unused.db" : "postgresql://unused@localhost/unused",
       PRISMA_HIDE_UPDATE_MESSAGE: "1",
