@@ -16,9 +16,20 @@ export const busMessageSchema = z.discriminatedUnion("type", [
     /** Close the user's sessions, e.g. after a ban or token invalidation. */
     type: z.literal("disconnect"),
     /** Why; the gateway turns it into the protocol's close code. */
-    reason: z.enum(["tokensExpired", "banned", "deleted"]),
+    reason: z.enum(["tokensExpired", "banned", "deleted", "kicked"]),
     /** Only the sessions authenticated with a token issued before this instant (Unix ms). */
     tokensIssuedBefore: z.number().optional(),
+    /** Only these sessions (a newer login took their place). */
+    sessionIds: z.array(z.string()).optional(),
+  }),
+  z.object({
+    /**
+     * On a user topic: the user joined or left group channels. Nodes with the user's
+     * sessions start or stop listening to those channels' topics.
+     */
+    type: z.literal("membership"),
+    channelKeys: z.array(z.string()),
+    joined: z.boolean(),
   }),
   z.object({
     /** Drop a cached entry on every node. */
@@ -54,6 +65,13 @@ export interface Bus {
 export const topics = {
   /** The sessions of one user, wherever they are connected. */
   user: (appId: string, userId: string) => `user:${appId}:${userId}`,
+  /**
+   * A group channel's live messages; nodes listen while one of its members is connected
+   * to them, so delivery costs per online member, not per member.
+   */
+  channel: (channelKey: string) => `channel:${channelKey}`,
+  /** Everything for every connected user of an app (broadcasts). */
+  app: (appId: string) => `app:${appId}`,
   caches: "caches",
   /** Presence key of one user: their sessions on every node. */
   presence: (appId: string, userId: string) => `presence:${appId}:${userId}`,
