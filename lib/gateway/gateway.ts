@@ -112,6 +112,7 @@ const disconnectCloseCodes: Record<Extract<BusMessage, { type: "disconnect" }>["
   tokensExpired: closeCodes.expired,
   banned: closeCodes.banned,
   deleted: closeCodes.invalidToken,
+  kicked: closeCodes.kicked,
 };
 
 function deliver(userId: string, sessions: Set<ClientSession>, message: BusMessage) {

@@ -43,6 +43,8 @@ export const closeCodes = {
   /** The user is banned: the client stays disconnected. */
   banned: { code: 3503, reason: "banned" },
   messageSizeLimit: { code: 3505, reason: "message size limit exceeded" },
+  /** A newer login of the user took this session's place (one per platform category): the client stays disconnected. */
+  kicked: { code: 4501, reason: "signed in on another device" },
 } as const;
 export type CloseReason = { code: number; reason: string };
 
