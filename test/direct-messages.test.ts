@@ -102,13 +102,15 @@ describe("direct messages over the gateway", () => {
   });
 
   it("numbers concurrent sends of one channel without gaps or repeats", async () => {
-    const mia = await connect("mia");
+    // Ten devices of one user, each at the per-client limit of five messages a second.
+    const devices = await Promise.all(Array.from({ length: 10 }, () => connect("mia")));
     const ned = await connect("ned");
     const nedInbox = inbox(ned);
-    const sent = await Promise.all(Array.from({ length: 60 }, (_, i) => mia.sendDirectMessage({ to: "ned", text: `m${i}` })));
-    expect(sent.map((message) => message.seq).sort((a, b) => a - b)).toEqual(Array.from({ length: 60 }, (_, i) => i + 1));
-    expect(new Set(sent.map((message) => message.messageId)).size).toBe(60);
-    expect(await nedInbox.waitFor(60)).toHaveLength(60);
+    const sends = devices.flatMap((device, d) => Array.from({ length: 5 }, (_, i) => device.sendDirectMessage({ to: "ned", text: `m${d}.${i}` })));
+    const sent = await Promise.all(sends);
+    expect(sent.map((message) => message.seq).sort((a, b) => a! - b!)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
+    expect(new Set(sent.map((message) => message.messageId)).size).toBe(50);
+    expect(await nedInbox.waitFor(50)).toHaveLength(50);
   });
 });
 
@@ -133,10 +135,10 @@ describe("bad input on the gateway", () => {
 
   it("refuses an unsupported channel type and an unknown method", async () => {
     const sender = await connect("pia");
-    const wrongType = sender.centrifuge.rpc("message.send", { channelType: 3, channelId: "g1", content: { content: "x" } });
+    const wrongType = sender.centrifuge.rpc("message.send", { channelType: 4, channelId: "g1", content: { content: "x" } });
     expect(await wrongType.catch((error: { code: number; message: string }) => ({ code: error.code, message: error.message }))).toEqual({
       code: 1002,
-      message: "channelType: channelType must be 1 (direct)",
+      message: "channelType: channelType must be 1 (direct) or 3 (group)",
     });
     const unknown = await sender.centrifuge.rpc("no.such.method", {}).catch((error: { code: number }) => error.code);
     expect(unknown).toBe(104);

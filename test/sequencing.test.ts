@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ChannelAddress, createMessageWriter } from "../lib/chat/messages/message-writer";
+import { createMessageWriter } from "../lib/chat/messages/message-writer";
 import { connectDatabase, type Db } from "../lib/db/client";
 import { isTransactionConflict } from "../lib/db/errors";
 import { applyMigrations } from "../lib/db/migrate";
@@ -24,7 +24,7 @@ afterAll(async () => {
 // Several nodes share one database only on PostgreSQL; SQLite serves a single process.
 describe.runIf(process.env.SWITCHBOARD_TEST_DATABASE === "postgresql")("sequencing with two writers on one database", () => {
   it("keeps every channel's sequence gap-free when both write to the same channels in opposite orders", async () => {
-    const channels: ChannelAddress[] = Array.from({ length: 20 }, (_, i) => ({ appId, type: 1, channelId: `a${i}:b${i}`, memberIds: [`a${i}`, `b${i}`] }));
+    const channels = Array.from({ length: 20 }, (_, i) => ({ appId, type: 1, channelId: `a${i}:b${i}`, memberIds: [`a${i}`, `b${i}`] }));
     const writers = nodes.map((node) => createMessageWriter(node));
     const rounds = 30;
     const sends = writers.flatMap((writer, w) =>

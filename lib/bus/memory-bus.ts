@@ -53,11 +53,9 @@ export function createMemoryBus(): Bus {
       members?.delete(member);
       if (members?.size === 0) presence.delete(key);
     },
-    async countPresence(key: string) {
+    async listPresence(key: string) {
       const now = Date.now();
-      let count = 0;
-      for (const expiresAt of presence.get(key)?.values() ?? []) if (expiresAt > now) count++;
-      return count;
+      return [...(presence.get(key) ?? [])].flatMap(([member, expiresAt]) => (expiresAt > now ? [member] : []));
     },
     async close() {
       handlers.clear();

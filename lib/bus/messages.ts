@@ -11,6 +11,8 @@ export const busMessageSchema = z.discriminatedUnion("type", [
     data: z.string(),
     /** The session that sent it, which has the message in its RPC reply already. */
     exceptSessionId: z.string().optional(),
+    /** On a channel topic: a user none of whose sessions get it (a server send without echo to its sender). */
+    exceptUserId: z.string().optional(),
   }),
   z.object({
     /** Close the user's sessions, e.g. after a ban or token invalidation. */
@@ -57,8 +59,8 @@ export interface Bus {
   /** Records (or refreshes) that `member` is present under `key` for the next `ttlMs`: a dead node's entries expire. */
   setPresence(key: string, member: string, ttlMs: number): Promise<void>;
   clearPresence(key: string, member: string): Promise<void>;
-  /** How many members are present under `key`, across nodes. */
-  countPresence(key: string): Promise<number>;
+  /** The members present under `key`, across nodes. */
+  listPresence(key: string): Promise<string[]>;
   close(): Promise<void>;
 }
 

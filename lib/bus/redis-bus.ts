@@ -55,8 +55,8 @@ export function createRedisBus(url: string): Bus {
     async clearPresence(key: string, member: string) {
       await publisher.zrem(prefix + key, member);
     },
-    async countPresence(key: string) {
-      return publisher.zcount(prefix + key, Date.now(), "+inf");
+    async listPresence(key: string) {
+      return publisher.zrangebyscore(prefix + key, Date.now(), "+inf");
     },
     async close() {
       handlers.clear();

@@ -24,6 +24,11 @@ export const errorTable = {
   userLimitReached: { code: 1020, status: 403 },
   notFriends: { code: 1021, status: 403 },
   userMuted: { code: 1022, status: 403 },
+  notMember: { code: 1023, status: 403 },
+  /** The content holds a word of the app's profanity filter that blocks messages. */
+  messageBlocked: { code: 1024, status: 422 },
+  /** A client sent more than 5 messages in a second. */
+  sendRateExceeded: { code: 20604, status: 429 },
   unavailable: { code: 1015, status: 503 },
 } as const;
 

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { WebSocket } from "ws";
 import { ChatError, errorTable } from "../chat/errors";
+import { getAppSettings } from "../chat/apps/app-settings";
 import { authenticateAccessToken, type AuthenticatedUser } from "../chat/tokens/authenticate-access-token";
 import { env } from "../env";
 import { describeError, log } from "../log";
@@ -14,6 +15,7 @@ import {
   unsupportedCommands,
 } from "./protocol";
 import { rpcMethods } from "./rpc-methods";
+import { type Platform, platformSchema, presenceEntry } from "./session-limits";
 
 export const gatewayLimits = {
   /** Largest inbound frame: a 128 KB message plus its envelope. */
@@ -30,7 +32,8 @@ const serverVersion = "switchboard 0.1.0";
 
 /** What a session needs from the gateway that owns it. */
 export type SessionHost = {
-  register(session: ClientSession): void;
+  /** Resolves once the session receives everything addressed to its user. */
+  register(session: ClientSession): Promise<void>;
   unregister(session: ClientSession): void;
   readonly acceptingCommands: boolean;
 };
@@ -39,6 +42,12 @@ export type SessionHost = {
 export class ClientSession {
   readonly id = randomUUID();
   user: AuthenticatedUser | null = null;
+  /** The platform category the client named when connecting (web when it named none). */
+  platform: Platform = "web";
+  /** When the connect succeeded (Unix ms); 0 before. */
+  connectedAt = 0;
+  /** The app's multi-device sync setting when the session connected. */
+  multiDeviceSync = true;
   lastActivity = Date.now();
   /** RPCs started and not yet answered: shutdown waits for them. */
   inflight = 0;
@@ -57,6 +66,10 @@ export class ClientSession {
 
   get isOpen(): boolean {
     return this.state !== "closed";
+  }
+
+  get presenceEntry(): string {
+    return presenceEntry(this);
   }
 
   /** Sends a frame, closing the socket instead when the client does not keep up. */
@@ -93,25 +106,36 @@ export class ClientSession {
   private async handle(command: Command) {
     if (Object.keys(command).length === 0) return; // pong
     if (command.id === undefined) return this.close(closeCodes.badRequest);
-    if (command.connect) return this.connect(command.id, command.connect.token);
+    if (command.connect) return this.connect(command.id, command.connect.token, command.connect.data);
     if (this.state !== "connected") return this.close(closeCodes.badRequest);
     if (command.rpc) return this.rpc(command.id, command.rpc.method, command.rpc.data);
     if (unsupportedCommands.some((name) => name in command)) return this.replyError(command.id, protocolErrors.notAvailable);
     this.close(closeCodes.badRequest);
   }
 
-  private async connect(id: number, token: string | undefined) {
+  /** `data` is what the client passes with connect: `{ platform }`, its platform category. */
+  private async connect(id: number, token: string | undefined, data: unknown) {
     if (this.state !== "new") return this.close(closeCodes.badRequest);
+    const platform = platformSchema.optional().safeParse((data as { platform?: unknown } | undefined)?.platform);
+    if (!platform.success) return this.close(closeCodes.badRequest);
     this.state = "connecting";
     clearTimeout(this.connectTimer);
     try {
       this.user = await authenticateAccessToken(token ?? "");
+      this.multiDeviceSync = (await getAppSettings(this.user.appId)).multiDeviceSync;
+    } catch (error) {
+      return this.refuseConnect(id, error);
+    }
+    if (this.state !== "connecting") return;
+    this.platform = platform.data ?? "web";
+    this.connectedAt = Date.now();
+    try {
+      await this.host.register(this);
     } catch (error) {
       return this.refuseConnect(id, error);
     }
     if (this.state !== "connecting") return;
     this.state = "connected";
-    this.host.register(this);
     this.reply(id, {
       connect: {
         client: this.id,

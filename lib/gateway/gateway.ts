@@ -2,49 +2,110 @@ import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 import { WebSocketServer } from "ws";
 import { type BusMessage, getBus, topics } from "../bus";
+import { findGroupChannelKeys } from "../chat/channels/find-channel";
 import { describeError, log } from "../log";
 import { ClientSession, gatewayLimits, type SessionHost } from "./client-session";
 import { type CloseReason, closeCodes, personalChannel, publicationFrame } from "./protocol";
+import { sessionsToKick } from "./session-limits";
 
 export const gatewayPath = "/connection/websocket";
 
-type UserSessions = { sessions: Set<ClientSession>; unsubscribe: () => void };
+/** The sessions of one user on this node, and the group channels this node listens to for them. */
+type UserEntry = { userId: string; appId: string; sessions: Set<ClientSession>; channelKeys: Set<string>; ready: Promise<void>; unsubscribe: () => void };
+/** Local listeners of one topic shared by several users (a group channel, an app). */
+type SharedTopic = { userKeys: Set<string>; unsubscribe: () => void };
 
 /**
  * The WebSocket gateway: accepts upgrades on `gatewayPath` only, keeps the sessions of
- * this node per user, and delivers what the bus carries for those users.
+ * this node per user, and delivers what the bus carries for them: their personal topic,
+ * the topics of their groups, and their app's broadcasts. A group message thus costs one
+ * bus message per node and one frame per online member.
  */
 export function createGateway() {
   const wss = new WebSocketServer({ noServer: true, maxPayload: gatewayLimits.maxFrameBytes });
-  const users = new Map<string, UserSessions>();
+  const users = new Map<string, UserEntry>();
+  const channels = new Map<string, SharedTopic>();
+  const apps = new Map<string, SharedTopic>();
   const allSessions = new Set<ClientSession>();
   let accepting = true;
+
+  function listen(shared: Map<string, SharedTopic>, topic: string, key: string, userKey: string) {
+    let entry = shared.get(key);
+    if (!entry) {
+      const userKeys = new Set<string>();
+      const unsubscribe = getBus().subscribe(topic, (message) => {
+        for (const member of userKeys) {
+          const user = users.get(member);
+          if (user && !(message.type === "publication" && message.exceptUserId === user.userId)) deliver(user, message);
+        }
+      });
+      shared.set(key, (entry = { userKeys, unsubscribe }));
+    }
+    entry.userKeys.add(userKey);
+  }
+
+  function unlisten(shared: Map<string, SharedTopic>, key: string, userKey: string) {
+    const entry = shared.get(key);
+    if (!entry?.userKeys.delete(userKey) || entry.userKeys.size > 0) return;
+    entry.unsubscribe();
+    shared.delete(key);
+  }
+
+  function deliver(user: UserEntry, message: BusMessage) {
+    if (message.type === "publication") return deliverPublication(user, message);
+    if (message.type === "disconnect") return disconnect(user, message);
+    if (message.type !== "membership") return;
+    const userKey = topics.user(user.appId, user.userId);
+    for (const channelKey of message.channelKeys) {
+      if (message.joined && !user.channelKeys.has(channelKey)) listen(channels, topics.channel(channelKey), channelKey, userKey);
+      if (!message.joined && user.channelKeys.has(channelKey)) unlisten(channels, channelKey, userKey);
+      if (message.joined) user.channelKeys.add(channelKey);
+      else user.channelKeys.delete(channelKey);
+    }
+  }
+
+  function openUserEntry(appId: string, userId: string): UserEntry {
+    const key = topics.user(appId, userId);
+    const existing = users.get(key);
+    if (existing) return existing;
+    const entry: UserEntry = { appId, userId, sessions: new Set(), channelKeys: new Set(), ready: Promise.resolve(), unsubscribe: () => {} };
+    users.set(key, entry);
+    entry.unsubscribe = getBus().subscribe(key, (message) => deliver(entry, message));
+    listen(apps, topics.app(appId), appId, key);
+    entry.ready = findGroupChannelKeys({ appId, userId }).then((channelKeys) => {
+      if (users.get(key) !== entry) return;
+      for (const channelKey of channelKeys) deliver(entry, { type: "membership", channelKeys: [channelKey], joined: true });
+    });
+    return entry;
+  }
+
+  function closeUserEntry(entry: UserEntry) {
+    const key = topics.user(entry.appId, entry.userId);
+    entry.unsubscribe();
+    unlisten(apps, entry.appId, key);
+    for (const channelKey of entry.channelKeys) unlisten(channels, channelKey, key);
+    users.delete(key);
+  }
 
   const host: SessionHost = {
     get acceptingCommands() {
       return accepting;
     },
-    register(session) {
+    async register(session) {
       const { appId, userId } = session.user!;
-      const key = topics.user(appId, userId);
-      let entry = users.get(key);
-      if (!entry) {
-        const sessions = new Set<ClientSession>();
-        const unsubscribe = getBus().subscribe(key, (message) => deliver(userId, sessions, message));
-        users.set(key, (entry = { sessions, unsubscribe }));
-      }
+      const entry = openUserEntry(appId, userId);
       entry.sessions.add(session);
-      void trackPresence(session);
+      await entry.ready;
+      await trackPresence(session);
+      await kickReplacedSessions(session);
     },
     unregister(session) {
       allSessions.delete(session);
       if (!session.user) return;
       void untrackPresence(session);
-      const key = topics.user(session.user.appId, session.user.userId);
-      const entry = users.get(key);
+      const entry = users.get(topics.user(session.user.appId, session.user.userId));
       if (!entry?.sessions.delete(session) || entry.sessions.size > 0) return;
-      entry.unsubscribe();
-      users.delete(key);
+      closeUserEntry(entry);
     },
   };
 
@@ -52,13 +113,24 @@ export function createGateway() {
   const presenceTtlMs = 60_000;
   const presenceKey = (session: ClientSession) => topics.presence(session.user!.appId, session.user!.userId);
   const trackPresence = (session: ClientSession) =>
-    getBus().setPresence(presenceKey(session), session.id, presenceTtlMs).catch((error) => log.warn("presence update failed", describeError(error)));
+    getBus().setPresence(presenceKey(session), session.presenceEntry, presenceTtlMs).catch((error) => log.warn("presence update failed", describeError(error)));
   const untrackPresence = (session: ClientSession) =>
-    getBus().clearPresence(presenceKey(session), session.id).catch((error) => log.warn("presence update failed", describeError(error)));
+    getBus().clearPresence(presenceKey(session), session.presenceEntry).catch((error) => log.warn("presence update failed", describeError(error)));
   const presenceRefresher = setInterval(() => {
     for (const session of allSessions) if (session.user && session.isOpen) void trackPresence(session);
   }, presenceTtlMs / 3);
   presenceRefresher.unref();
+
+  /** Closes the user's older sessions of the same platform category beyond what the app allows, on any node. */
+  async function kickReplacedSessions(session: ClientSession) {
+    try {
+      const sessionIds = sessionsToKick(await getBus().listPresence(presenceKey(session)), session);
+      if (sessionIds.length === 0) return;
+      await getBus().publish(topics.user(session.user!.appId, session.user!.userId), { type: "disconnect", reason: "kicked", sessionIds });
+    } catch (error) {
+      log.warn("session limit check failed", describeError(error));
+    }
+  }
 
   const pinger = setInterval(() => {
     const silentSince = Date.now() - 2 * gatewayLimits.pingIntervalSeconds * 1000;
@@ -101,8 +173,7 @@ export function createGateway() {
         await new Promise((resolve) => setTimeout(resolve, 10));
       }
       for (const session of allSessions) session.close(closeCodes.shutdown);
-      for (const { unsubscribe } of users.values()) unsubscribe();
-      users.clear();
+      for (const entry of [...users.values()]) closeUserEntry(entry);
       wss.close();
     },
   };
@@ -115,15 +186,23 @@ const disconnectCloseCodes: Record<Extract<BusMessage, { type: "disconnect" }>["
   kicked: closeCodes.kicked,
 };
 
-function deliver(userId: string, sessions: Set<ClientSession>, message: BusMessage) {
-  if (message.type === "publication") {
-    const frame = publicationFrame(personalChannel(userId), message.data);
-    for (const session of sessions) if (session.id !== message.exceptSessionId) session.send(frame);
-  } else if (message.type === "disconnect") {
-    for (const session of [...sessions]) {
-      if (message.tokensIssuedBefore !== undefined && session.user!.issuedAt >= message.tokensIssuedBefore) continue;
-      session.close(disconnectCloseCodes[message.reason]);
-    }
+/**
+ * Sends a publication to the user's sessions on this node. Without multi-device sync a
+ * message reaches one device only: the most recently connected one.
+ */
+function deliverPublication(user: UserEntry, message: Extract<BusMessage, { type: "publication" }>) {
+  const frame = publicationFrame(personalChannel(user.userId), message.data);
+  const sessions = [...user.sessions].filter((session) => session.id !== message.exceptSessionId && session.connectedAt > 0);
+  const singleDevice = sessions.some((session) => !session.multiDeviceSync);
+  const targets = singleDevice ? sessions.sort((a, b) => b.connectedAt - a.connectedAt).slice(0, 1) : sessions;
+  for (const session of targets) session.send(frame);
+}
+
+function disconnect(user: UserEntry, message: Extract<BusMessage, { type: "disconnect" }>) {
+  for (const session of [...user.sessions]) {
+    if (message.tokensIssuedBefore !== undefined && session.user!.issuedAt >= message.tokensIssuedBefore) continue;
+    if (message.sessionIds && !message.sessionIds.includes(session.id)) continue;
+    session.close(disconnectCloseCodes[message.reason]);
   }
 }
 

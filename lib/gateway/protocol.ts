@@ -8,7 +8,9 @@ import { z } from "zod";
  */
 export const commandSchema = z.looseObject({
   id: z.number().int().positive().optional(),
-  connect: z.looseObject({ token: z.string().optional(), name: z.string().optional(), version: z.string().optional() }).optional(),
+  connect: z
+    .looseObject({ token: z.string().optional(), name: z.string().optional(), version: z.string().optional(), data: z.unknown().optional() })
+    .optional(),
   rpc: z.looseObject({ method: z.string().min(1), data: z.unknown().optional() }).optional(),
 });
 export type Command = z.infer<typeof commandSchema>;

@@ -1,34 +1,95 @@
 import { z } from "zod";
-import type { AuthenticatedUser } from "../chat/tokens/authenticate-access-token";
 import { ChannelType } from "../chat/channels/channel-types";
+import { findConversations } from "../chat/conversations/find-conversations";
+import { deleteConversation, markConversationRead, pinConversation } from "../chat/conversations/update-conversation";
 import { parseInput } from "../chat/errors";
-import { sendDirectMessage } from "../chat/messages/send-direct-message";
+import { editMessage, recallMessage } from "../chat/messages/change-message";
+import { findChannelHistory } from "../chat/messages/find-channel-history";
+import { deleteMessageMetadata, setMessageMetadata } from "../chat/messages/message-metadata";
+import { findMessageReaders, sendGroupReadReceipts } from "../chat/messages/read-receipts";
+import { sendMessage } from "../chat/messages/send-message";
+import { syncMessages } from "../chat/messages/sync-messages";
+import type { AuthenticatedUser } from "../chat/tokens/authenticate-access-token";
 
 export type RpcContext = { user: AuthenticatedUser; sessionId: string };
 type RpcMethod = (context: RpcContext, data: unknown) => Promise<unknown>;
 
-const sendMessageSchema = z.object({
-  channelType: z.literal(ChannelType.direct, { error: "channelType must be 1 (direct)" }),
-  /** For a direct message: the recipient's user id. */
+const content = z.record(z.string(), z.unknown(), { error: "content must be a JSON object" });
+/** A conversation as its user names it: the other user (direct), the group, or their own id (system). */
+const conversation = z.object({
+  channelType: z.union([z.literal(ChannelType.direct), z.literal(ChannelType.group), z.literal(ChannelType.system)], {
+    error: "channelType must be 1 (direct), 3 (group) or 6 (system)",
+  }),
   channelId: z.string(),
-  messageType: z.string().default("RC:TxtMsg"),
-  content: z.record(z.string(), z.unknown(), { error: "content must be a JSON object" }),
-  clientMessageId: z.string().optional(),
 });
+const message = conversation.extend({ messageId: z.string() });
 
-/** Chat operations clients call with the protocol's RPC command; each is a thin adapter over lib/chat. */
+const schemas = {
+  send: z.object({
+    channelType: z.union([z.literal(ChannelType.direct), z.literal(ChannelType.group)], { error: "channelType must be 1 (direct) or 3 (group)" }),
+    channelId: z.string(),
+    messageType: z.string().default("RC:TxtMsg"),
+    content,
+    clientMessageId: z.string().optional(),
+    needReadReceipt: z.boolean().optional(),
+    /** Group messages only: just these members receive it. */
+    toUserIds: z.array(z.string()).optional(),
+  }),
+  edit: message.extend({ content }),
+  metadataSet: message.extend({ metadata: z.record(z.string(), z.string(), { error: "metadata must map keys to strings" }) }),
+  metadataDelete: message.extend({ keys: z.array(z.string()) }),
+  readReceipt: z.object({ channelId: z.string(), messageIds: z.array(z.string()) }),
+  readers: z.object({ channelId: z.string(), messageId: z.string() }),
+  history: conversation.extend({ beforeSeq: z.number().int().optional(), limit: z.number().int().optional() }),
+  sync: z.object({ position: z.string().optional(), limit: z.number().int().optional() }),
+  list: z.object({ limit: z.number().int().optional() }),
+  read: conversation.extend({ seq: z.number().int() }),
+  pin: conversation.extend({ pinned: z.boolean() }),
+  remove: conversation.extend({ clearHistory: z.boolean().optional() }),
+};
+
+const ok = { ok: true };
+
+/** Chat operations clients call with the protocol's RPC command; each is a thin adapter over lib/chat (see docs/protocol.md). */
 export const rpcMethods: Record<string, RpcMethod> = {
   "message.send": async ({ user, sessionId }, data) => {
-    const input = parseInput(sendMessageSchema, data);
-    const message = await sendDirectMessage({
-      appId: user.appId,
-      senderId: user.userId,
-      recipientId: input.channelId,
-      messageType: input.messageType,
-      content: JSON.stringify(input.content),
-      clientMessageId: input.clientMessageId,
-      senderSessionId: sessionId,
-    });
-    return { message };
+    const { channelType, channelId, toUserIds, content: body, ...rest } = parseInput(schemas.send, data);
+    const target = channelType === ChannelType.group ? { channelType, groupId: channelId, toUserIds } : { channelType, recipientId: channelId };
+    const sent = await sendMessage({ appId: user.appId, senderId: user.userId, target, content: JSON.stringify(body), senderSessionId: sessionId, ...rest });
+    return { message: sent };
+  },
+  "message.recall": async ({ user, sessionId }, data) => {
+    await recallMessage({ ...parseInput(message, data), appId: user.appId, userId: user.userId, sessionId });
+    return ok;
+  },
+  "message.edit": async ({ user, sessionId }, data) => {
+    const input = parseInput(schemas.edit, data);
+    await editMessage({ ...input, content: JSON.stringify(input.content), appId: user.appId, userId: user.userId, sessionId });
+    return ok;
+  },
+  "message.metadata.set": async ({ user, sessionId }, data) => {
+    await setMessageMetadata({ ...parseInput(schemas.metadataSet, data), appId: user.appId, userId: user.userId, sessionId });
+    return ok;
+  },
+  "message.metadata.delete": async ({ user, sessionId }, data) => {
+    await deleteMessageMetadata({ ...parseInput(schemas.metadataDelete, data), appId: user.appId, userId: user.userId, sessionId });
+    return ok;
+  },
+  "message.readReceipt": async ({ user }, data) => {
+    await sendGroupReadReceipts({ ...parseInput(schemas.readReceipt, data), appId: user.appId, userId: user.userId });
+    return ok;
+  },
+  "message.readers": ({ user }, data) => findMessageReaders({ ...parseInput(schemas.readers, data), appId: user.appId, userId: user.userId }),
+  "history.list": ({ user }, data) => findChannelHistory({ ...parseInput(schemas.history, data), appId: user.appId, userId: user.userId }),
+  sync: ({ user }, data) => syncMessages({ ...parseInput(schemas.sync, data ?? {}), appId: user.appId, userId: user.userId }),
+  "conversation.list": ({ user }, data) => findConversations({ ...parseInput(schemas.list, data ?? {}), appId: user.appId, userId: user.userId }),
+  "conversation.read": ({ user, sessionId }, data) => markConversationRead({ ...parseInput(schemas.read, data), appId: user.appId, userId: user.userId, sessionId }),
+  "conversation.pin": async ({ user }, data) => {
+    await pinConversation({ ...parseInput(schemas.pin, data), appId: user.appId, userId: user.userId });
+    return ok;
+  },
+  "conversation.delete": async ({ user }, data) => {
+    await deleteConversation({ ...parseInput(schemas.remove, data), appId: user.appId, userId: user.userId });
+    return ok;
   },
 };

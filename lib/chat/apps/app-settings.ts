@@ -14,6 +14,28 @@ export const appSettingsSchema = z.object({
   nonceReplayProtection: z.boolean().default(true),
   /** The older form API: the same, off by default because some of its clients reuse one nonce. */
   compatibilityNonceReplayProtection: z.boolean().default(false),
+  /**
+   * Every device of a user receives and recovers every message, recalls sync to all of
+   * them, and up to 10 web sessions may be open. Off: a message reaches one device only.
+   */
+  multiDeviceSync: z.boolean().default(true),
+  /** New group members see only the messages sent after they joined. */
+  groupHistoryForMembersOnly: z.boolean().default(false),
+  /** With multi-device sync: how many days back a new device or a reinstall recovers. */
+  compensationDays: z.number().int().min(1).max(7).default(1),
+  /** Message types of the app's own, with how they are kept: see lib/chat/messages/message-kinds.ts. */
+  customMessageTypes: z
+    .array(
+      z.object({
+        name: z
+          .string()
+          .regex(/^[A-Za-z0-9:_.-]{1,32}$/, "a custom message type name is 1 to 32 letters, digits and : _ . -")
+          .refine((name) => !name.startsWith("RC:"), "custom message type names must not start with RC:"),
+        persisted: z.boolean(),
+        counted: z.boolean(),
+      }),
+    )
+    .default([]),
 });
 export type AppSettings = z.infer<typeof appSettingsSchema>;
 export const settingNames = Object.keys(appSettingsSchema.shape) as (keyof AppSettings)[];
@@ -47,6 +69,13 @@ function parseSettingValue(name: string, text: string): unknown {
     return text === "true";
   }
   if (typeof defaultValue === "number") return Number(text);
+  if (Array.isArray(defaultValue)) {
+    try {
+      return JSON.parse(text);
+    } catch {
+      throw new ChatError("invalidParameter", `${name} must be a JSON array`);
+    }
+  }
   return text;
 }
 

@@ -6,3 +6,10 @@ export type ChannelTypeNumber = (typeof ChannelType)[keyof typeof ChannelType];
 export function directChannelId(userA: string, userB: string): string {
   return userA < userB ? `${userA}:${userB}` : `${userB}:${userA}`;
 }
+
+/** How `userId` names a stored channel: a direct one by the other user's id, others by their id. */
+export function channelIdSeenBy(channel: { type: number; channelId: string }, userId: string): string {
+  if (channel.type !== ChannelType.direct) return channel.channelId;
+  const [first, second] = channel.channelId.split(":") as [string, string];
+  return first === userId ? second : first;
+}

@@ -1,20 +1,83 @@
-import type { ChannelTypeNumber } from "../channels/channel-types";
+import { type ChannelTypeNumber, channelIdSeenBy } from "../channels/channel-types";
 
-/** A stored message as clients and app servers see it. */
+export type MetadataView = Record<string, { value: string; userId: string; updatedAt: number }>;
+
+/** A message as clients and app servers see it. */
 export type MessageView = {
   messageId: string;
   channelType: ChannelTypeNumber;
-  /** The target as the sender addressed it: the recipient's user id for direct messages. */
+  /** The conversation: the recipient's user id for direct and system messages, the group id for group messages. */
   channelId: string;
   senderId: string;
-  seq: number;
+  /** The message's place in its channel; status messages, which are never stored, have none. */
+  seq?: number;
   sentAt: number;
+  /** Changes with every edit, recall or metadata change. */
+  updatedAt: number;
   messageType: string;
   content: unknown;
   clientMessageId?: string;
+  needReadReceipt?: true;
+  editedAt?: number;
+  /** The sender or an admin recalled it; the content is gone. */
+  recalled?: true;
+  metadata?: MetadataView;
+  /** A group message addressed to some members only. */
+  toUserIds?: string[];
 };
 
-/** Serialized once per message; every recipient session gets the same text. */
-export function serializeMessageView(view: MessageView): string {
-  return JSON.stringify({ type: "message", message: view });
+/** What clients receive on their personal subscription. */
+export type Publication =
+  | { type: "message"; message: MessageView }
+  /** An edit, a recall or a metadata change: the message as it is now. */
+  | { type: "message.updated"; message: MessageView }
+  /** The user read a conversation on another device. */
+  | { type: "read"; channelType: ChannelTypeNumber; channelId: string; readSeq: number }
+  /** Someone read messages the user sent: up to a sequence (direct) or these messages (group). */
+  | { type: "readReceipt"; channelType: ChannelTypeNumber; channelId: string; userId: string; readSeq?: number; messageIds?: string[] };
+
+/** Serialized once per publication; every recipient session gets the same text. */
+export function serializePublication(publication: Publication): string {
+  return JSON.stringify(publication);
+}
+
+/** The stored form of a message with its channel, as sync and history read it. */
+export type StoredMessageRow = {
+  id: string;
+  seq: number;
+  senderId: string;
+  type: string;
+  content: string;
+  clientMessageId: string | null;
+  sentAt: Date;
+  updatedAt: Date;
+  editedAt: Date | null;
+  recalledAt: Date | null;
+  needReadReceipt: boolean;
+  channel: { type: number; channelId: string };
+  metadata?: { key: string; value: string; userId: string; updatedAt: Date }[];
+};
+
+export function toMessageView(row: StoredMessageRow): MessageView {
+  return {
+    messageId: row.id,
+    channelType: row.channel.type as ChannelTypeNumber,
+    // The sender names the conversation: the recipient of a direct message.
+    channelId: channelIdSeenBy(row.channel, row.senderId),
+    senderId: row.senderId,
+    seq: row.seq,
+    sentAt: row.sentAt.getTime(),
+    updatedAt: row.updatedAt.getTime(),
+    messageType: row.type,
+    content: row.recalledAt ? {} : JSON.parse(row.content),
+    ...(row.clientMessageId !== null && { clientMessageId: row.clientMessageId }),
+    ...(row.needReadReceipt && { needReadReceipt: true as const }),
+    ...(row.editedAt && { editedAt: row.editedAt.getTime() }),
+    ...(row.recalledAt && { recalled: true as const }),
+    ...(row.metadata?.length && { metadata: toMetadataView(row.metadata) }),
+  };
+}
+
+export function toMetadataView(entries: NonNullable<StoredMessageRow["metadata"]>): MetadataView {
+  return Object.fromEntries(entries.map((entry) => [entry.key, { value: entry.value, userId: entry.userId, updatedAt: entry.updatedAt.getTime() }]));
 }

@@ -3,7 +3,11 @@ import { isUniqueViolation } from "../../db/errors";
 import { retryOnConflict } from "../../db/retry";
 import { generateMessageId } from "./message-id";
 
-export type ChannelAddress = { appId: string; type: number; channelId: string; memberIds: string[] };
+/**
+ * Where a message goes: a channel row known by its id (groups), or one created with
+ * its members on first use (direct and system channels).
+ */
+export type ChannelAddress = { appId: string; pk: string } | { appId: string; type: number; channelId: string; memberIds: string[] };
 
 export type NewMessage = {
   channel: ChannelAddress;
@@ -12,6 +16,7 @@ export type NewMessage = {
   /** JSON text. */
   content: string;
   clientMessageId?: string;
+  needReadReceipt?: boolean;
 };
 
 export type StoredMessage = {
@@ -69,7 +74,7 @@ export function createMessageWriter(database: Db) {
         if (group) group.push(entry);
         else byChannel.set(entry.pending.channelPk, [entry]);
       }
-      const lastSeqs = await advanceSequences(tx, new Map([...byChannel].map(([channelPk, entries]) => [channelPk, entries.length])));
+      const lastSeqs = await advanceSequences(tx, new Map([...byChannel].map(([channelPk, entries]) => [channelPk, entries.length])), sentAt);
       const rows: MessageRow[] = [];
       for (const [channelPk, entries] of byChannel) {
         let seq = lastSeqs.get(channelPk)! - entries.length;
@@ -84,6 +89,7 @@ export function createMessageWriter(database: Db) {
             type: message.messageType,
             content: message.content,
             clientMessageId: message.clientMessageId ?? null,
+            needReadReceipt: message.needReadReceipt ?? false,
             sentAt,
           };
           rows.push(row);
@@ -91,6 +97,7 @@ export function createMessageWriter(database: Db) {
         }
       }
       await insertMessages(tx, rows);
+      await markReadBySenders(tx, rows);
       for (const [index, firstIndex] of copies) results[index] = { ...results[firstIndex]!, duplicate: true };
       return results as StoredMessage[];
     });
@@ -132,6 +139,7 @@ export function createMessageWriter(database: Db) {
 
   /** The channel's row id, creating the channel with its members on first use. */
   function ensureChannel(address: ChannelAddress): Promise<string> {
+    if ("pk" in address) return Promise.resolve(address.pk);
     const cacheKey = `${address.appId}\n${address.type}\n${address.channelId}`;
     const known = channelPks.get(cacheKey);
     if (known) return Promise.resolve(known);
@@ -145,7 +153,7 @@ export function createMessageWriter(database: Db) {
     return pending;
   }
 
-  async function findOrCreateChannel(address: ChannelAddress): Promise<string> {
+  async function findOrCreateChannel(address: Extract<ChannelAddress, { type: number }>): Promise<string> {
     const where = { appId: address.appId, type: address.type, channelId: address.channelId };
     // findFirst, not findUnique: Prisma merges concurrent findUnique calls into one query,
     // which a burst of new channels would push past SQLite's limit on query parameters.
@@ -208,10 +216,11 @@ type MessageRow = {
   type: string;
   content: string;
   clientMessageId: string | null;
+  needReadReceipt: boolean;
   sentAt: Date;
 };
 
-/** Rows per INSERT: 9 values each, 4,500 at most, far below SQLite's 32,766 and PostgreSQL's 65,535 parameters. */
+/** Rows per INSERT: 11 values each, 5,500 at most, far below SQLite's 32,766 and PostgreSQL's 65,535 parameters. */
 const rowsPerInsert = maxBatchSize;
 
 /**
@@ -222,8 +231,28 @@ async function insertMessages(tx: Tx, rows: MessageRow[]) {
   for (let start = 0; start < rows.length; start += rowsPerInsert) {
     const values = rows
       .slice(start, start + rowsPerInsert)
-      .map((row) => Prisma.sql`(${row.id}, ${row.appId}, ${row.channelId}, ${row.seq}, ${row.senderId}, ${row.type}, ${row.content}, ${row.clientMessageId}, ${row.sentAt})`);
-    await tx.$executeRaw`INSERT INTO "Message" ("id", "appId", "channelId", "seq", "senderId", "type", "content", "clientMessageId", "sentAt") VALUES ${Prisma.join(values)}`;
+      .map(
+        (row) =>
+          Prisma.sql`(${row.id}, ${row.appId}, ${row.channelId}, ${row.seq}, ${row.senderId}, ${row.type}, ${row.content}, ${row.clientMessageId}, ${row.needReadReceipt}, ${row.sentAt}, ${row.sentAt})`,
+      );
+    await tx.$executeRaw`INSERT INTO "Message" ("id", "appId", "channelId", "seq", "senderId", "type", "content", "clientMessageId", "needReadReceipt", "sentAt", "updatedAt") VALUES ${Prisma.join(values)}`;
+  }
+}
+
+/**
+ * A sender has read their own channel up to what they sent, so their unread count
+ * (last sequence minus read position) stays 0. Each row is the channel's newest message
+ * of its sender in this batch, and newer than anything read, under the channel row lock.
+ */
+async function markReadBySenders(tx: Tx, rows: MessageRow[]) {
+  const newest = new Map<string, MessageRow>();
+  for (const row of rows) newest.set(`${row.channelId}\n${row.senderId}`, row);
+  const latest = [...newest.values()];
+  for (let start = 0; start < latest.length; start += rowsPerInsert) {
+    const slice = latest.slice(start, start + rowsPerInsert);
+    const cases = slice.map((row) => Prisma.sql`WHEN "channelId" = ${row.channelId} AND "userId" = ${row.senderId} THEN CAST(${row.seq} AS INTEGER)`);
+    const keys = slice.map((row) => Prisma.sql`(${row.channelId}, ${row.senderId})`);
+    await tx.$executeRaw`UPDATE "ChannelMember" SET "readSeq" = CASE ${Prisma.join(cases, " ")} END WHERE ("channelId", "userId") IN (${Prisma.join(keys)})`;
   }
 }
 
@@ -232,11 +261,11 @@ async function insertMessages(tx: Tx, rows: MessageRow[]) {
  * returns each channel's new last sequence. The row locks it takes serialize writers
  * of the same channel across nodes until the transaction ends.
  */
-async function advanceSequences(tx: Tx, counts: Map<string, number>): Promise<Map<string, number>> {
+async function advanceSequences(tx: Tx, counts: Map<string, number>, now: Date): Promise<Map<string, number>> {
   if (counts.size === 0) return new Map();
   const cases = [...counts].map(([channelPk, count]) => Prisma.sql`WHEN ${channelPk} THEN CAST(${count} AS INTEGER)`);
   const rows = await tx.$queryRaw<{ id: string; lastSeq: number | bigint }[]>(Prisma.sql`
-    UPDATE "Channel" SET "lastSeq" = "lastSeq" + CASE "id" ${Prisma.join(cases, " ")} END
+    UPDATE "Channel" SET "lastSeq" = "lastSeq" + CASE "id" ${Prisma.join(cases, " ")} END, "updatedAt" = ${now}
     WHERE "id" IN (${Prisma.join([...counts.keys()])})
     RETURNING "id", "lastSeq"`);
   return new Map(rows.map((row) => [row.id, Number(row.lastSeq)]));

@@ -1,5 +1,6 @@
 import { db } from "../../db/client";
 import { ChatError } from "../errors";
+import { profanityFilterCache } from "./profanity-filter";
 
 /** Most words an app's filter holds. */
 export const maxProfanityWords = 1000;
@@ -37,6 +38,7 @@ export async function addProfanityWords(input: { appId: string; words: Profanity
       db.profanityWord.upsert({ where: { appId_word: { ...where, word } }, create: { ...where, word, replacement, createdAt }, update: { replacement } }),
     ),
   );
+  await profanityFilterCache.invalidate(input.appId);
   return { remainingQuota: maxProfanityWords - (await db.profanityWord.count({ where })) };
 }
 
@@ -44,6 +46,7 @@ export async function removeProfanityWords(input: { appId: string; words: string
   if (input.words.length < 1 || input.words.length > 100) throw new ChatError("invalidParameter", "words must hold 1 to 100 words");
   input.words.forEach((word) => checkWord(word));
   await db.profanityWord.deleteMany({ where: { appId: input.appId, word: { in: input.words } } });
+  await profanityFilterCache.invalidate(input.appId);
 }
 
 /** The contract's filter types: "0" replacement words, "1" blocked words, "2" all. */

@@ -6,6 +6,6 @@ import { checkUserId } from "./user-id";
 export async function getConnectionStatus(input: { appId: string; userId: string }): Promise<{ status: "0" | "1" }> {
   const userId = checkUserId(input.userId);
   await getUserOrThrow({ appId: input.appId, userId });
-  const sessions = await getBus().countPresence(topics.presence(input.appId, userId));
+  const sessions = (await getBus().listPresence(topics.presence(input.appId, userId))).length;
   return { status: sessions > 0 ? "1" : "0" };
 }

@@ -1,0 +1,69 @@
+import { db } from "../../db/client";
+import { getAppSettings } from "../apps/app-settings";
+import { publishToChannel } from "../channels/channel-audience";
+import { ChannelType } from "../channels/channel-types";
+import { findChannel, findMemberChannel, visibleFromSeq } from "../channels/find-channel";
+import { ChatError } from "../errors";
+import { applyProfanityFilter } from "../moderation/profanity-filter";
+import { checkMessage } from "./check-message";
+import { messageIdPattern } from "./message-id";
+import { serializePublication, toMessageView } from "./message-view";
+
+type MessageAddress = { appId: string; userId: string; channelType: number; channelId: string; messageId: string };
+/** Who acts: a client (`sessionId`), or the app server acting for `userId` (with `asAdmin`, on anyone's message). */
+type Actor = { sessionId?: string; asServer?: boolean; asAdmin?: boolean };
+
+/**
+ * Recalls a message: it keeps its place in the channel, its content and metadata go,
+ * and every member's devices learn it live or at their next sync. Only the sender may
+ * recall, or a group owner or admin, or the app server as admin. Recalling twice is fine.
+ */
+export async function recallMessage(input: MessageAddress & Actor): Promise<void> {
+  const { channel, member, message } = await findMessage(input);
+  if (message.senderId !== input.userId && !input.asAdmin && (member?.role ?? 0) < 2) {
+    throw new ChatError("forbidden", "Only the sender, a group owner or admin, or the app server may recall a message");
+  }
+  if (message.recalledAt) return;
+  const now = new Date();
+  await db.$transaction([
+    db.messageMetadata.deleteMany({ where: { messageId: message.id } }),
+    db.message.update({ where: { id: message.id }, data: { content: "{}", recalledAt: now, updatedAt: now } }),
+  ]);
+  await publishMessageUpdate(input.appId, channel, message.id, input.sessionId);
+}
+
+/** Replaces the content of a direct or group message; only its sender may. */
+export async function editMessage(input: MessageAddress & Actor & { content: string }): Promise<void> {
+  if (input.channelType !== ChannelType.direct && input.channelType !== ChannelType.group) {
+    throw new ChatError("invalidParameter", "Only direct and group messages can be edited");
+  }
+  const { channel, message } = await findMessage(input);
+  if (message.senderId !== input.userId) throw new ChatError("forbidden", "Only the sender may edit a message");
+  if (message.recalledAt) throw new ChatError("unprocessable", "A recalled message cannot be edited");
+  const content = await applyProfanityFilter(input.appId, checkMessage({ messageType: message.type, content: input.content }));
+  const now = new Date();
+  await db.message.update({ where: { id: message.id }, data: { content: JSON.stringify(content), editedAt: now, updatedAt: now } });
+  await publishMessageUpdate(input.appId, channel, message.id, input.sessionId);
+}
+
+/**
+ * A stored message of a channel the user sees it in, with the channel and the
+ * membership. The app server (`asServer`) reaches channels its sender is no member of.
+ */
+export async function findMessage(input: MessageAddress & { asServer?: boolean }) {
+  if (!messageIdPattern.test(input.messageId)) throw new ChatError("invalidParameter", "messageId must look like BN6D-3HBC-0PU4-1FGK");
+  const { channel, member } = input.asServer ? await findChannel(input) : await findMemberChannel(input);
+  const message = await db.message.findFirst({ where: { id: input.messageId, channelId: channel.id } });
+  const { groupHistoryForMembersOnly } = await getAppSettings(input.appId);
+  if (!message || (member && message.seq < visibleFromSeq(member, channel.type, groupHistoryForMembersOnly))) {
+    throw new ChatError("notFound", `Message ${input.messageId} is not in this conversation`);
+  }
+  return { channel, member, message };
+}
+
+/** Tells the channel's online devices how the message is now; offline ones see it at their next sync. */
+export async function publishMessageUpdate(appId: string, channel: { id: string; type: number; channelId: string }, messageId: string, exceptSessionId?: string) {
+  const row = await db.message.findUniqueOrThrow({ where: { id: messageId }, include: { metadata: true } });
+  const data = serializePublication({ type: "message.updated", message: toMessageView({ ...row, channel }) });
+  await publishToChannel({ appId, channel, data, exceptSessionId });
+}

@@ -1,0 +1,61 @@
+import { db } from "../../db/client";
+import { ChatError } from "../errors";
+import { findMessage, publishMessageUpdate } from "./change-message";
+import { toMetadataView } from "./message-view";
+
+/** Keys one message holds at most. */
+export const maxMetadataKeys = 100;
+const maxKeyLength = 64;
+const maxValueLength = 1024;
+const keyPattern = /^[A-Za-z0-9_+=\-.]{1,64}$/;
+
+type Target = { appId: string; userId: string; channelType: number; channelId: string; messageId: string; sessionId?: string; asServer?: boolean };
+
+/** Sets keys of a message's metadata (members only); every member's devices see the change. */
+export async function setMessageMetadata(input: Target & { metadata: Record<string, string> }): Promise<void> {
+  const entries = Object.entries(input.metadata);
+  if (entries.length === 0) throw new ChatError("invalidParameter", "metadata must hold at least one key");
+  for (const [key, value] of entries) {
+    checkKey(key);
+    if (typeof value !== "string" || value.length > maxValueLength) throw new ChatError("invalidParameter", `metadata values are strings of at most ${maxValueLength} characters`);
+  }
+  const { channel, message } = await findMessage(input);
+  if (message.recalledAt) throw new ChatError("unprocessable", "A recalled message has no metadata");
+  const known = await db.messageMetadata.count({ where: { messageId: message.id, key: { in: entries.map(([key]) => key) } } });
+  const count = await db.messageMetadata.count({ where: { messageId: message.id } });
+  if (count + entries.length - known > maxMetadataKeys) throw new ChatError("unprocessable", `A message holds at most ${maxMetadataKeys} metadata keys`);
+  const updatedAt = new Date();
+  await db.$transaction([
+    ...entries.map(([key, value]) =>
+      db.messageMetadata.upsert({
+        where: { messageId_key: { messageId: message.id, key } },
+        create: { messageId: message.id, key, value, userId: input.userId, updatedAt },
+        update: { value, userId: input.userId, updatedAt },
+      }),
+    ),
+    db.message.update({ where: { id: message.id }, data: { updatedAt } }),
+  ]);
+  await publishMessageUpdate(input.appId, channel, message.id, input.sessionId);
+}
+
+export async function deleteMessageMetadata(input: Target & { keys: string[] }): Promise<void> {
+  if (input.keys.length === 0 || input.keys.length > maxMetadataKeys) throw new ChatError("invalidParameter", `keys must hold 1 to ${maxMetadataKeys} keys`);
+  input.keys.forEach(checkKey);
+  const { channel, message } = await findMessage(input);
+  await db.$transaction([
+    db.messageMetadata.deleteMany({ where: { messageId: message.id, key: { in: input.keys } } }),
+    db.message.update({ where: { id: message.id }, data: { updatedAt: new Date() } }),
+  ]);
+  await publishMessageUpdate(input.appId, channel, message.id, input.sessionId);
+}
+
+/** A message's metadata, by its id alone (the app server's view). */
+export async function findMessageMetadata(input: { appId: string; messageId: string }) {
+  const message = await db.message.findFirst({ where: { id: input.messageId, appId: input.appId }, include: { metadata: { orderBy: { key: "asc" } } } });
+  if (!message) throw new ChatError("notFound", `Message ${input.messageId} does not exist`);
+  return { metadata: message.metadata, view: toMetadataView(message.metadata) };
+}
+
+function checkKey(key: string) {
+  if (!keyPattern.test(key)) throw new ChatError("invalidParameter", `metadata keys are 1 to ${maxKeyLength} letters, digits and _ + = - .`);
+}

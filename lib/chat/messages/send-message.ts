@@ -1,0 +1,176 @@
+import { getBus, topics } from "../../bus";
+import { db } from "../../db/client";
+import { describeError, log } from "../../log";
+import { type AppSettings, getAppSettings } from "../apps/app-settings";
+import { blocklistCache } from "../blocklists/blocklist-cache";
+import { ChannelType, directChannelId } from "../channels/channel-types";
+import { ChatError } from "../errors";
+import { friendCache } from "../friends/friend-cache";
+import { isMutedIn } from "../moderation/channel-type-mutes";
+import { applyProfanityFilter } from "../moderation/profanity-filter";
+import { userCache } from "../users/user-cache";
+import { checkUserId, checkUserIds } from "../users/user-id";
+import { checkMessage } from "./check-message";
+import { messageKind } from "./message-kinds";
+import { generateMessageId } from "./message-id";
+import { type MessageView, serializePublication } from "./message-view";
+import { type ChannelAddress, getMessageWriter } from "./message-writer";
+
+export type MessageTarget =
+  | { channelType: typeof ChannelType.direct; recipientId: string }
+  /** `toUserIds`: only these members receive it (a directed group message). */
+  | { channelType: typeof ChannelType.group; groupId: string; toUserIds?: string[] }
+  | { channelType: typeof ChannelType.system; recipientId: string };
+
+export type SendMessageInput = {
+  appId: string;
+  senderId: string;
+  target: MessageTarget;
+  messageType: string;
+  /** JSON text of the content object. */
+  content: string;
+  clientMessageId?: string;
+  needReadReceipt?: boolean;
+  /**
+   * A connected client's send: its session learns the message from the RPC reply, and
+   * the per-client send rate counts it.
+   */
+  senderSessionId?: string;
+  /** The app server's send (Platform API): the sender's mutes do not apply, its blocklist only when asked. */
+  byServer?: { persist: boolean; echoToSender: boolean; verifyBlocklist: boolean };
+};
+
+/** Messages a client may send per second; more are refused with 20604. */
+export const clientSendRatePerSecond = 5;
+
+/** Where a checked message goes: its channel and who gets it live. */
+type Route = { address: ChannelAddress; recipientTopics: string[]; channelTopic?: string };
+
+/**
+ * Checks a message against every rule of its channel, stores it unless it is a status
+ * message, and delivers it to the online sessions of its recipients and of the sender.
+ * Resolves once stored; a repeated clientMessageId resolves with the first message and
+ * delivers nothing again.
+ */
+export async function sendMessage(input: SendMessageInput): Promise<MessageView> {
+  const settings = await getAppSettings(input.appId);
+  if (input.senderSessionId) await checkClientRate(input.senderSessionId);
+  const checked = checkMessage(input);
+  const kind = messageKind(settings, input.messageType);
+  const route = await routeMessage(input, settings);
+  const content = await applyProfanityFilter(input.appId, checked);
+  const contentText = content === checked ? input.content : JSON.stringify(content);
+  const persisted = kind.persisted && (input.byServer?.persist ?? true);
+  const stored = persisted
+    ? await getMessageWriter().write({
+        channel: route.address,
+        senderId: input.senderId,
+        messageType: input.messageType,
+        content: contentText,
+        clientMessageId: input.clientMessageId,
+        needReadReceipt: input.needReadReceipt,
+      })
+    : { id: generateMessageId(), seq: undefined, sentAt: new Date(), duplicate: false };
+  const view: MessageView = {
+    messageId: stored.id,
+    channelType: input.target.channelType,
+    channelId: input.target.channelType === ChannelType.group ? input.target.groupId : input.target.recipientId,
+    senderId: input.senderId,
+    ...(stored.seq !== undefined && { seq: stored.seq }),
+    sentAt: stored.sentAt.getTime(),
+    updatedAt: stored.sentAt.getTime(),
+    messageType: input.messageType,
+    content,
+    ...(input.clientMessageId !== undefined && { clientMessageId: input.clientMessageId }),
+    ...(input.needReadReceipt && { needReadReceipt: true as const }),
+    ...(input.target.channelType === ChannelType.group && input.target.toUserIds && { toUserIds: input.target.toUserIds }),
+  };
+  if (!stored.duplicate) await deliver(input, settings, route, serializePublication({ type: "message", message: view }));
+  return view;
+}
+
+async function checkClientRate(sessionId: string) {
+  if (!(await getBus().consumeRate(`send:${sessionId}`, 1, clientSendRatePerSecond, 1000))) {
+    throw new ChatError("sendRateExceeded", `A client may send at most ${clientSendRatePerSecond} messages per second`);
+  }
+}
+
+function routeMessage(input: SendMessageInput, settings: AppSettings): Promise<Route> {
+  switch (input.target.channelType) {
+    case ChannelType.direct:
+      return routeDirect(input, input.target.recipientId, settings);
+    case ChannelType.group:
+      return routeGroup(input, input.target);
+    case ChannelType.system:
+      return routeSystem(input, input.target.recipientId);
+  }
+}
+
+async function routeDirect(input: SendMessageInput, recipient: string, settings: AppSettings): Promise<Route> {
+  const recipientId = checkUserId(recipient, "channelId");
+  await checkUserExists(input.appId, recipientId);
+  if (!input.byServer && (await isMutedIn({ appId: input.appId, userId: input.senderId, channelType: "PERSON" }))) {
+    throw new ChatError("userMuted", "You are muted in direct messages");
+  }
+  if ((!input.byServer || input.byServer.verifyBlocklist) && (await blocklistCache.isBlocked({ appId: input.appId, userId: recipientId, senderId: input.senderId }))) {
+    throw new ChatError("blockedByRecipient", `${recipientId} does not accept your messages (blocklist)`);
+  }
+  if (
+    !input.byServer &&
+    recipientId !== input.senderId &&
+    settings.directMessagesFriendsOnly &&
+    !(await friendCache.areFriends({ appId: input.appId, userId: input.senderId, otherId: recipientId }))
+  ) {
+    throw new ChatError("notFriends", `Direct messages go only between friends in this app, and ${recipientId} is not yours`);
+  }
+  return {
+    address: { appId: input.appId, type: ChannelType.direct, channelId: directChannelId(input.senderId, recipientId), memberIds: [...new Set([input.senderId, recipientId])] },
+    recipientTopics: [topics.user(input.appId, recipientId)],
+  };
+}
+
+async function routeGroup(input: SendMessageInput, target: { groupId: string; toUserIds?: string[] }): Promise<Route> {
+  const channel = await db.channel.findFirst({ where: { appId: input.appId, type: ChannelType.group, channelId: target.groupId }, select: { id: true } });
+  if (!channel) throw new ChatError("notFound", `Group ${target.groupId} does not exist`);
+  const member = await db.channelMember.findFirst({ where: { channelId: channel.id, userId: input.senderId }, select: { mutedUntil: true } });
+  if (!member) throw new ChatError("notMember", `${input.senderId} is not a member of group ${target.groupId}`);
+  if (!input.byServer && ((member.mutedUntil && member.mutedUntil > new Date()) || (await isMutedIn({ appId: input.appId, userId: input.senderId, channelType: "GROUP" })))) {
+    throw new ChatError("userMuted", `You are muted in group ${target.groupId}`);
+  }
+  const address = { appId: input.appId, pk: channel.id };
+  if (!target.toUserIds) return { address, recipientTopics: [], channelTopic: topics.channel(channel.id) };
+  const toUserIds = checkUserIds(target.toUserIds, { max: 1000, field: "toUserIds" });
+  const members = await db.channelMember.findMany({ where: { channelId: channel.id, userId: { in: toUserIds } }, select: { userId: true } });
+  return { address, recipientTopics: members.map((row) => topics.user(input.appId, row.userId)) };
+}
+
+async function routeSystem(input: SendMessageInput, recipient: string): Promise<Route> {
+  const recipientId = checkUserId(recipient, "toUserIds");
+  await checkUserExists(input.appId, recipientId);
+  return {
+    // Each user has one system channel, whichever account sends to it.
+    address: { appId: input.appId, type: ChannelType.system, channelId: recipientId, memberIds: [recipientId] },
+    recipientTopics: [topics.user(input.appId, recipientId)],
+  };
+}
+
+async function checkUserExists(appId: string, userId: string) {
+  if (!(await userCache.get(appId, userId))) throw new ChatError("notFound", `User ${userId} does not exist`);
+}
+
+/**
+ * Live delivery. The message is stored and acknowledged whatever happens here: a
+ * session that misses the publication gets the message when it syncs.
+ */
+async function deliver(input: SendMessageInput, settings: AppSettings, route: Route, data: string) {
+  const bus = getBus();
+  const senderTopic = topics.user(input.appId, input.senderId);
+  const echo = input.byServer ? input.byServer.echoToSender : settings.multiDeviceSync;
+  const publications: Promise<void>[] = [];
+  if (route.channelTopic) {
+    publications.push(bus.publish(route.channelTopic, { type: "publication", data, exceptSessionId: input.senderSessionId, ...(!echo && { exceptUserId: input.senderId }) }));
+  }
+  for (const topic of route.recipientTopics) if (topic !== senderTopic) publications.push(bus.publish(topic, { type: "publication", data }));
+  if (echo && !route.channelTopic) publications.push(bus.publish(senderTopic, { type: "publication", data, exceptSessionId: input.senderSessionId }));
+  await Promise.all(publications).catch((error) => log.warn("live delivery failed", describeError(error)));
+}

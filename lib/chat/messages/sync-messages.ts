@@ -1,0 +1,79 @@
+import { db } from "../../db/client";
+import { getAppSettings } from "../apps/app-settings";
+import { visibleFromSeq } from "../channels/find-channel";
+import { ChatError } from "../errors";
+import { decodePageToken, encodePageToken, type Position } from "../page-token";
+import { type MessageView, toMessageView } from "./message-view";
+
+const dayMs = 24 * 60 * 60 * 1000;
+/** Stored messages a device can still recover when it comes back online. */
+export const offlineCacheDays = 7;
+/**
+ * A transaction stamps its messages when it starts and commits a little later, so a
+ * message can appear behind one that was already read. Positions never pass the last
+ * few seconds: the next sync reads them again, and clients drop what they have.
+ */
+const commitGraceMs = 5000;
+const maxLimit = 500;
+
+/**
+ * What changed in a user's channels since `position` (a value this function returned):
+ * new messages, edits, recalls and metadata changes, oldest first. Without a position
+ * (a new device or a reinstall) it starts at the compensation window with multi-device
+ * sync, at the offline cache without. With multi-device sync off, what one device synced
+ * no other device gets again.
+ */
+export async function syncMessages(input: { appId: string; userId: string; position?: string; limit?: number }) {
+  const limit = input.limit ?? 200;
+  if (!Number.isInteger(limit) || limit < 1 || limit > maxLimit) throw new ChatError("invalidParameter", `limit must be 1 to ${maxLimit}`);
+  const settings = await getAppSettings(input.appId);
+  const after = await startPosition(input, settings);
+  const rows = await db.message.findMany({
+    where: {
+      appId: input.appId,
+      channel: { members: { some: { userId: input.userId } } },
+      OR: [{ updatedAt: { gt: new Date(after[0]) } }, { updatedAt: new Date(after[0]), id: { gt: after[1] } }],
+    },
+    orderBy: [{ updatedAt: "asc" }, { id: "asc" }],
+    take: limit + 1,
+    include: { channel: { select: { type: true, channelId: true } }, metadata: true },
+  });
+  const page = rows.slice(0, limit);
+  const hasMore = rows.length > limit;
+  const last = page.at(-1);
+  const reached: Position = last ? [last.updatedAt.getTime(), last.id] : after;
+  const position: Position = hasMore ? reached : [Math.min(reached[0], Date.now() - commitGraceMs), ""];
+  if (!settings.multiDeviceSync && last) {
+    await db.user.update({ where: { appId_id: { appId: input.appId, id: input.userId } }, data: { deliveredUntil: last.updatedAt } });
+  }
+  const visible = await visibleRows(input, page, settings.groupHistoryForMembersOnly);
+  return { messages: visible.map(toMessageView) as MessageView[], position: encodePageToken(position), hasMore };
+}
+
+async function startPosition(input: { appId: string; userId: string; position?: string }, settings: Awaited<ReturnType<typeof getAppSettings>>): Promise<Position> {
+  const now = Date.now();
+  const given = decodePageToken(input.position);
+  let after: Position = given ?? [now - (settings.multiDeviceSync ? settings.compensationDays : offlineCacheDays) * dayMs, ""];
+  if (after[0] < now - offlineCacheDays * dayMs) after = [now - offlineCacheDays * dayMs, ""];
+  if (!settings.multiDeviceSync) {
+    const user = await db.user.findUnique({ where: { appId_id: { appId: input.appId, id: input.userId } }, select: { deliveredUntil: true } });
+    const delivered = user?.deliveredUntil?.getTime();
+    if (delivered !== undefined && delivered > after[0]) after = [delivered, "\uffff"];
+  }
+  return after;
+}
+
+/** Drops what the member cleared, and group history from before they joined where the app keeps it to members. */
+async function visibleRows<T extends { channelId: string; seq: number; channel: { type: number } }>(input: { userId: string }, rows: T[], groupHistoryForMembersOnly: boolean) {
+  const channelIds = [...new Set(rows.map((row) => row.channelId))];
+  if (channelIds.length === 0) return rows;
+  const members = await db.channelMember.findMany({
+    where: { userId: input.userId, channelId: { in: channelIds } },
+    select: { channelId: true, clearedSeq: true, joinedSeq: true },
+  });
+  const from = new Map(members.map((member) => [member.channelId, member]));
+  return rows.filter((row) => {
+    const member = from.get(row.channelId);
+    return member !== undefined && row.seq >= visibleFromSeq(member, row.channel.type, groupHistoryForMembersOnly);
+  });
+}
