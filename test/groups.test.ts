@@ -194,7 +194,7 @@ describe("groups in the older form API", () => {
     { path: "/group/quit.json", fields: { userId: "una", groupId: "old2" }, status: 404, code: 1010, errorMessage: "Group old2 does not exist" },
     { path: "/group/dismiss.json", fields: { userId: "una", groupId: "old2" }, status: 404, code: 1010, errorMessage: "Group old2 does not exist" },
   ])("answer $path with $fields in the error shape ($code)", async ({ path, fields, status, code, errorMessage }) => {
-    expect(await legacy(path, fields)).toEqual({ status, body: { code, errorMessage } });
+    expect(await legacy(path, fields as Record<string, string>)).toEqual({ status, body: { code, errorMessage } });
     expect(await profiles(["old2"])).toEqual([]);
   });
 });

@@ -16,10 +16,11 @@ export async function joinGroup(input: { appId: string; channelId: string; userI
   await findUsersOrThrow({ appId: input.appId, userIds });
   const { group, added } = await db.$transaction(async (tx) => {
     const group = await lockGroupOrThrow(tx, { appId: input.appId, channelId });
-    const members = await tx.channelMember.findMany({ where: { appId: input.appId, channelId: group.id }, select: { userId: true } });
-    const known = new Set(members.map((member) => member.userId));
+    const members = { appId: input.appId, channelId: group.id };
+    const existing = await tx.channelMember.findMany({ where: { ...members, userId: { in: userIds } }, select: { userId: true } });
+    const known = new Set(existing.map((member) => member.userId));
     const added = userIds.filter((userId) => !known.has(userId));
-    checkMemberLimit(members.length, added.length);
+    checkMemberLimit(await tx.channelMember.count({ where: members }), added.length);
     await tx.channelMember.createMany({ data: added.map((userId) => ({ channelId: group.id, appId: input.appId, userId, joinedSeq: group.lastSeq })) });
     return { group: await tx.channel.findUniqueOrThrow({ where: { id: group.id, appId: input.appId }, include: withMemberCount }), added };
   });
