@@ -10,6 +10,8 @@ import { ChatError } from "../errors";
 export const appSettingsSchema = z.object({
   /** Direct messages only between friends (see the friend endpoints). */
   directMessagesFriendsOnly: z.boolean().default(false),
+  /** Groups: new members see only messages sent after they joined. */
+  groupHistoryForMembersOnly: z.boolean().default(false),
   /** v4 Platform API: refuse a signed request whose Nonce was used within the signature window. */
   nonceReplayProtection: z.boolean().default(true),
   /** The older form API: the same, off by default because some of its clients reuse one nonce. */

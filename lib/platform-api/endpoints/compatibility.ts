@@ -2,6 +2,12 @@ import { z } from "zod";
 import { addToBlocklist } from "../../chat/blocklists/add-to-blocklist";
 import { findBlocklist } from "../../chat/blocklists/find-blocklist";
 import { removeFromBlocklist } from "../../chat/blocklists/remove-from-blocklist";
+import { createGroup } from "../../chat/groups/create-group";
+import { dismissGroup } from "../../chat/groups/dismiss-group";
+import { findGroupMemberIds } from "../../chat/groups/find-group-members";
+import { maxLegacyGroupUsersPerCall } from "../../chat/groups/group-rules";
+import { joinGroup } from "../../chat/groups/join-group";
+import { leaveGroup } from "../../chat/groups/leave-group";
 import { addProfanityWords, findProfanityWords, removeProfanityWords } from "../../chat/moderation/profanity-words";
 import { expireAccessTokens } from "../../chat/tokens/expire-access-tokens";
 import { issueAccessToken } from "../../chat/tokens/issue-access-token";
@@ -252,4 +258,68 @@ export const legacyDeleteSensitiveWordsEndpoint = defineEndpoint({
   rateLimit: { perSecond: 100 },
   errors: [],
   handle: ({ app, input }) => removeProfanityWords({ appId: app.id, words: input.words }),
+});
+
+export const legacyCreateGroupEndpoint = defineEndpoint({
+  ...common,
+  path: "/group/create.json",
+  operationId: "legacyCreateGroup",
+  summary: "Create a group of up to 1000 users; the first userId becomes its owner (older API)",
+  request: z.object({ userId: formList, groupId: z.string(), groupName: z.string() }),
+  result: null,
+  rateLimit: { perSecond: 100 },
+  errors: ["notFound", "conflict"],
+  // The older API has no owners; the first user is the one v4 calls must name.
+  handle: ({ app, input }) =>
+    createGroup({ appId: app.id, channelId: input.groupId, name: input.groupName, owner: input.userId[0]!, userIds: input.userId, maxUserIds: maxLegacyGroupUsersPerCall }),
+});
+
+export const legacyJoinGroupEndpoint = defineEndpoint({
+  ...common,
+  path: "/group/join.json",
+  operationId: "legacyJoinGroup",
+  summary: "Add up to 1000 users to an existing group (older API; groupName is taken and ignored)",
+  request: z.object({ userId: formList, groupId: z.string(), groupName: z.string().optional() }),
+  result: null,
+  rateLimit: { perSecond: 100 },
+  errors: ["notFound", "unprocessable"],
+  handle: async ({ app, input }) => {
+    await joinGroup({ appId: app.id, channelId: input.groupId, userIds: input.userId, maxUserIds: maxLegacyGroupUsersPerCall });
+  },
+});
+
+export const legacyQuitGroupEndpoint = defineEndpoint({
+  ...common,
+  path: "/group/quit.json",
+  operationId: "legacyQuitGroup",
+  summary: "Remove up to 1000 users from a group (older API)",
+  request: z.object({ userId: formList, groupId: z.string() }),
+  result: null,
+  rateLimit: { perSecond: 100 },
+  errors: ["notFound"],
+  handle: ({ app, input }) => leaveGroup({ appId: app.id, channelId: input.groupId, userIds: input.userId, maxUserIds: maxLegacyGroupUsersPerCall }),
+});
+
+export const legacyDismissGroupEndpoint = defineEndpoint({
+  ...common,
+  path: "/group/dismiss.json",
+  operationId: "legacyDismissGroup",
+  summary: "Delete a group (older API; userId, the operator, is taken and not checked)",
+  request: z.object({ userId: z.string(), groupId: z.string() }),
+  result: null,
+  rateLimit: { perSecond: 100 },
+  errors: ["notFound"],
+  handle: ({ app, input }) => dismissGroup({ appId: app.id, channelId: input.groupId }),
+});
+
+export const legacyGroupMembersEndpoint = defineEndpoint({
+  ...common,
+  path: "/group/user/query.json",
+  operationId: "legacyQueryGroupMembers",
+  summary: "Every member of a group, in the order they joined (older API)",
+  request: z.object({ groupId: z.string() }),
+  result: z.object({ users: z.array(z.object({ id: z.string() })) }),
+  rateLimit: { perSecond: 100 },
+  errors: ["notFound"],
+  handle: async ({ app, input }) => ({ users: (await findGroupMemberIds({ appId: app.id, channelId: input.groupId })).map((id) => ({ id })) }),
 });

@@ -13,6 +13,15 @@ import {
   setFriendProfileEndpoint,
 } from "./friends";
 import {
+  createGroupEndpoint,
+  dismissGroupEndpoint,
+  joinGroupEndpoint,
+  leaveGroupEndpoint,
+  listGroupMembersEndpoint,
+  listGroupProfilesEndpoint,
+  listJoinedGroupsEndpoint,
+} from "./groups";
+import {
   deleteUserProfilesEndpoint,
   getUserProfilesEndpoint,
   getUserTagsEndpoint,
@@ -79,4 +88,11 @@ export const endpoints: Endpoint[] = [
   removeProfanityWordsEndpoint,
   listProfanityWordsEndpoint,
   listDirectHistoryEndpoint,
+  createGroupEndpoint,
+  joinGroupEndpoint,
+  leaveGroupEndpoint,
+  dismissGroupEndpoint,
+  listGroupMembersEndpoint,
+  listJoinedGroupsEndpoint,
+  listGroupProfilesEndpoint,
 ];

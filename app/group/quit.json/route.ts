@@ -1,0 +1,4 @@
+import { legacyQuitGroupEndpoint } from "@/lib/platform-api/endpoints/compatibility";
+import { serve } from "@/lib/platform-api/serve";
+
+export const POST = serve(legacyQuitGroupEndpoint);

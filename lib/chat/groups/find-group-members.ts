@@ -1,0 +1,36 @@
+import { db } from "../../db/client";
+import { checkTimePage, toTimePage } from "../page-token";
+import { checkGroupId, checkRoleFilter } from "./group-rules";
+import { getGroupOrThrow } from "./group-view";
+
+/**
+ * A page of a group's members with one role (`memberRole` 1 to 3) or all (0), in the order
+ * they joined (`order` 0) or newest first (1); `totalCount` counts every match.
+ */
+export async function findGroupMembers(input: { appId: string; channelId: string; memberRole?: number; pageToken?: string; pageSize?: number; order?: number }) {
+  const channelId = checkGroupId(input.channelId);
+  const role = checkRoleFilter(input.memberRole, "memberRole");
+  const { pageSize, direction, beyond, after } = checkTimePage(input, { defaultPageSize: 50, maxPageSize: 100 });
+  const group = await getGroupOrThrow(db, { appId: input.appId, channelId });
+  const where = { appId: input.appId, channelId: group.id, ...(role && { role }) };
+  const [rows, totalCount] = await Promise.all([
+    db.channelMember.findMany({
+      where: {
+        ...where,
+        ...(after && { OR: [{ joinedAt: { [beyond]: new Date(after[0]) } }, { joinedAt: new Date(after[0]), userId: { [beyond]: after[1] } }] }),
+      },
+      orderBy: [{ joinedAt: direction }, { userId: direction }],
+      take: pageSize + 1,
+    }),
+    db.channelMember.count({ where }),
+  ]);
+  const { page, pageToken } = toTimePage(rows, pageSize, (row) => [row.joinedAt.getTime(), row.userId]);
+  return { totalCount, pageToken, members: page.map((row) => ({ userId: row.userId, role: row.role, joinedAt: row.joinedAt.getTime() })) };
+}
+
+/** Every member's id, in the order they joined (a group holds at most `maxGroupMembers`). */
+export async function findGroupMemberIds(input: { appId: string; channelId: string }): Promise<string[]> {
+  const group = await getGroupOrThrow(db, { appId: input.appId, channelId: checkGroupId(input.channelId) });
+  const rows = await db.channelMember.findMany({ where: { appId: input.appId, channelId: group.id }, orderBy: [{ joinedAt: "asc" }, { userId: "asc" }], select: { userId: true } });
+  return rows.map((row) => row.userId);
+}

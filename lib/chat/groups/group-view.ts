@@ -1,0 +1,50 @@
+import type { Tx } from "../../db/client";
+import { ChannelType } from "../channels/channel-types";
+import { ChatError } from "../errors";
+
+type GroupRow = {
+  channelId: string;
+  name: string | null;
+  ownerId: string | null;
+  profile: string | null;
+  extProfile: string | null;
+  permissions: string | null;
+  createdAt: Date;
+  _count: { members: number };
+};
+
+/** Reads a group's row with its member count; pass to `toGroupProfile`. */
+export const withMemberCount = { _count: { select: { members: true } } } as const;
+
+const parseObject = <T>(json: string | null) => JSON.parse(json ?? "{}") as Record<string, T>;
+
+/** The contract's group profile item. A group whose owner left has owner "". */
+export function toGroupProfile(group: GroupRow) {
+  return {
+    channelId: group.channelId,
+    name: group.name ?? "",
+    groupProfile: parseObject<unknown>(group.profile),
+    groupExtProfile: parseObject<string>(group.extProfile),
+    permissions: parseObject<unknown>(group.permissions),
+    owner: group.ownerId ?? "",
+    createdAt: group.createdAt.getTime(),
+    memberCount: group._count.members,
+  };
+}
+
+export const groupWhere = (appId: string, channelId: string) => ({ appId, type: ChannelType.group, channelId });
+
+export async function getGroupOrThrow(tx: Tx, input: { appId: string; channelId: string }) {
+  const group = await tx.channel.findFirst({ where: groupWhere(input.appId, input.channelId) });
+  if (!group) throw new ChatError("notFound", `Group ${input.channelId} does not exist`);
+  return group;
+}
+
+/**
+ * The group's row, locked until the transaction ends: membership changes of one group
+ * take turns, and no message is sequenced between reading `lastSeq` and the change.
+ */
+export async function lockGroupOrThrow(tx: Tx, input: { appId: string; channelId: string }) {
+  await tx.channel.updateMany({ where: groupWhere(input.appId, input.channelId), data: { updatedAt: new Date() } });
+  return getGroupOrThrow(tx, input);
+}
