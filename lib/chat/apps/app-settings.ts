@@ -21,8 +21,6 @@ export const appSettingsSchema = z.object({
    * them, and up to 10 web sessions may be open. Off: a message reaches one device only.
    */
   multiDeviceSync: z.boolean().default(true),
-  /** New group members see only the messages sent after they joined. */
-  groupHistoryForMembersOnly: z.boolean().default(false),
   /** With multi-device sync: how many days back a new device or a reinstall recovers. */
   compensationDays: z.number().int().min(1).max(7).default(1),
   /** Message types of the app's own, with how they are kept: see lib/chat/messages/message-kinds.ts. */
