@@ -3,6 +3,7 @@ import type { Duplex } from "node:stream";
 import { WebSocketServer } from "ws";
 import { type BusMessage, getBus, topics } from "../bus";
 import { findGroupChannelKeys } from "../chat/channels/find-channel";
+import { recordLiveDelivery } from "../chat/messages/single-device-delivery";
 import { describeError, log } from "../log";
 import { ClientSession, gatewayLimits, type SessionHost } from "./client-session";
 import { type CloseReason, closeCodes, personalChannel, publicationFrame } from "./protocol";
@@ -97,12 +98,17 @@ export function createGateway() {
       entry.sessions.add(session);
       await entry.ready;
       await trackPresence(session);
-      await kickReplacedSessions(session);
+      const present = await getBus()
+        .listPresence(presenceKey(session))
+        .catch((error) => (log.warn("presence read failed", describeError(error)), [session.presenceEntry]));
+      if (!session.multiDeviceSync && present.length > 1) await recordLiveDelivery({ appId, userId, until: new Date() });
+      await kickReplacedSessions(session, present);
     },
     unregister(session) {
       allSessions.delete(session);
       if (!session.user) return;
       void untrackPresence(session);
+      if (!session.multiDeviceSync && session.connectedAt > 0) void recordLiveDelivery({ ...session.user, until: new Date() });
       const entry = users.get(topics.user(session.user.appId, session.user.userId));
       if (!entry?.sessions.delete(session) || entry.sessions.size > 0) return;
       closeUserEntry(entry);
@@ -122,9 +128,9 @@ export function createGateway() {
   presenceRefresher.unref();
 
   /** Closes the user's older sessions of the same platform category beyond what the app allows, on any node. */
-  async function kickReplacedSessions(session: ClientSession) {
+  async function kickReplacedSessions(session: ClientSession, present: string[]) {
     try {
-      const sessionIds = sessionsToKick(await getBus().listPresence(presenceKey(session)), session);
+      const sessionIds = sessionsToKick(present, session);
       if (sessionIds.length === 0) return;
       await getBus().publish(topics.user(session.user!.appId, session.user!.userId), { type: "disconnect", reason: "kicked", sessionIds });
     } catch (error) {

@@ -1,32 +1,64 @@
 import { Centrifuge } from "centrifuge";
 
 /**
- * Switchboard's chat SDK: typed chat calls over the `centrifuge` client. It depends on
- * nothing else of Switchboard, so apps can vendor this file alone.
+ * Switchboard's chat SDK: typed chat calls and events over the `centrifuge` client,
+ * with catch-up after every (re)connect and each message delivered to the app once.
+ * It depends on nothing else of Switchboard, so apps can vendor this file alone.
+ * The protocol underneath is described in docs/protocol.md.
  */
 
 export const ChannelType = { direct: 1, group: 3, open: 4, system: 6, community: 10 } as const;
+export type ConversationType = typeof ChannelType.direct | typeof ChannelType.group | typeof ChannelType.system;
+export type Platform = "mobile" | "web" | "desktop" | "miniProgram";
 
 export type ChatMessage = {
   messageId: string;
   channelType: number;
-  /** As the sender addressed it: for direct messages, the recipient's user id. */
+  /** The conversation: the recipient's user id for direct and system messages, the group id for group messages. */
   channelId: string;
   senderId: string;
-  /** Position in the channel: gap-free, increasing by one per stored message. */
-  seq: number;
+  /** Position in the channel: gap-free, increasing by one per stored message. Status messages (typing...) have none. */
+  seq?: number;
   /** Unix ms when the server stored it. */
   sentAt: number;
+  /** Unix ms of the last edit, recall or metadata change. */
+  updatedAt: number;
   messageType: string;
   content: Record<string, unknown>;
   clientMessageId?: string;
+  needReadReceipt?: true;
+  editedAt?: number;
+  recalled?: true;
+  metadata?: Record<string, { value: string; userId: string; updatedAt: number }>;
+  toUserIds?: string[];
 };
+
+export type Conversation = {
+  channelType: number;
+  channelId: string;
+  lastSeq: number;
+  readSeq: number;
+  unreadCount: number;
+  pinned: boolean;
+  updatedAt: number;
+  lastMessage?: ChatMessage;
+};
+
+export type ReadEvent = { channelType: number; channelId: string; readSeq: number };
+export type ReadReceiptEvent = { channelType: number; channelId: string; userId: string; readSeq?: number; messageIds?: string[] };
 
 export type ClientOptions = {
   /** ws(s)://host/connection/websocket */
   url: string;
   /** The access token, or a function that fetches a fresh one from the app's server. */
   token: string | (() => Promise<string>);
+  /** The device's platform category: the server keeps one session per category (several web tabs with multi-device sync). */
+  platform?: Platform;
+  /**
+   * Where the last sync ended, as `syncPosition` returned it before: keep it with the
+   * app's local messages. Without it the client counts as a new device or a reinstall.
+   */
+  syncPosition?: string;
   /** A WebSocket implementation where there is no global one (Node 20: `ws`). */
   websocket?: unknown;
 };
@@ -43,27 +75,51 @@ export class ChatCallError extends Error {
   }
 }
 
+/** The close code of a session that a newer login of the same platform category replaced. */
+export const kickedCloseCode = 4501;
 const seenLimit = 10_000;
+
+type Publication =
+  | { type: "message" | "message.updated"; message: ChatMessage }
+  | ({ type: "read" } & ReadEvent)
+  | ({ type: "readReceipt" } & ReadReceiptEvent);
+
+type Handlers = {
+  message: (message: ChatMessage) => void;
+  messageUpdated: (message: ChatMessage) => void;
+  read: (event: ReadEvent) => void;
+  readReceipt: (event: ReadReceiptEvent) => void;
+  disconnected: (event: { code: number; reason: string }) => void;
+};
 
 export class SwitchboardClient {
   readonly centrifuge: Centrifuge;
-  private readonly messageHandlers = new Set<(message: ChatMessage) => void>();
-  /** Recently seen message ids: delivery is at least once, the app sees each message once. */
-  private readonly seen = new Set<string>();
+  private readonly handlers: { [K in keyof Handlers]: Set<Handlers[K]> } = {
+    message: new Set(),
+    messageUpdated: new Set(),
+    read: new Set(),
+    readReceipt: new Set(),
+    disconnected: new Set(),
+  };
+  /** The version (updatedAt) of each message seen lately: delivery is at least once, the app sees each change once. */
+  private readonly seen = new Map<string, number>();
+  private position: string | undefined;
+  private syncing: Promise<void> | null = null;
 
   constructor(options: ClientOptions) {
+    this.position = options.syncPosition;
     this.centrifuge = new Centrifuge(options.url, {
       ...(typeof options.token === "string" ? { token: options.token } : { getToken: options.token }),
       ...(options.websocket ? { websocket: options.websocket } : {}),
+      data: { platform: options.platform ?? "web" },
       name: "switchboard-sdk",
     });
-    this.centrifuge.on("publication", (context) => {
-      const data = context.data as { type?: string; message?: ChatMessage };
-      if (data.type === "message" && data.message) this.receive(data.message);
-    });
+    this.centrifuge.on("publication", (context) => this.receive(context.data as Publication));
+    this.centrifuge.on("connected", () => void this.sync().catch(() => {}));
+    this.centrifuge.on("disconnected", (context) => this.emit("disconnected", { code: context.code, reason: context.reason }));
   }
 
-  /** Connects and resolves once the server accepted the token. */
+  /** Connects, resolves once the server accepted the token, and catches up in the background. */
   async connect(): Promise<void> {
     this.centrifuge.connect();
     await this.centrifuge.ready();
@@ -73,32 +129,125 @@ export class SwitchboardClient {
     this.centrifuge.disconnect();
   }
 
+  /** Where the last sync ended: store it to resume from there after a restart of the app. */
+  get syncPosition(): string | undefined {
+    return this.position;
+  }
+
+  on<K extends keyof Handlers>(event: K, handler: Handlers[K]): () => void {
+    this.handlers[event].add(handler);
+    return () => this.handlers[event].delete(handler);
+  }
+
   /** Calls `handler` once per new message addressed to this user or sent from their other devices. */
   onMessage(handler: (message: ChatMessage) => void): () => void {
-    this.messageHandlers.add(handler);
-    return () => this.messageHandlers.delete(handler);
+    return this.on("message", handler);
   }
 
   /**
-   * Sends a direct message and resolves with it once the server stored it. Give the same
-   * clientMessageId when retrying a send whose outcome is unknown: it is stored only once.
+   * Fetches everything missed since the last sync (also run after every connect).
+   * Resolves when caught up; concurrent calls share one run.
    */
-  async sendDirectMessage(input: {
-    to: string;
-    text?: string;
+  sync(): Promise<void> {
+    this.syncing ??= this.syncPages().finally(() => (this.syncing = null));
+    return this.syncing;
+  }
+
+  /**
+   * Sends a message and resolves with it once the server stored it. A retry with the
+   * same clientMessageId (generated when absent) is stored only once.
+   */
+  async sendMessage(input: {
+    channelType: typeof ChannelType.direct | typeof ChannelType.group;
+    channelId: string;
     messageType?: string;
-    content?: Record<string, unknown>;
+    content: Record<string, unknown>;
     clientMessageId?: string;
+    needReadReceipt?: boolean;
+    toUserIds?: string[];
   }): Promise<ChatMessage> {
-    const result = await this.call<{ message: ChatMessage }>("message.send", {
+    const { message } = await this.call<{ message: ChatMessage }>("message.send", {
+      messageType: "RC:TxtMsg",
+      clientMessageId: globalThis.crypto.randomUUID(),
+      ...input,
+    });
+    this.remember(message);
+    return message;
+  }
+
+  sendDirectMessage(input: { to: string; text?: string; messageType?: string; content?: Record<string, unknown>; clientMessageId?: string }): Promise<ChatMessage> {
+    return this.sendMessage({
       channelType: ChannelType.direct,
       channelId: input.to,
-      messageType: input.messageType ?? "RC:TxtMsg",
+      messageType: input.messageType,
       content: input.content ?? { content: input.text ?? "" },
-      clientMessageId: input.clientMessageId ?? globalThis.crypto.randomUUID(),
+      clientMessageId: input.clientMessageId,
     });
-    this.seen.add(result.message.messageId);
-    return result.message;
+  }
+
+  sendGroupMessage(input: { groupId: string; text?: string; messageType?: string; content?: Record<string, unknown>; needReadReceipt?: boolean; toUserIds?: string[] }): Promise<ChatMessage> {
+    const { groupId, text, content, ...rest } = input;
+    return this.sendMessage({ channelType: ChannelType.group, channelId: groupId, content: content ?? { content: text ?? "" }, ...rest });
+  }
+
+  /** Tells the other side of a conversation that this user is typing (never stored). */
+  async sendTyping(conversation: { channelType: typeof ChannelType.direct | typeof ChannelType.group; channelId: string }): Promise<void> {
+    await this.call("message.send", { ...conversation, messageType: "RC:TypSts", content: { typingContentType: "RC:TxtMsg" } });
+  }
+
+  async recallMessage(message: { channelType: ConversationType; channelId: string; messageId: string }): Promise<void> {
+    await this.call("message.recall", message);
+  }
+
+  async editMessage(message: { channelType: ConversationType; channelId: string; messageId: string; content: Record<string, unknown> }): Promise<void> {
+    await this.call("message.edit", message);
+  }
+
+  async setMetadata(message: { channelType: ConversationType; channelId: string; messageId: string; metadata: Record<string, string> }): Promise<void> {
+    await this.call("message.metadata.set", message);
+  }
+
+  async deleteMetadata(message: { channelType: ConversationType; channelId: string; messageId: string; keys: string[] }): Promise<void> {
+    await this.call("message.metadata.delete", message);
+  }
+
+  /** Marks a conversation read up to `seq`: other devices and, in direct conversations, the other user learn it. */
+  markRead(conversation: { channelType: ConversationType; channelId: string; seq: number }): Promise<{ readSeq: number }> {
+    return this.call("conversation.read", conversation);
+  }
+
+  /** Group messages that asked for read receipts: tells their senders this user read them. */
+  async sendReadReceipts(input: { groupId: string; messageIds: string[] }): Promise<void> {
+    await this.call("message.readReceipt", { channelId: input.groupId, messageIds: input.messageIds });
+  }
+
+  readers(input: { groupId: string; messageId: string }): Promise<{ readers: { userId: string; readAt: number }[] }> {
+    return this.call("message.readers", { channelId: input.groupId, messageId: input.messageId });
+  }
+
+  listConversations(limit?: number): Promise<{ conversations: Conversation[] }> {
+    return this.call("conversation.list", { limit });
+  }
+
+  history(input: { channelType: ConversationType; channelId: string; beforeSeq?: number; limit?: number }): Promise<{ messages: ChatMessage[]; hasMore: boolean }> {
+    return this.call("history.list", input);
+  }
+
+  async pinConversation(conversation: { channelType: ConversationType; channelId: string; pinned: boolean }): Promise<void> {
+    await this.call("conversation.pin", conversation);
+  }
+
+  async deleteConversation(conversation: { channelType: ConversationType; channelId: string; clearHistory?: boolean }): Promise<void> {
+    await this.call("conversation.delete", conversation);
+  }
+
+  private async syncPages() {
+    for (;;) {
+      const page = await this.call<{ messages: ChatMessage[]; position: string; hasMore: boolean }>("sync", { position: this.position });
+      for (const message of page.messages) this.receiveMessage(message);
+      this.position = page.position;
+      if (!page.hasMore) return;
+    }
   }
 
   private async call<T>(method: string, data: unknown): Promise<T> {
@@ -110,10 +259,29 @@ export class SwitchboardClient {
     }
   }
 
-  private receive(message: ChatMessage) {
-    if (this.seen.has(message.messageId)) return;
-    this.seen.add(message.messageId);
-    if (this.seen.size > seenLimit) this.seen.delete(this.seen.values().next().value as string);
-    for (const handler of this.messageHandlers) handler(message);
+  private receive(publication: Publication) {
+    if (publication.type === "message" || publication.type === "message.updated") return this.receiveMessage(publication.message);
+    const { type, ...event } = publication;
+    if (type === "read") this.emit("read", event as ReadEvent);
+    else if (type === "readReceipt") this.emit("readReceipt", event as ReadReceiptEvent);
+  }
+
+  /** A message from a publication or a sync: new, a newer version of one seen, or a repeat to drop. */
+  private receiveMessage(message: ChatMessage) {
+    const known = this.seen.get(message.messageId);
+    if (known !== undefined && known >= message.updatedAt) return;
+    this.remember(message);
+    // A message first seen in a sync comes as it is now (perhaps edited or recalled).
+    this.emit(known === undefined ? "message" : "messageUpdated", message);
+  }
+
+  private remember(message: ChatMessage) {
+    this.seen.delete(message.messageId);
+    this.seen.set(message.messageId, message.updatedAt);
+    if (this.seen.size > seenLimit) this.seen.delete(this.seen.keys().next().value as string);
+  }
+
+  private emit<K extends keyof Handlers>(event: K, value: Parameters<Handlers[K]>[0]) {
+    for (const handler of this.handlers[event]) (handler as (value: Parameters<Handlers[K]>[0]) => void)(value);
   }
 }

@@ -9,6 +9,8 @@ export type TestDatabase = {
   url: string;
   /** Runs a read-only query straight on the database, bypassing Switchboard. */
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  /** Changes rows behind Switchboard's back: only to simulate time passing (ageing messages). */
+  execute(sql: string, params?: unknown[]): Promise<void>;
   drop(): Promise<void>;
 };
 
@@ -26,6 +28,14 @@ function createSqliteDatabase(): TestDatabase {
       const db = new Database(file, { readonly: true });
       try {
         return db.prepare(sql.replace(/\$\d+/g, "?")).all(...params) as never[];
+      } finally {
+        db.close();
+      }
+    },
+    async execute(sql, params = []) {
+      const db = new Database(file);
+      try {
+        db.prepare(sql.replace(/\$\d+/g, "?")).run(...params);
       } finally {
         db.close();
       }
@@ -52,6 +62,15 @@ async function createPostgresDatabase(): Promise<TestDatabase> {
       await client.connect();
       try {
         return (await client.query(sql, params)).rows;
+      } finally {
+        await client.end();
+      }
+    },
+    async execute(sql, params = []) {
+      const client = new pg.Client({ connectionString: url.toString() });
+      await client.connect();
+      try {
+        await client.query(sql, params);
       } finally {
         await client.end();
       }

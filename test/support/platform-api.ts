@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import WebSocket from "ws";
-import { SwitchboardClient } from "../../lib/sdk";
+import { type ClientOptions, SwitchboardClient } from "../../lib/sdk";
 import { checkAgainstOpenApi } from "./openapi-validator";
 import type { TestServer } from "./test-server";
 
@@ -66,9 +66,16 @@ export async function issueToken(server: TestServer, app: TestApp, userId: strin
   return (body.result as { accessToken: string }).accessToken;
 }
 
+type UserClientOptions = Omit<ClientOptions, "url" | "token" | "websocket">;
+
+/** An SDK client of a (new or known) user, not yet connected; `options` as the SDK takes them (platform, syncPosition). */
+export async function createUserClient(server: TestServer, app: TestApp, userId: string, options: UserClientOptions = {}): Promise<SwitchboardClient> {
+  return new SwitchboardClient({ url: server.wsUrl, token: await issueToken(server, app, userId), websocket: WebSocket, ...options });
+}
+
 /** A connected SDK client of a (new or known) user. */
-export async function connectUser(server: TestServer, app: TestApp, userId: string): Promise<SwitchboardClient> {
-  const client = new SwitchboardClient({ url: server.wsUrl, token: await issueToken(server, app, userId), websocket: WebSocket });
+export async function connectUser(server: TestServer, app: TestApp, userId: string, options: UserClientOptions = {}): Promise<SwitchboardClient> {
+  const client = await createUserClient(server, app, userId, options);
   await client.connect();
   return client;
 }
