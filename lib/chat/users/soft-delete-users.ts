@@ -13,7 +13,7 @@ export const maxUsersPerSoftDelete = 100;
 
 /**
  * Deactivates users and erases their personal data: name, avatar, hosted profile, tags,
- * blocklist, friends and channel memberships. Their sessions are closed and their tokens stop working. The ids stay
+ * blocklist, friends, channel memberships and group ownership. Their sessions are closed and their tokens stop working. The ids stay
  * reserved and can be restored; the data cannot.
  */
 export async function softDeleteUsers(input: { appId: string; userIds: string[] }): Promise<{ operationId: string }> {
@@ -29,6 +29,8 @@ export async function softDeleteUsers(input: { appId: string; userIds: string[] 
     }),
     db.blocklistEntry.deleteMany({ where: users }),
     db.channelMember.deleteMany({ where: users }),
+    // Their groups stay, without an owner (as when an owner leaves).
+    db.channel.updateMany({ where: { appId: input.appId, ownerId: { in: userIds } }, data: { ownerId: null } }),
     db.userProfile.deleteMany({ where: users }),
     db.userTag.deleteMany({ where: users }),
     db.channelTypeMute.deleteMany({ where: users }),
