@@ -19,6 +19,8 @@ async function measureSwitchboard() {
   try {
     // Production: a development app holds at most 100 users.
     const app = await createTestApp(server, "bench", "production");
+    // Each sender keeps several messages in flight: lift the per-client send rate (5/s by default).
+    await server.cli(["apps", "settings", "set", "--app", app.appKey, "clientMessagesPerSecond=1000"]);
     const tokenFor = async (userId: string) => {
       const { body } = await callApi(server, app, "/v4/auth/access-token/issue", { userId, name: userId });
       return (body.result as { accessToken: string }).accessToken;

@@ -21,6 +21,8 @@ export const appSettingsSchema = z.object({
    * them, and up to 10 web sessions may be open. Off: a message reaches one device only.
    */
   multiDeviceSync: z.boolean().default(true),
+  /** Messages one client (connection) may send per second; more are refused with 20604. */
+  clientMessagesPerSecond: z.number().int().min(1).max(1000).default(5),
   /** With multi-device sync: how many days back a new device or a reinstall recovers. */
   compensationDays: z.number().int().min(1).max(7).default(1),
   /** Message types of the app's own, with how they are kept: see lib/chat/messages/message-kinds.ts. */
