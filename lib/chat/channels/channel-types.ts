@@ -2,6 +2,16 @@
 export const ChannelType = { direct: 1, group: 3, open: 4, system: 6, community: 10 } as const;
 export type ChannelTypeNumber = (typeof ChannelType)[keyof typeof ChannelType];
 
+/**
+ * The app-wide broadcast channel: a system channel stored once per app, whose messages
+ * every user of the app receives and syncs. No user id can take this id.
+ */
+export const broadcastChannelId = "*";
+
+export function isBroadcastChannel(channel: { type: number; channelId: string }): boolean {
+  return channel.type === ChannelType.system && channel.channelId === broadcastChannelId;
+}
+
 /** A direct channel is stored once for both users: their ids, sorted, joined by ":". */
 export function directChannelId(userA: string, userB: string): string {
   return userA < userB ? `${userA}:${userB}` : `${userB}:${userA}`;

@@ -6,7 +6,7 @@ import { findChannel, findMemberChannel, visibleFromSeq } from "../channels/find
 import { ChatError } from "../errors";
 import { applyProfanityFilter } from "../moderation/profanity-filter";
 import { checkMessage } from "./check-message";
-import { messageIdPattern } from "./message-id";
+import { checkMessageId } from "./message-id";
 import { serializePublication, toMessageView } from "./message-view";
 
 type MessageAddress = { appId: string; userId: string; channelType: number; channelId: string; messageId: string };
@@ -51,7 +51,7 @@ export async function editMessage(input: MessageAddress & Actor & { content: str
  * membership. The app server (`asServer`) reaches channels its sender is no member of.
  */
 export async function findMessage(input: MessageAddress & { asServer?: boolean }) {
-  if (!messageIdPattern.test(input.messageId)) throw new ChatError("invalidParameter", "messageId must look like BN6D-3HBC-0PU4-1FGK");
+  checkMessageId(input.messageId);
   const { channel, member } = input.asServer ? await findChannel(input) : await findMemberChannel(input);
   const message = await db.message.findFirst({ where: { id: input.messageId, channelId: channel.id } });
   const { groupHistoryForMembersOnly } = await getAppSettings(input.appId);

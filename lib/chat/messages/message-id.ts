@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { ChatError } from "../errors";
 
 const alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
 
@@ -14,3 +15,8 @@ export function generateMessageId(): string {
 }
 
 export const messageIdPattern = /^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/;
+
+export function checkMessageId(messageId: string): string {
+  if (!messageIdPattern.test(messageId)) throw new ChatError("invalidParameter", "messageId must look like BN6D-3HBC-0PU4-1FGK");
+  return messageId;
+}

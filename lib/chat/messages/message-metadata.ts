@@ -1,7 +1,8 @@
 import { db } from "../../db/client";
 import { ChatError } from "../errors";
 import { findMessage, publishMessageUpdate } from "./change-message";
-import { toMetadataView } from "./message-view";
+import { checkMessageId } from "./message-id";
+import { toMetadataList } from "./message-view";
 
 /** Keys one message holds at most. */
 export const maxMetadataKeys = 100;
@@ -49,11 +50,17 @@ export async function deleteMessageMetadata(input: Target & { keys: string[] }):
   await publishMessageUpdate(input.appId, channel, message.id, input.sessionId);
 }
 
-/** A message's metadata, by its id alone (the app server's view). */
-export async function findMessageMetadata(input: { appId: string; messageId: string }) {
-  const message = await db.message.findFirst({ where: { id: input.messageId, appId: input.appId }, include: { metadata: { orderBy: { key: "asc" } } } });
+/** A page (from 1) of a message's metadata by key, the message found by its id alone: the app server's view. */
+export async function findMessageMetadata(input: { appId: string; messageId: string; page?: number }) {
+  const page = input.page ?? 1;
+  if (!Number.isInteger(page) || page < 1) throw new ChatError("invalidParameter", "page must be 1 or more");
+  const message = await db.message.findFirst({
+    where: { id: checkMessageId(input.messageId), appId: input.appId },
+    // A message holds at most one page of keys.
+    include: { metadata: { orderBy: { key: "asc" }, skip: (page - 1) * maxMetadataKeys, take: maxMetadataKeys } },
+  });
   if (!message) throw new ChatError("notFound", `Message ${input.messageId} does not exist`);
-  return { metadata: message.metadata, view: toMetadataView(message.metadata) };
+  return { metadata: toMetadataList(message.metadata) };
 }
 
 function checkKey(key: string) {

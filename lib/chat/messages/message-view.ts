@@ -81,3 +81,8 @@ export function toMessageView(row: StoredMessageRow): MessageView {
 export function toMetadataView(entries: NonNullable<StoredMessageRow["metadata"]>): MetadataView {
   return Object.fromEntries(entries.map((entry) => [entry.key, { value: entry.value, userId: entry.userId, updatedAt: entry.updatedAt.getTime() }]));
 }
+
+/** The Platform API's form of metadata: a list ordered as given. */
+export function toMetadataList(entries: NonNullable<StoredMessageRow["metadata"]>) {
+  return entries.map((entry) => ({ key: entry.key, value: entry.value, updatedAt: entry.updatedAt.getTime() }));
+}

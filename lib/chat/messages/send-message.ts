@@ -3,7 +3,7 @@ import { db } from "../../db/client";
 import { describeError, log } from "../../log";
 import { type AppSettings, getAppSettings } from "../apps/app-settings";
 import { blocklistCache } from "../blocklists/blocklist-cache";
-import { ChannelType, directChannelId } from "../channels/channel-types";
+import { broadcastChannelId, ChannelType, directChannelId } from "../channels/channel-types";
 import { ChatError } from "../errors";
 import { friendCache } from "../friends/friend-cache";
 import { isMutedIn } from "../moderation/channel-type-mutes";
@@ -20,7 +20,9 @@ export type MessageTarget =
   | { channelType: typeof ChannelType.direct; recipientId: string }
   /** `toUserIds`: only these members receive it (a directed group message). */
   | { channelType: typeof ChannelType.group; groupId: string; toUserIds?: string[] }
-  | { channelType: typeof ChannelType.system; recipientId: string };
+  | { channelType: typeof ChannelType.system; recipientId: string }
+  /** Every user of the app: stored once, in the app's broadcast channel. */
+  | { channelType: typeof ChannelType.system; broadcast: true };
 
 export type SendMessageInput = {
   appId: string;
@@ -71,7 +73,7 @@ export async function sendMessage(input: SendMessageInput): Promise<MessageView>
   const view: MessageView = {
     messageId: stored.id,
     channelType: input.target.channelType,
-    channelId: input.target.channelType === ChannelType.group ? input.target.groupId : input.target.recipientId,
+    channelId: targetChannelId(input.target),
     senderId: input.senderId,
     ...(stored.seq !== undefined && { seq: stored.seq }),
     sentAt: stored.sentAt.getTime(),
@@ -109,15 +111,20 @@ function forgetIdleWindows(now: number) {
   for (const [sessionId, window] of sendWindows) if (now - window.start >= 1000) sendWindows.delete(sessionId);
 }
 
-function routeMessage(input: SendMessageInput, settings: AppSettings): Promise<Route> {
+async function routeMessage(input: SendMessageInput, settings: AppSettings): Promise<Route> {
   switch (input.target.channelType) {
     case ChannelType.direct:
       return routeDirect(input, input.target.recipientId, settings);
     case ChannelType.group:
       return routeGroup(input, input.target);
     case ChannelType.system:
-      return routeSystem(input, input.target.recipientId);
+      return "broadcast" in input.target ? routeBroadcast(input) : routeSystem(input, input.target.recipientId);
   }
+}
+
+function targetChannelId(target: MessageTarget): string {
+  if (target.channelType === ChannelType.group) return target.groupId;
+  return "broadcast" in target ? broadcastChannelId : target.recipientId;
 }
 
 async function routeDirect(input: SendMessageInput, recipient: string, settings: AppSettings): Promise<Route> {
@@ -165,6 +172,14 @@ async function routeSystem(input: SendMessageInput, recipient: string): Promise<
     // Each user has one system channel, whichever account sends to it.
     address: { appId: input.appId, type: ChannelType.system, channelId: recipientId, memberIds: [recipientId] },
     recipientTopics: [topics.user(input.appId, recipientId)],
+  };
+}
+
+function routeBroadcast(input: SendMessageInput): Route {
+  return {
+    // No members: every user's sync reads this channel, and every node delivers the app topic to all its sessions.
+    address: { appId: input.appId, type: ChannelType.system, channelId: broadcastChannelId, memberIds: [] },
+    recipientTopics: [topics.app(input.appId)],
   };
 }
 

@@ -1,5 +1,6 @@
 import { db } from "../../db/client";
 import { getAppSettings } from "../apps/app-settings";
+import { broadcastChannelId, ChannelType, isBroadcastChannel } from "../channels/channel-types";
 import { visibleFromSeq } from "../channels/find-channel";
 import { ChatError } from "../errors";
 import { decodePageToken, encodePageToken, type Position } from "../page-token";
@@ -17,11 +18,11 @@ const commitGraceMs = 5000;
 const maxLimit = 500;
 
 /**
- * What changed in a user's channels since `position` (a value this function returned):
- * new messages, edits, recalls and metadata changes, oldest first. Without a position
- * (a new device or a reinstall) it starts at the compensation window with multi-device
- * sync, at the offline cache without. With multi-device sync off, what one device synced
- * no other device gets again.
+ * What changed in a user's channels and in the app's broadcast channel since `position`
+ * (a value this function returned): new messages, edits, recalls and metadata changes,
+ * oldest first. Without a position (a new device or a reinstall) it starts at the
+ * compensation window with multi-device sync, at the offline cache without. With
+ * multi-device sync off, what one device synced no other device gets again.
  */
 export async function syncMessages(input: { appId: string; userId: string; position?: string; limit?: number }) {
   const limit = input.limit ?? 200;
@@ -31,7 +32,8 @@ export async function syncMessages(input: { appId: string; userId: string; posit
   const rows = await db.message.findMany({
     where: {
       appId: input.appId,
-      channel: { members: { some: { userId: input.userId } } },
+      // The broadcast channel has no members: every user reads its one copy of each message.
+      channel: { OR: [{ members: { some: { userId: input.userId } } }, { type: ChannelType.system, channelId: broadcastChannelId }] },
       OR: [{ updatedAt: { gt: new Date(after[0]) } }, { updatedAt: new Date(after[0]), id: { gt: after[1] } }],
     },
     orderBy: [{ updatedAt: "asc" }, { id: "asc" }],
@@ -64,7 +66,7 @@ async function startPosition(input: { appId: string; userId: string; position?: 
 }
 
 /** Drops what the member cleared, and group history from before they joined where the app keeps it to members. */
-async function visibleRows<T extends { channelId: string; seq: number; channel: { type: number } }>(input: { userId: string }, rows: T[], groupHistoryForMembersOnly: boolean) {
+async function visibleRows<T extends { channelId: string; seq: number; channel: { type: number; channelId: string } }>(input: { userId: string }, rows: T[], groupHistoryForMembersOnly: boolean) {
   const channelIds = [...new Set(rows.map((row) => row.channelId))];
   if (channelIds.length === 0) return rows;
   const members = await db.channelMember.findMany({
@@ -73,6 +75,7 @@ async function visibleRows<T extends { channelId: string; seq: number; channel: 
   });
   const from = new Map(members.map((member) => [member.channelId, member]));
   return rows.filter((row) => {
+    if (isBroadcastChannel(row.channel)) return true;
     const member = from.get(row.channelId);
     return member !== undefined && row.seq >= visibleFromSeq(member, row.channel.type, groupHistoryForMembersOnly);
   });

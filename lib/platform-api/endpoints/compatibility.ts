@@ -22,23 +22,18 @@ import { unbanUsers } from "../../chat/users/unban-users";
 import { updateUser } from "../../chat/users/update-user";
 import { checkUserId } from "../../chat/users/user-id";
 import { defineEndpoint } from "../endpoint";
+import { compatibilityEndpoint, formInteger, formList } from "../form-fields";
 
 /**
  * The older form API, over the same core as v4: forms posted to paths ending in .json,
  * a repeated key for a list, and `{"code": 200, ...}` on success.
  */
 
-/** A form field that may be repeated: one value or several, always read as a list. */
-const formList = z.union([z.string(), z.array(z.string())]).transform((value) => (Array.isArray(value) ? value : [value]));
-/** A form field holding a whole number. */
-const formInteger = z.string().regex(/^-?\d+$/, "expected a whole number").transform(Number);
-const common = { api: "compatibility" as const, tag: "Compatibility" };
-
 /** The older API's time format: "2024-05-01 09:30:00" (UTC). */
 const legacyTime = (iso: string) => iso.slice(0, 19).replace("T", " ");
 
 export const legacyGetTokenEndpoint = defineEndpoint({
-  ...common,
+  ...compatibilityEndpoint,
   path: "/user/getToken.json",
   operationId: "legacyGetToken",
   summary: "Register a user and get a token (older API)",
@@ -53,7 +48,7 @@ export const legacyGetTokenEndpoint = defineEndpoint({
 });
 
 export const legacyRefreshUserEndpoint = defineEndpoint({
-  ...common,
+  ...compatibilityEndpoint,
   path: "/user/refresh.json",
   operationId: "legacyRefreshUser",
   summary: "Change a user's name and/or avatar (older API)",
@@ -65,7 +60,7 @@ export const legacyRefreshUserEndpoint = defineEndpoint({
 });
 
 export const legacyUserInfoEndpoint = defineEndpoint({
-  ...common,
+  ...compatibilityEndpoint,
   path: "/user/info.json",
   operationId: "legacyUserInfo",
   summary: "A user's name, avatar and registration time (older API)",
@@ -80,7 +75,7 @@ export const legacyUserInfoEndpoint = defineEndpoint({
 });
 
 export const legacyCheckOnlineEndpoint = defineEndpoint({
-  ...common,
+  ...compatibilityEndpoint,
   path: "/user/checkOnline.json",
   operationId: "legacyCheckOnline",
   summary: 'Whether a user is connected: status "1" or "0" (older API)',
@@ -92,7 +87,7 @@ export const legacyCheckOnlineEndpoint = defineEndpoint({
 });
 
 export const legacyBlockUsersEndpoint = defineEndpoint({
-  ...common,
+  ...compatibilityEndpoint,
   path: "/user/block.json",
   operationId: "legacyBlockUsers",
   summary: "Ban users for a number of minutes (older API)",
@@ -104,7 +99,7 @@ export const legacyBlockUsersEndpoint = defineEndpoint({
 });
 
 export const legacyUnblockUsersEndpoint = defineEndpoint({
-  ...common,
+  ...compatibilityEndpoint,
   path: "/user/unblock.json",
   operationId: "legacyUnblockUsers",
   summary: "Lift bans (older API)",
@@ -116,7 +111,7 @@ export const legacyUnblockUsersEndpoint = defineEndpoint({
 });
 
 export const legacyBlockedUsersEndpoint = defineEndpoint({
-  ...common,
+  ...compatibilityEndpoint,
   path: "/user/block/query.json",
   operationId: "legacyQueryBlockedUsers",
   summary: "Banned users and when their bans end (older API)",
@@ -130,7 +125,7 @@ export const legacyBlockedUsersEndpoint = defineEndpoint({
 });
 
 export const legacyBlacklistAddEndpoint = defineEndpoint({
-  ...common,
+  ...compatibilityEndpoint,
   path: "/user/blacklist/add.json",
   operationId: "legacyAddToBlacklist",
   summary: "Add users to a user's blocklist (older API)",
@@ -142,7 +137,7 @@ export const legacyBlacklistAddEndpoint = defineEndpoint({
 });
 
 export const legacyBlacklistRemoveEndpoint = defineEndpoint({
-  ...common,
+  ...compatibilityEndpoint,
   path: "/user/blacklist/remove.json",
   operationId: "legacyRemoveFromBlacklist",
   summary: "Remove users from a user's blocklist (older API)",
@@ -154,7 +149,7 @@ export const legacyBlacklistRemoveEndpoint = defineEndpoint({
 });
 
 export const legacyBlacklistQueryEndpoint = defineEndpoint({
-  ...common,
+  ...compatibilityEndpoint,
   path: "/user/blacklist/query.json",
   operationId: "legacyQueryBlacklist",
   summary: "A user's blocklist, page by page (older API)",
@@ -169,7 +164,7 @@ export const legacyBlacklistQueryEndpoint = defineEndpoint({
 });
 
 export const legacyExpireTokensEndpoint = defineEndpoint({
-  ...common,
+  ...compatibilityEndpoint,
   path: "/user/token/expire.json",
   operationId: "legacyExpireTokens",
   summary: "Invalidate users' tokens issued before a time in Unix ms (older API)",
@@ -181,7 +176,7 @@ export const legacyExpireTokensEndpoint = defineEndpoint({
 });
 
 export const legacyDeactivateEndpoint = defineEndpoint({
-  ...common,
+  ...compatibilityEndpoint,
   path: "/user/deactivate.json",
   operationId: "legacyDeactivateUsers",
   summary: "Soft-delete users (older API)",
@@ -193,7 +188,7 @@ export const legacyDeactivateEndpoint = defineEndpoint({
 });
 
 export const legacyDeactivatedQueryEndpoint = defineEndpoint({
-  ...common,
+  ...compatibilityEndpoint,
   path: "/user/deactivate/query.json",
   operationId: "legacyQueryDeactivatedUsers",
   summary: "Soft-deleted user ids (older API)",
@@ -205,7 +200,7 @@ export const legacyDeactivatedQueryEndpoint = defineEndpoint({
 });
 
 export const legacyReactivateEndpoint = defineEndpoint({
-  ...common,
+  ...compatibilityEndpoint,
   path: "/user/reactivate.json",
   operationId: "legacyReactivateUsers",
   summary: "Restore soft-deleted users (older API)",
@@ -217,7 +212,7 @@ export const legacyReactivateEndpoint = defineEndpoint({
 });
 
 export const legacyAddSensitiveWordEndpoint = defineEndpoint({
-  ...common,
+  ...compatibilityEndpoint,
   path: "/sensitiveword/add.json",
   operationId: "legacyAddSensitiveWord",
   summary: "Add a word to the profanity filter, replaced by replaceWord or else blocking (older API)",
@@ -231,7 +226,7 @@ export const legacyAddSensitiveWordEndpoint = defineEndpoint({
 });
 
 export const legacyListSensitiveWordsEndpoint = defineEndpoint({
-  ...common,
+  ...compatibilityEndpoint,
   path: "/sensitiveword/list.json",
   operationId: "legacyListSensitiveWords",
   summary: 'The profanity filter\'s words: type "0" replaced, "1" blocked (default), "2" all (older API)',
@@ -249,7 +244,7 @@ export const legacyListSensitiveWordsEndpoint = defineEndpoint({
 });
 
 export const legacyDeleteSensitiveWordsEndpoint = defineEndpoint({
-  ...common,
+  ...compatibilityEndpoint,
   path: "/sensitiveword/batch/delete.json",
   operationId: "legacyDeleteSensitiveWords",
   summary: "Remove words from the profanity filter (older API)",
@@ -261,7 +256,7 @@ export const legacyDeleteSensitiveWordsEndpoint = defineEndpoint({
 });
 
 export const legacyCreateGroupEndpoint = defineEndpoint({
-  ...common,
+  ...compatibilityEndpoint,
   path: "/group/create.json",
   operationId: "legacyCreateGroup",
   summary: "Create a group of up to 1000 users; the first userId becomes its owner (older API)",
@@ -275,7 +270,7 @@ export const legacyCreateGroupEndpoint = defineEndpoint({
 });
 
 export const legacyJoinGroupEndpoint = defineEndpoint({
-  ...common,
+  ...compatibilityEndpoint,
   path: "/group/join.json",
   operationId: "legacyJoinGroup",
   summary: "Add up to 1000 users to an existing group (older API; groupName is taken and ignored)",
@@ -289,7 +284,7 @@ export const legacyJoinGroupEndpoint = defineEndpoint({
 });
 
 export const legacyQuitGroupEndpoint = defineEndpoint({
-  ...common,
+  ...compatibilityEndpoint,
   path: "/group/quit.json",
   operationId: "legacyQuitGroup",
   summary: "Remove up to 1000 users from a group (older API)",
@@ -301,7 +296,7 @@ export const legacyQuitGroupEndpoint = defineEndpoint({
 });
 
 export const legacyDismissGroupEndpoint = defineEndpoint({
-  ...common,
+  ...compatibilityEndpoint,
   path: "/group/dismiss.json",
   operationId: "legacyDismissGroup",
   summary: "Delete a group (older API; userId, the operator, is taken and not checked)",
@@ -313,7 +308,7 @@ export const legacyDismissGroupEndpoint = defineEndpoint({
 });
 
 export const legacyGroupMembersEndpoint = defineEndpoint({
-  ...common,
+  ...compatibilityEndpoint,
   path: "/group/user/query.json",
   operationId: "legacyQueryGroupMembers",
   summary: "Every member of a group, in the order they joined (older API)",

@@ -1,5 +1,6 @@
 import type { Endpoint } from "../endpoint";
 import * as compatibility from "./compatibility";
+import * as compatibilityMessages from "./compatibility-messages";
 import { expireAccessTokensEndpoint, issueAccessTokenEndpoint } from "./access-tokens";
 import { addToBlocklistEndpoint, getBlocklistEndpoint, removeFromBlocklistEndpoint } from "./blocklists";
 import {
@@ -37,7 +38,20 @@ import {
   removeProfanityWordsEndpoint,
   setChannelTypeMuteEndpoint,
 } from "./moderation";
-import { listDirectHistoryEndpoint } from "./messages";
+import {
+  deleteHistoryEndpoint,
+  deleteMessageEndpoint,
+  deleteMessageMetadataEndpoint,
+  listDirectHistoryEndpoint,
+  listGroupHistoryEndpoint,
+  listMessageMetadataEndpoint,
+  sendDirectMessagesEndpoint,
+  sendGroupMessagesEndpoint,
+  setMessageMetadataEndpoint,
+  updateDirectMessageEndpoint,
+  updateGroupMessageEndpoint,
+} from "./messages";
+import { broadcastToAllEndpoint, broadcastToOnlineEndpoint, deleteBroadcastEndpoint, sendSystemMessagesEndpoint } from "./system-messages";
 import {
   banUsersEndpoint,
   getConnectionStatusEndpoint,
@@ -53,6 +67,7 @@ import {
 /** Every endpoint Switchboard serves; the OpenAPI document is generated from this list. */
 export const endpoints: Endpoint[] = [
   ...Object.values(compatibility),
+  ...Object.values(compatibilityMessages),
   issueAccessTokenEndpoint,
   expireAccessTokensEndpoint,
   getUserEndpoint,
@@ -87,7 +102,21 @@ export const endpoints: Endpoint[] = [
   removeProfanityWordEndpoint,
   removeProfanityWordsEndpoint,
   listProfanityWordsEndpoint,
+  sendDirectMessagesEndpoint,
+  sendGroupMessagesEndpoint,
+  sendSystemMessagesEndpoint,
+  broadcastToAllEndpoint,
+  broadcastToOnlineEndpoint,
+  deleteBroadcastEndpoint,
+  deleteMessageEndpoint,
+  updateDirectMessageEndpoint,
+  updateGroupMessageEndpoint,
+  deleteHistoryEndpoint,
   listDirectHistoryEndpoint,
+  listGroupHistoryEndpoint,
+  setMessageMetadataEndpoint,
+  deleteMessageMetadataEndpoint,
+  listMessageMetadataEndpoint,
   createGroupEndpoint,
   joinGroupEndpoint,
   leaveGroupEndpoint,

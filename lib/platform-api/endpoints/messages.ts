@@ -1,36 +1,242 @@
 import { z } from "zod";
-import { findDirectHistory } from "../../chat/messages/find-direct-history";
+import { ChannelType } from "../../chat/channels/channel-types";
+import { editMessage, recallMessage } from "../../chat/messages/change-message";
+import { clearChannelHistory } from "../../chat/messages/clear-channel-history";
+import { findHistoryMessages } from "../../chat/messages/find-history-messages";
+import { deleteMessageMetadata, findMessageMetadata, setMessageMetadata } from "../../chat/messages/message-metadata";
+import { sendDirectMessages, sendGroupMessages } from "../../chat/messages/send-server-messages";
 import { defineEndpoint } from "../endpoint";
+
+const tag = "MessageManagement";
+/** The contract's 0/1 switches. */
+const flag = z.number().int().optional();
+/** Push and preview options of the contract that Switchboard takes and does not act on (it sends no push notifications). */
+const pushOptions = {
+  pushContent: z.string().optional(),
+  pushData: z.string().optional(),
+  pushExt: z.string().optional(),
+  contentAvailable: z.number().int().optional(),
+  disablePush: z.boolean().optional(),
+  disableUpdateLastMsg: z.boolean().optional(),
+  // Metadata is set once the message exists (/v4/channel-type/message/metadata/set).
+  hasMetadata: z.boolean().optional(),
+  metadata: z.record(z.string(), z.unknown()).optional(),
+};
+const sendFields = {
+  fromUserId: z.string(),
+  messageType: z.string(),
+  /** JSON text of the content object. */
+  content: z.string(),
+  isEchoToSender: flag,
+  shouldPersist: flag,
+  needReadReceipt: flag,
+  ...pushOptions,
+};
+
+type SendFields = { fromUserId: string; messageType: string; content: string; isEchoToSender?: number; shouldPersist?: number; needReadReceipt?: number };
+
+/** How the app server's flags steer the send pipeline; a message is stored unless told not to. */
+const serverSend = (input: SendFields, verifyBlocklist?: number) => ({
+  senderId: input.fromUserId,
+  messageType: input.messageType,
+  content: input.content,
+  needReadReceipt: input.needReadReceipt === 1,
+  byServer: { persist: input.shouldPersist !== 0, echoToSender: input.isEchoToSender === 1, verifyBlocklist: verifyBlocklist === 1 },
+});
+
+export const sendDirectMessagesEndpoint = defineEndpoint({
+  api: "v4",
+  path: "/v4/direct-channel/message/send",
+  operationId: "sendDirectChannelMessage",
+  summary: "One direct message from a user to each of up to 1,000 users; with verifyBlocklist 1, recipients who blocked the sender are left out",
+  tag,
+  request: z.object({ ...sendFields, toUserIds: z.array(z.string()), verifyBlocklist: flag, count: z.number().int().optional() }),
+  result: z.object({ messageIds: z.array(z.object({ userId: z.string(), messageId: z.string() })) }),
+  rateLimit: { perSecond: 100 },
+  errors: ["notFound", "messageBlocked"],
+  handle: ({ app, input }) => sendDirectMessages({ appId: app.id, toUserIds: input.toUserIds, ...serverSend(input, input.verifyBlocklist) }),
+});
+
+export const sendGroupMessagesEndpoint = defineEndpoint({
+  api: "v4",
+  path: "/v4/group-channel/message/send",
+  operationId: "sendGroupChannelMessage",
+  summary: "A message from a member to each of up to 3 groups, or (toUserIds) to some members of one group; mentions travel inside content",
+  tag,
+  request: z.object({ ...sendFields, toChannelIds: z.array(z.string()), toUserIds: z.array(z.string()).optional(), hasMention: flag }),
+  result: z.object({ messageIds: z.array(z.object({ channelId: z.string(), messageId: z.string() })) }),
+  rateLimit: { perSecond: 20, cost: (input) => input.toChannelIds.length },
+  errors: ["notFound", "notMember", "messageBlocked"],
+  handle: ({ app, input }) => sendGroupMessages({ appId: app.id, toChannelIds: input.toChannelIds, toUserIds: input.toUserIds, ...serverSend(input) }),
+});
+
+export const deleteMessageEndpoint = defineEndpoint({
+  api: "v4",
+  path: "/v4/message/delete",
+  operationId: "deleteMessage",
+  summary: "Recall a stored message of its sender (or anyone's, with isAdmin 1); every member's devices learn it live or at their next sync",
+  tag,
+  request: z.object({
+    fromUserId: z.string(),
+    channelType: z.number().int(),
+    channelId: z.string(),
+    messageId: z.string(),
+    isAdmin: flag,
+    // Taken for the contract: the message id alone finds the message, and there are no community channels yet.
+    subchannelId: z.string().optional(),
+    sentAt: z.number().int().optional(),
+    extra: z.string().optional(),
+    disablePush: z.boolean().optional(),
+    disableUpdateLastMsg: z.boolean().optional(),
+  }),
+  result: null,
+  rateLimit: { perSecond: 100 },
+  errors: ["notFound", "forbidden"],
+  handle: ({ app, input }) =>
+    recallMessage({ appId: app.id, userId: input.fromUserId, channelType: input.channelType, channelId: input.channelId, messageId: input.messageId, asServer: true, asAdmin: input.isAdmin === 1 }),
+});
+
+const updateFields = { fromUserId: z.string(), messageId: z.string(), content: z.string() };
+
+export const updateDirectMessageEndpoint = defineEndpoint({
+  api: "v4",
+  path: "/v4/direct-channel/message/update",
+  operationId: "updateDirectChannelMessage",
+  summary: "Replace the content of a direct message its sender sent to targetId",
+  tag,
+  request: z.object({ ...updateFields, targetId: z.string() }),
+  result: null,
+  rateLimit: { perSecond: 100 },
+  errors: ["notFound", "forbidden", "unprocessable", "messageBlocked"],
+  handle: ({ app, input }) =>
+    editMessage({ appId: app.id, userId: input.fromUserId, channelType: ChannelType.direct, channelId: input.targetId, messageId: input.messageId, content: input.content, asServer: true }),
+});
+
+export const updateGroupMessageEndpoint = defineEndpoint({
+  api: "v4",
+  path: "/v4/group-channel/message/update",
+  operationId: "updateGroupChannelMessage",
+  summary: "Replace the content of a group message its sender sent",
+  tag,
+  request: z.object({ ...updateFields, channelId: z.string() }),
+  result: null,
+  rateLimit: { perSecond: 100 },
+  errors: ["notFound", "forbidden", "unprocessable", "messageBlocked"],
+  handle: ({ app, input }) =>
+    editMessage({ appId: app.id, userId: input.fromUserId, channelType: ChannelType.group, channelId: input.channelId, messageId: input.messageId, content: input.content, asServer: true }),
+});
+
+export const deleteHistoryEndpoint = defineEndpoint({
+  api: "v4",
+  path: "/v4/channel/message/history/delete",
+  operationId: "deleteChannelMessageHistory",
+  summary: "Delete fromUserId's stored history of a conversation (direct, group or their system channel) up to sentAt, or all of it; the other members keep theirs",
+  tag,
+  request: z.object({
+    channelType: z.number().int(),
+    fromUserId: z.string(),
+    channelId: z.string(),
+    sentAt: z.string().regex(/^\d+$/, "sentAt must be a time in Unix milliseconds").transform(Number).optional(),
+  }),
+  result: null,
+  rateLimit: { perSecond: 100 },
+  errors: ["notFound", "notMember"],
+  handle: ({ app, input }) => clearChannelHistory({ appId: app.id, userId: input.fromUserId, channelType: input.channelType, channelId: input.channelId, sentAt: input.sentAt }),
+});
+
+const metadataItem = z.object({ key: z.string(), value: z.string(), updatedAt: z.number().int() });
+
+const historyRequest = z.object({
+  userId: z.string(),
+  channelId: z.string(),
+  startAt: z.number().int(),
+  endAt: z.number().int(),
+  pageSize: z.number().int().optional(),
+  includeStart: z.boolean(),
+});
+const historyResult = z.object({
+  messages: z.array(
+    z.object({
+      /** As the request named the conversation. */
+      channelId: z.string(),
+      fromUserId: z.string(),
+      messageId: z.string(),
+      sentAt: z.number().int(),
+      messageType: z.string(),
+      /** The content as stored: JSON text. */
+      content: z.string(),
+      hasMetadata: z.boolean(),
+      metadata: z.array(metadataItem).optional(),
+    }),
+  ),
+});
 
 export const listDirectHistoryEndpoint = defineEndpoint({
   api: "v4",
   path: "/v4/direct-channel/history-message/list",
   operationId: "listDirectChannelHistoryMessages",
   summary: "Stored messages between two users, newest first, from startAt back to endAt (at most 14 days)",
-  tag: "MessageManagement",
-  request: z.object({
-    userId: z.string(),
-    channelId: z.string(),
-    startAt: z.number().int(),
-    endAt: z.number().int(),
-    pageSize: z.number().int().optional(),
-    includeStart: z.boolean(),
-  }),
-  result: z.object({
-    messages: z.array(
-      z.object({
-        channelId: z.string(),
-        fromUserId: z.string(),
-        messageId: z.string(),
-        sentAt: z.number().int(),
-        messageType: z.string(),
-        /** The content as stored: JSON text. */
-        content: z.string(),
-        hasMetadata: z.boolean(),
-      }),
-    ),
-  }),
+  tag,
+  request: historyRequest,
+  result: historyResult,
   rateLimit: { perSecond: 10 },
   errors: ["notFound"],
-  handle: ({ app, input }) => findDirectHistory({ appId: app.id, ...input }),
+  handle: ({ app, input }) => findHistoryMessages({ appId: app.id, channelType: ChannelType.direct, ...input }),
+});
+
+export const listGroupHistoryEndpoint = defineEndpoint({
+  api: "v4",
+  path: "/v4/group-channel/history-message/list",
+  operationId: "listGroupChannelHistoryMessages",
+  summary: "Stored messages of a group as one of its members sees them, newest first, from startAt back to endAt (at most 14 days)",
+  tag,
+  request: historyRequest,
+  result: historyResult,
+  rateLimit: { perSecond: 10 },
+  errors: ["notFound", "notMember"],
+  handle: ({ app, input }) => findHistoryMessages({ appId: app.id, channelType: ChannelType.group, ...input }),
+});
+
+/** Metadata goes on direct and group messages. */
+const metadataChannelType = z.union([z.literal(ChannelType.direct), z.literal(ChannelType.group)], { error: "channelType must be 1 (direct) or 3 (group)" });
+const metadataTarget = { messageId: z.string(), userId: z.string(), channelType: metadataChannelType, channelId: z.string() };
+
+export const setMessageMetadataEndpoint = defineEndpoint({
+  api: "v4",
+  path: "/v4/channel-type/message/metadata/set",
+  operationId: "setChannelTypeMessageMetadata",
+  summary: "Set up to 100 metadata keys of a direct or group message, on behalf of userId; the conversation's devices learn it",
+  tag,
+  // Taken for the contract: the setter's own devices always learn the change.
+  request: z.object({ ...metadataTarget, metadata: z.record(z.string(), z.string()), isEchoToSender: flag }),
+  result: null,
+  rateLimit: { perSecond: 100 },
+  errors: ["notFound", "unprocessable"],
+  handle: ({ app, input }) => setMessageMetadata({ appId: app.id, ...input, asServer: true }),
+});
+
+export const deleteMessageMetadataEndpoint = defineEndpoint({
+  api: "v4",
+  path: "/v4/channel-type/message/metadata/delete",
+  operationId: "deleteChannelTypeMessageMetadata",
+  summary: "Remove metadata keys of a direct or group message; the conversation's devices learn it",
+  tag,
+  request: z.object({ ...metadataTarget, keys: z.array(z.string()), syncToSender: flag }),
+  result: null,
+  rateLimit: { perSecond: 100 },
+  errors: ["notFound"],
+  handle: ({ app, input }) => deleteMessageMetadata({ appId: app.id, ...input, asServer: true }),
+});
+
+export const listMessageMetadataEndpoint = defineEndpoint({
+  api: "v4",
+  path: "/v4/channel-type/message/metadata/list",
+  operationId: "listChannelTypeMessageMetadata",
+  summary: "A message's metadata by key, 100 keys a page (page from 1)",
+  tag,
+  request: z.object({ messageId: z.string(), page: z.number().int().optional() }),
+  result: z.object({ metadata: z.array(metadataItem) }),
+  rateLimit: { perSecond: 100 },
+  errors: ["notFound"],
+  handle: ({ app, input }) => findMessageMetadata({ appId: app.id, ...input }),
 });

@@ -1,0 +1,4 @@
+import { legacyStatusGroupEndpoint } from "@/lib/platform-api/endpoints/compatibility-messages";
+import { serve } from "@/lib/platform-api/serve";
+
+export const POST = serve(legacyStatusGroupEndpoint);

@@ -1,0 +1,4 @@
+import { sendDirectMessagesEndpoint } from "@/lib/platform-api/endpoints/messages";
+import { serve } from "@/lib/platform-api/serve";
+
+export const POST = serve(sendDirectMessagesEndpoint);

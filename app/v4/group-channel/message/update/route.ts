@@ -1,0 +1,4 @@
+import { updateGroupMessageEndpoint } from "@/lib/platform-api/endpoints/messages";
+import { serve } from "@/lib/platform-api/serve";
+
+export const POST = serve(updateGroupMessageEndpoint);

@@ -1,0 +1,4 @@
+import { deleteBroadcastEndpoint } from "@/lib/platform-api/endpoints/system-messages";
+import { serve } from "@/lib/platform-api/serve";
+
+export const POST = serve(deleteBroadcastEndpoint);

@@ -1,0 +1,72 @@
+import { db } from "../../db/client";
+import { getAppSettings } from "../apps/app-settings";
+import { ChannelType } from "../channels/channel-types";
+import { findMemberChannel, visibleFromSeq } from "../channels/find-channel";
+import { ChatError } from "../errors";
+import { getUserOrThrow } from "../users/find-users";
+import { checkUserId } from "../users/user-id";
+import { toMetadataList } from "./message-view";
+
+/** Longest span one history query may cover. */
+export const maxHistorySpanMs = 14 * 24 * 60 * 60 * 1000;
+
+/**
+ * A page of the stored messages of a direct or group conversation as `userId` sees it
+ * (a member: not what they cleared, nor group history from before they joined where the
+ * app keeps it to members), newest first, sent between `endAt` (exclusive) and `startAt`
+ * (inclusive when `includeStart`).
+ */
+export async function findHistoryMessages(input: {
+  appId: string;
+  userId: string;
+  channelType: typeof ChannelType.direct | typeof ChannelType.group;
+  channelId: string;
+  startAt: number;
+  endAt: number;
+  pageSize?: number;
+  includeStart: boolean;
+}) {
+  const userId = checkUserId(input.userId);
+  const pageSize = input.pageSize ?? 10;
+  if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 100) throw new ChatError("invalidParameter", "pageSize must be 1 to 100");
+  if (input.startAt < input.endAt) throw new ChatError("invalidParameter", "startAt must not be before endAt: the page runs from startAt back to endAt");
+  if (input.startAt - input.endAt > maxHistorySpanMs) throw new ChatError("invalidParameter", "startAt and endAt may be at most 14 days apart");
+  if (input.channelType === ChannelType.direct) checkUserId(input.channelId, "channelId");
+  await getUserOrThrow({ appId: input.appId, userId });
+  const conversation = await findConversation(input);
+  if (!conversation) return { messages: [] };
+  const { channel, member } = conversation;
+  const { groupHistoryForMembersOnly } = await getAppSettings(input.appId);
+  const rows = await db.message.findMany({
+    where: {
+      channelId: channel.id,
+      seq: { gte: visibleFromSeq(member, channel.type, groupHistoryForMembersOnly) },
+      sentAt: { gt: new Date(input.endAt), ...(input.includeStart ? { lte: new Date(input.startAt) } : { lt: new Date(input.startAt) }) },
+    },
+    orderBy: [{ sentAt: "desc" }, { seq: "desc" }],
+    take: pageSize,
+    include: { metadata: { orderBy: { key: "asc" } } },
+  });
+  return {
+    messages: rows.map((row) => ({
+      channelId: input.channelId,
+      fromUserId: row.senderId,
+      messageId: row.id,
+      sentAt: row.sentAt.getTime(),
+      messageType: row.type,
+      content: row.content,
+      hasMetadata: row.metadata.length > 0,
+      ...(row.metadata.length > 0 && { metadata: toMetadataList(row.metadata) }),
+    })),
+  };
+}
+
+/** The member's channel; none for two users who never wrote to each other (an empty history, not an error). */
+async function findConversation(input: { appId: string; userId: string; channelType: number; channelId: string }) {
+  try {
+    return await findMemberChannel(input);
+  } catch (error) {
+    if (input.channelType === ChannelType.direct && error instanceof ChatError && error.kind === "notFound") return null;
+    throw error;
+  }
+}

@@ -1,0 +1,89 @@
+import { ChannelType } from "../channels/channel-types";
+import { findMemberChannel } from "../channels/find-channel";
+import { ChatError } from "../errors";
+import { findUsersOrThrow } from "../users/find-users";
+import { checkUserId, checkUserIds } from "../users/user-id";
+import { checkMessage } from "./check-message";
+import { sendMessage, type SendMessageInput } from "./send-message";
+
+/** A message the app server sends (Platform API): one content, possibly to many recipients. */
+type ServerMessage = Pick<SendMessageInput, "appId" | "senderId" | "messageType" | "content" | "needReadReceipt"> & {
+  byServer: NonNullable<SendMessageInput["byServer"]>;
+};
+
+/** Recipients of one direct send, and of one system send (the contract's limits). */
+export const maxDirectRecipients = 1000;
+export const maxSystemRecipients = 100;
+/** Groups of one group send; a directed send names one. */
+export const maxGroupTargets = 3;
+
+/**
+ * One direct message from the sender to each recipient. A refusal that concerns the
+ * call (content, an unknown user) comes before anything is sent; recipients who blocked
+ * the sender are left out when the blocklist is verified.
+ */
+export async function sendDirectMessages(input: ServerMessage & { toUserIds: string[] }) {
+  checkServerMessage(input);
+  const toUserIds = checkUserIds(input.toUserIds, { max: maxDirectRecipients, field: "toUserIds" });
+  // The sender becomes a member of each direct channel, so it must be a user.
+  await findUsersOrThrow({ appId: input.appId, userIds: [...new Set([input.senderId, ...toUserIds])] });
+  const sent = await Promise.all(
+    toUserIds.map((userId) =>
+      sendMessage({ ...input, target: { channelType: ChannelType.direct, recipientId: userId } }).then(
+        (message) => ({ userId, messageId: message.messageId }),
+        skipBlockedRecipient,
+      ),
+    ),
+  );
+  return { messageIds: sent.filter((entry) => entry !== null) };
+}
+
+/** One message to each group, from a member; `toUserIds` directs it to some members of a single group. */
+export async function sendGroupMessages(input: ServerMessage & { toChannelIds: string[]; toUserIds?: string[] }) {
+  checkServerMessage(input);
+  const groupIds = [...new Set(input.toChannelIds)];
+  if (groupIds.length < 1 || groupIds.length > maxGroupTargets) throw new ChatError("invalidParameter", `toChannelIds must hold 1 to ${maxGroupTargets} group ids`);
+  if (input.toUserIds && groupIds.length > 1) throw new ChatError("invalidParameter", "toUserIds directs a message to members of one group: name a single group in toChannelIds");
+  for (const channelId of groupIds) await findMemberChannel({ appId: input.appId, userId: input.senderId, channelType: ChannelType.group, channelId });
+  const messageIds = [];
+  for (const groupId of groupIds) {
+    const message = await sendMessage({ ...input, target: { channelType: ChannelType.group, groupId, toUserIds: input.toUserIds } });
+    messageIds.push({ channelId: groupId, messageId: message.messageId });
+  }
+  return { messageIds };
+}
+
+/** One message in each recipient's system channel; the sender need not be a user (a service account). */
+export async function sendSystemMessages(input: ServerMessage & { toUserIds: string[] }) {
+  checkServerMessage(input);
+  const toUserIds = checkUserIds(input.toUserIds, { max: maxSystemRecipients, field: "toUserIds" });
+  await findUsersOrThrow({ appId: input.appId, userIds: toUserIds });
+  const sent = await Promise.all(toUserIds.map((userId) => sendMessage({ ...input, target: { channelType: ChannelType.system, recipientId: userId } })));
+  return { messageIds: sent.map((message, index) => ({ userId: toUserIds[index]!, messageId: message.messageId })) };
+}
+
+/**
+ * One message to every user of the app: stored once in the broadcast channel (unless
+ * `persist` is off: then only connected users get it) and published once, whatever the
+ * number of users. The sender's sessions get it as the app's other sessions do.
+ */
+export async function broadcastMessage(input: Omit<ServerMessage, "byServer" | "needReadReceipt"> & { persist: boolean }) {
+  checkServerMessage(input);
+  const message = await sendMessage({
+    ...input,
+    target: { channelType: ChannelType.system, broadcast: true },
+    byServer: { persist: input.persist, echoToSender: false, verifyBlocklist: false },
+  });
+  return { messageId: message.messageId };
+}
+
+/** What is the same for every recipient is checked once, before the first is sent. */
+function checkServerMessage(input: Pick<SendMessageInput, "senderId" | "messageType" | "content">) {
+  checkUserId(input.senderId, "fromUserId");
+  checkMessage(input);
+}
+
+function skipBlockedRecipient(error: unknown): null {
+  if (error instanceof ChatError && error.kind === "blockedByRecipient") return null;
+  throw error;
+}

@@ -1,0 +1,189 @@
+import { z } from "zod";
+import { recallMessage } from "../../chat/messages/change-message";
+import { broadcastMessage, sendDirectMessages, sendGroupMessages, sendSystemMessages } from "../../chat/messages/send-server-messages";
+import { defineEndpoint } from "../endpoint";
+import { compatibilityEndpoint, formFlag, formInteger, formList } from "../form-fields";
+
+/**
+ * The older form API's messages, over the same send pipeline as v4. Its names: objectName
+ * for the message type, isPersisted, isIncludeSender (echo to the sender), verifyBlacklist.
+ */
+
+const messageFields = { fromUserId: z.string(), objectName: z.string(), content: z.string() };
+/** Fields of the older API that Switchboard takes and does not act on (it sends no push notifications). */
+const ignoredFields = {
+  pushContent: z.string().optional(),
+  pushData: z.string().optional(),
+  pushExt: z.string().optional(),
+  count: z.string().optional(),
+  contentAvailable: z.string().optional(),
+  disablePush: z.string().optional(),
+  disableUpdateLastMsg: z.string().optional(),
+  expansion: z.string().optional(),
+  extraContent: z.string().optional(),
+  isCounted: z.string().optional(),
+  isMentioned: z.string().optional(),
+  os: z.string().optional(),
+};
+
+type LegacySend = { fromUserId: string; objectName: string; content: string; isPersisted?: boolean; isIncludeSender?: boolean; verifyBlacklist?: boolean };
+
+/** The older API's defaults: stored, not echoed to the sender, blocklist not verified. */
+const serverSend = (appId: string, input: LegacySend) => ({
+  appId,
+  senderId: input.fromUserId,
+  messageType: input.objectName,
+  content: input.content,
+  byServer: { persist: input.isPersisted ?? true, echoToSender: input.isIncludeSender ?? false, verifyBlocklist: input.verifyBlacklist ?? false },
+});
+/** Status messages are delivered to connected sessions only and never stored, whatever their type. */
+const statusSend = (appId: string, input: LegacySend) => serverSend(appId, { ...input, isPersisted: false });
+
+const privateRequest = z.object({
+  ...messageFields,
+  ...ignoredFields,
+  toUserId: formList,
+  isPersisted: formFlag.optional(),
+  isIncludeSender: formFlag.optional(),
+  verifyBlacklist: formFlag.optional(),
+});
+const groupRequest = z.object({
+  ...messageFields,
+  ...ignoredFields,
+  toGroupId: formList,
+  /** A directed message: only these members of the (single) group get it. */
+  toUserId: formList.optional(),
+  isPersisted: formFlag.optional(),
+  isIncludeSender: formFlag.optional(),
+});
+
+export const legacyPublishPrivateEndpoint = defineEndpoint({
+  ...compatibilityEndpoint,
+  path: "/message/private/publish.json",
+  operationId: "legacyPublishPrivateMessage",
+  summary: "One direct message to each of up to 1,000 users (older API)",
+  request: privateRequest,
+  result: null,
+  rateLimit: { perSecond: 100 },
+  errors: ["notFound", "messageBlocked"],
+  handle: async ({ app, input }) => {
+    await sendDirectMessages({ ...serverSend(app.id, input), toUserIds: input.toUserId });
+  },
+});
+
+export const legacyPublishGroupEndpoint = defineEndpoint({
+  ...compatibilityEndpoint,
+  path: "/message/group/publish.json",
+  operationId: "legacyPublishGroupMessage",
+  summary: "A message from a member to each of up to 3 groups, or (toUserId) to some members of one (older API)",
+  request: groupRequest,
+  result: null,
+  rateLimit: { perSecond: 20, cost: (input) => input.toGroupId.length },
+  errors: ["notFound", "notMember", "messageBlocked"],
+  handle: async ({ app, input }) => {
+    await sendGroupMessages({ ...serverSend(app.id, input), toChannelIds: input.toGroupId, toUserIds: input.toUserId });
+  },
+});
+
+export const legacyPublishSystemEndpoint = defineEndpoint({
+  ...compatibilityEndpoint,
+  path: "/message/system/publish.json",
+  operationId: "legacyPublishSystemMessage",
+  summary: "A message in the system channel of each of up to 100 users (older API)",
+  request: z.object({ ...messageFields, ...ignoredFields, toUserId: formList, isPersisted: formFlag.optional() }),
+  result: null,
+  rateLimit: { perSecond: 100, cost: (input) => input.toUserId.length },
+  errors: ["notFound", "messageBlocked"],
+  handle: async ({ app, input }) => {
+    await sendSystemMessages({ ...serverSend(app.id, input), toUserIds: input.toUserId });
+  },
+});
+
+export const legacyBroadcastEndpoint = defineEndpoint({
+  ...compatibilityEndpoint,
+  path: "/message/broadcast.json",
+  operationId: "legacyBroadcastMessage",
+  summary: "A system message to every user of the app, stored once (older API)",
+  request: z.object({ ...messageFields, ...ignoredFields }),
+  result: z.object({ messageUID: z.string() }),
+  rateLimit: { perSecond: 1 },
+  errors: ["messageBlocked"],
+  handle: async ({ app, input }) => ({
+    messageUID: (await broadcastMessage({ appId: app.id, senderId: input.fromUserId, messageType: input.objectName, content: input.content, persist: true })).messageId,
+  }),
+});
+
+export const legacyBroadcastOnlineEndpoint = defineEndpoint({
+  ...compatibilityEndpoint,
+  path: "/message/online/broadcast.json",
+  operationId: "legacyBroadcastOnlineMessage",
+  summary: "A system message to every connected user of the app, never stored (older API)",
+  request: z.object(messageFields),
+  result: z.object({ messageUID: z.string() }),
+  rateLimit: { perSecond: 1 },
+  errors: ["messageBlocked"],
+  handle: async ({ app, input }) => ({
+    messageUID: (await broadcastMessage({ appId: app.id, senderId: input.fromUserId, messageType: input.objectName, content: input.content, persist: false })).messageId,
+  }),
+});
+
+export const legacyRecallEndpoint = defineEndpoint({
+  ...compatibilityEndpoint,
+  path: "/message/recall.json",
+  operationId: "legacyRecallMessage",
+  summary: "Recall a stored message of its sender, or anyone's with isAdmin 1 (older API)",
+  request: z.object({
+    fromUserId: z.string(),
+    conversationType: formInteger,
+    targetId: z.string(),
+    messageUID: z.string(),
+    isAdmin: formFlag.optional(),
+    // Taken and not acted on: the message id alone finds the message.
+    sentTime: z.string().optional(),
+    isDelete: z.string().optional(),
+    disablePush: z.string().optional(),
+    extra: z.string().optional(),
+  }),
+  result: null,
+  rateLimit: { perSecond: 100 },
+  errors: ["notFound", "forbidden"],
+  handle: ({ app, input }) =>
+    recallMessage({
+      appId: app.id,
+      userId: input.fromUserId,
+      channelType: input.conversationType,
+      channelId: input.targetId,
+      messageId: input.messageUID,
+      asServer: true,
+      asAdmin: input.isAdmin ?? false,
+    }),
+});
+
+export const legacyStatusPrivateEndpoint = defineEndpoint({
+  ...compatibilityEndpoint,
+  path: "/statusmessage/private/publish.json",
+  operationId: "legacyPublishPrivateStatusMessage",
+  summary: "A status message to each of up to 1,000 users: delivered to connected sessions, never stored (older API)",
+  request: privateRequest.omit({ isPersisted: true }),
+  result: null,
+  rateLimit: { perSecond: 100 },
+  errors: ["notFound", "messageBlocked"],
+  handle: async ({ app, input }) => {
+    await sendDirectMessages({ ...statusSend(app.id, input), toUserIds: input.toUserId });
+  },
+});
+
+export const legacyStatusGroupEndpoint = defineEndpoint({
+  ...compatibilityEndpoint,
+  path: "/statusmessage/group/publish.json",
+  operationId: "legacyPublishGroupStatusMessage",
+  summary: "A status message from a member to each of up to 3 groups: delivered to connected sessions, never stored (older API)",
+  // verifyBlacklist is taken: blocklists concern direct messages.
+  request: groupRequest.omit({ isPersisted: true }).extend({ verifyBlacklist: formFlag.optional() }),
+  result: null,
+  rateLimit: { perSecond: 20, cost: (input) => input.toGroupId.length },
+  errors: ["notFound", "notMember", "messageBlocked"],
+  handle: async ({ app, input }) => {
+    await sendGroupMessages({ ...statusSend(app.id, input), toChannelIds: input.toGroupId, toUserIds: input.toUserId });
+  },
+});

@@ -1,0 +1,92 @@
+import { z } from "zod";
+import { broadcastChannelId, ChannelType } from "../../chat/channels/channel-types";
+import { recallMessage } from "../../chat/messages/change-message";
+import { broadcastMessage, sendSystemMessages } from "../../chat/messages/send-server-messages";
+import { defineEndpoint } from "../endpoint";
+
+const tag = "SystemMessages";
+const messageFields = { fromUserId: z.string(), messageType: z.string(), content: z.string(), disableUpdateLastMsg: z.boolean().optional() };
+/** Push options of the contract that Switchboard takes and does not act on (it sends no push notifications). */
+const pushOptions = { pushContent: z.string().optional(), pushData: z.string().optional(), pushExt: z.string().optional(), contentAvailable: z.number().int().optional() };
+/**
+ * The contract allows 2 broadcasts an hour and 3 a day; limits here are per second, and
+ * a broadcast costs one stored message whatever the number of users.
+ */
+const broadcastRateLimit = { perSecond: 1 };
+
+export const sendSystemMessagesEndpoint = defineEndpoint({
+  api: "v4",
+  path: "/v4/system-channel/message/send",
+  operationId: "sendSystemChannelMessage",
+  summary: "A message in the system channel of each of up to 100 users",
+  tag,
+  request: z.object({ ...messageFields, ...pushOptions, toUserIds: z.array(z.string()), shouldPersist: z.number().int().optional(), disablePush: z.boolean().optional() }),
+  result: z.object({ messageIds: z.array(z.object({ userId: z.string(), messageId: z.string() })) }),
+  rateLimit: { perSecond: 100, cost: (input) => input.toUserIds.length },
+  errors: ["notFound", "messageBlocked"],
+  handle: ({ app, input }) =>
+    sendSystemMessages({
+      appId: app.id,
+      senderId: input.fromUserId,
+      toUserIds: input.toUserIds,
+      messageType: input.messageType,
+      content: input.content,
+      byServer: { persist: input.shouldPersist !== 0, echoToSender: false, verifyBlocklist: false },
+    }),
+});
+
+export const broadcastToAllEndpoint = defineEndpoint({
+  api: "v4",
+  path: "/v4/system-channel/message/broadcast-all",
+  operationId: "broadcastSystemChannelMessage",
+  summary: "A system message to every user of the app, stored once: connected users get it at once, the others at their next sync",
+  tag,
+  request: z.object({ ...messageFields, ...pushOptions }),
+  result: z.object({ messageId: z.string() }),
+  rateLimit: broadcastRateLimit,
+  errors: ["messageBlocked"],
+  handle: ({ app, input }) => broadcastMessage({ appId: app.id, senderId: input.fromUserId, messageType: input.messageType, content: input.content, persist: true }),
+});
+
+export const broadcastToOnlineEndpoint = defineEndpoint({
+  api: "v4",
+  path: "/v4/system-channel/message/broadcast-online",
+  operationId: "broadcastMessageOnline",
+  summary: "A system message to every connected user of the app, never stored",
+  tag,
+  request: z.object(messageFields),
+  result: z.object({ messageId: z.string() }),
+  rateLimit: { perSecond: 1 },
+  errors: ["messageBlocked"],
+  handle: ({ app, input }) => broadcastMessage({ appId: app.id, senderId: input.fromUserId, messageType: input.messageType, content: input.content, persist: false }),
+});
+
+export const deleteBroadcastEndpoint = defineEndpoint({
+  api: "v4",
+  path: "/v4/system-channel/message/broadcast/delete",
+  operationId: "deleteBroadcastMessage",
+  summary: "Recall a broadcast to all users, of fromUserId (or anyone's, with isAdmin 1); every device learns it live or at its next sync",
+  tag,
+  request: z.object({
+    fromUserId: z.string(),
+    messageId: z.string(),
+    isAdmin: z.number().int().optional(),
+    // Taken for the contract: the message id alone finds the broadcast.
+    sentAt: z.number().int().optional(),
+    extra: z.string().optional(),
+    disableUpdateLastMsg: z.boolean().optional(),
+  }),
+  result: null,
+  rateLimit: broadcastRateLimit,
+  errors: ["notFound", "forbidden"],
+  handle: ({ app, input }) =>
+    recallMessage({
+      appId: app.id,
+      userId: input.fromUserId,
+      channelType: ChannelType.system,
+      channelId: broadcastChannelId,
+      messageId: input.messageId,
+      asServer: true,
+      asAdmin: input.isAdmin === 1,
+    }),
+});
