@@ -277,6 +277,14 @@ describe("refusals", () => {
     expect(await storedCount(`"senderId" IN ('cy', 'eli')`)).toBe(0);
   });
 
+  it("refuse a banned sender, also through the app server", async () => {
+    for (const userId of ["jay", "kai"]) await issueToken(server, app, userId);
+    await callApi(server, app, "/v4/user/ban", { userIds: ["jay"], durationMinutes: 60 });
+    const sent = await callApi(server, app, "/v4/direct-channel/message/send", { fromUserId: "jay", toUserIds: ["kai"], messageType: "RC:TxtMsg", content: '{"content":"hi"}' });
+    expect(sent).toEqual({ status: 403, body: { code: 1018, errorMessage: "User jay is banned and cannot send messages" } });
+    expect(await storedCount(`"senderId" = 'jay'`)).toBe(0);
+  });
+
   it("refuse a sixth message within a second from one client with 20604", async () => {
     const hub = await connect("hub");
     await issueToken(server, app, "ian");

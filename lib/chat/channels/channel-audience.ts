@@ -9,12 +9,11 @@ type ChannelKey = { id: string; type: number; channelId: string };
  * members of a group through its channel topic, the owner of a system channel, every
  * user of the app for the broadcast channel.
  */
-export async function publishToChannel(input: { appId: string; channel: ChannelKey; data: string; exceptSessionId?: string }) {
+export async function publishToChannel(input: { appId: string; channel: ChannelKey; data: string; exceptSessionId?: string; exceptUserId?: string }) {
   const bus = getBus();
-  const message = { type: "publication" as const, data: input.data, exceptSessionId: input.exceptSessionId };
-  await Promise.all(audienceTopics(input.appId, input.channel).map((topic) => bus.publish(topic, message))).catch((error) =>
-    log.warn("live delivery failed", describeError(error)),
-  );
+  const message = { type: "publication" as const, data: input.data, exceptSessionId: input.exceptSessionId, exceptUserId: input.exceptUserId };
+  const audience = audienceTopics(input.appId, input.channel).filter((topic) => !input.exceptUserId || topic !== topics.user(input.appId, input.exceptUserId));
+  await Promise.all(audience.map((topic) => bus.publish(topic, message))).catch((error) => log.warn("live delivery failed", describeError(error)));
 }
 
 function audienceTopics(appId: string, channel: ChannelKey): string[] {

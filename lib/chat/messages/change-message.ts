@@ -29,7 +29,9 @@ export async function recallMessage(input: MessageAddress & Actor): Promise<void
     db.messageMetadata.deleteMany({ where: { messageId: message.id } }),
     db.message.update({ where: { id: message.id }, data: { content: "{}", recalledAt: now, updatedAt: now } }),
   ]);
-  await publishMessageUpdate(input.appId, channel, message.id, input.sessionId);
+  // Without multi-device sync a recall does not reach the recalling user's other devices.
+  const { multiDeviceSync } = await getAppSettings(input.appId);
+  await publishMessageUpdate(input.appId, channel, message.id, { exceptSessionId: input.sessionId, ...(!multiDeviceSync && { exceptUserId: input.userId }) });
 }
 
 /** Replaces the content of a direct or group message; only its sender may. */
@@ -43,7 +45,7 @@ export async function editMessage(input: MessageAddress & Actor & { content: str
   const content = await applyProfanityFilter(input.appId, checkMessage({ messageType: message.type, content: input.content }));
   const now = new Date();
   await db.message.update({ where: { id: message.id }, data: { content: JSON.stringify(content), editedAt: now, updatedAt: now } });
-  await publishMessageUpdate(input.appId, channel, message.id, input.sessionId);
+  await publishMessageUpdate(input.appId, channel, message.id, { exceptSessionId: input.sessionId });
 }
 
 /**
@@ -62,8 +64,13 @@ export async function findMessage(input: MessageAddress & { asServer?: boolean }
 }
 
 /** Tells the channel's online devices how the message is now; offline ones see it at their next sync. */
-export async function publishMessageUpdate(appId: string, channel: { id: string; type: number; channelId: string }, messageId: string, exceptSessionId?: string) {
+export async function publishMessageUpdate(
+  appId: string,
+  channel: { id: string; type: number; channelId: string },
+  messageId: string,
+  except: { exceptSessionId?: string; exceptUserId?: string },
+) {
   const row = await db.message.findUniqueOrThrow({ where: { id: messageId }, include: { metadata: true } });
   const data = serializePublication({ type: "message.updated", message: toMessageView({ ...row, channel }) });
-  await publishToChannel({ appId, channel, data, exceptSessionId });
+  await publishToChannel({ appId, channel, data, ...except });
 }

@@ -36,7 +36,7 @@ export async function setMessageMetadata(input: Target & { metadata: Record<stri
     ),
     db.message.update({ where: { id: message.id }, data: { updatedAt } }),
   ]);
-  await publishMessageUpdate(input.appId, channel, message.id, input.sessionId);
+  await publishMessageUpdate(input.appId, channel, message.id, { exceptSessionId: input.sessionId });
 }
 
 export async function deleteMessageMetadata(input: Target & { keys: string[] }): Promise<void> {
@@ -47,7 +47,7 @@ export async function deleteMessageMetadata(input: Target & { keys: string[] }):
     db.messageMetadata.deleteMany({ where: { messageId: message.id, key: { in: input.keys } } }),
     db.message.update({ where: { id: message.id }, data: { updatedAt: new Date() } }),
   ]);
-  await publishMessageUpdate(input.appId, channel, message.id, input.sessionId);
+  await publishMessageUpdate(input.appId, channel, message.id, { exceptSessionId: input.sessionId });
 }
 
 /** A page (from 1) of a message's metadata by key, the message found by its id alone: the app server's view. */

@@ -56,6 +56,7 @@ export async function sendMessage(input: SendMessageInput): Promise<MessageView>
   if (input.senderSessionId) checkClientRate(input.senderSessionId, settings.clientMessagesPerSecond);
   const checked = checkMessage(input);
   const kind = messageKind(settings, input.messageType);
+  await checkSenderNotBanned(input.appId, input.senderId);
   const route = await routeMessage(input, settings);
   const content = await applyProfanityFilter(input.appId, checked);
   const contentText = content === checked ? input.content : JSON.stringify(content);
@@ -181,6 +182,12 @@ function routeBroadcast(input: SendMessageInput): Route {
     address: { appId: input.appId, type: ChannelType.system, channelId: broadcastChannelId, memberIds: [] },
     recipientTopics: [topics.app(input.appId)],
   };
+}
+
+/** Banned users cannot send, from a client or through the app server; senders that are no users (service accounts) can. */
+async function checkSenderNotBanned(appId: string, senderId: string) {
+  const sender = await userCache.get(appId, senderId);
+  if (sender?.bannedUntil && sender.bannedUntil > Date.now()) throw new ChatError("userBanned", `User ${senderId} is banned and cannot send messages`);
 }
 
 async function checkUserExists(appId: string, userId: string) {

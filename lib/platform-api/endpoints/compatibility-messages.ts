@@ -65,7 +65,7 @@ export const legacyPublishPrivateEndpoint = defineEndpoint({
   request: privateRequest,
   result: null,
   rateLimit: { perSecond: 100 },
-  errors: ["notFound", "messageBlocked"],
+  errors: ["notFound", "messageBlocked", "userBanned"],
   handle: async ({ app, input }) => {
     await sendDirectMessages({ ...serverSend(app.id, input), toUserIds: input.toUserId });
   },
@@ -79,7 +79,7 @@ export const legacyPublishGroupEndpoint = defineEndpoint({
   request: groupRequest,
   result: null,
   rateLimit: { perSecond: 20, cost: (input) => input.toGroupId.length },
-  errors: ["notFound", "notMember", "messageBlocked"],
+  errors: ["notFound", "notMember", "messageBlocked", "userBanned"],
   handle: async ({ app, input }) => {
     await sendGroupMessages({ ...serverSend(app.id, input), toChannelIds: input.toGroupId, toUserIds: input.toUserId });
   },
@@ -93,7 +93,7 @@ export const legacyPublishSystemEndpoint = defineEndpoint({
   request: z.object({ ...messageFields, ...ignoredFields, toUserId: formList, isPersisted: formFlag.optional() }),
   result: null,
   rateLimit: { perSecond: 100, cost: (input) => input.toUserId.length },
-  errors: ["notFound", "messageBlocked"],
+  errors: ["notFound", "messageBlocked", "userBanned"],
   handle: async ({ app, input }) => {
     await sendSystemMessages({ ...serverSend(app.id, input), toUserIds: input.toUserId });
   },
@@ -107,7 +107,7 @@ export const legacyBroadcastEndpoint = defineEndpoint({
   request: z.object({ ...messageFields, ...ignoredFields }),
   result: z.object({ messageUID: z.string() }),
   rateLimit: { perSecond: 1 },
-  errors: ["messageBlocked"],
+  errors: ["messageBlocked", "userBanned"],
   handle: async ({ app, input }) => ({
     messageUID: (await broadcastMessage({ appId: app.id, senderId: input.fromUserId, messageType: input.objectName, content: input.content, persist: true })).messageId,
   }),
@@ -121,7 +121,7 @@ export const legacyBroadcastOnlineEndpoint = defineEndpoint({
   request: z.object(messageFields),
   result: z.object({ messageUID: z.string() }),
   rateLimit: { perSecond: 1 },
-  errors: ["messageBlocked"],
+  errors: ["messageBlocked", "userBanned"],
   handle: async ({ app, input }) => ({
     messageUID: (await broadcastMessage({ appId: app.id, senderId: input.fromUserId, messageType: input.objectName, content: input.content, persist: false })).messageId,
   }),
@@ -167,7 +167,7 @@ export const legacyStatusPrivateEndpoint = defineEndpoint({
   request: privateRequest.omit({ isPersisted: true }),
   result: null,
   rateLimit: { perSecond: 100 },
-  errors: ["notFound", "messageBlocked"],
+  errors: ["notFound", "messageBlocked", "userBanned"],
   handle: async ({ app, input }) => {
     await sendDirectMessages({ ...statusSend(app.id, input), toUserIds: input.toUserId });
   },
@@ -182,7 +182,7 @@ export const legacyStatusGroupEndpoint = defineEndpoint({
   request: groupRequest.omit({ isPersisted: true }).extend({ verifyBlacklist: formFlag.optional() }),
   result: null,
   rateLimit: { perSecond: 20, cost: (input) => input.toGroupId.length },
-  errors: ["notFound", "notMember", "messageBlocked"],
+  errors: ["notFound", "notMember", "messageBlocked", "userBanned"],
   handle: async ({ app, input }) => {
     await sendGroupMessages({ ...statusSend(app.id, input), toChannelIds: input.toGroupId, toUserIds: input.toUserId });
   },

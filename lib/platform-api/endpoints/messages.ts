@@ -53,7 +53,7 @@ export const sendDirectMessagesEndpoint = defineEndpoint({
   request: z.object({ ...sendFields, toUserIds: z.array(z.string()), verifyBlocklist: flag, count: z.number().int().optional() }),
   result: z.object({ messageIds: z.array(z.object({ userId: z.string(), messageId: z.string() })) }),
   rateLimit: { perSecond: 100 },
-  errors: ["notFound", "messageBlocked"],
+  errors: ["notFound", "messageBlocked", "userBanned"],
   handle: ({ app, input }) => sendDirectMessages({ appId: app.id, toUserIds: input.toUserIds, ...serverSend(input, input.verifyBlocklist) }),
 });
 
@@ -66,7 +66,7 @@ export const sendGroupMessagesEndpoint = defineEndpoint({
   request: z.object({ ...sendFields, toChannelIds: z.array(z.string()), toUserIds: z.array(z.string()).optional(), hasMention: flag }),
   result: z.object({ messageIds: z.array(z.object({ channelId: z.string(), messageId: z.string() })) }),
   rateLimit: { perSecond: 20, cost: (input) => input.toChannelIds.length },
-  errors: ["notFound", "notMember", "messageBlocked"],
+  errors: ["notFound", "notMember", "messageBlocked", "userBanned"],
   handle: ({ app, input }) => sendGroupMessages({ appId: app.id, toChannelIds: input.toChannelIds, toUserIds: input.toUserIds, ...serverSend(input) }),
 });
 

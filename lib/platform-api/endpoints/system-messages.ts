@@ -23,7 +23,7 @@ export const sendSystemMessagesEndpoint = defineEndpoint({
   request: z.object({ ...messageFields, ...pushOptions, toUserIds: z.array(z.string()), shouldPersist: z.number().int().optional(), disablePush: z.boolean().optional() }),
   result: z.object({ messageIds: z.array(z.object({ userId: z.string(), messageId: z.string() })) }),
   rateLimit: { perSecond: 100, cost: (input) => input.toUserIds.length },
-  errors: ["notFound", "messageBlocked"],
+  errors: ["notFound", "messageBlocked", "userBanned"],
   handle: ({ app, input }) =>
     sendSystemMessages({
       appId: app.id,
@@ -44,7 +44,7 @@ export const broadcastToAllEndpoint = defineEndpoint({
   request: z.object({ ...messageFields, ...pushOptions }),
   result: z.object({ messageId: z.string() }),
   rateLimit: broadcastRateLimit,
-  errors: ["messageBlocked"],
+  errors: ["messageBlocked", "userBanned"],
   handle: ({ app, input }) => broadcastMessage({ appId: app.id, senderId: input.fromUserId, messageType: input.messageType, content: input.content, persist: true }),
 });
 
@@ -57,7 +57,7 @@ export const broadcastToOnlineEndpoint = defineEndpoint({
   request: z.object(messageFields),
   result: z.object({ messageId: z.string() }),
   rateLimit: { perSecond: 1 },
-  errors: ["messageBlocked"],
+  errors: ["messageBlocked", "userBanned"],
   handle: ({ app, input }) => broadcastMessage({ appId: app.id, senderId: input.fromUserId, messageType: input.messageType, content: input.content, persist: false }),
 });
 
