@@ -231,13 +231,23 @@ describe("the older API's messages", () => {
   it("publishes direct, group and system messages, echoed to the sender with isIncludeSender", async () => {
     const ben = await online("ben");
     const ann = await online("ann");
-    expect(await legacy("/message/private/publish.json", { fromUserId: "ann", toUserId: ["ben", "cat"], objectName: "RC:TxtMsg", content: text("form"), isIncludeSender: "1" })).toEqual(legacyOk);
+    const uid = expect.stringMatching(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/);
+    expect(await legacy("/message/private/publish.json", { fromUserId: "ann", toUserId: ["ben", "cat"], objectName: "RC:TxtMsg", content: text("form"), isIncludeSender: "1" })).toEqual({
+      status: 200,
+      body: { code: 200, messageUIDs: [{ userId: "ben", messageUID: uid }, { userId: "cat", messageUID: uid }] },
+    });
     await expect.poll(() => ben.received.some((publication) => publication.message?.content.content === "form")).toBe(true);
     await expect.poll(() => ann.received.some((publication) => publication.message?.content.content === "form")).toBe(true);
 
-    expect(await legacy("/message/group/publish.json", { fromUserId: "ann", toGroupId: "crew", objectName: "RC:TxtMsg", content: text("group form") })).toEqual(legacyOk);
+    expect(await legacy("/message/group/publish.json", { fromUserId: "ann", toGroupId: "crew", objectName: "RC:TxtMsg", content: text("group form") })).toEqual({
+      status: 200,
+      body: { code: 200, messageUIDs: [{ groupId: "crew", messageUID: uid }] },
+    });
     await expect.poll(() => ben.received.some((publication) => publication.message?.content.content === "group form")).toBe(true);
-    expect(await legacy("/message/system/publish.json", { fromUserId: "ops", toUserId: "ben", objectName: "RC:TxtMsg", content: text("sys form") })).toEqual(legacyOk);
+    expect(await legacy("/message/system/publish.json", { fromUserId: "ops", toUserId: "ben", objectName: "RC:TxtMsg", content: text("sys form") })).toEqual({
+      status: 200,
+      body: { code: 200, messageUIDs: [{ userId: "ben", messageUID: uid }] },
+    });
     await expect.poll(() => ben.received.some((publication) => publication.message?.channelType === 6 && publication.message.content.content === "sys form")).toBe(true);
   });
 

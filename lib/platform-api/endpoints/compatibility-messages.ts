@@ -63,11 +63,12 @@ export const legacyPublishPrivateEndpoint = defineEndpoint({
   operationId: "legacyPublishPrivateMessage",
   summary: "One direct message to each of up to 1,000 users (older API)",
   request: privateRequest,
-  result: null,
+  result: z.object({ messageUIDs: z.array(z.object({ userId: z.string(), messageUID: z.string() })) }),
   rateLimit: { perSecond: 100 },
   errors: ["notFound", "messageBlocked", "userBanned"],
   handle: async ({ app, input }) => {
-    await sendDirectMessages({ ...serverSend(app.id, input), toUserIds: input.toUserId });
+    const { messageIds } = await sendDirectMessages({ ...serverSend(app.id, input), toUserIds: input.toUserId });
+    return { messageUIDs: messageIds.map(({ userId, messageId }) => ({ userId, messageUID: messageId })) };
   },
 });
 
@@ -77,11 +78,12 @@ export const legacyPublishGroupEndpoint = defineEndpoint({
   operationId: "legacyPublishGroupMessage",
   summary: "A message from a member to each of up to 3 groups, or (toUserId) to some members of one (older API)",
   request: groupRequest,
-  result: null,
+  result: z.object({ messageUIDs: z.array(z.object({ groupId: z.string(), messageUID: z.string() })) }),
   rateLimit: { perSecond: 20, cost: (input) => input.toGroupId.length },
   errors: ["notFound", "notMember", "messageBlocked", "userBanned"],
   handle: async ({ app, input }) => {
-    await sendGroupMessages({ ...serverSend(app.id, input), toChannelIds: input.toGroupId, toUserIds: input.toUserId });
+    const { messageIds } = await sendGroupMessages({ ...serverSend(app.id, input), toChannelIds: input.toGroupId, toUserIds: input.toUserId });
+    return { messageUIDs: messageIds.map(({ channelId, messageId }) => ({ groupId: channelId, messageUID: messageId })) };
   },
 });
 
@@ -91,11 +93,12 @@ export const legacyPublishSystemEndpoint = defineEndpoint({
   operationId: "legacyPublishSystemMessage",
   summary: "A message in the system channel of each of up to 100 users (older API)",
   request: z.object({ ...messageFields, ...ignoredFields, toUserId: formList, isPersisted: formFlag.optional() }),
-  result: null,
+  result: z.object({ messageUIDs: z.array(z.object({ userId: z.string(), messageUID: z.string() })) }),
   rateLimit: { perSecond: 100, cost: (input) => input.toUserId.length },
   errors: ["notFound", "messageBlocked", "userBanned"],
   handle: async ({ app, input }) => {
-    await sendSystemMessages({ ...serverSend(app.id, input), toUserIds: input.toUserId });
+    const { messageIds } = await sendSystemMessages({ ...serverSend(app.id, input), toUserIds: input.toUserId });
+    return { messageUIDs: messageIds.map(({ userId, messageId }) => ({ userId, messageUID: messageId })) };
   },
 });
 
