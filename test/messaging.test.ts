@@ -96,6 +96,24 @@ describe("group messages", () => {
     expect(await storedCount(`"senderId" IN ('ivy', 'ida')`)).toBe(0);
   });
 
+  it("mark the conversations of mentioned members until they read them", async () => {
+    await createGroup("g-mentions", "mo", ["nu", "xi"]);
+    const mo = await connect("mo");
+    const [nu, xi] = await Promise.all([connect("nu"), connect("xi")]);
+    const mentioned = async (client: SwitchboardClient) => (await client.listConversations()).conversations.find((c) => c.channelId === "g-mentions")!.mentioned;
+
+    await mo.sendGroupMessage({ groupId: "g-mentions", content: { content: "@nu look", mentionedInfo: { type: 2, userIdList: ["nu"] } } });
+    expect([await mentioned(nu), await mentioned(xi)]).toEqual([true, false]);
+    const sent = await mo.sendGroupMessage({ groupId: "g-mentions", content: { content: "@all hi", mentionedInfo: { type: 1 } } });
+    expect(await mentioned(xi)).toBe(true);
+    await xi.markRead({ channelType: ChannelType.group, channelId: "g-mentions", seq: sent.seq! });
+    expect(await mentioned(xi)).toBe(false);
+    expect(await mentioned(mo)).toBe(false);
+
+    const bad = mo.sendGroupMessage({ groupId: "g-mentions", content: { content: "x", mentionedInfo: { type: 2 } } });
+    expect(await callError(bad)).toEqual({ code: 1002, message: "mentionedInfo must be {type: 1} (everyone) or {type: 2, userIdList: [1 to 100 user ids]}" });
+  });
+
   it("tell senders who read the messages that asked for read receipts", async () => {
     await createGroup("g-receipts", "jon", ["kim", "lou"]);
     const jon = await connect("jon");

@@ -39,6 +39,8 @@ export type Conversation = {
   lastSeq: number;
   readSeq: number;
   unreadCount: number;
+  /** An unread message mentions the user (groups). */
+  mentioned: boolean;
   pinned: boolean;
   updatedAt: number;
   lastMessage?: ChatMessage;

@@ -16,6 +16,8 @@ export type ConversationView = {
   readSeq: number;
   /** Messages after the read position: the last sequence minus the read one. */
   unreadCount: number;
+  /** An unread message mentions the user (groups). */
+  mentioned: boolean;
   pinned: boolean;
   updatedAt: number;
   lastMessage?: MessageView;
@@ -51,6 +53,7 @@ export async function findConversations(input: { appId: string; userId: string; 
         lastSeq: channel.lastSeq,
         readSeq: member.readSeq,
         unreadCount: Math.max(0, channel.lastSeq - seenUpTo),
+        mentioned: member.mentionedSeq > seenUpTo,
         pinned: member.pinned,
         updatedAt: channel.updatedAt.getTime(),
         ...(lastMessage && { lastMessage }),

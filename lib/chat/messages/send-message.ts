@@ -12,6 +12,7 @@ import { userCache } from "../users/user-cache";
 import { checkUserId, checkUserIds } from "../users/user-id";
 import { checkMessage } from "./check-message";
 import { messageKind } from "./message-kinds";
+import { readMentions, recordMentions } from "./mentions";
 import { generateMessageId } from "./message-id";
 import { type MessageView, serializePublication } from "./message-view";
 import { type ChannelAddress, getMessageWriter } from "./message-writer";
@@ -55,6 +56,7 @@ export async function sendMessage(input: SendMessageInput): Promise<MessageView>
   const settings = await getAppSettings(input.appId);
   if (input.senderSessionId) checkClientRate(input.senderSessionId, settings.clientMessagesPerSecond);
   const checked = checkMessage(input);
+  const mentions = readMentions(checked);
   const kind = messageKind(settings, input.messageType);
   await checkSenderNotBanned(input.appId, input.senderId);
   const route = await routeMessage(input, settings);
@@ -85,7 +87,14 @@ export async function sendMessage(input: SendMessageInput): Promise<MessageView>
     ...(input.needReadReceipt && { needReadReceipt: true as const }),
     ...(input.target.channelType === ChannelType.group && input.target.toUserIds && { toUserIds: input.target.toUserIds }),
   };
-  if (!stored.duplicate) await deliver(input, settings, route, serializePublication({ type: "message", message: view }));
+  if (stored.duplicate) return view;
+  // Only group channels are addressed by their row ("pk"); mentions count there alone.
+  if (mentions && stored.seq !== undefined && "pk" in route.address) {
+    await recordMentions({ channelPk: route.address.pk, senderId: input.senderId, seq: stored.seq, mentions }).catch((error) =>
+      log.warn("recording mentions failed", describeError(error)),
+    );
+  }
+  await deliver(input, settings, route, serializePublication({ type: "message", message: view }));
   return view;
 }
 
