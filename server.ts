@@ -4,6 +4,7 @@ import type { AddressInfo } from "node:net";
 import next from "next";
 import { closeBus, getBus } from "./lib/bus";
 import { getMessageWriter } from "./lib/chat/messages/message-writer";
+import { startOpenChannelSweeper } from "./lib/chat/open-channels/sweep-open-channels";
 import { ensureFirstOperator } from "./lib/chat/operators/ensure-first-operator";
 import { db } from "./lib/db/client";
 import { applyMigrations } from "./lib/db/migrate";
@@ -28,6 +29,7 @@ async function main() {
     if (gateway.handles(request)) gateway.upgrade(request, socket, head);
   });
   await new Promise<void>((resolve) => server.listen(env.PORT, env.HOST, resolve));
+  const sweeper = startOpenChannelSweeper(env.SWITCHBOARD_SWEEP_INTERVAL_SECONDS * 1000);
   const { port } = server.address() as AddressInfo;
   printBanner({ port, dev, firstOperator });
 
@@ -36,6 +38,7 @@ async function main() {
     (stopping ??= (async () => {
       log.info("shutting down", { signal });
       server.close();
+      clearInterval(sweeper);
       await gateway.close();
       await getMessageWriter().drain();
       await closeBus();

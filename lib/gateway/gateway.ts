@@ -4,12 +4,14 @@ import { WebSocketServer } from "ws";
 import { type BusMessage, getBus, topics } from "../bus";
 import { findGroupChannelKeys } from "../chat/channels/find-channel";
 import { recordLiveDelivery } from "../chat/messages/single-device-delivery";
+import { findOpenChannelKeys, touchParticipants } from "../chat/open-channels/open-channel-participants";
 import { describeError, log } from "../log";
 import { ClientSession, gatewayLimits, type SessionHost } from "./client-session";
 import { type CloseReason, closeCodes, personalChannel, publicationFrame } from "./protocol";
 import { sessionsToKick } from "./session-limits";
 
 export const gatewayPath = "/connection/websocket";
+const participantRefreshMs = 5 * 60_000;
 
 /** The sessions of one user on this node, and the group channels this node listens to for them. */
 type UserEntry = { userId: string; appId: string; sessions: Set<ClientSession>; channelKeys: Set<string>; ready: Promise<void>; unsubscribe: () => void };
@@ -73,7 +75,8 @@ export function createGateway() {
     users.set(key, entry);
     entry.unsubscribe = getBus().subscribe(key, (message) => deliver(entry, message));
     listen(apps, topics.app(appId), appId, key);
-    entry.ready = findGroupChannelKeys({ appId, userId }).then((channelKeys) => {
+    entry.ready = Promise.all([findGroupChannelKeys({ appId, userId }), findOpenChannelKeys({ appId, userId })]).then((found) => {
+      const channelKeys = found.flat();
       if (users.get(key) !== entry) return;
       for (const channelKey of channelKeys) deliver(entry, { type: "membership", channelKeys: [channelKey], joined: true });
     });
@@ -82,6 +85,8 @@ export function createGateway() {
 
   function closeUserEntry(entry: UserEntry) {
     const key = topics.user(entry.appId, entry.userId);
+    // The 30 minutes after which an open-channel participant has left start now.
+    void touchParticipants({ appId: entry.appId, userIds: [entry.userId] }).catch((error) => log.warn("participant update failed", describeError(error)));
     entry.unsubscribe();
     unlisten(apps, entry.appId, key);
     for (const channelKey of entry.channelKeys) unlisten(channels, channelKey, key);
@@ -138,6 +143,14 @@ export function createGateway() {
     }
   }
 
+  // Connected users stay in their open channels; the sweeper removes those silent for 30 minutes.
+  const participantRefresher = setInterval(() => {
+    const byApp = new Map<string, string[]>();
+    for (const entry of users.values()) byApp.set(entry.appId, [...(byApp.get(entry.appId) ?? []), entry.userId]);
+    for (const [appId, userIds] of byApp) void touchParticipants({ appId, userIds }).catch((error) => log.warn("participant update failed", describeError(error)));
+  }, participantRefreshMs);
+  participantRefresher.unref();
+
   const pinger = setInterval(() => {
     const silentSince = Date.now() - 2 * gatewayLimits.pingIntervalSeconds * 1000;
     for (const session of allSessions) {
@@ -174,6 +187,7 @@ export function createGateway() {
       accepting = false;
       clearInterval(pinger);
       clearInterval(presenceRefresher);
+      clearInterval(participantRefresher);
       const deadline = Date.now() + timeoutMs;
       while ([...allSessions].some((session) => session.inflight > 0) && Date.now() < deadline) {
         await new Promise((resolve) => setTimeout(resolve, 10));

@@ -9,6 +9,7 @@ import { deleteMessageMetadata, setMessageMetadata } from "../chat/messages/mess
 import { findMessageReaders, sendGroupReadReceipts } from "../chat/messages/read-receipts";
 import { sendMessage } from "../chat/messages/send-message";
 import { syncMessages } from "../chat/messages/sync-messages";
+import { joinOpenChannel, leaveOpenChannel } from "../chat/open-channels/open-channel-participants";
 import type { AuthenticatedUser } from "../chat/tokens/authenticate-access-token";
 
 export type RpcContext = { user: AuthenticatedUser; sessionId: string };
@@ -26,7 +27,9 @@ const message = conversation.extend({ messageId: z.string() });
 
 const schemas = {
   send: z.object({
-    channelType: z.union([z.literal(ChannelType.direct), z.literal(ChannelType.group)], { error: "channelType must be 1 (direct) or 3 (group)" }),
+    channelType: z.union([z.literal(ChannelType.direct), z.literal(ChannelType.group), z.literal(ChannelType.open)], {
+      error: "channelType must be 1 (direct), 3 (group) or 4 (open channel)",
+    }),
     channelId: z.string(),
     messageType: z.string().default("RC:TxtMsg"),
     content,
@@ -46,6 +49,8 @@ const schemas = {
   read: conversation.extend({ seq: z.number().int() }),
   pin: conversation.extend({ pinned: z.boolean() }),
   remove: conversation.extend({ clearHistory: z.boolean().optional() }),
+  joinOpenChannel: z.object({ channelId: z.string(), historyCount: z.number().int().optional() }),
+  leaveOpenChannel: z.object({ channelId: z.string() }),
 };
 
 const ok = { ok: true };
@@ -54,7 +59,12 @@ const ok = { ok: true };
 export const rpcMethods: Record<string, RpcMethod> = {
   "message.send": async ({ user, sessionId }, data) => {
     const { channelType, channelId, toUserIds, content: body, ...rest } = parseInput(schemas.send, data);
-    const target = channelType === ChannelType.group ? { channelType, groupId: channelId, toUserIds } : { channelType, recipientId: channelId };
+    const target =
+      channelType === ChannelType.group
+        ? { channelType, groupId: channelId, toUserIds }
+        : channelType === ChannelType.open
+          ? { channelType, channelId }
+          : { channelType, recipientId: channelId };
     const sent = await sendMessage({ appId: user.appId, senderId: user.userId, target, content: JSON.stringify(body), senderSessionId: sessionId, ...rest });
     return { message: sent };
   },
@@ -86,6 +96,11 @@ export const rpcMethods: Record<string, RpcMethod> = {
   "conversation.read": ({ user, sessionId }, data) => markConversationRead({ ...parseInput(schemas.read, data), appId: user.appId, userId: user.userId, sessionId }),
   "conversation.pin": async ({ user }, data) => {
     await pinConversation({ ...parseInput(schemas.pin, data), appId: user.appId, userId: user.userId });
+    return ok;
+  },
+  "openChannel.join": ({ user }, data) => joinOpenChannel({ ...parseInput(schemas.joinOpenChannel, data), appId: user.appId, userId: user.userId }),
+  "openChannel.leave": async ({ user }, data) => {
+    await leaveOpenChannel({ ...parseInput(schemas.leaveOpenChannel, data), appId: user.appId, userId: user.userId });
     return ok;
   },
   "conversation.delete": async ({ user }, data) => {

@@ -47,6 +47,7 @@ export type Conversation = {
 };
 
 export type ReadEvent = { channelType: number; channelId: string; readSeq: number };
+export type OpenChannelLeftEvent = { channelId: string; reason: "destroyed" | "kicked" | "banned" | "joinedAnother" | "timedOut" };
 export type ReadReceiptEvent = { channelType: number; channelId: string; userId: string; readSeq?: number; messageIds?: string[] };
 
 export type ClientOptions = {
@@ -84,13 +85,15 @@ const seenLimit = 10_000;
 type Publication =
   | { type: "message" | "message.updated"; message: ChatMessage }
   | ({ type: "read" } & ReadEvent)
-  | ({ type: "readReceipt" } & ReadReceiptEvent);
+  | ({ type: "readReceipt" } & ReadReceiptEvent)
+  | ({ type: "openChannel.left" } & OpenChannelLeftEvent);
 
 type Handlers = {
   message: (message: ChatMessage) => void;
   messageUpdated: (message: ChatMessage) => void;
   read: (event: ReadEvent) => void;
   readReceipt: (event: ReadReceiptEvent) => void;
+  openChannelLeft: (event: OpenChannelLeftEvent) => void;
   disconnected: (event: { code: number; reason: string }) => void;
 };
 
@@ -101,6 +104,7 @@ export class SwitchboardClient {
     messageUpdated: new Set(),
     read: new Set(),
     readReceipt: new Set(),
+    openChannelLeft: new Set(),
     disconnected: new Set(),
   };
   /** The version (updatedAt) of each message seen lately: delivery is at least once, the app sees each change once. */
@@ -160,7 +164,7 @@ export class SwitchboardClient {
    * same clientMessageId (generated when absent) is stored only once.
    */
   async sendMessage(input: {
-    channelType: typeof ChannelType.direct | typeof ChannelType.group;
+    channelType: typeof ChannelType.direct | typeof ChannelType.group | typeof ChannelType.open;
     channelId: string;
     messageType?: string;
     content: Record<string, unknown>;
@@ -190,6 +194,23 @@ export class SwitchboardClient {
   sendGroupMessage(input: { groupId: string; text?: string; messageType?: string; content?: Record<string, unknown>; needReadReceipt?: boolean; toUserIds?: string[] }): Promise<ChatMessage> {
     const { groupId, text, content, ...rest } = input;
     return this.sendMessage({ channelType: ChannelType.group, channelId: groupId, content: content ?? { content: text ?? "" }, ...rest });
+  }
+
+  /**
+   * Joins an open channel: from now on this user's devices receive its messages (while
+   * online), and the reply holds its latest messages (up to 50), oldest first.
+   */
+  joinOpenChannel(input: { channelId: string; historyCount?: number }): Promise<{ messages: ChatMessage[] }> {
+    return this.call("openChannel.join", input);
+  }
+
+  async leaveOpenChannel(channelId: string): Promise<void> {
+    await this.call("openChannel.leave", { channelId });
+  }
+
+  sendOpenChannelMessage(input: { channelId: string; text?: string; messageType?: string; content?: Record<string, unknown> }): Promise<ChatMessage> {
+    const { channelId, text, content, ...rest } = input;
+    return this.sendMessage({ channelType: ChannelType.open, channelId, content: content ?? { content: text ?? "" }, ...rest });
   }
 
   /** Tells the other side of a conversation that this user is typing (never stored). */
@@ -266,6 +287,7 @@ export class SwitchboardClient {
     const { type, ...event } = publication;
     if (type === "read") this.emit("read", event as ReadEvent);
     else if (type === "readReceipt") this.emit("readReceipt", event as ReadReceiptEvent);
+    else if (type === "openChannel.left") this.emit("openChannelLeft", event as OpenChannelLeftEvent);
   }
 
   /** A message from a publication or a sync: new, a newer version of one seen, or a repeat to drop. */

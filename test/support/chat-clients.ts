@@ -36,11 +36,25 @@ export function recorder(client: SwitchboardClient) {
   };
 }
 
-/** Moves messages `ms` into the past, as if they had been sent that long ago (whatever the database's time format). */
+/** Moves messages `ms` into the past, as if they had been sent that long ago. */
 export async function ageMessages(database: TestDatabase, messageIds: string[], ms: number) {
-  for (const id of messageIds) {
-    const [row] = await database.query<{ sentAt: unknown; updatedAt: unknown }>(`SELECT "sentAt", "updatedAt" FROM "Message" WHERE "id" = $1`, [id]);
-    await database.execute(`UPDATE "Message" SET "sentAt" = $1, "updatedAt" = $2 WHERE "id" = $3`, [shift(row!.sentAt, ms), shift(row!.updatedAt, ms), id]);
+  for (const id of messageIds) await ageRows(database, { table: "Message", where: { id }, columns: ["sentAt", "updatedAt"], ms });
+}
+
+/**
+ * Moves time columns of the rows matching `where` `ms` into the past, whatever the
+ * database's time format: the test's clock, for what happens after a while.
+ */
+export async function ageRows(database: TestDatabase, input: { table: string; where: Record<string, string>; columns: string[]; ms: number }) {
+  const conditions = Object.keys(input.where).map((column, index) => `"${column}" = $${index + 1}`);
+  const whereSql = conditions.join(" AND ");
+  const whereValues = Object.values(input.where);
+  const rows = await database.query<Record<string, unknown>>(`SELECT ${input.columns.map((column) => `"${column}"`).join(", ")} FROM "${input.table}" WHERE ${whereSql}`, whereValues);
+  for (const row of rows) {
+    const assignments = input.columns.map((column, index) => `"${column}" = $${index + 1}`).join(", ");
+    const shifted = input.columns.map((column) => (row[column] === null ? null : shift(row[column], input.ms)));
+    const rowWhere = Object.keys(input.where).map((column, index) => `"${column}" = $${input.columns.length + index + 1}`).join(" AND ");
+    await database.execute(`UPDATE "${input.table}" SET ${assignments} WHERE ${rowWhere}`, [...shifted, ...whereValues]);
   }
 }
 

@@ -25,6 +25,13 @@ export const appSettingsSchema = z.object({
   clientMessagesPerSecond: z.number().int().min(1).max(1000).default(5),
   /** With multi-device sync: how many days back a new device or a reinstall recovers. */
   compensationDays: z.number().int().min(1).max(7).default(1),
+  /** A user is in one open channel at a time: joining another leaves the first. */
+  openChannelOneAtATime: z.boolean().default(true),
+  /** Messages an open channel takes per second; beyond it messages are dropped, low-priority types first. */
+  openChannelMessagesPerSecond: z.number().int().min(1).max(100_000).default(200),
+  /** Open-channel message types dropped last, and first, under load. */
+  openChannelPriorityMessageTypes: z.array(z.string()).default([]),
+  openChannelLowPriorityMessageTypes: z.array(z.string()).default([]),
   /** Message types of the app's own, with how they are kept: see lib/chat/messages/message-kinds.ts. */
   customMessageTypes: z
     .array(
@@ -90,6 +97,17 @@ export async function updateAppSettings(input: { appKey: string; changes: Record
   if (!parsed.success) throw new ChatError("invalidParameter", parsed.error.issues[0]?.message ?? "invalid setting");
   await db.app.update({ where: { id: app.id }, data: { settings: JSON.stringify(parsed.data) } });
   await cache.invalidate(app.id);
+  return parsed.data;
+}
+
+/** Applies a change to an app's typed settings (for the Platform API's setting endpoints) and returns them all. */
+export async function changeAppSettings(appId: string, change: (settings: AppSettings) => Partial<AppSettings>): Promise<AppSettings> {
+  const app = await db.app.findUniqueOrThrow({ where: { id: appId }, select: { settings: true } });
+  const current = parseSettings(app.settings);
+  const parsed = appSettingsSchema.safeParse({ ...current, ...change(current) });
+  if (!parsed.success) throw new ChatError("invalidParameter", parsed.error.issues[0]?.message ?? "invalid setting");
+  await db.app.update({ where: { id: appId }, data: { settings: JSON.stringify(parsed.data) } });
+  await cache.invalidate(appId);
   return parsed.data;
 }
 

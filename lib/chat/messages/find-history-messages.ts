@@ -5,13 +5,14 @@ import { findMemberChannel, visibleFromSeq } from "../channels/find-channel";
 import { ChatError } from "../errors";
 import { getUserOrThrow } from "../users/find-users";
 import { checkUserId } from "../users/user-id";
+import { getOpenChannelOrThrow } from "../open-channels/open-channel-rules";
 import { toMetadataList } from "./message-view";
 
 /** Longest span one history query may cover. */
 export const maxHistorySpanMs = 14 * 24 * 60 * 60 * 1000;
 
 /**
- * A page of the stored messages of a direct or group conversation as `userId` sees it
+ * A page of the stored messages of a direct, group or open conversation as `userId` sees it
  * (a member: not what they cleared, nor group history from before they joined where the
  * app keeps it to members), newest first, sent between `endAt` (exclusive) and `startAt`
  * (inclusive when `includeStart`).
@@ -19,7 +20,7 @@ export const maxHistorySpanMs = 14 * 24 * 60 * 60 * 1000;
 export async function findHistoryMessages(input: {
   appId: string;
   userId: string;
-  channelType: typeof ChannelType.direct | typeof ChannelType.group;
+  channelType: typeof ChannelType.direct | typeof ChannelType.group | typeof ChannelType.open;
   channelId: string;
   startAt: number;
   endAt: number;
@@ -40,7 +41,7 @@ export async function findHistoryMessages(input: {
   const rows = await db.message.findMany({
     where: {
       channelId: channel.id,
-      seq: { gte: visibleFromSeq(member, channel.type, groupHistoryForMembersOnly) },
+      seq: { gte: member ? visibleFromSeq(member, channel.type, groupHistoryForMembersOnly) : 1 },
       sentAt: { gt: new Date(input.endAt), ...(input.includeStart ? { lte: new Date(input.startAt) } : { lt: new Date(input.startAt) }) },
     },
     orderBy: [{ sentAt: "desc" }, { seq: "desc" }],
@@ -61,8 +62,12 @@ export async function findHistoryMessages(input: {
   };
 }
 
-/** The member's channel; none for two users who never wrote to each other (an empty history, not an error). */
+/**
+ * The member's channel; none for two users who never wrote to each other (an empty
+ * history, not an error). Open channels have no members: anyone reads their history.
+ */
 async function findConversation(input: { appId: string; userId: string; channelType: number; channelId: string }) {
+  if (input.channelType === ChannelType.open) return { channel: await getOpenChannelOrThrow(input.appId, input.channelId), member: null };
   try {
     return await findMemberChannel(input);
   } catch (error) {

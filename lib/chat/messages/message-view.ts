@@ -34,7 +34,11 @@ export type Publication =
   /** The user read a conversation on another device. */
   | { type: "read"; channelType: ChannelTypeNumber; channelId: string; readSeq: number }
   /** Someone read messages the user sent: up to a sequence (direct) or these messages (group). */
-  | { type: "readReceipt"; channelType: ChannelTypeNumber; channelId: string; userId: string; readSeq?: number; messageIds?: string[] };
+  | { type: "readReceipt"; channelType: ChannelTypeNumber; channelId: string; userId: string; readSeq?: number; messageIds?: string[] }
+  /** The user is no longer in an open channel: it was destroyed, they were kicked or banned, or they joined another. */
+  | { type: "openChannel.left"; channelId: string; reason: OpenChannelLeaveReason };
+
+export type OpenChannelLeaveReason = "destroyed" | "kicked" | "banned" | "joinedAnother" | "timedOut";
 
 /** Serialized once per publication; every recipient session gets the same text. */
 export function serializePublication(publication: Publication): string {

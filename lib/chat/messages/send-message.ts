@@ -7,6 +7,7 @@ import { broadcastChannelId, ChannelType, directChannelId } from "../channels/ch
 import { ChatError } from "../errors";
 import { friendCache } from "../friends/friend-cache";
 import { isMutedIn } from "../moderation/channel-type-mutes";
+import { routeOpenChannelMessage } from "../open-channels/route-open-channel-message";
 import { applyProfanityFilter } from "../moderation/profanity-filter";
 import { userCache } from "../users/user-cache";
 import { checkUserId, checkUserIds } from "../users/user-id";
@@ -23,7 +24,9 @@ export type MessageTarget =
   | { channelType: typeof ChannelType.group; groupId: string; toUserIds?: string[] }
   | { channelType: typeof ChannelType.system; recipientId: string }
   /** Every user of the app: stored once, in the app's broadcast channel. */
-  | { channelType: typeof ChannelType.system; broadcast: true };
+  | { channelType: typeof ChannelType.system; broadcast: true }
+  /** The online participants of an open channel. */
+  | { channelType: typeof ChannelType.open; channelId: string };
 
 export type SendMessageInput = {
   appId: string;
@@ -39,12 +42,15 @@ export type SendMessageInput = {
    * the per-client send rate counts it.
    */
   senderSessionId?: string;
-  /** The app server's send (Platform API): the sender's mutes do not apply, its blocklist only when asked. */
-  byServer?: { persist: boolean; echoToSender: boolean; verifyBlocklist: boolean };
+  /**
+   * The app server's send (Platform API): the sender's mutes do not apply, its blocklist
+   * only when asked; `priority` open-channel messages are never dropped under load.
+   */
+  byServer?: { persist: boolean; echoToSender: boolean; verifyBlocklist: boolean; priority?: boolean };
 };
 
 /** Where a checked message goes: its channel and who gets it live. */
-type Route = { address: ChannelAddress; recipientTopics: string[]; channelTopic?: string };
+export type Route = { address: ChannelAddress; recipientTopics: string[]; channelTopic?: string };
 
 /**
  * Checks a message against every rule of its channel, stores it unless it is a status
@@ -129,11 +135,14 @@ async function routeMessage(input: SendMessageInput, settings: AppSettings): Pro
       return routeGroup(input, input.target);
     case ChannelType.system:
       return "broadcast" in input.target ? routeBroadcast(input) : routeSystem(input, input.target.recipientId);
+    case ChannelType.open:
+      return routeOpenChannelMessage(input, input.target.channelId, settings);
   }
 }
 
 function targetChannelId(target: MessageTarget): string {
   if (target.channelType === ChannelType.group) return target.groupId;
+  if (target.channelType === ChannelType.open) return target.channelId;
   return "broadcast" in target ? broadcastChannelId : target.recipientId;
 }
 

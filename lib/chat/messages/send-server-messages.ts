@@ -1,3 +1,4 @@
+import { db } from "../../db/client";
 import { ChannelType } from "../channels/channel-types";
 import { findMemberChannel } from "../channels/find-channel";
 import { ChatError } from "../errors";
@@ -60,6 +61,29 @@ export async function sendSystemMessages(input: ServerMessage & { toUserIds: str
   await findUsersOrThrow({ appId: input.appId, userIds: toUserIds });
   const sent = await Promise.all(toUserIds.map((userId) => sendMessage({ ...input, target: { channelType: ChannelType.system, recipientId: userId } })));
   return { messageIds: sent.map((message, index) => ({ userId: toUserIds[index]!, messageId: message.messageId })) };
+}
+
+/** Open channels one server send reaches at most. */
+export const maxOpenChannelTargets = 10;
+
+/** One message to each open channel, reaching its online participants; the sender need not be in them. */
+export async function sendOpenChannelMessages(input: ServerMessage & { toChannelIds: string[] }) {
+  checkServerMessage(input);
+  const channelIds = [...new Set(input.toChannelIds)];
+  if (channelIds.length < 1 || channelIds.length > maxOpenChannelTargets) throw new ChatError("invalidParameter", `toChannelIds must hold 1 to ${maxOpenChannelTargets} open channel ids`);
+  const messageIds = [];
+  for (const channelId of channelIds) {
+    const message = await sendMessage({ ...input, target: { channelType: ChannelType.open, channelId } });
+    messageIds.push({ channelId, messageId: message.messageId });
+  }
+  return { messageIds };
+}
+
+/** One message in every open channel of the app (a notice to all live rooms). */
+export async function broadcastToOpenChannels(input: ServerMessage) {
+  checkServerMessage(input);
+  const channels = await db.channel.findMany({ where: { appId: input.appId, type: ChannelType.open }, select: { channelId: true } });
+  for (const { channelId } of channels) await sendMessage({ ...input, target: { channelType: ChannelType.open, channelId } });
 }
 
 /**

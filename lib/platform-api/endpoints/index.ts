@@ -63,6 +63,7 @@ import {
   unbanUsersEndpoint,
   updateUserEndpoint,
 } from "./users";
+import { openChannelEndpoints } from "./open-channels";
 
 /** Every endpoint Switchboard serves; the OpenAPI document is generated from this list. */
 export const endpoints: Endpoint[] = [
@@ -124,4 +125,5 @@ export const endpoints: Endpoint[] = [
   listGroupMembersEndpoint,
   listJoinedGroupsEndpoint,
   listGroupProfilesEndpoint,
+  ...openChannelEndpoints,
 ];

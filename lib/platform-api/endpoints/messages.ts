@@ -22,7 +22,7 @@ const pushOptions = {
   hasMetadata: z.boolean().optional(),
   metadata: z.record(z.string(), z.unknown()).optional(),
 };
-const sendFields = {
+export const sendFields = {
   fromUserId: z.string(),
   messageType: z.string(),
   /** JSON text of the content object. */
@@ -36,7 +36,7 @@ const sendFields = {
 type SendFields = { fromUserId: string; messageType: string; content: string; isEchoToSender?: number; shouldPersist?: number; needReadReceipt?: number };
 
 /** How the app server's flags steer the send pipeline; a message is stored unless told not to. */
-const serverSend = (input: SendFields, verifyBlocklist?: number) => ({
+export const serverSend = (input: SendFields, verifyBlocklist?: number) => ({
   senderId: input.fromUserId,
   messageType: input.messageType,
   content: input.content,
@@ -146,7 +146,7 @@ export const deleteHistoryEndpoint = defineEndpoint({
 
 const metadataItem = z.object({ key: z.string(), value: z.string(), updatedAt: z.number().int() });
 
-const historyRequest = z.object({
+export const historyRequest = z.object({
   userId: z.string(),
   channelId: z.string(),
   startAt: z.number().int(),
@@ -154,7 +154,7 @@ const historyRequest = z.object({
   pageSize: z.number().int().optional(),
   includeStart: z.boolean(),
 });
-const historyResult = z.object({
+export const historyResult = z.object({
   messages: z.array(
     z.object({
       /** As the request named the conversation. */

@@ -1,0 +1,4 @@
+import { removeLowPriorityTypesEndpoint } from "@/lib/platform-api/endpoints/open-channels";
+import { serve } from "@/lib/platform-api/serve";
+
+export const POST = serve(removeLowPriorityTypesEndpoint);

@@ -1,0 +1,459 @@
+import { z } from "zod";
+import { ChannelType } from "../../chat/channels/channel-types";
+import type { UserRuleKind } from "../../chat/channels/channel-user-rules";
+import { findHistoryMessages } from "../../chat/messages/find-history-messages";
+import { broadcastToOpenChannels, sendOpenChannelMessages } from "../../chat/messages/send-server-messages";
+import {
+  createOpenChannel,
+  destroyOpenChannels,
+  findFrozenOpenChannels,
+  getOpenChannel,
+  setOpenChannelFrozen,
+  setOpenChannelLifetime,
+} from "../../chat/open-channels/manage-open-channels";
+import {
+  addGlobalOpenChannelMutes,
+  addToOpenChannelList,
+  findGlobalOpenChannelMutes,
+  findOpenChannelList,
+  removeFromOpenChannelList,
+  removeGlobalOpenChannelMutes,
+} from "../../chat/open-channels/open-channel-lists";
+import { addPriorityMessageTypes, findPriorityMessageTypes, type PriorityList, removePriorityMessageTypes } from "../../chat/open-channels/open-channel-message-priorities";
+import { findOpenChannelMetadata, removeOpenChannelMetadata, setOpenChannelMetadata } from "../../chat/open-channels/open-channel-metadata";
+import { checkParticipants, findParticipants } from "../../chat/open-channels/open-channel-participants";
+import { defineEndpoint } from "../endpoint";
+import { historyRequest, historyResult, sendFields, serverSend } from "./messages";
+
+const tag = "OpenChannel";
+const v4 = { api: "v4" as const, tag };
+const channelOnly = z.object({ channelId: z.string() });
+/** Fields of list changes that Switchboard takes and does not act on: it sends no notices about them. */
+const noticeFields = { extra: z.string().optional(), needNotify: z.boolean().optional() };
+const participantsChange = z.object({ channelId: z.string(), participantIds: z.array(z.string()), ...noticeFields });
+const timedParticipantsChange = participantsChange.extend({ durationMinutes: z.number().int() });
+
+export const createOpenChannelEndpoint = defineEndpoint({
+  ...v4,
+  path: "/v4/open-channel/create",
+  operationId: "createOpenChannel",
+  summary: "Create an open channel (a chat room without fixed membership), destroyed when inactive (0) or at a fixed time (1) after ttlMinutes (60 to 10080)",
+  request: z.object({
+    channelId: z.string(),
+    destroyType: z.number().int().optional(),
+    ttlMinutes: z.number().int().optional(),
+    shouldFreeze: z.boolean().optional(),
+    allowedSendersList: z.array(z.string()).optional(),
+    metadataOwnerId: z.string().optional(),
+    metadata: z.record(z.string(), z.string()).optional(),
+  }),
+  result: null,
+  rateLimit: { perSecond: 100 },
+  errors: ["conflict"],
+  handle: ({ app, input }) => createOpenChannel({ appId: app.id, ...input }),
+});
+
+export const destroyOpenChannelsEndpoint = defineEndpoint({
+  ...v4,
+  path: "/v4/open-channel/destroy",
+  operationId: "destroyOpenChannels",
+  summary: "Destroy open channels: their participants are told and stop receiving; unknown ids are skipped",
+  request: z.object({ channelIds: z.array(z.string()) }),
+  result: null,
+  rateLimit: { perSecond: 100 },
+  errors: [],
+  handle: ({ app, input }) => destroyOpenChannels({ appId: app.id, ...input }),
+});
+
+export const getOpenChannelEndpoint = defineEndpoint({
+  ...v4,
+  path: "/v4/open-channel/get",
+  operationId: "getOpenChannel",
+  summary: "An open channel's creation time, participant count, lifetime and freeze state",
+  request: channelOnly,
+  result: z.object({
+    channelId: z.string(),
+    createdAt: z.number().int(),
+    participantCount: z.number().int(),
+    destroyType: z.number().int(),
+    ttlMinutes: z.number().int(),
+    isFrozen: z.boolean(),
+  }),
+  rateLimit: { perSecond: 100 },
+  errors: ["notFound"],
+  handle: ({ app, input }) => getOpenChannel({ appId: app.id, ...input }),
+});
+
+export const setOpenChannelDestroyTypeEndpoint = defineEndpoint({
+  ...v4,
+  path: "/v4/open-channel/destroy-type/set",
+  operationId: "setOpenChannelDestroyType",
+  summary: "Change how an open channel ends: when inactive (0) or at a fixed time (1), after ttlMinutes",
+  request: z.object({ channelId: z.string(), destroyType: z.number().int().optional(), ttlMinutes: z.number().int().optional() }),
+  result: null,
+  rateLimit: { perSecond: 100 },
+  errors: ["notFound"],
+  handle: ({ app, input }) => setOpenChannelLifetime({ appId: app.id, ...input }),
+});
+
+export const listParticipantsEndpoint = defineEndpoint({
+  ...v4,
+  path: "/v4/open-channel/participant/list",
+  operationId: "listOpenChannelParticipants",
+  summary: "Who is in an open channel, by join time (order 1: latest first), and how many",
+  request: z.object({ channelId: z.string(), pageSize: z.number().int().optional(), order: z.number().int().optional() }),
+  result: z.object({ total: z.number().int(), participants: z.array(z.object({ participantId: z.string(), createdAt: z.string() })) }),
+  rateLimit: { perSecond: 100 },
+  errors: ["notFound"],
+  handle: ({ app, input }) => findParticipants({ appId: app.id, ...input }),
+});
+
+export const checkParticipantsEndpoint = defineEndpoint({
+  ...v4,
+  path: "/v4/open-channel/participant/exist",
+  operationId: "checkOpenChannelParticipants",
+  summary: "Whether each of up to 1,000 users is in an open channel (1) or not (0)",
+  request: z.object({ channelId: z.string(), participantIds: z.array(z.string()) }),
+  result: z.object({ participants: z.array(z.object({ participantId: z.string(), isInOpenChannel: z.number().int() })) }),
+  rateLimit: { perSecond: 100 },
+  errors: ["notFound"],
+  handle: ({ app, input }) => checkParticipants({ appId: app.id, ...input }),
+});
+
+/** add / remove / get endpoints of one per-channel list. */
+function participantListEndpoints(input: { path: string; name: string; kind: UserRuleKind; timed: boolean; describe: string; listField: string; expiryField?: string }) {
+  const add = defineEndpoint({
+    ...v4,
+    path: `/v4/open-channel/${input.path}/add`,
+    operationId: `add${input.name}`,
+    summary: `Add participants to an open channel's ${input.describe}`,
+    request: input.timed ? timedParticipantsChange : participantsChange,
+    result: null,
+    rateLimit: { perSecond: 100 },
+    errors: ["notFound"],
+    handle: ({ app, input: body }) =>
+      addToOpenChannelList({ appId: app.id, kind: input.kind, ...body, durationMinutes: "durationMinutes" in body ? (body.durationMinutes as number) : undefined }),
+  });
+  const remove = defineEndpoint({
+    ...v4,
+    path: `/v4/open-channel/${input.path}/remove`,
+    operationId: `remove${input.name}`,
+    summary: `Remove participants from an open channel's ${input.describe}`,
+    request: participantsChange,
+    result: null,
+    rateLimit: { perSecond: 100 },
+    errors: ["notFound"],
+    handle: ({ app, input: body }) => removeFromOpenChannelList({ appId: app.id, kind: input.kind, ...body }),
+  });
+  const entry = input.expiryField ? z.object({ participantId: z.string(), [input.expiryField]: z.string() }) : z.string();
+  const get = defineEndpoint({
+    ...v4,
+    path: `/v4/open-channel/${input.path}/get`,
+    operationId: `get${input.name}`,
+    summary: `An open channel's ${input.describe}`,
+    request: channelOnly,
+    result: z.object({ [input.listField]: z.array(entry) }),
+    rateLimit: { perSecond: 100 },
+    errors: ["notFound"],
+    handle: async ({ app, input: body }) => {
+      const entries = await findOpenChannelList({ appId: app.id, kind: input.kind, ...body });
+      const expiryField = input.expiryField;
+      return { [input.listField]: entries.map((rule) => (expiryField ? { participantId: rule.participantId, [expiryField]: rule.expiresAt } : rule.participantId)) };
+    },
+  });
+  return [add, remove, get] as const;
+}
+
+export const [muteParticipantsEndpoint, unmuteParticipantsEndpoint, getMutedParticipantsEndpoint] = participantListEndpoints({
+  path: "participant/mute-list",
+  name: "OpenChannelMutedParticipants",
+  kind: "mute",
+  timed: true,
+  describe: "mute list (for durationMinutes)",
+  listField: "mutedParticipants",
+  expiryField: "muteExpiresAt",
+});
+export const [banParticipantsEndpoint, unbanParticipantsEndpoint, getBannedParticipantsEndpoint] = participantListEndpoints({
+  path: "participant/ban-list",
+  name: "OpenChannelBannedParticipants",
+  kind: "ban",
+  timed: true,
+  describe: "ban list (kicked out and kept out for durationMinutes)",
+  listField: "bannedParticipants",
+  expiryField: "banExpiresAt",
+});
+export const [addAllowedSendersEndpoint, removeAllowedSendersEndpoint, getAllowedSendersEndpoint] = participantListEndpoints({
+  path: "participant/allowed-sender-list",
+  name: "OpenChannelAllowedSenders",
+  kind: "allowedSender",
+  timed: false,
+  describe: "allowed senders (who send when it is frozen or they are muted)",
+  listField: "participantIds",
+});
+export const [addPrioritySendersEndpoint, removePrioritySendersEndpoint, getPrioritySendersEndpoint] = participantListEndpoints({
+  path: "priority-sender-list",
+  name: "OpenChannelPrioritySenders",
+  kind: "prioritySender",
+  timed: false,
+  describe: "priority senders (their messages are never dropped under load)",
+  listField: "participantIds",
+});
+
+export const addGlobalMutesEndpoint = defineEndpoint({
+  ...v4,
+  path: "/v4/open-channel/global-mute-list/add",
+  operationId: "addOpenChannelGlobalMutes",
+  summary: "Mute users in every open channel of the app for durationMinutes",
+  request: z.object({ participantIds: z.array(z.string()), durationMinutes: z.number().int(), ...noticeFields }),
+  result: null,
+  rateLimit: { perSecond: 100 },
+  errors: ["notFound"],
+  handle: ({ app, input }) => addGlobalOpenChannelMutes({ appId: app.id, ...input }),
+});
+
+export const removeGlobalMutesEndpoint = defineEndpoint({
+  ...v4,
+  path: "/v4/open-channel/global-mute-list/remove",
+  operationId: "removeOpenChannelGlobalMutes",
+  summary: "Unmute users in every open channel of the app",
+  request: z.object({ participantIds: z.array(z.string()), ...noticeFields }),
+  result: null,
+  rateLimit: { perSecond: 100 },
+  errors: [],
+  handle: ({ app, input }) => removeGlobalOpenChannelMutes({ appId: app.id, ...input }),
+});
+
+export const getGlobalMutesEndpoint = defineEndpoint({
+  ...v4,
+  path: "/v4/open-channel/global-mute-list/get",
+  operationId: "getOpenChannelGlobalMutes",
+  summary: "Users muted in every open channel of the app",
+  request: z.object({}),
+  result: z.object({ mutedParticipants: z.array(z.object({ participantId: z.string(), muteExpiresAt: z.string() })) }),
+  rateLimit: { perSecond: 100 },
+  errors: [],
+  handle: ({ app }) => findGlobalOpenChannelMutes({ appId: app.id }),
+});
+
+const freezeChange = z.object({ channelId: z.string(), ...noticeFields });
+
+export const freezeOpenChannelEndpoint = defineEndpoint({
+  ...v4,
+  path: "/v4/open-channel/freeze-list/add",
+  operationId: "freezeOpenChannel",
+  summary: "Freeze an open channel: only its allowed senders may send",
+  request: freezeChange,
+  result: null,
+  rateLimit: { perSecond: 100 },
+  errors: ["notFound"],
+  handle: ({ app, input }) => setOpenChannelFrozen({ appId: app.id, channelId: input.channelId, frozen: true }),
+});
+
+export const unfreezeOpenChannelEndpoint = defineEndpoint({
+  ...v4,
+  path: "/v4/open-channel/freeze-list/remove",
+  operationId: "unfreezeOpenChannel",
+  summary: "Unfreeze an open channel",
+  request: freezeChange,
+  result: null,
+  rateLimit: { perSecond: 100 },
+  errors: ["notFound"],
+  handle: ({ app, input }) => setOpenChannelFrozen({ appId: app.id, channelId: input.channelId, frozen: false }),
+});
+
+export const listFrozenOpenChannelsEndpoint = defineEndpoint({
+  ...v4,
+  path: "/v4/open-channel/freeze-list/get",
+  operationId: "listFrozenOpenChannels",
+  summary: "The app's frozen open channels, a page at a time",
+  request: z.object({ page: z.number().int().optional(), pageSize: z.number().int().optional() }),
+  result: z.object({ channelIds: z.array(z.string()) }),
+  rateLimit: { perSecond: 100 },
+  errors: [],
+  handle: ({ app, input }) => findFrozenOpenChannels({ appId: app.id, ...input }),
+});
+
+export const checkOpenChannelFrozenEndpoint = defineEndpoint({
+  ...v4,
+  path: "/v4/open-channel/freeze/check",
+  operationId: "checkOpenChannelFrozen",
+  summary: "Whether an open channel is frozen (1) or not (0)",
+  request: channelOnly,
+  result: z.object({ status: z.number().int() }),
+  rateLimit: { perSecond: 100 },
+  errors: ["notFound"],
+  handle: async ({ app, input }) => ({ status: (await getOpenChannel({ appId: app.id, ...input })).isFrozen ? 1 : 0 }),
+});
+
+export const getOpenChannelMetadataEndpoint = defineEndpoint({
+  ...v4,
+  path: "/v4/open-channel/metadata/batch/get",
+  operationId: "getOpenChannelMetadata",
+  summary: "An open channel's metadata, all of it or the keys named",
+  request: z.object({ channelId: z.string(), metadataKeys: z.array(z.string()).optional() }),
+  result: z.object({
+    metadata: z.array(z.object({ key: z.string(), value: z.string(), metadataOwnerId: z.string(), shouldAutoDelete: z.number().int(), updatedAt: z.number().int() })),
+  }),
+  rateLimit: { perSecond: 100 },
+  errors: ["notFound"],
+  handle: ({ app, input }) => findOpenChannelMetadata({ appId: app.id, ...input }),
+});
+
+export const setOpenChannelMetadataEndpoint = defineEndpoint({
+  ...v4,
+  path: "/v4/open-channel/metadata/batch/set",
+  operationId: "setOpenChannelMetadata",
+  summary: "Set keys of an open channel's metadata, owned by metadataOwnerId (shouldAutoDelete 1: removed when the owner leaves)",
+  request: z.object({ channelId: z.string(), metadataOwnerId: z.string(), metadata: z.record(z.string(), z.string()), shouldAutoDelete: z.number().int().optional() }),
+  result: null,
+  rateLimit: { perSecond: 100 },
+  errors: ["notFound", "forbidden", "unprocessable"],
+  handle: ({ app, input }) => setOpenChannelMetadata({ appId: app.id, ...input, autoDelete: input.shouldAutoDelete === 1 }),
+});
+
+export const removeOpenChannelMetadataEndpoint = defineEndpoint({
+  ...v4,
+  path: "/v4/open-channel/metadata/batch/remove",
+  operationId: "removeOpenChannelMetadata",
+  summary: "Remove keys of an open channel's metadata owned by metadataOwnerId",
+  request: z.object({ channelId: z.string(), metadataOwnerId: z.string(), metadataKeys: z.array(z.string()) }),
+  result: null,
+  rateLimit: { perSecond: 100 },
+  errors: ["notFound", "forbidden"],
+  handle: ({ app, input }) => removeOpenChannelMetadata({ appId: app.id, ...input }),
+});
+
+/** add / remove / get endpoints of one of the app's priority type lists. */
+function priorityTypeEndpoints(input: { path: string; name: string; list: PriorityList; describe: string }) {
+  const typesChange = z.object({ messageTypes: z.array(z.string()) });
+  return [
+    defineEndpoint({
+      ...v4,
+      path: `/v4/open-channel/${input.path}/add`,
+      operationId: `add${input.name}`,
+      summary: `Add message types to the app's ${input.describe}`,
+      request: typesChange,
+      result: null,
+      rateLimit: { perSecond: 10 },
+      errors: ["conflict", "unprocessable"],
+      handle: ({ app, input: body }) => addPriorityMessageTypes({ appId: app.id, list: input.list, ...body }),
+    }),
+    defineEndpoint({
+      ...v4,
+      path: `/v4/open-channel/${input.path}/remove`,
+      operationId: `remove${input.name}`,
+      summary: `Remove message types from the app's ${input.describe}`,
+      request: typesChange,
+      result: null,
+      rateLimit: { perSecond: 10 },
+      errors: [],
+      handle: ({ app, input: body }) => removePriorityMessageTypes({ appId: app.id, list: input.list, ...body }),
+    }),
+    defineEndpoint({
+      ...v4,
+      path: `/v4/open-channel/${input.path}/get`,
+      operationId: `get${input.name}`,
+      summary: `The app's ${input.describe}`,
+      request: z.object({}),
+      result: z.object({ messageTypes: z.array(z.string()) }),
+      rateLimit: { perSecond: 10 },
+      errors: [],
+      handle: ({ app }) => findPriorityMessageTypes({ appId: app.id, list: input.list }),
+    }),
+  ] as const;
+}
+
+export const [addPriorityTypesEndpoint, removePriorityTypesEndpoint, getPriorityTypesEndpoint] = priorityTypeEndpoints({
+  path: "priority-message-type-list",
+  name: "OpenChannelPriorityMessageTypes",
+  list: "openChannelPriorityMessageTypes",
+  describe: "open-channel message types dropped last under load",
+});
+export const [addLowPriorityTypesEndpoint, removeLowPriorityTypesEndpoint, getLowPriorityTypesEndpoint] = priorityTypeEndpoints({
+  path: "low-priority-message-type-list",
+  name: "OpenChannelLowPriorityMessageTypes",
+  list: "openChannelLowPriorityMessageTypes",
+  describe: "open-channel message types dropped first under load",
+});
+
+export const sendOpenChannelMessagesEndpoint = defineEndpoint({
+  ...v4,
+  tag: "MessageManagement",
+  path: "/v4/open-channel/message/send",
+  operationId: "sendOpenChannelMessage",
+  summary: "A message to each of up to 10 open channels, reaching their online participants (priority 1: never dropped under load)",
+  request: z.object({ ...sendFields, toChannelIds: z.array(z.string()), priority: z.number().int().optional() }),
+  result: z.object({ messageIds: z.array(z.object({ channelId: z.string(), messageId: z.string() })) }),
+  rateLimit: { perSecond: 100, cost: (input) => input.toChannelIds.length },
+  errors: ["notFound", "forbidden", "userMuted", "rateLimited", "messageBlocked", "userBanned"],
+  handle: ({ app, input }) => {
+    const send = serverSend(input);
+    return sendOpenChannelMessages({ appId: app.id, toChannelIds: input.toChannelIds, ...send, byServer: { ...send.byServer, priority: input.priority === 1 } });
+  },
+});
+
+export const broadcastOpenChannelMessageEndpoint = defineEndpoint({
+  ...v4,
+  tag: "MessageManagement",
+  path: "/v4/open-channel/message/broadcast",
+  operationId: "broadcastOpenChannelMessage",
+  summary: "A message in every open channel of the app",
+  request: z.object({ fromUserId: z.string(), messageType: z.string(), content: z.string(), isEchoToSender: z.number().int().optional() }),
+  result: null,
+  rateLimit: { perSecond: 1 },
+  errors: ["messageBlocked", "userBanned"],
+  handle: ({ app, input }) => broadcastToOpenChannels({ appId: app.id, ...serverSend(input) }),
+});
+
+export const listOpenChannelHistoryEndpoint = defineEndpoint({
+  ...v4,
+  tag: "MessageManagement",
+  path: "/v4/open-channel/history-message/list",
+  operationId: "listOpenChannelHistoryMessages",
+  summary: "Stored messages of an open channel, newest first, from startAt back to endAt (at most 14 days)",
+  request: historyRequest,
+  result: historyResult,
+  rateLimit: { perSecond: 10 },
+  errors: ["notFound"],
+  handle: ({ app, input }) => findHistoryMessages({ appId: app.id, channelType: ChannelType.open, ...input }),
+});
+
+export const openChannelEndpoints = [
+  createOpenChannelEndpoint,
+  destroyOpenChannelsEndpoint,
+  getOpenChannelEndpoint,
+  setOpenChannelDestroyTypeEndpoint,
+  listParticipantsEndpoint,
+  checkParticipantsEndpoint,
+  muteParticipantsEndpoint,
+  unmuteParticipantsEndpoint,
+  getMutedParticipantsEndpoint,
+  banParticipantsEndpoint,
+  unbanParticipantsEndpoint,
+  getBannedParticipantsEndpoint,
+  addAllowedSendersEndpoint,
+  removeAllowedSendersEndpoint,
+  getAllowedSendersEndpoint,
+  addPrioritySendersEndpoint,
+  removePrioritySendersEndpoint,
+  getPrioritySendersEndpoint,
+  addGlobalMutesEndpoint,
+  removeGlobalMutesEndpoint,
+  getGlobalMutesEndpoint,
+  freezeOpenChannelEndpoint,
+  unfreezeOpenChannelEndpoint,
+  listFrozenOpenChannelsEndpoint,
+  checkOpenChannelFrozenEndpoint,
+  getOpenChannelMetadataEndpoint,
+  setOpenChannelMetadataEndpoint,
+  removeOpenChannelMetadataEndpoint,
+  addPriorityTypesEndpoint,
+  removePriorityTypesEndpoint,
+  getPriorityTypesEndpoint,
+  addLowPriorityTypesEndpoint,
+  removeLowPriorityTypesEndpoint,
+  getLowPriorityTypesEndpoint,
+  sendOpenChannelMessagesEndpoint,
+  broadcastOpenChannelMessageEndpoint,
+  listOpenChannelHistoryEndpoint,
+];
