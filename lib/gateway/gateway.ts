@@ -2,7 +2,7 @@ import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 import { WebSocketServer } from "ws";
 import { type BusMessage, getBus, topics } from "../bus";
-import { findGroupChannelKeys } from "../chat/channels/find-channel";
+import { findListenedChannelKeys } from "../chat/channels/find-channel";
 import { recordLiveDelivery } from "../chat/messages/single-device-delivery";
 import { findOpenChannelKeys, touchParticipants } from "../chat/open-channels/open-channel-participants";
 import { describeError, log } from "../log";
@@ -13,7 +13,7 @@ import { sessionsToKick } from "./session-limits";
 export const gatewayPath = "/connection/websocket";
 const participantRefreshMs = 5 * 60_000;
 
-/** The sessions of one user on this node, and the group channels this node listens to for them. */
+/** The sessions of one user on this node, and the channels (groups, communities, private subchannels) this node listens to for them. */
 type UserEntry = { userId: string; appId: string; sessions: Set<ClientSession>; channelKeys: Set<string>; ready: Promise<void>; unsubscribe: () => void };
 /** Local listeners of one topic shared by several users (a group channel, an app). */
 type SharedTopic = { userKeys: Set<string>; unsubscribe: () => void };
@@ -75,7 +75,7 @@ export function createGateway() {
     users.set(key, entry);
     entry.unsubscribe = getBus().subscribe(key, (message) => deliver(entry, message));
     listen(apps, topics.app(appId), appId, key);
-    entry.ready = Promise.all([findGroupChannelKeys({ appId, userId }), findOpenChannelKeys({ appId, userId })]).then((found) => {
+    entry.ready = Promise.all([findListenedChannelKeys({ appId, userId }), findOpenChannelKeys({ appId, userId })]).then((found) => {
       const channelKeys = found.flat();
       if (users.get(key) !== entry) return;
       for (const channelKey of channelKeys) deliver(entry, { type: "membership", channelKeys: [channelKey], joined: true });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ChannelType } from "../chat/channels/channel-types";
+import { findCommunityUnread, markCommunityRead } from "../chat/communities/community-read-state";
 import { findConversations } from "../chat/conversations/find-conversations";
 import { deleteConversation, markConversationRead, pinConversation } from "../chat/conversations/update-conversation";
 import { parseInput } from "../chat/errors";
@@ -23,19 +24,30 @@ const conversation = z.object({
   }),
   channelId: z.string(),
 });
-const message = conversation.extend({ messageId: z.string() });
+/** Any channel with messages: a conversation, or a community's subchannel (its default channel without `subchannelId`). */
+const channel = z.object({
+  channelType: z.union([z.literal(ChannelType.direct), z.literal(ChannelType.group), z.literal(ChannelType.system), z.literal(ChannelType.community)], {
+    error: "channelType must be 1 (direct), 3 (group), 6 (system) or 10 (community)",
+  }),
+  channelId: z.string(),
+  subchannelId: z.string().optional(),
+});
+const message = channel.extend({ messageId: z.string() });
+const community = z.object({ channelId: z.string() });
 
 const schemas = {
   send: z.object({
-    channelType: z.union([z.literal(ChannelType.direct), z.literal(ChannelType.group), z.literal(ChannelType.open)], {
-      error: "channelType must be 1 (direct), 3 (group) or 4 (open channel)",
+    channelType: z.union([z.literal(ChannelType.direct), z.literal(ChannelType.group), z.literal(ChannelType.open), z.literal(ChannelType.community)], {
+      error: "channelType must be 1 (direct), 3 (group), 4 (open channel) or 10 (community)",
     }),
     channelId: z.string(),
+    /** Community messages: the subchannel; without it the community's default channel. */
+    subchannelId: z.string().optional(),
     messageType: z.string().default("RC:TxtMsg"),
     content,
     clientMessageId: z.string().optional(),
     needReadReceipt: z.boolean().optional(),
-    /** Group messages only: just these members receive it. */
+    /** Group and community messages: just these members (readers) receive it. */
     toUserIds: z.array(z.string()).optional(),
   }),
   edit: message.extend({ content }),
@@ -43,7 +55,7 @@ const schemas = {
   metadataDelete: message.extend({ keys: z.array(z.string()) }),
   readReceipt: z.object({ channelId: z.string(), messageIds: z.array(z.string()) }),
   readers: z.object({ channelId: z.string(), messageId: z.string() }),
-  history: conversation.extend({ beforeSeq: z.number().int().optional(), limit: z.number().int().optional() }),
+  history: channel.extend({ beforeSeq: z.number().int().optional(), limit: z.number().int().optional() }),
   sync: z.object({ position: z.string().optional(), limit: z.number().int().optional() }),
   list: z.object({ limit: z.number().int().optional() }),
   read: conversation.extend({ seq: z.number().int() }),
@@ -51,6 +63,7 @@ const schemas = {
   remove: conversation.extend({ clearHistory: z.boolean().optional() }),
   joinOpenChannel: z.object({ channelId: z.string(), historyCount: z.number().int().optional() }),
   leaveOpenChannel: z.object({ channelId: z.string() }),
+  communityRead: community.extend({ subchannelId: z.string().optional(), seq: z.number().int() }),
 };
 
 const ok = { ok: true };
@@ -58,12 +71,14 @@ const ok = { ok: true };
 /** Chat operations clients call with the protocol's RPC command; each is a thin adapter over lib/chat (see docs/protocol.md). */
 export const rpcMethods: Record<string, RpcMethod> = {
   "message.send": async ({ user, sessionId }, data) => {
-    const { channelType, channelId, toUserIds, content: body, ...rest } = parseInput(schemas.send, data);
+    const { channelType, channelId, subchannelId, toUserIds, content: body, ...rest } = parseInput(schemas.send, data);
     const target =
       channelType === ChannelType.group
         ? { channelType, groupId: channelId, toUserIds }
-        : channelType === ChannelType.open
-          ? { channelType, channelId }
+        : channelType === ChannelType.community
+          ? { channelType, communityId: channelId, subchannelId, toUserIds }
+          : channelType === ChannelType.open
+            ? { channelType, channelId }
           : { channelType, recipientId: channelId };
     const sent = await sendMessage({ appId: user.appId, senderId: user.userId, target, content: JSON.stringify(body), senderSessionId: sessionId, ...rest });
     return { message: sent };
@@ -103,6 +118,8 @@ export const rpcMethods: Record<string, RpcMethod> = {
     await leaveOpenChannel({ ...parseInput(schemas.leaveOpenChannel, data), appId: user.appId, userId: user.userId });
     return ok;
   },
+  "community.unread": ({ user }, data) => findCommunityUnread({ ...parseInput(community, data), appId: user.appId, userId: user.userId }),
+  "community.read": ({ user, sessionId }, data) => markCommunityRead({ ...parseInput(schemas.communityRead, data), appId: user.appId, userId: user.userId, sessionId }),
   "conversation.delete": async ({ user }, data) => {
     await deleteConversation({ ...parseInput(schemas.remove, data), appId: user.appId, userId: user.userId });
     return ok;

@@ -9,13 +9,17 @@ import { Centrifuge } from "centrifuge";
 
 export const ChannelType = { direct: 1, group: 3, open: 4, system: 6, community: 10 } as const;
 export type ConversationType = typeof ChannelType.direct | typeof ChannelType.group | typeof ChannelType.system;
+/** A channel with messages: a conversation, or a community's subchannel (its default channel without `subchannelId`). */
+export type MessageChannel = { channelType: ConversationType; channelId: string } | { channelType: typeof ChannelType.community; channelId: string; subchannelId?: string };
 export type Platform = "mobile" | "web" | "desktop" | "miniProgram";
 
 export type ChatMessage = {
   messageId: string;
   channelType: number;
-  /** The conversation: the recipient's user id for direct and system messages, the group id for group messages. */
+  /** The conversation: the recipient's user id for direct and system messages, the group id for group messages, the community id. */
   channelId: string;
+  /** A community message's subchannel; absent for the community's default channel. */
+  subchannelId?: string;
   senderId: string;
   /** Position in the channel: gap-free, increasing by one per stored message. Status messages (typing...) have none. */
   seq?: number;
@@ -46,7 +50,9 @@ export type Conversation = {
   lastMessage?: ChatMessage;
 };
 
-export type ReadEvent = { channelType: number; channelId: string; readSeq: number };
+export type ReadEvent = { channelType: number; channelId: string; subchannelId?: string; readSeq: number };
+/** A community channel's unread state (`community.unread`). */
+export type SubchannelUnread = { subchannelId?: string; lastSeq: number; readSeq: number; unreadCount: number; mentioned: boolean };
 export type OpenChannelLeftEvent = { channelId: string; reason: "destroyed" | "kicked" | "banned" | "joinedAnother" | "timedOut" };
 export type ReadReceiptEvent = { channelType: number; channelId: string; userId: string; readSeq?: number; messageIds?: string[] };
 
@@ -164,8 +170,9 @@ export class SwitchboardClient {
    * same clientMessageId (generated when absent) is stored only once.
    */
   async sendMessage(input: {
-    channelType: typeof ChannelType.direct | typeof ChannelType.group | typeof ChannelType.open;
+    channelType: typeof ChannelType.direct | typeof ChannelType.group | typeof ChannelType.open | typeof ChannelType.community;
     channelId: string;
+    subchannelId?: string;
     messageType?: string;
     content: Record<string, unknown>;
     clientMessageId?: string;
@@ -213,24 +220,39 @@ export class SwitchboardClient {
     return this.sendMessage({ channelType: ChannelType.open, channelId, content: content ?? { content: text ?? "" }, ...rest });
   }
 
+  /** Sends to a community's subchannel (its default channel without `subchannelId`); the sender must read it. */
+  sendCommunityMessage(input: { communityId: string; subchannelId?: string; text?: string; messageType?: string; content?: Record<string, unknown>; toUserIds?: string[] }): Promise<ChatMessage> {
+    const { communityId, text, content, ...rest } = input;
+    return this.sendMessage({ channelType: ChannelType.community, channelId: communityId, content: content ?? { content: text ?? "" }, ...rest });
+  }
+
+  /** Per channel of a community the user reads: unread count and whether an unread message mentions them. */
+  communityUnread(communityId: string): Promise<{ subchannels: SubchannelUnread[] }> {
+    return this.call("community.unread", { channelId: communityId });
+  }
+
+  markCommunityRead(input: { communityId: string; subchannelId?: string; seq: number }): Promise<{ readSeq: number }> {
+    return this.call("community.read", { channelId: input.communityId, subchannelId: input.subchannelId, seq: input.seq });
+  }
+
   /** Tells the other side of a conversation that this user is typing (never stored). */
   async sendTyping(conversation: { channelType: typeof ChannelType.direct | typeof ChannelType.group; channelId: string }): Promise<void> {
     await this.call("message.send", { ...conversation, messageType: "RC:TypSts", content: { typingContentType: "RC:TxtMsg" } });
   }
 
-  async recallMessage(message: { channelType: ConversationType; channelId: string; messageId: string }): Promise<void> {
+  async recallMessage(message: MessageChannel & { messageId: string }): Promise<void> {
     await this.call("message.recall", message);
   }
 
-  async editMessage(message: { channelType: ConversationType; channelId: string; messageId: string; content: Record<string, unknown> }): Promise<void> {
+  async editMessage(message: MessageChannel & { messageId: string; content: Record<string, unknown> }): Promise<void> {
     await this.call("message.edit", message);
   }
 
-  async setMetadata(message: { channelType: ConversationType; channelId: string; messageId: string; metadata: Record<string, string> }): Promise<void> {
+  async setMetadata(message: MessageChannel & { messageId: string; metadata: Record<string, string> }): Promise<void> {
     await this.call("message.metadata.set", message);
   }
 
-  async deleteMetadata(message: { channelType: ConversationType; channelId: string; messageId: string; keys: string[] }): Promise<void> {
+  async deleteMetadata(message: MessageChannel & { messageId: string; keys: string[] }): Promise<void> {
     await this.call("message.metadata.delete", message);
   }
 
@@ -252,7 +274,7 @@ export class SwitchboardClient {
     return this.call("conversation.list", { limit });
   }
 
-  history(input: { channelType: ConversationType; channelId: string; beforeSeq?: number; limit?: number }): Promise<{ messages: ChatMessage[]; hasMore: boolean }> {
+  history(input: MessageChannel & { beforeSeq?: number; limit?: number }): Promise<{ messages: ChatMessage[]; hasMore: boolean }> {
     return this.call("history.list", input);
   }
 

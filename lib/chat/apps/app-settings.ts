@@ -12,6 +12,14 @@ export const appSettingsSchema = z.object({
   directMessagesFriendsOnly: z.boolean().default(false),
   /** Groups: new members see only messages sent after they joined. */
   groupHistoryForMembersOnly: z.boolean().default(false),
+  /** Communities: members see only messages sent after they joined the community. */
+  communityHistoryForMembersOnly: z.boolean().default(false),
+  /** Communities: days of cloud history members see, 7 or 3 to 36 months (90 to 1095 days); older messages are not returned. */
+  communityHistoryDays: z
+    .number()
+    .int()
+    .refine((days) => days === 7 || (days >= 90 && days <= 1095), "communityHistoryDays must be 7, or 90 to 1095 (3 to 36 months)")
+    .default(7),
   /** v4 Platform API: refuse a signed request whose Nonce was used within the signature window. */
   nonceReplayProtection: z.boolean().default(true),
   /** The older form API: the same, off by default because some of its clients reuse one nonce. */

@@ -1,12 +1,13 @@
 import { getBus, topics } from "../../bus";
 import { describeError, log } from "../../log";
+import { communityTopicKey } from "../communities/subchannel-access";
 import { ChannelType, isBroadcastChannel } from "./channel-types";
 
-type ChannelKey = { id: string; type: number; channelId: string };
+type ChannelKey = { id: string; type: number; channelId: string; parentId?: string | null; isPrivate?: boolean };
 
 /**
  * Publishes to everyone of a channel who is online: both users of a direct channel, the
- * members of a group through its channel topic, the owner of a system channel, every
+ * members of a group through its channel topic, the readers of a community channel through its topic, the owner of a system channel, every
  * user of the app for the broadcast channel.
  */
 export async function publishToChannel(input: { appId: string; channel: ChannelKey; data: string; exceptSessionId?: string; exceptUserId?: string }) {
@@ -19,6 +20,7 @@ export async function publishToChannel(input: { appId: string; channel: ChannelK
 function audienceTopics(appId: string, channel: ChannelKey): string[] {
   if (isBroadcastChannel(channel)) return [topics.app(appId)];
   if (channel.type === ChannelType.group) return [topics.channel(channel.id)];
+  if (channel.type === ChannelType.community) return [topics.channel(communityTopicKey(channel))];
   const userIds = channel.type === ChannelType.direct ? new Set(channel.channelId.split(":")) : [channel.channelId];
   return [...userIds].map((userId) => topics.user(appId, userId));
 }

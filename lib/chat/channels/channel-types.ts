@@ -23,3 +23,18 @@ export function channelIdSeenBy(channel: { type: number; channelId: string }, us
   const [first, second] = channel.channelId.split(":") as [string, string];
   return first === userId ? second : first;
 }
+
+/**
+ * A community's subchannel is stored as its own channel, `<communityId>/<subchannelId>`:
+ * ids never hold "/", so no community id can take it. The community's row (id alone)
+ * is its default channel.
+ */
+export function communityChannelId(communityId: string, subchannelId?: string): string {
+  return subchannelId === undefined ? communityId : `${communityId}/${subchannelId}`;
+}
+
+/** The community and subchannel of a stored community channel id. */
+export function splitCommunityChannelId(channelId: string): { channelId: string; subchannelId?: string } {
+  const [communityId, subchannelId] = channelId.split("/") as [string, string | undefined];
+  return { channelId: communityId, ...(subchannelId !== undefined && { subchannelId }) };
+}

@@ -1,8 +1,10 @@
 import { db } from "../../db/client";
+import { getAppSettings } from "../apps/app-settings";
+import { communityVisibleSince, findCommunityChannel, findCommunityChannelKeys } from "../communities/subchannel-access";
 import { ChatError } from "../errors";
-import { ChannelType, directChannelId } from "./channel-types";
+import { ChannelType, communityChannelId, directChannelId } from "./channel-types";
 
-export type ChannelRef = { id: string; type: number; channelId: string; lastSeq: number };
+export type ChannelRef = { id: string; type: number; channelId: string; lastSeq: number; parentId: string | null; isPrivate: boolean };
 
 /**
  * The stored channel of a conversation as one of its users names it: a direct
@@ -18,27 +20,47 @@ export async function findMemberChannel(input: ChannelLookup) {
   return { channel, member };
 }
 
-type ChannelLookup = { appId: string; userId: string; channelType: number; channelId: string };
+/** `subchannelId`: communities only; without it, the community's default channel. */
+type ChannelLookup = { appId: string; userId: string; channelType: number; channelId: string; subchannelId?: string };
 
 /** The same channel, and the user's membership if any: the app server acts on channels its accounts are not members of (system channels). */
 export async function findChannel(input: ChannelLookup) {
   const channel = await db.channel.findFirst({
     where: { appId: input.appId, type: input.channelType, channelId: storedChannelId(input) },
-    select: { id: true, type: true, channelId: true, lastSeq: true, members: { where: { userId: input.userId } } },
+    select: { id: true, type: true, channelId: true, lastSeq: true, parentId: true, isPrivate: true, members: { where: { userId: input.userId } } },
   });
   if (!channel) {
     if (input.channelType === ChannelType.group) throw new ChatError("notFound", `Group ${input.channelId} does not exist`);
+    if (input.channelType === ChannelType.community) throw new ChatError("notFound", `Community channel ${storedChannelId(input)} does not exist`);
     throw new ChatError("notFound", `${input.userId} has no conversation with ${input.channelId}`);
   }
   const { members, ...ref } = channel;
   return { channel: ref as ChannelRef, member: members[0] ?? null };
 }
 
-function storedChannelId(input: { userId: string; channelType: number; channelId: string }): string {
+function storedChannelId(input: Omit<ChannelLookup, "appId">): string {
   if (input.channelType === ChannelType.direct) return directChannelId(input.userId, input.channelId);
   if (input.channelType === ChannelType.group || input.channelType === ChannelType.system) return input.channelId;
-  throw new ChatError("invalidParameter", "channelType must be 1 (direct), 3 (group) or 6 (system)");
+  if (input.channelType === ChannelType.community) return communityChannelId(input.channelId, input.subchannelId);
+  throw new ChatError("invalidParameter", "channelType must be 1 (direct), 3 (group), 6 (system) or 10 (community)");
 }
+
+/**
+ * The channel a user reads and the first of its messages they see: a member's
+ * conversation from `visibleFromSeq`; a community channel (for its members with access)
+ * from `communityVisibleSince`.
+ */
+export async function findReadableChannel(input: ChannelLookup): Promise<{ channel: ChannelRef; member: ChannelMemberRow; visible: { fromSeq: number; since?: Date } }> {
+  if (input.channelType === ChannelType.community) {
+    const { channel, member } = await findCommunityChannel(input);
+    return { channel, member, visible: { fromSeq: 1, since: await communityVisibleSince({ appId: input.appId, member }) } };
+  }
+  const { channel, member } = await findMemberChannel(input);
+  const { groupHistoryForMembersOnly } = await getAppSettings(input.appId);
+  return { channel, member, visible: { fromSeq: visibleFromSeq(member, channel.type, groupHistoryForMembersOnly) } };
+}
+
+type ChannelMemberRow = Awaited<ReturnType<typeof findMemberChannel>>["member"];
 
 /**
  * The first sequence a member may see: after what they cleared, and in apps that keep
@@ -49,11 +71,14 @@ export function visibleFromSeq(member: { clearedSeq: number; joinedSeq: number }
   return Math.max(member.clearedSeq, joined) + 1;
 }
 
-/** The Channel row ids of the groups a user belongs to: what a gateway node listens to for them. */
-export async function findGroupChannelKeys(input: { appId: string; userId: string }): Promise<string[]> {
-  const rows = await db.channelMember.findMany({
-    where: { appId: input.appId, userId: input.userId, channel: { type: ChannelType.group } },
-    select: { channelId: true },
-  });
-  return rows.map((row) => row.channelId);
+/**
+ * The Channel row ids a gateway node listens to for a user: their groups, their
+ * communities, and the private subchannels they read.
+ */
+export async function findListenedChannelKeys(input: { appId: string; userId: string }): Promise<string[]> {
+  const [groups, communityKeys] = await Promise.all([
+    db.channelMember.findMany({ where: { appId: input.appId, userId: input.userId, channel: { type: ChannelType.group } }, select: { channelId: true } }),
+    findCommunityChannelKeys(input),
+  ]);
+  return [...groups.map((row) => row.channelId), ...communityKeys];
 }

@@ -1,6 +1,6 @@
 import { db } from "../../db/client";
 import { getAppSettings } from "../apps/app-settings";
-import { channelIdSeenBy } from "../channels/channel-types";
+import { ChannelType, channelIdSeenBy } from "../channels/channel-types";
 import { visibleFromSeq } from "../channels/find-channel";
 import { ChatError } from "../errors";
 import { type MessageView, toMessageView } from "../messages/message-view";
@@ -33,7 +33,8 @@ export async function findConversations(input: { appId: string; userId: string; 
   if (!Number.isInteger(limit) || limit < 1 || limit > maxLimit) throw new ChatError("invalidParameter", `limit must be 1 to ${maxLimit}`);
   const { groupHistoryForMembersOnly } = await getAppSettings(input.appId);
   const memberships = await db.channelMember.findMany({
-    where: { appId: input.appId, userId: input.userId },
+    // Communities keep their unread state per subchannel (community.unread), not in this list.
+    where: { appId: input.appId, userId: input.userId, channel: { type: { not: ChannelType.community } } },
     include: { channel: { select: { id: true, type: true, channelId: true, lastSeq: true, updatedAt: true } } },
   });
   const listed = memberships

@@ -2,14 +2,15 @@ import { db } from "../../db/client";
 import { getAppSettings } from "../apps/app-settings";
 import { publishToChannel } from "../channels/channel-audience";
 import { ChannelType } from "../channels/channel-types";
-import { findChannel, findMemberChannel, visibleFromSeq } from "../channels/find-channel";
+import { findChannel, findReadableChannel, visibleFromSeq } from "../channels/find-channel";
 import { ChatError } from "../errors";
 import { applyProfanityFilter } from "../moderation/profanity-filter";
 import { checkMessage } from "./check-message";
 import { checkMessageId } from "./message-id";
 import { serializePublication, toMessageView } from "./message-view";
 
-type MessageAddress = { appId: string; userId: string; channelType: number; channelId: string; messageId: string };
+/** `subchannelId`: a community message's subchannel. */
+type MessageAddress = { appId: string; userId: string; channelType: number; channelId: string; subchannelId?: string; messageId: string };
 /** Who acts: a client (`sessionId`), or the app server acting for `userId` (with `asAdmin`, on anyone's message). */
 type Actor = { sessionId?: string; asServer?: boolean; asAdmin?: boolean };
 
@@ -34,11 +35,11 @@ export async function recallMessage(input: MessageAddress & Actor): Promise<void
   await publishMessageUpdate(input.appId, channel, message.id, { exceptSessionId: input.sessionId, ...(!multiDeviceSync && { exceptUserId: input.userId }) });
 }
 
-/** Replaces the content of a direct or group message; only its sender may. */
+const editableTypes: number[] = [ChannelType.direct, ChannelType.group, ChannelType.community];
+
+/** Replaces the content of a direct, group or community message; only its sender may. */
 export async function editMessage(input: MessageAddress & Actor & { content: string }): Promise<void> {
-  if (input.channelType !== ChannelType.direct && input.channelType !== ChannelType.group) {
-    throw new ChatError("invalidParameter", "Only direct and group messages can be edited");
-  }
+  if (!editableTypes.includes(input.channelType)) throw new ChatError("invalidParameter", "Only direct, group and community messages can be edited");
   const { channel, message } = await findMessage(input);
   if (message.senderId !== input.userId) throw new ChatError("forbidden", "Only the sender may edit a message");
   if (message.recalledAt) throw new ChatError("unprocessable", "A recalled message cannot be edited");
@@ -54,7 +55,7 @@ export async function editMessage(input: MessageAddress & Actor & { content: str
  */
 export async function findMessage(input: MessageAddress & { asServer?: boolean }) {
   checkMessageId(input.messageId);
-  const { channel, member } = input.asServer ? await findChannel(input) : await findMemberChannel(input);
+  const { channel, member } = input.asServer ? await findChannel(input) : await findReadableChannel(input);
   const message = await db.message.findFirst({ where: { id: input.messageId, channelId: channel.id } });
   const { groupHistoryForMembersOnly } = await getAppSettings(input.appId);
   if (!message || (member && message.seq < visibleFromSeq(member, channel.type, groupHistoryForMembersOnly))) {
@@ -66,7 +67,7 @@ export async function findMessage(input: MessageAddress & { asServer?: boolean }
 /** Tells the channel's online devices how the message is now; offline ones see it at their next sync. */
 export async function publishMessageUpdate(
   appId: string,
-  channel: { id: string; type: number; channelId: string },
+  channel: { id: string; type: number; channelId: string; parentId?: string | null; isPrivate?: boolean },
   messageId: string,
   except: { exceptSessionId?: string; exceptUserId?: string },
 ) {

@@ -1,7 +1,6 @@
 import { db } from "../../db/client";
-import { getAppSettings } from "../apps/app-settings";
 import { ChannelType } from "../channels/channel-types";
-import { findMemberChannel, visibleFromSeq } from "../channels/find-channel";
+import { findReadableChannel } from "../channels/find-channel";
 import { ChatError } from "../errors";
 import { getUserOrThrow } from "../users/find-users";
 import { checkUserId } from "../users/user-id";
@@ -12,16 +11,18 @@ import { toMetadataList } from "./message-view";
 export const maxHistorySpanMs = 14 * 24 * 60 * 60 * 1000;
 
 /**
- * A page of the stored messages of a direct, group or open conversation as `userId` sees it
- * (a member: not what they cleared, nor group history from before they joined where the
- * app keeps it to members), newest first, sent between `endAt` (exclusive) and `startAt`
+ * A page of the stored messages of a direct, group or open conversation, or of a community
+ * channel, as `userId` sees it (a member: not what they cleared, nor group history from
+ * before they joined where the app keeps it to members; in communities the app's history
+ * window), newest first, sent between `endAt` (exclusive) and `startAt`
  * (inclusive when `includeStart`).
  */
 export async function findHistoryMessages(input: {
   appId: string;
   userId: string;
-  channelType: typeof ChannelType.direct | typeof ChannelType.group | typeof ChannelType.open;
+  channelType: typeof ChannelType.direct | typeof ChannelType.group | typeof ChannelType.open | typeof ChannelType.community;
   channelId: string;
+  subchannelId?: string;
   startAt: number;
   endAt: number;
   pageSize?: number;
@@ -36,13 +37,16 @@ export async function findHistoryMessages(input: {
   await getUserOrThrow({ appId: input.appId, userId });
   const conversation = await findConversation(input);
   if (!conversation) return { messages: [] };
-  const { channel, member } = conversation;
-  const { groupHistoryForMembersOnly } = await getAppSettings(input.appId);
+  const { channel, visible } = conversation;
   const rows = await db.message.findMany({
     where: {
       channelId: channel.id,
-      seq: { gte: member ? visibleFromSeq(member, channel.type, groupHistoryForMembersOnly) : 1 },
-      sentAt: { gt: new Date(input.endAt), ...(input.includeStart ? { lte: new Date(input.startAt) } : { lt: new Date(input.startAt) }) },
+      seq: { gte: visible.fromSeq },
+      sentAt: {
+        gt: new Date(input.endAt),
+        ...(input.includeStart ? { lte: new Date(input.startAt) } : { lt: new Date(input.startAt) }),
+        ...(visible.since && { gte: visible.since }),
+      },
     },
     orderBy: [{ sentAt: "desc" }, { seq: "desc" }],
     take: pageSize,
@@ -51,6 +55,7 @@ export async function findHistoryMessages(input: {
   return {
     messages: rows.map((row) => ({
       channelId: input.channelId,
+      ...(input.subchannelId !== undefined && { subchannelId: input.subchannelId }),
       fromUserId: row.senderId,
       messageId: row.id,
       sentAt: row.sentAt.getTime(),
@@ -66,10 +71,10 @@ export async function findHistoryMessages(input: {
  * The member's channel; none for two users who never wrote to each other (an empty
  * history, not an error). Open channels have no members: anyone reads their history.
  */
-async function findConversation(input: { appId: string; userId: string; channelType: number; channelId: string }) {
-  if (input.channelType === ChannelType.open) return { channel: await getOpenChannelOrThrow(input.appId, input.channelId), member: null };
+async function findConversation(input: { appId: string; userId: string; channelType: number; channelId: string; subchannelId?: string }) {
+  if (input.channelType === ChannelType.open) return { channel: await getOpenChannelOrThrow(input.appId, input.channelId), visible: { fromSeq: 1, since: undefined } };
   try {
-    return await findMemberChannel(input);
+    return await findReadableChannel(input);
   } catch (error) {
     if (input.channelType === ChannelType.direct && error instanceof ChatError && error.kind === "notFound") return null;
     throw error;

@@ -10,7 +10,7 @@ const maxKeyLength = 64;
 const maxValueLength = 1024;
 const keyPattern = /^[A-Za-z0-9_+=\-.]{1,64}$/;
 
-type Target = { appId: string; userId: string; channelType: number; channelId: string; messageId: string; sessionId?: string; asServer?: boolean };
+type Target = { appId: string; userId: string; channelType: number; channelId: string; subchannelId?: string; messageId: string; sessionId?: string; asServer?: boolean };
 
 /** Sets keys of a message's metadata (members only); every member's devices see the change. */
 export async function setMessageMetadata(input: Target & { metadata: Record<string, string> }): Promise<void> {

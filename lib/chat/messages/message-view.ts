@@ -1,4 +1,4 @@
-import { type ChannelTypeNumber, channelIdSeenBy } from "../channels/channel-types";
+import { ChannelType, type ChannelTypeNumber, channelIdSeenBy, splitCommunityChannelId } from "../channels/channel-types";
 
 export type MetadataView = Record<string, { value: string; userId: string; updatedAt: number }>;
 
@@ -6,8 +6,10 @@ export type MetadataView = Record<string, { value: string; userId: string; updat
 export type MessageView = {
   messageId: string;
   channelType: ChannelTypeNumber;
-  /** The conversation: the recipient's user id for direct and system messages, the group id for group messages. */
+  /** The conversation: the recipient's user id for direct and system messages, the group id for group messages, the community id. */
   channelId: string;
+  /** A community message's subchannel; absent for its default channel. */
+  subchannelId?: string;
   senderId: string;
   /** The message's place in its channel; status messages, which are never stored, have none. */
   seq?: number;
@@ -32,7 +34,7 @@ export type Publication =
   /** An edit, a recall or a metadata change: the message as it is now. */
   | { type: "message.updated"; message: MessageView }
   /** The user read a conversation on another device. */
-  | { type: "read"; channelType: ChannelTypeNumber; channelId: string; readSeq: number }
+  | { type: "read"; channelType: ChannelTypeNumber; channelId: string; subchannelId?: string; readSeq: number }
   /** Someone read messages the user sent: up to a sequence (direct) or these messages (group). */
   | { type: "readReceipt"; channelType: ChannelTypeNumber; channelId: string; userId: string; readSeq?: number; messageIds?: string[] }
   /** The user is no longer in an open channel: it was destroyed, they were kicked or banned, or they joined another. */
@@ -66,8 +68,7 @@ export function toMessageView(row: StoredMessageRow): MessageView {
   return {
     messageId: row.id,
     channelType: row.channel.type as ChannelTypeNumber,
-    // The sender names the conversation: the recipient of a direct message.
-    channelId: channelIdSeenBy(row.channel, row.senderId),
+    ...channelAddress(row.channel, row.senderId),
     senderId: row.senderId,
     seq: row.seq,
     sentAt: row.sentAt.getTime(),
@@ -80,6 +81,12 @@ export function toMessageView(row: StoredMessageRow): MessageView {
     ...(row.recalledAt && { recalled: true as const }),
     ...(row.metadata?.length && { metadata: toMetadataView(row.metadata) }),
   };
+}
+
+/** How the sender names the conversation: the recipient of a direct message, a community and its subchannel. */
+function channelAddress(channel: { type: number; channelId: string }, senderId: string): { channelId: string; subchannelId?: string } {
+  if (channel.type === ChannelType.community) return splitCommunityChannelId(channel.channelId);
+  return { channelId: channelIdSeenBy(channel, senderId) };
 }
 
 export function toMetadataView(entries: NonNullable<StoredMessageRow["metadata"]>): MetadataView {

@@ -4,6 +4,9 @@ import { describeError, log } from "../../log";
 import { type AppSettings, getAppSettings } from "../apps/app-settings";
 import { blocklistCache } from "../blocklists/blocklist-cache";
 import { broadcastChannelId, ChannelType, directChannelId } from "../channels/channel-types";
+import { prepareCommunityMentions } from "../communities/community-read-state";
+import { checkCommunitySender } from "../communities/community-user-rules";
+import { communityTopicKey, findCommunityChannel, findReaders } from "../communities/subchannel-access";
 import { ChatError } from "../errors";
 import { friendCache } from "../friends/friend-cache";
 import { isMutedIn } from "../moderation/channel-type-mutes";
@@ -13,7 +16,7 @@ import { userCache } from "../users/user-cache";
 import { checkUserId, checkUserIds } from "../users/user-id";
 import { checkMessage } from "./check-message";
 import { messageKind } from "./message-kinds";
-import { readMentions, recordMentions } from "./mentions";
+import { type Mentions, readMentions, recordMentions } from "./mentions";
 import { generateMessageId } from "./message-id";
 import { type MessageView, serializePublication } from "./message-view";
 import { type ChannelAddress, getMessageWriter } from "./message-writer";
@@ -26,7 +29,9 @@ export type MessageTarget =
   /** Every user of the app: stored once, in the app's broadcast channel. */
   | { channelType: typeof ChannelType.system; broadcast: true }
   /** The online participants of an open channel. */
-  | { channelType: typeof ChannelType.open; channelId: string };
+  | { channelType: typeof ChannelType.open; channelId: string }
+  /** A community's default channel, or one of its subchannels; `toUserIds` as for groups. */
+  | { channelType: typeof ChannelType.community; communityId: string; subchannelId?: string; toUserIds?: string[] };
 
 export type SendMessageInput = {
   appId: string;
@@ -49,8 +54,8 @@ export type SendMessageInput = {
   byServer?: { persist: boolean; echoToSender: boolean; verifyBlocklist: boolean; priority?: boolean };
 };
 
-/** Where a checked message goes: its channel and who gets it live. */
-export type Route = { address: ChannelAddress; recipientTopics: string[]; channelTopic?: string };
+/** Where a checked message goes: its channel and who gets it live; `community` for communities' mentions. */
+export type Route = { address: ChannelAddress; recipientTopics: string[]; channelTopic?: string; community?: { id: string; parentId: string | null; isPrivate: boolean } };
 
 /**
  * Checks a message against every rule of its channel, stores it unless it is a status
@@ -83,6 +88,7 @@ export async function sendMessage(input: SendMessageInput): Promise<MessageView>
     messageId: stored.id,
     channelType: input.target.channelType,
     channelId: targetChannelId(input.target),
+    ...(input.target.channelType === ChannelType.community && input.target.subchannelId !== undefined && { subchannelId: input.target.subchannelId }),
     senderId: input.senderId,
     ...(stored.seq !== undefined && { seq: stored.seq }),
     sentAt: stored.sentAt.getTime(),
@@ -91,17 +97,22 @@ export async function sendMessage(input: SendMessageInput): Promise<MessageView>
     content,
     ...(input.clientMessageId !== undefined && { clientMessageId: input.clientMessageId }),
     ...(input.needReadReceipt && { needReadReceipt: true as const }),
-    ...(input.target.channelType === ChannelType.group && input.target.toUserIds && { toUserIds: input.target.toUserIds }),
+    ...((input.target.channelType === ChannelType.group || input.target.channelType === ChannelType.community) && input.target.toUserIds && { toUserIds: input.target.toUserIds }),
   };
   if (stored.duplicate) return view;
-  // Only group channels are addressed by their row ("pk"); mentions count there alone.
+  // Only group and community channels are addressed by their row ("pk"); mentions count there alone.
   if (mentions && stored.seq !== undefined && "pk" in route.address) {
-    await recordMentions({ channelPk: route.address.pk, senderId: input.senderId, seq: stored.seq, mentions }).catch((error) =>
+    await recordRouteMentions(input, { channelPk: route.address.pk, community: route.community, seq: stored.seq, mentions }).catch((error) =>
       log.warn("recording mentions failed", describeError(error)),
     );
   }
   await deliver(input, settings, route, serializePublication({ type: "message", message: view }));
   return view;
+}
+
+async function recordRouteMentions(input: SendMessageInput, target: { channelPk: string; community?: Route["community"]; seq: number; mentions: Mentions }) {
+  if (target.community) await prepareCommunityMentions({ appId: input.appId, channel: target.community, senderId: input.senderId, mentions: target.mentions });
+  await recordMentions({ channelPk: target.channelPk, senderId: input.senderId, seq: target.seq, mentions: target.mentions });
 }
 
 /**
@@ -137,12 +148,15 @@ async function routeMessage(input: SendMessageInput, settings: AppSettings): Pro
       return "broadcast" in input.target ? routeBroadcast(input) : routeSystem(input, input.target.recipientId);
     case ChannelType.open:
       return routeOpenChannelMessage(input, input.target.channelId, settings);
+    case ChannelType.community:
+      return routeCommunity(input, input.target);
   }
 }
 
 function targetChannelId(target: MessageTarget): string {
   if (target.channelType === ChannelType.group) return target.groupId;
   if (target.channelType === ChannelType.open) return target.channelId;
+  if (target.channelType === ChannelType.community) return target.communityId;
   return "broadcast" in target ? broadcastChannelId : target.recipientId;
 }
 
@@ -182,6 +196,21 @@ async function routeGroup(input: SendMessageInput, target: { groupId: string; to
   const toUserIds = checkUserIds(target.toUserIds, { max: 1000, field: "toUserIds" });
   const members = await db.channelMember.findMany({ where: { channelId: channel.id, userId: { in: toUserIds } }, select: { userId: true } });
   return { address, recipientTopics: members.map((row) => topics.user(input.appId, row.userId)) };
+}
+
+/**
+ * Readers of the channel only may send; a client's send also passes the community's
+ * and the subchannel's mutes and freezes. Live delivery is one publication on the
+ * channel's topic, which the nodes of its online readers listen to.
+ */
+async function routeCommunity(input: SendMessageInput, target: { communityId: string; subchannelId?: string; toUserIds?: string[] }): Promise<Route> {
+  const { community, channel } = await findCommunityChannel({ appId: input.appId, userId: input.senderId, channelId: target.communityId, subchannelId: target.subchannelId });
+  if (!input.byServer) await checkCommunitySender({ senderId: input.senderId, community, channel });
+  const route = { address: { appId: input.appId, pk: channel.id }, community: channel };
+  if (!target.toUserIds) return { ...route, recipientTopics: [], channelTopic: topics.channel(communityTopicKey(channel)) };
+  const toUserIds = checkUserIds(target.toUserIds, { max: 1000, field: "toUserIds" });
+  const readers = await findReaders({ appId: input.appId, channel, userIds: toUserIds });
+  return { ...route, recipientTopics: readers.map((userId) => topics.user(input.appId, userId)) };
 }
 
 async function routeSystem(input: SendMessageInput, recipient: string): Promise<Route> {

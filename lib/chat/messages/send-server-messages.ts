@@ -54,6 +54,22 @@ export async function sendGroupMessages(input: ServerMessage & { toChannelIds: s
   return { messageIds };
 }
 
+/** Communities of one community send. */
+export const maxCommunityTargets = 3;
+
+/** One message to each community (its `subchannelId`, or its default channel), from a member who reads it; `toUserIds` directs it to some of its readers. */
+export async function sendCommunityMessages(input: ServerMessage & { toChannelIds: string[]; subchannelId?: string; toUserIds?: string[] }) {
+  checkServerMessage(input);
+  const communityIds = [...new Set(input.toChannelIds)];
+  if (communityIds.length < 1 || communityIds.length > maxCommunityTargets) throw new ChatError("invalidParameter", `toChannelIds must hold 1 to ${maxCommunityTargets} community ids`);
+  const messageIds = [];
+  for (const communityId of communityIds) {
+    const message = await sendMessage({ ...input, target: { channelType: ChannelType.community, communityId, subchannelId: input.subchannelId, toUserIds: input.toUserIds } });
+    messageIds.push({ channelId: communityId, messageId: message.messageId });
+  }
+  return { messageIds };
+}
+
 /** One message in each recipient's system channel; the sender need not be a user (a service account). */
 export async function sendSystemMessages(input: ServerMessage & { toUserIds: string[] }) {
   checkServerMessage(input);

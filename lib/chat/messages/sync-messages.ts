@@ -33,7 +33,8 @@ export async function syncMessages(input: { appId: string; userId: string; posit
     where: {
       appId: input.appId,
       // The broadcast channel has no members: every user reads its one copy of each message.
-      channel: { OR: [{ members: { some: { userId: input.userId } } }, { type: ChannelType.system, channelId: broadcastChannelId }] },
+      // Communities have no offline cache: members page through history when they open a subchannel.
+      channel: { OR: [{ type: { not: ChannelType.community }, members: { some: { userId: input.userId } } }, { type: ChannelType.system, channelId: broadcastChannelId }] },
       OR: [{ updatedAt: { gt: new Date(after[0]) } }, { updatedAt: new Date(after[0]), id: { gt: after[1] } }],
     },
     orderBy: [{ updatedAt: "asc" }, { id: "asc" }],

@@ -1,6 +1,7 @@
 import type { Endpoint } from "../endpoint";
 import * as compatibility from "./compatibility";
 import * as compatibilityMessages from "./compatibility-messages";
+import * as communities from "./communities";
 import { expireAccessTokensEndpoint, issueAccessTokenEndpoint } from "./access-tokens";
 import { addToBlocklistEndpoint, getBlocklistEndpoint, removeFromBlocklistEndpoint } from "./blocklists";
 import {
@@ -126,4 +127,5 @@ export const endpoints: Endpoint[] = [
   listJoinedGroupsEndpoint,
   listGroupProfilesEndpoint,
   ...openChannelEndpoints,
+  ...Object.values(communities),
 ];

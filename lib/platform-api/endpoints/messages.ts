@@ -82,8 +82,9 @@ export const deleteMessageEndpoint = defineEndpoint({
     channelId: z.string(),
     messageId: z.string(),
     isAdmin: flag,
-    // Taken for the contract: the message id alone finds the message, and there are no community channels yet.
+    /** A community message's subchannel. */
     subchannelId: z.string().optional(),
+    // Taken for the contract: the message id finds the message.
     sentAt: z.number().int().optional(),
     extra: z.string().optional(),
     disablePush: z.boolean().optional(),
@@ -93,7 +94,16 @@ export const deleteMessageEndpoint = defineEndpoint({
   rateLimit: { perSecond: 100 },
   errors: ["notFound", "forbidden"],
   handle: ({ app, input }) =>
-    recallMessage({ appId: app.id, userId: input.fromUserId, channelType: input.channelType, channelId: input.channelId, messageId: input.messageId, asServer: true, asAdmin: input.isAdmin === 1 }),
+    recallMessage({
+      appId: app.id,
+      userId: input.fromUserId,
+      channelType: input.channelType,
+      channelId: input.channelId,
+      subchannelId: input.subchannelId,
+      messageId: input.messageId,
+      asServer: true,
+      asAdmin: input.isAdmin === 1,
+    }),
 });
 
 const updateFields = { fromUserId: z.string(), messageId: z.string(), content: z.string() };
