@@ -13,6 +13,8 @@ const dayMs = 24 * 60 * 60 * 1000;
 beforeAll(async () => {
   server = await startTestServer();
   app = await createTestApp(server);
+  // These clients send in bursts; the per-client send rate is tested in messaging.test.ts.
+  await server.cli(["apps", "settings", "set", "--app", app.appKey, "clientMessagesPerSecond=1000"]);
   for (const userId of ["own", "amy", "bob", "cal", "dee"]) await issueToken(server, app, userId);
 });
 afterAll(async () => {

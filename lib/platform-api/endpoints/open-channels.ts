@@ -120,14 +120,24 @@ export const checkParticipantsEndpoint = defineEndpoint({
   handle: ({ app, input }) => checkParticipants({ appId: app.id, ...input }),
 });
 
-/** add / remove / get endpoints of one per-channel list. */
-function participantListEndpoints(input: { path: string; name: string; kind: UserRuleKind; timed: boolean; describe: string; listField: string; expiryField?: string }) {
+/** add / remove / get endpoints of one per-channel list; the priority-sender list takes no notice fields. */
+function participantListEndpoints(input: {
+  path: string;
+  name: string;
+  kind: UserRuleKind;
+  timed: boolean;
+  notices?: false;
+  describe: string;
+  listField: string;
+  expiryField?: string;
+}) {
+  const change = input.notices === false ? participantsChange.omit({ extra: true, needNotify: true }) : participantsChange;
   const add = defineEndpoint({
     ...v4,
     path: `/v4/open-channel/${input.path}/add`,
     operationId: `add${input.name}`,
     summary: `Add participants to an open channel's ${input.describe}`,
-    request: input.timed ? timedParticipantsChange : participantsChange,
+    request: input.timed ? timedParticipantsChange : change,
     result: null,
     rateLimit: { perSecond: 100 },
     errors: ["notFound"],
@@ -139,7 +149,7 @@ function participantListEndpoints(input: { path: string; name: string; kind: Use
     path: `/v4/open-channel/${input.path}/remove`,
     operationId: `remove${input.name}`,
     summary: `Remove participants from an open channel's ${input.describe}`,
-    request: participantsChange,
+    request: change,
     result: null,
     rateLimit: { perSecond: 100 },
     errors: ["notFound"],
@@ -195,6 +205,7 @@ export const [addPrioritySendersEndpoint, removePrioritySendersEndpoint, getPrio
   name: "OpenChannelPrioritySenders",
   kind: "prioritySender",
   timed: false,
+  notices: false,
   describe: "priority senders (their messages are never dropped under load)",
   listField: "participantIds",
 });
@@ -382,7 +393,15 @@ export const sendOpenChannelMessagesEndpoint = defineEndpoint({
   path: "/v4/open-channel/message/send",
   operationId: "sendOpenChannelMessage",
   summary: "A message to each of up to 10 open channels, reaching their online participants (priority 1: never dropped under load)",
-  request: z.object({ ...sendFields, toChannelIds: z.array(z.string()), priority: z.number().int().optional() }),
+  request: z.object({
+    fromUserId: sendFields.fromUserId,
+    toChannelIds: z.array(z.string()),
+    messageType: sendFields.messageType,
+    content: sendFields.content,
+    shouldPersist: sendFields.shouldPersist,
+    isEchoToSender: sendFields.isEchoToSender,
+    priority: z.number().int().optional(),
+  }),
   result: z.object({ messageIds: z.array(z.object({ channelId: z.string(), messageId: z.string() })) }),
   rateLimit: { perSecond: 100, cost: (input) => input.toChannelIds.length },
   errors: ["notFound", "forbidden", "userMuted", "rateLimited", "messageBlocked", "userBanned"],
