@@ -6,6 +6,7 @@ import { blocklistCache } from "../blocklists/blocklist-cache";
 import { broadcastChannelId, ChannelType, directChannelId } from "../channels/channel-types";
 import { ChatError } from "../errors";
 import { friendCache } from "../friends/friend-cache";
+import { isAllowedSender } from "../groups/allowed-senders";
 import { isMutedIn } from "../moderation/channel-type-mutes";
 import { applyProfanityFilter } from "../moderation/profanity-filter";
 import { userCache } from "../users/user-cache";
@@ -161,18 +162,30 @@ async function routeDirect(input: SendMessageInput, recipient: string, settings:
 }
 
 async function routeGroup(input: SendMessageInput, target: { groupId: string; toUserIds?: string[] }): Promise<Route> {
-  const channel = await db.channel.findFirst({ where: { appId: input.appId, type: ChannelType.group, channelId: target.groupId }, select: { id: true } });
+  const channel = await db.channel.findFirst({ where: { appId: input.appId, type: ChannelType.group, channelId: target.groupId }, select: { id: true, frozen: true } });
   if (!channel) throw new ChatError("notFound", `Group ${target.groupId} does not exist`);
-  const member = await db.channelMember.findFirst({ where: { channelId: channel.id, userId: input.senderId }, select: { mutedUntil: true } });
-  if (!member) throw new ChatError("notMember", `${input.senderId} is not a member of group ${target.groupId}`);
-  if (!input.byServer && ((member.mutedUntil && member.mutedUntil > new Date()) || (await isMutedIn({ appId: input.appId, userId: input.senderId, channelType: "GROUP" })))) {
-    throw new ChatError("userMuted", `You are muted in group ${target.groupId}`);
-  }
+  if (!input.byServer) await checkGroupSender(input, { ...channel, channelId: target.groupId });
   const address = { appId: input.appId, pk: channel.id };
   if (!target.toUserIds) return { address, recipientTopics: [], channelTopic: topics.channel(channel.id) };
   const toUserIds = checkUserIds(target.toUserIds, { max: 1000, field: "toUserIds" });
   const members = await db.channelMember.findMany({ where: { channelId: channel.id, userId: { in: toUserIds } }, select: { userId: true } });
   return { address, recipientTopics: members.map((row) => topics.user(input.appId, row.userId)) };
+}
+
+/**
+ * A client sends to a group as a member, and not while the group is frozen or they are
+ * muted (in it, or in every group) unless the group lists them as an allowed sender:
+ * owner and admins included. The app server's sends are not bound by freezes and mutes,
+ * so its notices reach a frozen group; its group send endpoint checks membership itself,
+ * and group notices may come from a user who just left.
+ */
+async function checkGroupSender(input: SendMessageInput, group: { id: string; channelId: string; frozen: boolean }) {
+  const member = await db.channelMember.findFirst({ where: { channelId: group.id, userId: input.senderId }, select: { mutedUntil: true } });
+  if (!member) throw new ChatError("notMember", `${input.senderId} is not a member of group ${group.channelId}`);
+  const muted = (member.mutedUntil && member.mutedUntil > new Date()) || (await isMutedIn({ appId: input.appId, userId: input.senderId, channelType: "GROUP" }));
+  if ((!group.frozen && !muted) || (await isAllowedSender({ groupPk: group.id, userId: input.senderId }))) return;
+  if (group.frozen) throw new ChatError("channelFrozen", `Group ${group.channelId} is frozen`);
+  throw new ChatError("userMuted", `You are muted in group ${group.channelId}`);
 }
 
 async function routeSystem(input: SendMessageInput, recipient: string): Promise<Route> {
