@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { ChannelType } from "../chat/channels/channel-types";
+import { findUserChannelTags } from "../chat/conversations/conversation-tags";
 import { findConversations } from "../chat/conversations/find-conversations";
+import { getNotificationLevel, setNotificationLevel } from "../chat/conversations/notification-levels";
 import { deleteConversation, markConversationRead, pinConversation } from "../chat/conversations/update-conversation";
 import { parseInput } from "../chat/errors";
 import { editMessage, recallMessage } from "../chat/messages/change-message";
@@ -46,6 +48,7 @@ const schemas = {
   read: conversation.extend({ seq: z.number().int() }),
   pin: conversation.extend({ pinned: z.boolean() }),
   remove: conversation.extend({ clearHistory: z.boolean().optional() }),
+  notification: conversation.extend({ level: z.number().int() }),
 };
 
 const ok = { ok: true };
@@ -92,4 +95,13 @@ export const rpcMethods: Record<string, RpcMethod> = {
     await deleteConversation({ ...parseInput(schemas.remove, data), appId: user.appId, userId: user.userId });
     return ok;
   },
+  "conversation.notification.set": async ({ user }, data) => {
+    await setNotificationLevel({ ...parseInput(schemas.notification, data), appId: user.appId, userId: user.userId });
+    return ok;
+  },
+  "conversation.notification.get": async ({ user }, data) => {
+    const { noDisturbLevel } = await getNotificationLevel({ ...parseInput(conversation, data), appId: user.appId, userId: user.userId });
+    return { level: noDisturbLevel };
+  },
+  "conversation.tags.list": async ({ user }) => ({ tags: (await findUserChannelTags({ appId: user.appId, userId: user.userId })).tags }),
 };

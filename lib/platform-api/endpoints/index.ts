@@ -2,6 +2,20 @@ import type { Endpoint } from "../endpoint";
 import * as compatibility from "./compatibility";
 import * as compatibilityMessages from "./compatibility-messages";
 import { expireAccessTokensEndpoint, issueAccessTokenEndpoint } from "./access-tokens";
+import {
+  addUserChannelTagsEndpoint,
+  getChannelNotificationEndpoint,
+  getChannelTypeNotificationEndpoint,
+  getConversationAttributesEndpoint,
+  listTaggedConversationsEndpoint,
+  listUserChannelTagsEndpoint,
+  pinConversationEndpoint,
+  removeUserChannelTagsEndpoint,
+  setChannelNotificationEndpoint,
+  setChannelTypeNotificationEndpoint,
+  tagConversationsEndpoint,
+  untagConversationsEndpoint,
+} from "./conversations";
 import { addToBlocklistEndpoint, getBlocklistEndpoint, removeFromBlocklistEndpoint } from "./blocklists";
 import {
   addFriendEndpoint,
@@ -174,4 +188,16 @@ export const endpoints: Endpoint[] = [
   addAllowedSendersEndpoint,
   removeAllowedSendersEndpoint,
   listAllowedSendersEndpoint,
+  pinConversationEndpoint,
+  setChannelNotificationEndpoint,
+  getChannelNotificationEndpoint,
+  setChannelTypeNotificationEndpoint,
+  getChannelTypeNotificationEndpoint,
+  addUserChannelTagsEndpoint,
+  removeUserChannelTagsEndpoint,
+  listUserChannelTagsEndpoint,
+  tagConversationsEndpoint,
+  untagConversationsEndpoint,
+  listTaggedConversationsEndpoint,
+  getConversationAttributesEndpoint,
 ];
