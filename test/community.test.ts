@@ -107,7 +107,7 @@ describe("communities", () => {
     expect(await callError(users.cal!.history({ channelType: ChannelType.community, channelId: "guild", subchannelId: "staff" }))).toMatchObject({ code: 1023 });
   });
 
-  it("refuse muted users, and while frozen everyone but allowed senders (1022)", async () => {
+  it("refuse muted users (1022), and while frozen everyone but allowed senders (1025)", async () => {
     expect(await api("/v4/community-channel/mute-list/add", { channelId: "guild", userIds: ["bob"] })).toEqual(ok);
     expect(await result("/v4/community-channel/mute-list/get", { channelId: "guild" })).toEqual({ mutedMembers: [{ userId: "bob" }] });
     expect(await callError(users.bob!.sendCommunityMessage({ communityId: "guild", subchannelId: "general", text: "x" }))).toEqual({ code: 1022, message: "You are muted in community guild" });
@@ -118,7 +118,7 @@ describe("communities", () => {
     expect(await api("/v4/community-channel/allowed-sender-list/add", { channelId: "guild", subchannelId: "general", userIds: ["amy"] })).toEqual(ok);
     expect(await result("/v4/community-channel/allowed-sender-list/get", { channelId: "guild", subchannelId: "general" })).toEqual({ members: [{ userId: "amy" }] });
     expect(await callError(users.bob!.sendCommunityMessage({ communityId: "guild", subchannelId: "general", text: "x" }))).toEqual({
-      code: 1022,
+      code: 1025,
       message: "Community guild is frozen: only its allowed senders may send",
     });
     await users.amy!.sendCommunityMessage({ communityId: "guild", subchannelId: "general", text: "allowed" });

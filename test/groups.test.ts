@@ -50,9 +50,9 @@ describe("groups", () => {
       },
     ]);
     expect((await members("team")).members).toEqual([
-      { userId: "amy", role: 3, joinedAt: expect.any(Number) },
-      { userId: "bob", role: 1, joinedAt: expect.any(Number) },
-      { userId: "cal", role: 1, joinedAt: expect.any(Number) },
+      { userId: "amy", role: 3, nickname: "", extra: "", joinedAt: expect.any(Number) },
+      { userId: "bob", role: 1, nickname: "", extra: "", joinedAt: expect.any(Number) },
+      { userId: "cal", role: 1, nickname: "", extra: "", joinedAt: expect.any(Number) },
     ]);
   });
 

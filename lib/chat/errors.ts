@@ -27,6 +27,8 @@ export const errorTable = {
   notMember: { code: 1023, status: 403 },
   /** The content holds a word of the app's profanity filter that blocks messages. */
   messageBlocked: { code: 1024, status: 422 },
+  /** The group, community or open channel is frozen: only its allowed senders may send. */
+  channelFrozen: { code: 1025, status: 403 },
   /** A client sent more than 5 messages in a second. */
   sendRateExceeded: { code: 20604, status: 429 },
   unavailable: { code: 1015, status: 503 },

@@ -1,7 +1,9 @@
 import { z } from "zod";
 import { ChannelType } from "../chat/channels/channel-types";
 import { findCommunityUnread, markCommunityRead } from "../chat/communities/community-read-state";
+import { findUserChannelTags } from "../chat/conversations/conversation-tags";
 import { findConversations } from "../chat/conversations/find-conversations";
+import { getNotificationLevel, setNotificationLevel } from "../chat/conversations/notification-levels";
 import { deleteConversation, markConversationRead, pinConversation } from "../chat/conversations/update-conversation";
 import { parseInput } from "../chat/errors";
 import { editMessage, recallMessage } from "../chat/messages/change-message";
@@ -64,6 +66,7 @@ const schemas = {
   joinOpenChannel: z.object({ channelId: z.string(), historyCount: z.number().int().optional() }),
   leaveOpenChannel: z.object({ channelId: z.string() }),
   communityRead: community.extend({ subchannelId: z.string().optional(), seq: z.number().int() }),
+  notification: conversation.extend({ level: z.number().int() }),
 };
 
 const ok = { ok: true };
@@ -124,4 +127,13 @@ export const rpcMethods: Record<string, RpcMethod> = {
     await deleteConversation({ ...parseInput(schemas.remove, data), appId: user.appId, userId: user.userId });
     return ok;
   },
+  "conversation.notification.set": async ({ user }, data) => {
+    await setNotificationLevel({ ...parseInput(schemas.notification, data), appId: user.appId, userId: user.userId });
+    return ok;
+  },
+  "conversation.notification.get": async ({ user }, data) => {
+    const { noDisturbLevel } = await getNotificationLevel({ ...parseInput(conversation, data), appId: user.appId, userId: user.userId });
+    return { level: noDisturbLevel };
+  },
+  "conversation.tags.list": async ({ user }) => ({ tags: (await findUserChannelTags({ appId: user.appId, userId: user.userId })).tags }),
 };

@@ -286,6 +286,20 @@ export class SwitchboardClient {
     await this.call("conversation.delete", conversation);
   }
 
+  /** Sets the conversation's do-not-disturb level: -1 everything, 0 its channel type's, up to 5 nothing. */
+  async setNotificationLevel(conversation: { channelType: ConversationType; channelId: string; level: number }): Promise<void> {
+    await this.call("conversation.notification.set", conversation);
+  }
+
+  notificationLevel(conversation: { channelType: ConversationType; channelId: string }): Promise<{ level: number }> {
+    return this.call("conversation.notification.get", conversation);
+  }
+
+  /** The user's conversation tags (set by the app server). */
+  conversationTags(): Promise<{ tags: { tagId: string; tagName: string; createdAt: number }[] }> {
+    return this.call("conversation.tags.list", {});
+  }
+
   private async syncPages() {
     for (;;) {
       const page = await this.call<{ messages: ChatMessage[]; position: string; hasMore: boolean }>("sync", { position: this.position });

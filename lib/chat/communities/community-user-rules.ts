@@ -66,6 +66,6 @@ export async function checkCommunitySender(input: { senderId: string; community:
   const kinds = new Set(rules.map((rule) => rule.kind));
   if (kinds.has(CommunityRuleKind.mute)) throw new ChatError("userMuted", `You are muted in community ${input.community.channelId}`);
   if ((input.community.frozen || input.channel.frozen) && !kinds.has(CommunityRuleKind.allowedSender)) {
-    throw new ChatError("userMuted", `Community ${input.community.channelId} is frozen: only its allowed senders may send`);
+    throw new ChatError("channelFrozen", `Community ${input.community.channelId} is frozen: only its allowed senders may send`);
   }
 }

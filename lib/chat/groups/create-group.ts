@@ -5,10 +5,11 @@ import { announceMembership } from "../channels/membership-events";
 import { ChatError } from "../errors";
 import { findUsersOrThrow } from "../users/find-users";
 import { checkUserId, checkUserIds } from "../users/user-id";
+import { notifyGroup } from "./notify-group";
 import { GroupRole, checkGroupExtProfile, checkGroupId, checkGroupName, checkGroupObject, maxGroupUsersPerCall } from "./group-rules";
 
 /**
- * Creates a group of `owner` (role 3) and `userIds` (members). Every user must exist;
+ * Creates a group of `owner` (role 3, also its creator) and `userIds` (members). Every user must exist;
  * a group of that id existing already is a conflict. `maxUserIds` is the older API's
  * larger limit; v4 takes the contract's.
  */
@@ -41,6 +42,7 @@ export async function createGroup(input: {
         channelId,
         name,
         ownerId: owner,
+        creatorId: owner,
         profile: JSON.stringify(input.groupProfile ?? {}),
         extProfile: JSON.stringify(input.groupExtProfile ?? {}),
         permissions: JSON.stringify(input.permissions ?? {}),
@@ -52,4 +54,5 @@ export async function createGroup(input: {
       throw isUniqueViolation(error) ? new ChatError("conflict", `Group ${channelId} exists already`) : error;
     });
   await announceMembership({ appId, userIds, channelKeys: [group.id], joined: true });
+  await notifyGroup({ appId, channelId, operatorUserId: owner, operation: "Create", data: { name, targetUserIds: userIds.slice(1) } });
 }

@@ -1,7 +1,11 @@
 import { db } from "../../db/client";
 import { checkTimePage, toTimePage } from "../page-token";
+import { checkUserIds } from "../users/user-id";
 import { checkGroupId, checkRoleFilter } from "./group-rules";
-import { getGroupOrThrow } from "./group-view";
+import { getGroupOrThrow, toGroupMember } from "./group-view";
+
+/** Most users of one member batch get. */
+export const maxGroupMembersPerGet = 100;
 
 /**
  * A page of a group's members with one role (`memberRole` 1 to 3) or all (0), in the order
@@ -25,7 +29,18 @@ export async function findGroupMembers(input: { appId: string; channelId: string
     db.channelMember.count({ where }),
   ]);
   const { page, pageToken } = toTimePage(rows, pageSize, (row) => [row.joinedAt.getTime(), row.userId]);
-  return { totalCount, pageToken, members: page.map((row) => ({ userId: row.userId, role: row.role, joinedAt: row.joinedAt.getTime() })) };
+  return { totalCount, pageToken, members: page.map(toGroupMember) };
+}
+
+/** The given users' memberships of a group, in the order asked; users who are not members are left out. */
+export async function findGroupMembersByIds(input: { appId: string; channelId: string; userIds: string[] }) {
+  const channelId = checkGroupId(input.channelId);
+  const userIds = checkUserIds(input.userIds, { max: maxGroupMembersPerGet });
+  const group = await getGroupOrThrow(db, { appId: input.appId, channelId });
+  const rows = await db.channelMember.findMany({ where: { appId: input.appId, channelId: group.id, userId: { in: userIds } } });
+  const byId = new Map(rows.map((row) => [row.userId, row]));
+  const members = userIds.flatMap((userId) => (byId.has(userId) ? [toGroupMember(byId.get(userId)!)] : []));
+  return { pageToken: "", totalCount: members.length, members };
 }
 
 /** Every member's id, in the order they joined (a group holds at most `maxGroupMembers`). */

@@ -9,7 +9,18 @@ export const maxGroupUsersPerCall = 30;
 /** The older form API's limit for the same calls. */
 export const maxLegacyGroupUsersPerCall = 1000;
 
+/** Most admins a group has. */
+export const maxGroupAdmins = 10;
+
 export const GroupRole = { member: 1, admin: 2, owner: 3 } as const;
+
+/**
+ * Kinds of a group's per-user rules (ChannelUserRule): an allowed sender may send while
+ * the group is frozen or they are muted; `favorite:<memberId>` is a member the rule's
+ * user follows.
+ */
+export const allowedSenderKind = "allowedSender";
+export const favoriteKindPrefix = "favorite:";
 const roles: number[] = Object.values(GroupRole);
 
 /** Group ids follow the rule of user ids. */

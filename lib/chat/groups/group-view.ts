@@ -16,7 +16,7 @@ type GroupRow = {
 /** Reads a group's row with its member count; pass to `toGroupProfile`. */
 export const withMemberCount = { _count: { select: { members: true } } } as const;
 
-const parseObject = <T>(json: string | null) => JSON.parse(json ?? "{}") as Record<string, T>;
+export const parseObject = <T>(json: string | null) => JSON.parse(json ?? "{}") as Record<string, T>;
 
 /** The contract's group profile item. A group whose owner left has owner "". */
 export function toGroupProfile(group: GroupRow) {
@@ -30,6 +30,11 @@ export function toGroupProfile(group: GroupRow) {
     createdAt: group.createdAt.getTime(),
     memberCount: group._count.members,
   };
+}
+
+/** The contract's group member item. */
+export function toGroupMember(member: { userId: string; role: number; nickname: string | null; extra: string | null; joinedAt: Date }) {
+  return { userId: member.userId, role: member.role, nickname: member.nickname ?? "", extra: member.extra ?? "", joinedAt: member.joinedAt.getTime() };
 }
 
 export const groupWhere = (appId: string, channelId: string) => ({ appId, type: ChannelType.group, channelId });
@@ -47,4 +52,12 @@ export async function getGroupOrThrow(tx: Tx, input: { appId: string; channelId:
 export async function lockGroupOrThrow(tx: Tx, input: { appId: string; channelId: string }) {
   await tx.channel.updateMany({ where: groupWhere(input.appId, input.channelId), data: { updatedAt: new Date() } });
   return getGroupOrThrow(tx, input);
+}
+
+/** Refuses when any of the users is not a member of the group (by its row id). */
+export async function checkGroupMembers(tx: Tx, input: { appId: string; groupPk: string; channelId: string; userIds: string[] }) {
+  const rows = await tx.channelMember.findMany({ where: { appId: input.appId, channelId: input.groupPk, userId: { in: input.userIds } }, select: { userId: true } });
+  const members = new Set(rows.map((row) => row.userId));
+  const outsider = input.userIds.find((userId) => !members.has(userId));
+  if (outsider !== undefined) throw new ChatError("notMember", `${outsider} is not a member of group ${input.channelId}`);
 }

@@ -4,6 +4,7 @@ import { findUsersOrThrow } from "../users/find-users";
 import { checkUserIds } from "../users/user-id";
 import { checkGroupId, checkMemberLimit, maxGroupUsersPerCall } from "./group-rules";
 import { lockGroupOrThrow, toGroupProfile, withMemberCount } from "./group-view";
+import { notifyGroup } from "./notify-group";
 
 /**
  * Adds users to a group as members and returns its profile. Members already in it keep
@@ -24,6 +25,9 @@ export async function joinGroup(input: { appId: string; channelId: string; userI
     await tx.channelMember.createMany({ data: added.map((userId) => ({ channelId: group.id, appId: input.appId, userId, joinedSeq: group.lastSeq })) });
     return { group: await tx.channel.findUniqueOrThrow({ where: { id: group.id, appId: input.appId }, include: withMemberCount }), added };
   });
-  if (added.length > 0) await announceMembership({ appId: input.appId, userIds: added, channelKeys: [group.id], joined: true });
+  if (added.length > 0) {
+    await announceMembership({ appId: input.appId, userIds: added, channelKeys: [group.id], joined: true });
+    await notifyGroup({ appId: input.appId, channelId, operatorUserId: group.ownerId ?? added[0]!, operation: "Add", data: { targetUserIds: added } });
+  }
   return toGroupProfile(group);
 }

@@ -9,6 +9,7 @@ import { checkCommunitySender } from "../communities/community-user-rules";
 import { communityTopicKey, findCommunityChannel, findReaders } from "../communities/subchannel-access";
 import { ChatError } from "../errors";
 import { friendCache } from "../friends/friend-cache";
+import { isAllowedSender } from "../groups/allowed-senders";
 import { isMutedIn } from "../moderation/channel-type-mutes";
 import { routeOpenChannelMessage } from "../open-channels/route-open-channel-message";
 import { applyProfanityFilter } from "../moderation/profanity-filter";
@@ -184,13 +185,9 @@ async function routeDirect(input: SendMessageInput, recipient: string, settings:
 }
 
 async function routeGroup(input: SendMessageInput, target: { groupId: string; toUserIds?: string[] }): Promise<Route> {
-  const channel = await db.channel.findFirst({ where: { appId: input.appId, type: ChannelType.group, channelId: target.groupId }, select: { id: true } });
+  const channel = await db.channel.findFirst({ where: { appId: input.appId, type: ChannelType.group, channelId: target.groupId }, select: { id: true, frozen: true } });
   if (!channel) throw new ChatError("notFound", `Group ${target.groupId} does not exist`);
-  const member = await db.channelMember.findFirst({ where: { channelId: channel.id, userId: input.senderId }, select: { mutedUntil: true } });
-  if (!member) throw new ChatError("notMember", `${input.senderId} is not a member of group ${target.groupId}`);
-  if (!input.byServer && ((member.mutedUntil && member.mutedUntil > new Date()) || (await isMutedIn({ appId: input.appId, userId: input.senderId, channelType: "GROUP" })))) {
-    throw new ChatError("userMuted", `You are muted in group ${target.groupId}`);
-  }
+  if (!input.byServer) await checkGroupSender(input, { ...channel, channelId: target.groupId });
   const address = { appId: input.appId, pk: channel.id };
   if (!target.toUserIds) return { address, recipientTopics: [], channelTopic: topics.channel(channel.id) };
   const toUserIds = checkUserIds(target.toUserIds, { max: 1000, field: "toUserIds" });
@@ -211,6 +208,22 @@ async function routeCommunity(input: SendMessageInput, target: { communityId: st
   const toUserIds = checkUserIds(target.toUserIds, { max: 1000, field: "toUserIds" });
   const readers = await findReaders({ appId: input.appId, channel, userIds: toUserIds });
   return { ...route, recipientTopics: readers.map((userId) => topics.user(input.appId, userId)) };
+}
+
+/**
+ * A client sends to a group as a member, and not while the group is frozen or they are
+ * muted (in it, or in every group) unless the group lists them as an allowed sender:
+ * owner and admins included. The app server's sends are not bound by freezes and mutes,
+ * so its notices reach a frozen group; its group send endpoint checks membership itself,
+ * and group notices may come from a user who just left.
+ */
+async function checkGroupSender(input: SendMessageInput, group: { id: string; channelId: string; frozen: boolean }) {
+  const member = await db.channelMember.findFirst({ where: { channelId: group.id, userId: input.senderId }, select: { mutedUntil: true } });
+  if (!member) throw new ChatError("notMember", `${input.senderId} is not a member of group ${group.channelId}`);
+  const muted = (member.mutedUntil && member.mutedUntil > new Date()) || (await isMutedIn({ appId: input.appId, userId: input.senderId, channelType: "GROUP" }));
+  if ((!group.frozen && !muted) || (await isAllowedSender({ groupPk: group.id, userId: input.senderId }))) return;
+  if (group.frozen) throw new ChatError("channelFrozen", `Group ${group.channelId} is frozen`);
+  throw new ChatError("userMuted", `You are muted in group ${group.channelId}`);
 }
 
 async function routeSystem(input: SendMessageInput, recipient: string): Promise<Route> {

@@ -10,9 +10,9 @@ import { getOpenChannelOrThrow } from "./open-channel-rules";
 
 /**
  * The rules of a message to an open channel: the sender is a participant (the app server
- * may send as anyone), not banned; muted senders and everyone in a frozen channel are
- * refused unless on its allowed-sender list; and the channel takes only so many messages
- * a second. Delivery goes to its online participants only.
+ * may send as anyone), not banned; a client that is muted, or anyone's client in a frozen
+ * channel, is refused unless on its allowed-sender list; and the channel takes only so
+ * many messages a second. Delivery goes to its online participants only.
  */
 export async function routeOpenChannelMessage(input: SendMessageInput, channelId: string, settings: AppSettings): Promise<Route> {
   const channel = await getOpenChannelOrThrow(input.appId, channelId);
@@ -21,8 +21,9 @@ export async function routeOpenChannelMessage(input: SendMessageInput, channelId
   if (!input.byServer && !(await db.openChannelParticipant.findFirst({ where: { channelId: channel.id, userId: input.senderId }, select: { userId: true } }))) {
     throw new ChatError("notMember", `${input.senderId} is not in open channel ${channelId}: join it first`);
   }
-  if (!rules.has("allowedSender")) {
-    if (channel.frozen) throw new ChatError("userMuted", `Open channel ${channelId} is frozen: only its allowed senders may send`);
+  // As in groups and communities, the app server's sends are not bound by freezes and mutes.
+  if (!input.byServer && !rules.has("allowedSender")) {
+    if (channel.frozen) throw new ChatError("channelFrozen", `Open channel ${channelId} is frozen: only its allowed senders may send`);
     if (rules.has("mute") || (await isMutedIn({ appId: input.appId, userId: input.senderId, channelType: "CHATROOM" }))) {
       throw new ChatError("userMuted", `You are muted in open channel ${channelId}`);
     }

@@ -1,16 +1,23 @@
 import { z } from "zod";
 import { createGroup } from "../../chat/groups/create-group";
 import { dismissGroup } from "../../chat/groups/dismiss-group";
-import { findGroupMembers } from "../../chat/groups/find-group-members";
+import { findGroupMembers, findGroupMembersByIds } from "../../chat/groups/find-group-members";
 import { findGroupProfiles } from "../../chat/groups/find-group-profiles";
+import { findGroups } from "../../chat/groups/find-groups";
 import { findJoinedGroups } from "../../chat/groups/find-joined-groups";
 import { joinGroup } from "../../chat/groups/join-group";
+import { kickUserFromGroups } from "../../chat/groups/kick-user-from-groups";
 import { leaveGroup } from "../../chat/groups/leave-group";
+import { transferGroupOwner } from "../../chat/groups/transfer-group-owner";
+import { updateGroupProfile } from "../../chat/groups/update-group-profile";
 import { defineEndpoint } from "../endpoint";
 
 const tag = "GroupChannelManagement";
 const rateLimit = { perSecond: 100 };
 const jsonObject = z.record(z.string(), z.unknown());
+
+/** The contract's 0/1 flags. */
+const flag = z.number().int().optional();
 
 const groupProfile = z.object({
   channelId: z.string(),
@@ -23,6 +30,8 @@ const groupProfile = z.object({
   createdAt: z.number().int(),
   memberCount: z.number().int(),
 });
+
+const groupMember = z.object({ userId: z.string(), role: z.number().int(), nickname: z.string(), extra: z.string(), joinedAt: z.number().int() });
 
 export const createGroupEndpoint = defineEndpoint({
   path: "/v4/group-channel/create",
@@ -61,22 +70,28 @@ export const joinGroupEndpoint = defineEndpoint({
 export const leaveGroupEndpoint = defineEndpoint({
   path: "/v4/group-channel/leave",
   operationId: "quitGroupChannel",
-  summary: "Remove up to 30 users from a group; when the owner leaves, the group has no owner",
+  summary: "Remove up to 30 users from a group; when the owner leaves, the group has no owner. 1 in the flags also drops their allowed-sender entries and favorites",
   tag,
   api: "v4",
   request: z.object({
     channelId: z.string(),
     userIds: z.array(z.string()),
-    // Taken for the contract: a leaving member's mute goes with their membership, and
-    // Switchboard keeps no allowed-senders lists or favorites yet.
-    shouldDeleteMute: z.number().int().optional(),
-    shouldDeleteAllowedSendersList: z.number().int().optional(),
-    shouldDeleteFavorites: z.number().int().optional(),
+    // A leaving member's mute always goes with their membership.
+    shouldDeleteMute: flag,
+    shouldDeleteAllowedSendersList: flag,
+    shouldDeleteFavorites: flag,
   }),
   result: null,
   rateLimit,
   errors: ["notFound"],
-  handle: ({ app, input }) => leaveGroup({ appId: app.id, channelId: input.channelId, userIds: input.userIds }),
+  handle: ({ app, input }) =>
+    leaveGroup({
+      appId: app.id,
+      channelId: input.channelId,
+      userIds: input.userIds,
+      deleteAllowedSenders: input.shouldDeleteAllowedSendersList === 1,
+      deleteFavorites: input.shouldDeleteFavorites === 1,
+    }),
 });
 
 export const dismissGroupEndpoint = defineEndpoint({
@@ -105,11 +120,7 @@ export const listGroupMembersEndpoint = defineEndpoint({
     pageSize: z.number().int().optional(),
     order: z.number().int().optional(),
   }),
-  result: z.object({
-    totalCount: z.number().int(),
-    pageToken: z.string(),
-    members: z.array(z.object({ userId: z.string(), role: z.number().int(), joinedAt: z.number().int() })),
-  }),
+  result: z.object({ totalCount: z.number().int(), pageToken: z.string(), members: z.array(groupMember) }),
   rateLimit,
   errors: ["notFound"],
   handle: ({ app, input }) => findGroupMembers({ appId: app.id, ...input }),
@@ -145,4 +156,93 @@ export const listGroupProfilesEndpoint = defineEndpoint({
   rateLimit,
   errors: [],
   handle: ({ app, input }) => findGroupProfiles({ appId: app.id, ...input }),
+});
+
+export const transferGroupOwnerEndpoint = defineEndpoint({
+  path: "/v4/group-channel/transfer/owner",
+  operationId: "transferGroupChannelOwner",
+  summary: "Give a group to one of its members; the previous owner stays as a member or leaves (shouldLeave 1), and the flags drop their mute, allowed-sender entry and favorites",
+  tag,
+  api: "v4",
+  request: z.object({
+    channelId: z.string(),
+    newOwner: z.string(),
+    shouldLeave: flag,
+    shouldDeleteMute: flag,
+    shouldDeleteAllowedSendersList: flag,
+    shouldDeleteFavorites: flag,
+  }),
+  result: null,
+  rateLimit,
+  errors: ["notFound", "notMember"],
+  handle: ({ app, input }) =>
+    transferGroupOwner({
+      appId: app.id,
+      channelId: input.channelId,
+      newOwner: input.newOwner,
+      leave: input.shouldLeave === 1,
+      deleteMute: input.shouldDeleteMute === 1,
+      deleteAllowedSenders: input.shouldDeleteAllowedSendersList === 1,
+      deleteFavorites: input.shouldDeleteFavorites === 1,
+    }),
+});
+
+export const updateGroupProfileEndpoint = defineEndpoint({
+  path: "/v4/group-channel/profile/update",
+  operationId: "updateGroupChannelProfile",
+  summary: "Replace the given parts of a group's profile; members get an Update notification",
+  tag,
+  api: "v4",
+  request: z.object({
+    channelId: z.string(),
+    groupProfile: jsonObject.optional(),
+    permissions: jsonObject.optional(),
+    groupExtProfile: z.record(z.string(), z.string()).optional(),
+  }),
+  result: null,
+  rateLimit,
+  errors: ["notFound"],
+  handle: ({ app, input }) => updateGroupProfile({ appId: app.id, ...input }),
+});
+
+export const listGroupsEndpoint = defineEndpoint({
+  path: "/v4/group-channel/list",
+  operationId: "listGroupChannels",
+  summary: "A page of the app's groups by creation time",
+  tag,
+  api: "v4",
+  request: z.object({ pageToken: z.string().optional(), pageSize: z.number().int().optional(), order: z.number().int().optional() }),
+  result: z.object({
+    pageToken: z.string(),
+    groups: z.array(z.object({ channelId: z.string(), name: z.string(), groupProfile: jsonObject, creator: z.string(), owner: z.string(), createdAt: z.number().int() })),
+  }),
+  rateLimit,
+  errors: [],
+  handle: ({ app, input }) => findGroups({ appId: app.id, ...input }),
+});
+
+export const getGroupMembersEndpoint = defineEndpoint({
+  path: "/v4/group-channel/member/batch/get",
+  operationId: "batchGetGroupChannelMembers",
+  summary: "Up to 100 given members of a group; users who are not members are left out",
+  tag,
+  api: "v4",
+  request: z.object({ channelId: z.string(), userIds: z.array(z.string()) }),
+  result: z.object({ pageToken: z.string(), totalCount: z.number().int(), members: z.array(groupMember) }),
+  rateLimit,
+  errors: ["notFound"],
+  handle: ({ app, input }) => findGroupMembersByIds({ appId: app.id, ...input }),
+});
+
+export const kickUserFromGroupsEndpoint = defineEndpoint({
+  path: "/v4/group-channel/member/kickout-all",
+  operationId: "kickUserFromAllGroupChannels",
+  summary: "Remove a user from every group of the app; each group gets a Kicked notification",
+  tag,
+  api: "v4",
+  request: z.object({ userId: z.string() }),
+  result: null,
+  rateLimit,
+  errors: ["notFound"],
+  handle: ({ app, input }) => kickUserFromGroups({ appId: app.id, ...input }),
 });

@@ -404,7 +404,7 @@ export const sendOpenChannelMessagesEndpoint = defineEndpoint({
   }),
   result: z.object({ messageIds: z.array(z.object({ channelId: z.string(), messageId: z.string() })) }),
   rateLimit: { perSecond: 100, cost: (input) => input.toChannelIds.length },
-  errors: ["notFound", "forbidden", "userMuted", "rateLimited", "messageBlocked", "userBanned"],
+  errors: ["notFound", "forbidden", "rateLimited", "messageBlocked", "userBanned"],
   handle: ({ app, input }) => {
     const send = serverSend(input);
     return sendOpenChannelMessages({ appId: app.id, toChannelIds: input.toChannelIds, ...send, byServer: { ...send.byServer, priority: input.priority === 1 } });

@@ -1,0 +1,4 @@
+import { setChannelNotificationEndpoint } from "@/lib/platform-api/endpoints/conversations";
+import { serve } from "@/lib/platform-api/serve";
+
+export const POST = serve(setChannelNotificationEndpoint);

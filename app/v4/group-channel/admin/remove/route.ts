@@ -1,0 +1,4 @@
+import { removeGroupAdminsEndpoint } from "@/lib/platform-api/endpoints/group-members";
+import { serve } from "@/lib/platform-api/serve";
+
+export const POST = serve(removeGroupAdminsEndpoint);

@@ -1,0 +1,4 @@
+import { unfreezeGroupsEndpoint } from "@/lib/platform-api/endpoints/group-moderation";
+import { serve } from "@/lib/platform-api/serve";
+
+export const POST = serve(unfreezeGroupsEndpoint);
