@@ -135,10 +135,10 @@ describe("bad input on the gateway", () => {
 
   it("refuses an unsupported channel type and an unknown method", async () => {
     const sender = await connect("pia");
-    const wrongType = sender.centrifuge.rpc("message.send", { channelType: 4, channelId: "g1", content: { content: "x" } });
+    const wrongType = sender.centrifuge.rpc("message.send", { channelType: 6, channelId: "g1", content: { content: "x" } });
     expect(await wrongType.catch((error: { code: number; message: string }) => ({ code: error.code, message: error.message }))).toEqual({
       code: 1002,
-      message: "channelType: channelType must be 1 (direct) or 3 (group)",
+      message: "channelType: channelType must be 1 (direct), 3 (group), 4 (open channel) or 10 (community)",
     });
     const unknown = await sender.centrifuge.rpc("no.such.method", {}).catch((error: { code: number }) => error.code);
     expect(unknown).toBe(104);
