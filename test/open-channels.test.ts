@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ChatCallError, type SwitchboardClient } from "../lib/sdk";
 import { ageRows, recorder, waitUntil } from "./support/chat-clients";
-import { callApi, connectUser, createTestApp, issueToken, type TestApp } from "./support/platform-api";
+import { callApi, callLegacyApi, connectUser, createTestApp, issueToken, type TestApp } from "./support/platform-api";
 import { startTestServer, type TestServer } from "./support/test-server";
 
 let server: TestServer;
@@ -251,5 +251,44 @@ describe("metadata", () => {
     await serverSend("archive", "first");
     const listed = await api("/v4/open-channel/history-message/list", { userId: "host", channelId: "archive", startAt: Date.now() + 1000, endAt: Date.now() - 60_000, includeStart: true });
     expect((listed.body.result as { messages: { content: string }[] }).messages.map((m) => JSON.parse(m.content).content)).toEqual(["first"]);
+  });
+});
+
+describe("the older API's chat rooms", () => {
+  const legacy = (path: string, fields: Record<string, string | string[]>) => callLegacyApi(server, app, path, fields);
+  const legacyOk = { status: 200, body: { code: 200 } };
+
+  it("create, query, publish to and destroy chat rooms", async () => {
+    expect(await legacy("/chatroom/create.json", { "chatroom[old-1]": "One", "chatroom[old-2]": "Two" })).toEqual(legacyOk);
+    expect(await legacy("/chatroom/create.json", { "chatroom[old-1]": "Again" })).toEqual(legacyOk);
+    expect(await legacy("/chatroom/create_new.json", { chatroomId: "old-3", destroyType: "1", destroyTime: "120", isBan: "true", whiteUserIds: ["mc"], entryOwnerId: "mc", entryInfo: '{"title":"show"}' })).toEqual(legacyOk);
+    expect((await legacy("/chatroom/get.json", { chatroomId: "old-3" })).body).toEqual({
+      code: 200,
+      chatroomId: "old-3",
+      createTime: expect.any(Number),
+      memberCount: 0,
+      destroyType: 1,
+      destroyTime: 120,
+      isBan: true,
+    });
+    expect((await api("/v4/open-channel/metadata/batch/get", { channelId: "old-3" })).body.result).toMatchObject({ metadata: [{ key: "title", value: "show", metadataOwnerId: "mc" }] });
+
+    const fan = await connect("fan");
+    const events = recorder(fan);
+    await fan.joinOpenChannel({ channelId: "old-1" });
+    expect((await legacy("/chatroom/user/query.json", { chatroomId: "old-1", count: "10", order: "1" })).body).toEqual({
+      code: 200,
+      total: 1,
+      users: [{ id: "fan", time: expect.stringMatching(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/) }],
+    });
+    expect((await legacy("/chatroom/user/exist.json", { chatroomId: "old-1", userId: "fan" })).body).toEqual({ code: 200, isInChrm: true });
+    await issueToken(server, app, "host");
+    expect(await legacy("/message/chatroom/publish.json", { fromUserId: "host", toChatroomId: ["old-1", "old-2"], objectName: "RC:TxtMsg", content: text("form") })).toEqual(legacyOk);
+    expect(await legacy("/message/chatroom/broadcast.json", { fromUserId: "host", objectName: "RC:TxtMsg", content: text("everywhere") })).toEqual(legacyOk);
+    expect((await events.waitForMessages(2)).map((m) => m.content.content)).toEqual(["form", "everywhere"]);
+
+    expect(await legacy("/chatroom/destroy.json", { chatroomId: ["old-1", "old-2", "old-3"] })).toEqual(legacyOk);
+    expect((await legacy("/chatroom/get.json", { chatroomId: "old-1" })).status).toBe(404);
+    expect((await legacy("/chatroom/create_new.json", { chatroomId: "old-4", entryInfo: "[1]", entryOwnerId: "mc" })).body).toEqual({ code: 1002, errorMessage: "entryInfo must be a JSON object of strings" });
   });
 });

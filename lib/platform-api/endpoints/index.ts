@@ -1,5 +1,6 @@
 import type { Endpoint } from "../endpoint";
 import * as compatibility from "./compatibility";
+import * as compatibilityChatrooms from "./compatibility-chatrooms";
 import * as compatibilityMessages from "./compatibility-messages";
 import * as communities from "./communities";
 import { expireAccessTokensEndpoint, issueAccessTokenEndpoint } from "./access-tokens";
@@ -111,6 +112,7 @@ import { openChannelEndpoints } from "./open-channels";
 export const endpoints: Endpoint[] = [
   ...Object.values(compatibility),
   ...Object.values(compatibilityMessages),
+  ...Object.values(compatibilityChatrooms),
   issueAccessTokenEndpoint,
   expireAccessTokensEndpoint,
   getUserEndpoint,

@@ -1,0 +1,4 @@
+import { legacyDestroyChatroomsEndpoint } from "@/lib/platform-api/endpoints/compatibility-chatrooms";
+import { serve } from "@/lib/platform-api/serve";
+
+export const POST = serve(legacyDestroyChatroomsEndpoint);
