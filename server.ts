@@ -3,6 +3,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import next from "next";
 import { closeBus, getBus } from "./lib/bus";
+import { flushDailyCounts, startDailyCountFlusher } from "./lib/chat/apps/daily-counts";
 import { getMessageWriter } from "./lib/chat/messages/message-writer";
 import { startOpenChannelSweeper } from "./lib/chat/open-channels/sweep-open-channels";
 import { ensureFirstOperator } from "./lib/chat/operators/ensure-first-operator";
@@ -30,6 +31,7 @@ async function main() {
   });
   await new Promise<void>((resolve) => server.listen(env.PORT, env.HOST, resolve));
   const sweeper = startOpenChannelSweeper(env.SWITCHBOARD_SWEEP_INTERVAL_SECONDS * 1000);
+  const countFlusher = startDailyCountFlusher(env.SWITCHBOARD_SWEEP_INTERVAL_SECONDS * 1000);
   const { port } = server.address() as AddressInfo;
   printBanner({ port, dev, firstOperator });
 
@@ -39,8 +41,10 @@ async function main() {
       log.info("shutting down", { signal });
       server.close();
       clearInterval(sweeper);
+      clearInterval(countFlusher);
       await gateway.close();
       await getMessageWriter().drain();
+      await flushDailyCounts();
       await closeBus();
       await db.$disconnect();
       await app.close();

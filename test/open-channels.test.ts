@@ -224,6 +224,10 @@ describe("load", () => {
     for (const messageType of ["App:Like", "App:Like", "App:Like", "App:Note", "App:Note", "App:Gift"]) statuses.push(await send(messageType));
     statuses.push(await send("App:Note", "star"));
     expect(statuses).toEqual([200, 200, 429, 200, 429, 200, 200]);
+    // Drops are counted per app and day, saved every sweep (each second here).
+    const dropped = () => server.database.query<{ count: number }>(`SELECT "count" FROM "AppDailyCount" WHERE "name" = 'openChannelMessagesDropped'`);
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    expect((await dropped()).map((row) => Number(row.count))).toEqual([2]);
   });
 });
 

@@ -1,7 +1,7 @@
 import { getBus, topics } from "../../bus";
 import { db } from "../../db/client";
-import { log } from "../../log";
 import type { AppSettings } from "../apps/app-settings";
+import { countEvent } from "../apps/daily-counts";
 import { userRuleKinds } from "../channels/channel-user-rules";
 import { ChatError } from "../errors";
 import type { Route, SendMessageInput } from "../messages/send-message";
@@ -29,20 +29,21 @@ export async function routeOpenChannelMessage(input: SendMessageInput, channelId
     }
   }
   const prioritySender = rules.has("prioritySender") || (input.byServer?.priority ?? false);
-  await checkCapacity({ channelPk: channel.id, channelId, messageType: input.messageType, prioritySender, settings });
+  await checkCapacity({ appId: input.appId, channelPk: channel.id, channelId, messageType: input.messageType, prioritySender, settings });
   return { address: { appId: input.appId, pk: channel.id }, recipientTopics: [], channelTopic: topics.channel(channel.id) };
 }
 
 /**
  * An open channel takes `openChannelMessagesPerSecond` messages a second, counted on
  * every node. Low-priority types are dropped once half of it is used; priority senders
- * and types count but are never dropped. A dropped message is refused, stored nowhere.
+ * and types count but are never dropped. A dropped message is refused, stored nowhere,
+ * and counted per app and day.
  */
-async function checkCapacity(input: { channelPk: string; channelId: string; messageType: string; prioritySender: boolean; settings: AppSettings }) {
+async function checkCapacity(input: { appId: string; channelPk: string; channelId: string; messageType: string; prioritySender: boolean; settings: AppSettings }) {
   const capacity = input.settings.openChannelMessagesPerSecond;
   const priority = input.prioritySender || input.settings.openChannelPriorityMessageTypes.includes(input.messageType);
   const limit = priority ? Number.MAX_SAFE_INTEGER : input.settings.openChannelLowPriorityMessageTypes.includes(input.messageType) ? capacity / 2 : capacity;
   if (await getBus().consumeRate(`open-channel:${input.channelPk}`, 1, limit, 1000)) return;
-  log.info("open channel message dropped", { channelId: input.channelId, messageType: input.messageType });
+  countEvent(input.appId, "openChannelMessagesDropped");
   throw new ChatError("rateLimited", `Open channel ${input.channelId} is taking more than ${capacity} messages a second: this one was dropped`);
 }
