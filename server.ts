@@ -3,15 +3,16 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import next from "next";
 import { closeBus, getBus } from "./lib/bus";
-import { flushDailyCounts, startDailyCountFlusher } from "./lib/chat/apps/daily-counts";
+import { flushDailyCounts } from "./lib/chat/apps/daily-counts";
 import { getMessageWriter } from "./lib/chat/messages/message-writer";
-import { startOpenChannelSweeper } from "./lib/chat/open-channels/sweep-open-channels";
+import { sweepOpenChannels } from "./lib/chat/open-channels/sweep-open-channels";
 import { ensureFirstOperator } from "./lib/chat/operators/ensure-first-operator";
 import { db } from "./lib/db/client";
 import { applyMigrations } from "./lib/db/migrate";
 import { databaseProvider, env } from "./lib/env";
 import { createGateway } from "./lib/gateway/gateway";
 import { describeError, log } from "./lib/log";
+import { startRepeatingTask } from "./lib/repeating-task";
 
 async function main() {
   const applied = await applyMigrations(env.DATABASE_URL);
@@ -30,8 +31,9 @@ async function main() {
     if (gateway.handles(request)) gateway.upgrade(request, socket, head);
   });
   await new Promise<void>((resolve) => server.listen(env.PORT, env.HOST, resolve));
-  const sweeper = startOpenChannelSweeper(env.SWITCHBOARD_SWEEP_INTERVAL_SECONDS * 1000);
-  const countFlusher = startDailyCountFlusher(env.SWITCHBOARD_SWEEP_INTERVAL_SECONDS * 1000);
+  const sweepIntervalMs = env.SWITCHBOARD_SWEEP_INTERVAL_SECONDS * 1000;
+  const sweeper = startRepeatingTask("open channel sweep", () => sweepOpenChannels(), sweepIntervalMs);
+  const countSaver = startRepeatingTask("saving daily counts", flushDailyCounts, sweepIntervalMs);
   const { port } = server.address() as AddressInfo;
   printBanner({ port, dev, firstOperator });
 
@@ -40,9 +42,8 @@ async function main() {
     (stopping ??= (async () => {
       log.info("shutting down", { signal });
       server.close();
-      clearInterval(sweeper);
-      clearInterval(countFlusher);
       await gateway.close();
+      await Promise.all([sweeper.stop(), countSaver.stop()]);
       await getMessageWriter().drain();
       await flushDailyCounts();
       await closeBus();

@@ -83,14 +83,20 @@ export function createGateway() {
     return entry;
   }
 
+  /** Participant updates under way: shutdown waits for them before the database closes. */
+  const participantUpdates = new Set<Promise<void>>();
+
   function closeUserEntry(entry: UserEntry) {
     const key = topics.user(entry.appId, entry.userId);
-    // The 30 minutes after which an open-channel participant has left start now.
-    void touchParticipants({ appId: entry.appId, userIds: [entry.userId] }).catch((error) => log.warn("participant update failed", describeError(error)));
     entry.unsubscribe();
     unlisten(apps, entry.appId, key);
     for (const channelKey of entry.channelKeys) unlisten(channels, channelKey, key);
     users.delete(key);
+    // The 30 minutes after which an open-channel participant has left start now.
+    const update = touchParticipants({ appId: entry.appId, userIds: [entry.userId] })
+      .catch((error) => log.warn("participant update failed", describeError(error)))
+      .finally(() => participantUpdates.delete(update));
+    participantUpdates.add(update);
   }
 
   const host: SessionHost = {
@@ -194,6 +200,7 @@ export function createGateway() {
       }
       for (const session of allSessions) session.close(closeCodes.shutdown);
       for (const entry of [...users.values()]) closeUserEntry(entry);
+      await Promise.all(participantUpdates);
       wss.close();
     },
   };

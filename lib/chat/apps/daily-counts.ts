@@ -1,12 +1,12 @@
 import { db } from "../../db/client";
-import { describeError, log } from "../../log";
 
 /** Names of the per-app daily counts. */
 export type DailyCountName = "openChannelMessagesDropped";
 
 /**
- * Events are counted in memory and added to the database every `intervalMs`: counting
- * must not cost a write per event (drops happen when a channel is overloaded).
+ * Events are counted in memory and added to the database by `flushDailyCounts` (server.ts,
+ * every SWITCHBOARD_SWEEP_INTERVAL_SECONDS): counting must not cost a write per event (drops
+ * happen when a channel is overloaded).
  */
 type Pending = Map<string, { appId: string; name: DailyCountName; day: string; count: number }>;
 // On globalThis: Next's route handlers count in their own module instance of this file, server.ts flushes.
@@ -34,8 +34,3 @@ export async function flushDailyCounts(): Promise<void> {
   }
 }
 
-export function startDailyCountFlusher(intervalMs: number): NodeJS.Timeout {
-  const timer = setInterval(() => void flushDailyCounts().catch((error) => log.warn("daily counts not saved", describeError(error))), intervalMs);
-  timer.unref();
-  return timer;
-}

@@ -1,5 +1,4 @@
 import { db } from "../../db/client";
-import { describeError, log } from "../../log";
 import { ChannelType } from "../channels/channel-types";
 import { destroyOpenChannel } from "./manage-open-channels";
 import { removeParticipants } from "./open-channel-participants";
@@ -9,15 +8,9 @@ import { DestroyType, minTtlMinutes, participantTimeoutMs } from "./open-channel
 const sweepBatch = 500;
 
 /**
- * Every node runs this: deletions are idempotent, so nodes sweeping at once only
- * repeat each other's work.
+ * Every node runs this (server.ts, every SWITCHBOARD_SWEEP_INTERVAL_SECONDS): deletions are
+ * idempotent, so nodes sweeping at once only repeat each other's work.
  */
-export function startOpenChannelSweeper(intervalMs: number): NodeJS.Timeout {
-  const timer = setInterval(() => void sweepOpenChannels().catch((error) => log.warn("open channel sweep failed", describeError(error))), intervalMs);
-  timer.unref();
-  return timer;
-}
-
 export async function sweepOpenChannels(now = Date.now()) {
   await removeTimedOutParticipants(now);
   await destroyExpiredChannels(now);
