@@ -210,24 +210,32 @@ describe("load", () => {
     const busy = await createTestApp(server, "Busy rooms", "production");
     await server.cli(["apps", "settings", "set", "--app", busy.appKey, "openChannelMessagesPerSecond=4"]);
     for (const userId of ["host", "star"]) await issueToken(server, busy, userId);
-    await api("/v4/open-channel/create", { channelId: "concert" }, busy);
     await api("/v4/open-channel/low-priority-message-type-list/add", { messageTypes: ["App:Like"] }, busy);
     await api("/v4/open-channel/priority-message-type-list/add", { messageTypes: ["App:Gift"] }, busy);
-    await api("/v4/open-channel/priority-sender-list/add", { channelId: "concert", participantIds: ["star"] }, busy);
     expect((await api("/v4/open-channel/low-priority-message-type-list/get", {}, busy)).body.result).toEqual({ messageTypes: ["App:Like"] });
 
-    const send = (messageType: string, fromUserId = "host") =>
-      api("/v4/open-channel/message/send", { fromUserId, toChannelIds: ["concert"], messageType, content: "{}" }, busy).then((answer) => answer.status);
-    // Start at the beginning of a one-second window: the counts below must share one.
-    while (Date.now() % 1000 > 200) await new Promise((resolve) => setTimeout(resolve, 10));
-    const statuses = [];
-    for (const messageType of ["App:Like", "App:Like", "App:Like", "App:Note", "App:Note", "App:Gift"]) statuses.push(await send(messageType));
-    statuses.push(await send("App:Note", "star"));
+    // Capacity is counted per second: a burst that straddles two seconds is tried again on a fresh channel.
+    let drops = 0;
+    let statuses: number[] = [];
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const channelId = `concert-${attempt}`;
+      await api("/v4/open-channel/create", { channelId }, busy);
+      await api("/v4/open-channel/priority-sender-list/add", { channelId, participantIds: ["star"] }, busy);
+      const send = (messageType: string, fromUserId = "host") =>
+        api("/v4/open-channel/message/send", { fromUserId, toChannelIds: [channelId], messageType, content: "{}" }, busy).then((answer) => answer.status);
+      while (Date.now() % 1000 > 200) await new Promise((resolve) => setTimeout(resolve, 10));
+      const second = Math.floor(Date.now() / 1000);
+      statuses = [];
+      for (const messageType of ["App:Like", "App:Like", "App:Like", "App:Note", "App:Note", "App:Gift"]) statuses.push(await send(messageType));
+      statuses.push(await send("App:Note", "star"));
+      drops += statuses.filter((status) => status === 429).length;
+      if (Math.floor(Date.now() / 1000) === second) break;
+    }
     expect(statuses).toEqual([200, 200, 429, 200, 429, 200, 200]);
     // Drops are counted per app and day, saved every sweep (each second here).
     const dropped = () => server.database.query<{ count: number }>(`SELECT "count" FROM "AppDailyCount" WHERE "name" = 'openChannelMessagesDropped'`);
     await new Promise((resolve) => setTimeout(resolve, 2500));
-    expect((await dropped()).map((row) => Number(row.count))).toEqual([2]);
+    expect((await dropped()).map((row) => Number(row.count))).toEqual([drops]);
   });
 });
 
