@@ -6,6 +6,7 @@ import { closeBus, getBus } from "./lib/bus";
 import { flushDailyCounts } from "./lib/chat/apps/daily-counts";
 import { getMessageWriter } from "./lib/chat/messages/message-writer";
 import { sweepOpenChannels } from "./lib/chat/open-channels/sweep-open-channels";
+import { deliverDueWebhooks } from "./lib/chat/webhooks/deliver-webhooks";
 import { ensureFirstOperator } from "./lib/chat/operators/ensure-first-operator";
 import { db } from "./lib/db/client";
 import { applyMigrations } from "./lib/db/migrate";
@@ -13,6 +14,9 @@ import { databaseProvider, env } from "./lib/env";
 import { createGateway } from "./lib/gateway/gateway";
 import { describeError, log } from "./lib/log";
 import { startRepeatingTask } from "./lib/repeating-task";
+
+/** How often each node looks for webhook deliveries that are due. */
+const webhookPollMs = 500;
 
 async function main() {
   const applied = await applyMigrations(env.DATABASE_URL);
@@ -34,6 +38,7 @@ async function main() {
   const sweepIntervalMs = env.SWITCHBOARD_SWEEP_INTERVAL_SECONDS * 1000;
   const sweeper = startRepeatingTask("open channel sweep", () => sweepOpenChannels(), sweepIntervalMs);
   const countSaver = startRepeatingTask("saving daily counts", flushDailyCounts, sweepIntervalMs);
+  const webhookWorker = startRepeatingTask("webhook delivery", () => deliverDueWebhooks(), webhookPollMs);
   const { port } = server.address() as AddressInfo;
   printBanner({ port, dev, firstOperator });
 
@@ -43,7 +48,7 @@ async function main() {
       log.info("shutting down", { signal });
       server.close();
       await gateway.close();
-      await Promise.all([sweeper.stop(), countSaver.stop()]);
+      await Promise.all([sweeper.stop(), countSaver.stop(), webhookWorker.stop()]);
       await getMessageWriter().drain();
       await flushDailyCounts();
       await closeBus();

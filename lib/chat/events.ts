@@ -1,12 +1,15 @@
-import { log } from "../log";
+import { enqueueWebhookEvent } from "./webhooks/enqueue-webhook-event";
 
 /** Domain events of the chat core, for the app's webhooks. */
-export type ChatEvent = { type: "group_channel:changed"; channelId: string; operation: string; operatorUserId: string };
+export type ChatEvent =
+  | { type: "group_channel:changed"; channelId: string; operation: string; operatorUserId: string }
+  | { type: "open_channel:changed"; channelId: string; operation: "created" | "destroyed" | "joined" | "left"; userIds?: string[]; reason?: string };
 
 /**
- * Announces a domain event. The webhooks issue will deliver these to the app's
- * endpoint from here; until then they are logged at debug level.
+ * Announces a domain event to the app's webhook endpoints that take its type: durable
+ * in the outbox once this resolves, delivered in order per channel.
  */
-export function emitChatEvent(appId: string, event: ChatEvent) {
-  log.debug("chat event", { appId, ...event });
+export async function emitChatEvent(appId: string, event: ChatEvent): Promise<void> {
+  const { type, ...data } = event;
+  await enqueueWebhookEvent({ appId, type, orderKey: `${type}:${event.channelId}`, data: { ...data, time: Date.now() } });
 }

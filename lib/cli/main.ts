@@ -4,6 +4,7 @@ import { createApp } from "../chat/apps/create-app";
 import { findApps } from "../chat/apps/find-apps";
 import { rotateAppSecret } from "../chat/apps/rotate-app-secret";
 import { getAppSettingsByKey, updateAppSettings } from "../chat/apps/app-settings";
+import { addWebhookEndpoint, removeWebhookEndpoint } from "../chat/webhooks/webhook-endpoints";
 import { appEnvironments, type AppEnvironment } from "../chat/apps/app-view";
 import { ChatError } from "../chat/errors";
 import { createOperator } from "../chat/operators/create-operator";
@@ -20,6 +21,9 @@ const usage = `Usage: switchboard <command> [options]   (the database is DATABAS
   apps rotate-secret --app APPKEY [--grace-hours 24] [--json]
   apps settings get --app APPKEY [--json]
   apps settings set --app APPKEY name=value ... [--json]
+  webhooks list --app APPKEY [--json]
+  webhooks add --app APPKEY --url URL [--events a,b] [--json]   (no --events: every event)
+  webhooks remove --app APPKEY --url URL [--json]
   operators create --email EMAIL [--password PASSWORD] [--name NAME] [--role owner|admin] [--json]
   operators reset-password --email EMAIL [--password PASSWORD] [--json]
   db migrate
@@ -30,6 +34,8 @@ const options = {
   env: { type: "string" },
   app: { type: "string" },
   "grace-hours": { type: "string" },
+  url: { type: "string" },
+  events: { type: "string" },
   email: { type: "string" },
   password: { type: "string" },
   role: { type: "string" },
@@ -39,7 +45,7 @@ const options = {
 
 type Flags = ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>["values"];
 
-function required(flags: Flags, name: "name" | "app" | "email"): string {
+function required(flags: Flags, name: "name" | "app" | "email" | "url"): string {
   const value = flags[name];
   if (!value) throw new ChatError("invalidParameter", `--${name} is required`);
   return value;
@@ -49,6 +55,13 @@ function required(flags: Flags, name: "name" | "app" | "email"): string {
 function print(flags: Flags, value: unknown, lines: string[]) {
   process.stdout.write((flags.json ? JSON.stringify(value, null, 2) : lines.join("\n")) + "\n");
 }
+
+/** One `name=value` line per setting; lists and objects as JSON, as `apps settings set` takes them. */
+const settingLines = (settings: Record<string, unknown>) =>
+  Object.entries(settings).map(([name, value]) => `${name}=${typeof value === "object" ? JSON.stringify(value) : value}`);
+
+const endpointLines = (endpoints: { url: string; events: string[] }[]) =>
+  endpoints.length ? endpoints.map((endpoint) => `${endpoint.url}  ${endpoint.events.length ? endpoint.events.join(",") : "every event"}`) : ["No webhook endpoints."];
 
 /** Each command gets the flags and the positional words after its own name. */
 const commands: Record<string, (flags: Flags, positionals: string[]) => Promise<void>> = {
@@ -69,7 +82,7 @@ const commands: Record<string, (flags: Flags, positionals: string[]) => Promise<
   },
   "apps settings get": async (flags) => {
     const settings = await getAppSettingsByKey(required(flags, "app"));
-    print(flags, settings, Object.entries(settings).map(([name, value]) => `${name}=${value}`));
+    print(flags, settings, settingLines(settings));
   },
   "apps settings set": async (flags, positionals) => {
     const changes = Object.fromEntries(
@@ -81,7 +94,20 @@ const commands: Record<string, (flags: Flags, positionals: string[]) => Promise<
     );
     if (Object.keys(changes).length === 0) throw new ChatError("invalidParameter", "name=value pairs are required");
     const settings = await updateAppSettings({ appKey: required(flags, "app"), changes });
-    print(flags, settings, Object.entries(settings).map(([name, value]) => `${name}=${value}`));
+    print(flags, settings, settingLines(settings));
+  },
+  "webhooks list": async (flags) => {
+    const endpoints = (await getAppSettingsByKey(required(flags, "app"))).webhookEndpoints;
+    print(flags, endpoints, endpointLines(endpoints));
+  },
+  "webhooks add": async (flags) => {
+    const events = flags.events ? flags.events.split(",").map((event) => event.trim()) : [];
+    const endpoints = await addWebhookEndpoint({ appKey: required(flags, "app"), url: required(flags, "url"), events });
+    print(flags, endpoints, endpointLines(endpoints));
+  },
+  "webhooks remove": async (flags) => {
+    const endpoints = await removeWebhookEndpoint({ appKey: required(flags, "app"), url: required(flags, "url") });
+    print(flags, endpoints, endpointLines(endpoints));
   },
   "operators create": async (flags) => {
     const password = flags.password ?? generatePassword();

@@ -57,6 +57,8 @@ export class ClientSession {
   constructor(
     private readonly socket: WebSocket,
     private readonly host: SessionHost,
+    /** The client's address, as the connection-status events report it. */
+    readonly clientIp: string,
   ) {
     this.connectTimer = setTimeout(() => this.state === "new" && this.close(closeCodes.stale), gatewayLimits.connectTimeoutMs);
     socket.on("message", (data, isBinary) => this.receive(isBinary ? null : data.toString()));

@@ -5,6 +5,7 @@ import { type BusMessage, getBus, topics } from "../bus";
 import { findListenedChannelKeys } from "../chat/channels/find-channel";
 import { recordLiveDelivery } from "../chat/messages/single-device-delivery";
 import { findOpenChannelKeys, touchParticipants } from "../chat/open-channels/open-channel-participants";
+import { enqueueWebhookEvent } from "../chat/webhooks/enqueue-webhook-event";
 import { describeError, log } from "../log";
 import { ClientSession, gatewayLimits, type SessionHost } from "./client-session";
 import { type CloseReason, closeCodes, personalChannel, publicationFrame } from "./protocol";
@@ -83,8 +84,8 @@ export function createGateway() {
     return entry;
   }
 
-  /** Participant updates under way: shutdown waits for them before the database closes. */
-  const participantUpdates = new Set<Promise<void>>();
+  /** Database writes of closing sessions under way: shutdown waits for them before the database closes. */
+  const pendingUpdates = new Set<Promise<void>>();
 
   function closeUserEntry(entry: UserEntry) {
     const key = topics.user(entry.appId, entry.userId);
@@ -93,10 +94,12 @@ export function createGateway() {
     for (const channelKey of entry.channelKeys) unlisten(channels, channelKey, key);
     users.delete(key);
     // The 30 minutes after which an open-channel participant has left start now.
-    const update = touchParticipants({ appId: entry.appId, userIds: [entry.userId] })
-      .catch((error) => log.warn("participant update failed", describeError(error)))
-      .finally(() => participantUpdates.delete(update));
-    participantUpdates.add(update);
+    trackUpdate(touchParticipants({ appId: entry.appId, userIds: [entry.userId] }).catch((error) => log.warn("participant update failed", describeError(error))));
+  }
+
+  function trackUpdate(update: Promise<void>) {
+    const tracked = update.finally(() => pendingUpdates.delete(tracked));
+    pendingUpdates.add(tracked);
   }
 
   const host: SessionHost = {
@@ -114,11 +117,13 @@ export function createGateway() {
         .catch((error) => (log.warn("presence read failed", describeError(error)), [session.presenceEntry]));
       if (!session.multiDeviceSync && present.length > 1) await recordLiveDelivery({ appId, userId, until: new Date() });
       await kickReplacedSessions(session, present);
+      await reportConnectionStatus(session, "connected");
     },
     unregister(session) {
       allSessions.delete(session);
       if (!session.user) return;
       void untrackPresence(session);
+      if (session.connectedAt > 0) trackUpdate(reportConnectionStatus(session, "disconnected"));
       if (!session.multiDeviceSync && session.connectedAt > 0) void recordLiveDelivery({ ...session.user, until: new Date() });
       const entry = users.get(topics.user(session.user.appId, session.user.userId));
       if (!entry?.sessions.delete(session) || entry.sessions.size > 0) return;
@@ -177,7 +182,7 @@ export function createGateway() {
         socket.end("HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\n\r\n");
         return;
       }
-      wss.handleUpgrade(request, socket, head, (ws) => allSessions.add(new ClientSession(ws, host)));
+      wss.handleUpgrade(request, socket, head, (ws) => allSessions.add(new ClientSession(ws, host, clientIpOf(request))));
     },
 
     /** Sessions connected to this node. */
@@ -200,10 +205,28 @@ export function createGateway() {
       }
       for (const session of allSessions) session.close(closeCodes.shutdown);
       for (const entry of [...users.values()]) closeUserEntry(entry);
-      await Promise.all(participantUpdates);
+      await Promise.all(pendingUpdates);
       wss.close();
     },
   };
+}
+
+/** The client's address: the first X-Forwarded-For hop behind a proxy, else the socket's peer. */
+function clientIpOf(request: IncomingMessage): string {
+  const forwarded = request.headers["x-forwarded-for"];
+  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(",")[0]?.trim();
+  return first || request.socket.remoteAddress || "";
+}
+
+/** The user:connection_status event of a session: status "0" connected, "1" disconnected (kicks included). */
+async function reportConnectionStatus(session: ClientSession, change: "connected" | "disconnected") {
+  const { appId, userId } = session.user!;
+  await enqueueWebhookEvent({
+    appId,
+    type: "user:connection_status",
+    orderKey: `user:${userId}`,
+    data: { userId, status: change === "connected" ? "0" : "1", os: session.platform, time: Date.now(), clientIp: session.clientIp, sessionId: session.id },
+  }).catch((error) => log.warn("connection status event not queued", describeError(error)));
 }
 
 const disconnectCloseCodes: Record<Extract<BusMessage, { type: "disconnect" }>["reason"], CloseReason> = {

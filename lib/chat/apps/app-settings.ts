@@ -40,6 +40,15 @@ export const appSettingsSchema = z.object({
   /** Open-channel message types dropped last, and first, under load. */
   openChannelPriorityMessageTypes: z.array(z.string()).default([]),
   openChannelLowPriorityMessageTypes: z.array(z.string()).default([]),
+  /** Where the app's webhook events go: each endpoint with the event types it takes (none listed: all). */
+  webhookEndpoints: z
+    .array(z.object({ url: z.url({ protocol: /^https?$/, error: "a webhook url is an http(s) URL" }), events: z.array(z.string()).default([]) }))
+    .max(10)
+    .default([]),
+  /** Hours an event is retried (with growing pauses) before it counts as failed. */
+  webhookRetryHours: z.number().int().min(1).max(72).default(24),
+  /** Also route messages the app server sent (Platform API) as message:send events. */
+  webhookServerMessages: z.boolean().default(false),
   /** Message types of the app's own, with how they are kept: see lib/chat/messages/message-kinds.ts. */
   customMessageTypes: z
     .array(

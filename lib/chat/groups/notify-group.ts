@@ -15,7 +15,9 @@ export type GroupOperation = "Create" | "Add" | "Quit" | "Kicked" | "Dismiss" | 
  */
 export async function notifyGroup(input: { appId: string; channelId: string; operatorUserId: string | null; operation: GroupOperation; data: Record<string, unknown> }) {
   const { appId, channelId, operatorUserId, operation, data } = input;
-  emitChatEvent(appId, { type: "group_channel:changed", channelId, operation, operatorUserId: operatorUserId ?? "" });
+  await emitChatEvent(appId, { type: "group_channel:changed", channelId, operation, operatorUserId: operatorUserId ?? "" }).catch((error: unknown) =>
+    log.warn("group event not queued", { appId, channelId, operation, ...describeError(error) }),
+  );
   if (operatorUserId === null) return;
   await sendMessage({
     appId,

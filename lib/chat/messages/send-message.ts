@@ -16,6 +16,7 @@ import { applyProfanityFilter } from "../moderation/profanity-filter";
 import { userCache } from "../users/user-cache";
 import { checkUserId, checkUserIds } from "../users/user-id";
 import { checkMessage } from "./check-message";
+import { enqueueWebhookEvent } from "../webhooks/enqueue-webhook-event";
 import { messageKind } from "./message-kinds";
 import { type Mentions, readMentions, recordMentions } from "./mentions";
 import { generateMessageId } from "./message-id";
@@ -107,8 +108,25 @@ export async function sendMessage(input: SendMessageInput): Promise<MessageView>
       log.warn("recording mentions failed", describeError(error)),
     );
   }
+  if (kind.persisted) await routeToWebhooks(input, settings, route, view, content !== checked);
   await deliver(input, settings, route, serializePublication({ type: "message", message: view }));
   return view;
+}
+
+/**
+ * The message:send event (message routing) of every message but status messages; the app
+ * server's own sends only when the app asks for them. Queued before the sender hears back.
+ */
+async function routeToWebhooks(input: SendMessageInput, settings: AppSettings, route: Route, view: MessageView, profanityReplaced: boolean) {
+  if (input.byServer && !settings.webhookServerMessages) return;
+  const address = route.address;
+  const { senderId, content, ...message } = view;
+  await enqueueWebhookEvent({
+    appId: input.appId,
+    type: "message:send",
+    orderKey: "pk" in address ? address.pk : `${address.type}:${address.channelId}`,
+    data: { fromUserId: senderId, ...message, content: JSON.stringify(content), profanityReplaced, source: input.byServer ? "server" : "client" },
+  });
 }
 
 async function recordRouteMentions(input: SendMessageInput, target: { channelPk: string; community?: Route["community"]; seq: number; mentions: Mentions }) {

@@ -3,6 +3,7 @@ import { isUniqueViolation } from "../../db/errors";
 import { ChannelType } from "../channels/channel-types";
 import { addUserRules } from "../channels/channel-user-rules";
 import { ChatError } from "../errors";
+import { emitChatEvent } from "../events";
 import { checkPage } from "../pagination";
 import { checkUserIds } from "../users/user-id";
 import { setOpenChannelMetadata } from "./open-channel-metadata";
@@ -36,6 +37,7 @@ export async function createOpenChannel(input: OpenChannelSettings & { ifAbsent?
     if (input.ifAbsent) return;
     throw new ChatError("conflict", `Open channel ${channelId} exists`);
   }
+  await emitChatEvent(input.appId, { type: "open_channel:changed", channelId, operation: "created" });
   if (allowed.length > 0) await addUserRules({ channelPk: channel.id, userIds: allowed, kind: "allowedSender" });
   if (input.metadata && input.metadataOwnerId) {
     await setOpenChannelMetadata({ appId: input.appId, channelId, metadataOwnerId: input.metadataOwnerId, metadata: input.metadata });
@@ -57,6 +59,7 @@ export async function destroyOpenChannel(appId: string, channel: { id: string; c
   const userIds = channel.participants.map((participant) => participant.userId);
   await removeParticipants({ appId, channelPk: channel.id, channelId: channel.channelId, userIds, reason: "destroyed" });
   await db.channel.deleteMany({ where: { id: channel.id } });
+  await emitChatEvent(appId, { type: "open_channel:changed", channelId: channel.channelId, operation: "destroyed" });
 }
 
 export async function getOpenChannel(input: { appId: string; channelId: string }) {

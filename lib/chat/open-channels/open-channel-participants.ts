@@ -5,6 +5,7 @@ import { getAppSettings } from "../apps/app-settings";
 import { ChannelType } from "../channels/channel-types";
 import { announceMembership } from "../channels/membership-events";
 import { ChatError } from "../errors";
+import { emitChatEvent } from "../events";
 import { type MessageView, type OpenChannelLeaveReason, serializePublication, toMessageView } from "../messages/message-view";
 import { checkUserIds } from "../users/user-id";
 import { userRuleKinds } from "../channels/channel-user-rules";
@@ -33,6 +34,7 @@ export async function joinOpenChannel(input: { appId: string; userId: string; ch
     db.channel.update({ where: { id: channel.id }, data: { lastActiveAt: now } }),
   ]);
   await announceMembership({ appId: input.appId, userIds: [input.userId], channelKeys: [channel.id], joined: true });
+  await emitChatEvent(input.appId, { type: "open_channel:changed", channelId: channel.channelId, operation: "joined", userIds: [input.userId] });
   const rows = historyCount === 0 ? [] : await db.message.findMany({ where: { channelId: channel.id }, orderBy: { seq: "desc" }, take: historyCount, include: { metadata: true } });
   return { messages: rows.reverse().map((row) => toMessageView({ ...row, channel })) };
 }
@@ -64,6 +66,7 @@ export async function removeParticipants(input: { appId: string; channelPk: stri
     db.channelMetadata.deleteMany({ where: { channelId: input.channelPk, ownerId: { in: input.userIds }, autoDelete: true } }),
   ]);
   await announceMembership({ appId: input.appId, userIds: input.userIds, channelKeys: [input.channelPk], joined: false });
+  await emitChatEvent(input.appId, { type: "open_channel:changed", channelId: input.channelId, operation: "left", userIds: input.userIds, reason: input.reason ?? "left" });
   if (input.reason) await tellLeft(input.appId, input.userIds, input.channelId, input.reason);
 }
 

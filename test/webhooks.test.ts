@@ -1,0 +1,123 @@
+import { createHash } from "node:crypto";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { SwitchboardClient } from "../lib/sdk";
+import { waitUntil } from "./support/chat-clients";
+import { callApi, connectUser, createTestApp, issueToken, type TestApp } from "./support/platform-api";
+import { startTestServer, type TestServer } from "./support/test-server";
+
+type Envelope = { type: string; id: string; time: number; data: Record<string, unknown>[] };
+
+/** A local app server receiving webhooks: it checks each signature and answers `status` (503 while "down"). */
+function startReceiver(app: () => TestApp) {
+  const received: Envelope[] = [];
+  const refused: string[] = [];
+  let status = 200;
+  const server: Server = createServer((request, response) => {
+    let body = "";
+    request.on("data", (chunk) => (body += chunk));
+    request.on("end", () => {
+      const query = new URL(request.url!, "http://receiver").searchParams;
+      const expected = createHash("sha1").update(app().appSecret + query.get("nonce") + query.get("signTimestamp")).digest("hex");
+      const signed = query.get("signature") === expected && query.get("appKey") === app().appKey && query.get("timestamp") === query.get("signTimestamp");
+      if (!signed) refused.push(body);
+      else if (status === 200) received.push(JSON.parse(body) as Envelope);
+      response.writeHead(signed ? status : 401).end(status === 200 ? "ok" : "down");
+    });
+  });
+  return {
+    received,
+    refused,
+    setStatus: (next: number) => (status = next),
+    async listen() {
+      await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+      return `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    ofType: (type: string) => received.filter((envelope) => envelope.type === type).map((envelope) => envelope.data[0]!),
+  };
+}
+
+let server: TestServer;
+let app: TestApp;
+const receiver = startReceiver(() => app);
+const clients: SwitchboardClient[] = [];
+
+beforeAll(async () => {
+  server = await startTestServer();
+  app = await createTestApp(server);
+  const url = await receiver.listen();
+  const added = await server.cli(["webhooks", "add", "--app", app.appKey, "--url", url, "--json"]);
+  expect(JSON.parse(added.stdout)).toEqual([{ url, events: [] }]);
+});
+afterAll(async () => {
+  for (const client of clients) client.disconnect();
+  await server?.close();
+  await receiver.close();
+});
+
+const sendDirect = (fromUserId: string, toUserId: string, text: string) =>
+  callApi(server, app, "/v4/direct-channel/message/send", { fromUserId, toUserIds: [toUserId], messageType: "RC:TxtMsg", content: JSON.stringify({ content: text }) });
+
+describe("webhooks", () => {
+  it("report sessions connecting and disconnecting, and route client messages, signed", async () => {
+    await issueToken(server, app, "bob");
+    const ann = await connectUser(server, app, "ann", { platform: "mobile" });
+    clients.push(ann);
+    await ann.sendDirectMessage({ to: "bob", text: "hello" });
+    ann.disconnect();
+
+    await waitUntil(() => receiver.ofType("user:connection_status").length === 2 && receiver.ofType("message:send").length === 1, 10_000);
+    expect(receiver.refused).toEqual([]);
+    expect(receiver.ofType("user:connection_status")).toEqual([
+      { userId: "ann", status: "0", os: "mobile", time: expect.any(Number), clientIp: expect.stringContaining("127.0.0.1"), sessionId: expect.any(String) },
+      { userId: "ann", status: "1", os: "mobile", time: expect.any(Number), clientIp: expect.stringContaining("127.0.0.1"), sessionId: expect.any(String) },
+    ]);
+    expect(receiver.ofType("message:send")).toEqual([
+      expect.objectContaining({ fromUserId: "ann", channelType: 1, channelId: "bob", messageType: "RC:TxtMsg", content: '{"content":"hello"}', seq: 1, source: "client", profanityReplaced: false }),
+    ]);
+    const envelope = receiver.received.find((entry) => entry.type === "message:send")!;
+    expect(envelope).toMatchObject({ id: expect.any(String), time: expect.any(Number), data: [expect.any(Object)] });
+  });
+
+  it("lose nothing while the receiver is down, and deliver each channel's events in order once it is back", async () => {
+    await server.cli(["apps", "settings", "set", "--app", app.appKey, "webhookServerMessages=true"]);
+    await new Promise((resolve) => setTimeout(resolve, 2100)); // the server's settings cache
+    await issueToken(server, app, "cat");
+    receiver.setStatus(503);
+    for (const text of ["one", "two", "three"]) expect((await sendDirect("cat", "bob", text)).status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    receiver.setStatus(200);
+    const texts = () => receiver.ofType("message:send").filter((data) => data.fromUserId === "cat").map((data) => JSON.parse(data.content as string).content);
+    await waitUntil(() => texts().length === 3, 15_000);
+    expect(texts()).toEqual(["one", "two", "three"]);
+    const attempts = await server.database.query<{ statusCode: number | null }>(`SELECT "statusCode" FROM "WebhookAttempt" WHERE "statusCode" = 503`);
+    expect(attempts.length).toBeGreaterThan(0);
+  });
+
+  it("report group and open-channel changes", async () => {
+    await issueToken(server, app, "dan");
+    await callApi(server, app, "/v4/group-channel/create", { channelId: "crew", name: "Crew", owner: "dan" });
+    await callApi(server, app, "/v4/open-channel/create", { channelId: "hall" });
+    await waitUntil(() => receiver.ofType("group_channel:changed").length > 0 && receiver.ofType("open_channel:changed").length > 0, 10_000);
+    expect(receiver.ofType("group_channel:changed")[0]).toMatchObject({ channelId: "crew", operation: "Create", operatorUserId: "dan" });
+    expect(receiver.ofType("open_channel:changed")[0]).toMatchObject({ channelId: "hall", operation: "created" });
+  });
+
+  it("are delivered once when two nodes share the database", async () => {
+    const second = await startTestServer({ env: { DATABASE_URL: server.database.url } });
+    try {
+      await issueToken(server, app, "eve");
+      for (let i = 0; i < 20; i++) await sendDirect("eve", "bob", `n${i}`);
+      const fromEve = () => receiver.received.filter((envelope) => envelope.type === "message:send" && envelope.data[0]!.fromUserId === "eve");
+      await waitUntil(() => fromEve().length >= 20, 15_000);
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      const ids = fromEve().map((envelope) => envelope.id);
+      expect(new Set(ids).size).toBe(20);
+      expect(ids).toHaveLength(20);
+    } finally {
+      await second.close();
+    }
+  });
+});
