@@ -72,11 +72,13 @@ export async function sendMessage(input: SendMessageInput): Promise<MessageView>
   const kind = messageKind(settings, input.messageType);
   await checkSenderNotBanned(input.appId, input.senderId);
   const route = await routeMessage(input, settings);
+  const messageId = generateMessageId();
   const content = await applyProfanityFilter(input.appId, checked);
   const contentText = content === checked ? input.content : JSON.stringify(content);
   const persisted = kind.persisted && (input.byServer?.persist ?? true);
   const stored = persisted
     ? await getMessageWriter().write({
+        id: messageId,
         channel: route.address,
         senderId: input.senderId,
         messageType: input.messageType,
@@ -84,7 +86,7 @@ export async function sendMessage(input: SendMessageInput): Promise<MessageView>
         clientMessageId: input.clientMessageId,
         needReadReceipt: input.needReadReceipt,
       })
-    : { id: generateMessageId(), seq: undefined, sentAt: new Date(), duplicate: false };
+    : { id: messageId, seq: undefined, sentAt: new Date(), duplicate: false };
   const view: MessageView = {
     messageId: stored.id,
     channelType: input.target.channelType,
