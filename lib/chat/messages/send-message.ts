@@ -11,6 +11,7 @@ import { ChatError } from "../errors";
 import { friendCache } from "../friends/friend-cache";
 import { isAllowedSender } from "../groups/allowed-senders";
 import { isMutedIn } from "../moderation/channel-type-mutes";
+import { checkPreDeliveryHook } from "../moderation/pre-delivery-hook";
 import { routeOpenChannelMessage } from "../open-channels/route-open-channel-message";
 import { applyProfanityFilter } from "../moderation/profanity-filter";
 import { userCache } from "../users/user-cache";
@@ -73,7 +74,8 @@ export async function sendMessage(input: SendMessageInput): Promise<MessageView>
   await checkSenderNotBanned(input.appId, input.senderId);
   const route = await routeMessage(input, settings);
   const messageId = generateMessageId();
-  const content = await applyProfanityFilter(input.appId, checked);
+  const filtered = await applyProfanityFilter(input.appId, checked);
+  const content = await checkPreDeliveryHook({ ...input, settings, kind, messageId, channelId: targetChannelId(input.target), content: filtered });
   const contentText = content === checked ? input.content : JSON.stringify(content);
   const persisted = kind.persisted && (input.byServer?.persist ?? true);
   const stored = persisted
