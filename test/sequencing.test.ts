@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { generateMessageId } from "../lib/chat/messages/message-id";
 import { createMessageWriter } from "../lib/chat/messages/message-writer";
 import { connectDatabase, type Db } from "../lib/db/client";
 import { isTransactionConflict } from "../lib/db/errors";
@@ -30,7 +31,7 @@ describe.runIf(process.env.SWITCHBOARD_TEST_DATABASE === "postgresql")("sequenci
     const sends = writers.flatMap((writer, w) =>
       Array.from({ length: rounds }, (_, round) =>
         (w === 0 ? channels : [...channels].reverse()).map((channel) =>
-          writer.write({ channel, senderId: channel.memberIds[w]!, messageType: "RC:TxtMsg", content: `{"content":"${round}"}` }),
+          writer.write({ id: generateMessageId(), channel, senderId: channel.memberIds[w]!, messageType: "RC:TxtMsg", content: `{"content":"${round}"}` }),
         ),
       ).flat(),
     );

@@ -29,6 +29,8 @@ export const errorTable = {
   messageBlocked: { code: 1024, status: 422 },
   /** The group, community or open channel is frozen: only its allowed senders may send. */
   channelFrozen: { code: 1025, status: 403 },
+  /** The app's pre-delivery hook refused the message (or could not be asked, and the app blocks then). */
+  messageRejected: { code: 1026, status: 403 },
   /** A client sent more than 5 messages in a second. */
   sendRateExceeded: { code: 20604, status: 429 },
   unavailable: { code: 1015, status: 503 },

@@ -1,4 +1,5 @@
-import { createHash, timingSafeEqual } from "node:crypto";
+import { timingSafeEqual } from "node:crypto";
+import { computeSignature } from "../chat/apps/app-signature";
 import { ChatError } from "../chat/errors";
 
 /** Requests whose Timestamp is further than this from the server's clock are refused. */
@@ -14,11 +15,6 @@ export type SigningApp = {
   tokenKey: string;
   environment: string;
 };
-
-/** Hex SHA1 of AppSecret + Nonce + Timestamp, the compatible signature scheme. */
-export function computeSignature(secret: string, nonce: string, timestamp: string): string {
-  return createHash("sha1").update(secret + nonce + timestamp).digest("hex");
-}
 
 const rejected = (message: string) => new ChatError("signatureRejected", message);
 

@@ -3,6 +3,10 @@ import { db } from "../../db/client";
 import { createCache } from "../cache";
 import { ChatError } from "../errors";
 
+/** The events of the pre-delivery hook, one per channel type it covers. */
+export const preMessagingEvents = ["direct_channel:pre_messaging", "group_channel:pre_messaging", "open_channel:pre_messaging", "community_channel:pre_messaging"] as const;
+export type PreMessagingEvent = (typeof preMessagingEvents)[number];
+
 /**
  * Every chat setting of an app, with its default. Stored as JSON on the app row, so a
  * new setting needs no migration: rows without it read the default.
@@ -62,6 +66,14 @@ export const appSettingsSchema = z.object({
       }),
     )
     .default([]),
+  /** Pre-delivery hook (lib/chat/moderation/pre-delivery-hook.ts): the app's URL that approves messages before they are stored; "" is off. */
+  preMessagingHookUrl: z.union([z.literal(""), z.url({ protocol: /^https?$/, error: "preMessagingHookUrl must be an http(s) URL, or empty to turn the hook off" })]).default(""),
+  /** The channel types whose messages go through the hook. */
+  preMessagingHookEvents: z.array(z.enum(preMessagingEvents)).default([...preMessagingEvents]),
+  /** How long a sender waits at most for the hook's answer, retries included. */
+  preMessagingHookTimeoutMs: z.number().int().min(100).max(30_000).default(5000),
+  /** When the hook cannot be reached or answers nonsense: refuse the message (as the compatible service does) or deliver it. */
+  preMessagingHookOnFailure: z.enum(["block", "deliver"]).default("block"),
 });
 export type AppSettings = z.infer<typeof appSettingsSchema>;
 export const settingNames = Object.keys(appSettingsSchema.shape) as (keyof AppSettings)[];

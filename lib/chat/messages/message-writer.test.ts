@@ -4,6 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { connectDatabase, type Db } from "../../db/client";
 import { applyMigrations } from "../../db/migrate";
+import { generateMessageId } from "./message-id";
 import { type ChannelAddress, createMessageWriter } from "./message-writer";
 
 let dir: string;
@@ -24,6 +25,7 @@ afterAll(async () => {
 
 const direct = (i: number): ChannelAddress => ({ appId, type: 1, channelId: `a${i}:b${i}`, memberIds: [`a${i}`, `b${i}`] });
 const text = (senderId: string, channel: ChannelAddress, clientMessageId?: string) => ({
+  id: generateMessageId(),
   channel,
   senderId,
   messageType: "RC:TxtMsg",

@@ -1,7 +1,6 @@
 import { type Db, db, Prisma, type Tx } from "../../db/client";
 import { isUniqueViolation } from "../../db/errors";
 import { retryOnConflict } from "../../db/retry";
-import { generateMessageId } from "./message-id";
 
 /**
  * Where a message goes: a channel row known by its id (groups), or one created with
@@ -10,6 +9,8 @@ import { generateMessageId } from "./message-id";
 export type ChannelAddress = { appId: string; pk: string } | { appId: string; type: number; channelId: string; memberIds: string[] };
 
 export type NewMessage = {
+  /** Chosen by the sender's node before storing, so checks before storage can name the message. */
+  id: string;
   channel: ChannelAddress;
   senderId: string;
   messageType: string;
@@ -81,7 +82,7 @@ export function createMessageWriter(database: Db) {
         for (const { pending, index } of entries) {
           const { message } = pending;
           const row = {
-            id: generateMessageId(),
+            id: message.id,
             appId: message.channel.appId,
             channelId: channelPk,
             seq: ++seq,

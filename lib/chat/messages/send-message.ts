@@ -11,6 +11,7 @@ import { ChatError } from "../errors";
 import { friendCache } from "../friends/friend-cache";
 import { isAllowedSender } from "../groups/allowed-senders";
 import { isMutedIn } from "../moderation/channel-type-mutes";
+import { checkPreDeliveryHook } from "../moderation/pre-delivery-hook";
 import { routeOpenChannelMessage } from "../open-channels/route-open-channel-message";
 import { applyProfanityFilter } from "../moderation/profanity-filter";
 import { userCache } from "../users/user-cache";
@@ -73,11 +74,14 @@ export async function sendMessage(input: SendMessageInput): Promise<MessageView>
   const kind = messageKind(settings, input.messageType);
   await checkSenderNotBanned(input.appId, input.senderId);
   const route = await routeMessage(input, settings);
-  const content = await applyProfanityFilter(input.appId, checked);
+  const messageId = generateMessageId();
+  const filtered = await applyProfanityFilter(input.appId, checked);
+  const content = await checkPreDeliveryHook({ ...input, settings, kind, messageId, channelId: targetChannelId(input.target), content: filtered });
   const contentText = content === checked ? input.content : JSON.stringify(content);
   const persisted = kind.persisted && (input.byServer?.persist ?? true);
   const stored = persisted
     ? await getMessageWriter().write({
+        id: messageId,
         channel: route.address,
         senderId: input.senderId,
         messageType: input.messageType,
@@ -85,7 +89,7 @@ export async function sendMessage(input: SendMessageInput): Promise<MessageView>
         clientMessageId: input.clientMessageId,
         needReadReceipt: input.needReadReceipt,
       })
-    : { id: generateMessageId(), seq: undefined, sentAt: new Date(), duplicate: false };
+    : { id: messageId, seq: undefined, sentAt: new Date(), duplicate: false };
   const view: MessageView = {
     messageId: stored.id,
     channelType: input.target.channelType,

@@ -1,0 +1,23 @@
+import { createHash, randomBytes } from "node:crypto";
+
+/** Hex SHA1 of AppSecret + Nonce + Timestamp, the compatible signature scheme, both ways: requests to us and our callbacks. */
+export function computeSignature(secret: string, nonce: string, timestamp: string): string {
+  return createHash("sha1").update(secret + nonce + timestamp).digest("hex");
+}
+
+/**
+ * `url` with the query parameters the compatible service signs its callbacks with, so a
+ * receiver written for it verifies ours unchanged: `appKey`, `nonce`, `signTimestamp` and
+ * `timestamp` (the same Unix ms), `signature` over the current secret. A new nonce per request.
+ */
+export function signCallbackUrl(url: string, app: { key: string; secret: string }, now = Date.now()): string {
+  const signed = new URL(url);
+  const nonce = randomBytes(9).toString("base64url");
+  const timestamp = String(now);
+  signed.searchParams.set("appKey", app.key);
+  signed.searchParams.set("nonce", nonce);
+  signed.searchParams.set("signTimestamp", timestamp);
+  signed.searchParams.set("timestamp", timestamp);
+  signed.searchParams.set("signature", computeSignature(app.secret, nonce, timestamp));
+  return signed.toString();
+}

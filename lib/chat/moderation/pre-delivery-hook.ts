@@ -1,0 +1,120 @@
+import { randomUUID } from "node:crypto";
+import { z } from "zod";
+import { db } from "../../db/client";
+import { describeError, log } from "../../log";
+import type { AppSettings, PreMessagingEvent } from "../apps/app-settings";
+import { signCallbackUrl } from "../apps/app-signature";
+import { ChannelType, type ChannelTypeNumber } from "../channels/channel-types";
+import { ChatError } from "../errors";
+import { checkMessage } from "../messages/check-message";
+import type { MessageKind } from "../messages/message-kinds";
+import type { SendMessageInput } from "../messages/send-message";
+
+const events: Partial<Record<ChannelTypeNumber, PreMessagingEvent>> = {
+  [ChannelType.direct]: "direct_channel:pre_messaging",
+  [ChannelType.group]: "group_channel:pre_messaging",
+  [ChannelType.open]: "open_channel:pre_messaging",
+  [ChannelType.community]: "community_channel:pre_messaging",
+};
+
+/** The first request and up to 2 retries, all within the app's timeout. */
+const maxAttempts = 3;
+
+/** The hook's answer: `pass` 0 refuses, 1 and 2 deliver; `content` (JSON text) replaces the message's. */
+const verdictSchema = z.object({
+  pass: z.union([z.literal(0), z.literal(1), z.literal(2)]),
+  extra: z.string().optional(),
+  content: z.string().optional(),
+});
+
+type HookInput = Pick<SendMessageInput, "appId" | "senderId" | "target" | "messageType" | "byServer"> & {
+  settings: AppSettings;
+  kind: MessageKind;
+  messageId: string;
+  /** The conversation: the recipient for direct messages, else the group, open channel or community. */
+  channelId: string;
+  content: Record<string, unknown>;
+};
+
+/**
+ * Asks the app's pre-delivery hook (settings `preMessagingHook…`) about a client's message
+ * before it is stored: a signed POST of the `<channel>:pre_messaging` event, answered with a
+ * verdict. Returns the content to deliver, the hook's replacement when it gave one; throws
+ * `messageRejected` (the hook's `extra` as message) when refused. A hook that cannot be
+ * reached or answers nonsense refuses too, unless the app chose to deliver then.
+ */
+export async function checkPreDeliveryHook(input: HookInput): Promise<Record<string, unknown>> {
+  const event = hookedEvent(input);
+  if (!event) return input.content;
+  let verdict: { pass: number; extra?: string; content?: Record<string, unknown> };
+  try {
+    verdict = await askHook(input, event);
+  } catch (error) {
+    log.warn("pre-delivery hook failed", { appId: input.appId, event, messageId: input.messageId, ...describeError(error) });
+    if (input.settings.preMessagingHookOnFailure === "deliver") return input.content;
+    throw new ChatError("messageRejected", "The app's message check could not be reached; the message was not sent");
+  }
+  if (verdict.pass === 0) throw new ChatError("messageRejected", verdict.extra || "The app's message check refused the message");
+  return verdict.content ?? input.content;
+}
+
+/**
+ * The app server's own sends are its decision already, and status messages (never stored,
+ * e.g. typing) are not worth a round trip; system channels have no hook event.
+ */
+function hookedEvent(input: HookInput): PreMessagingEvent | undefined {
+  if (!input.settings.preMessagingHookUrl || input.byServer || !input.kind.persisted) return undefined;
+  const event = events[input.target.channelType];
+  return event && input.settings.preMessagingHookEvents.includes(event) ? event : undefined;
+}
+
+async function askHook(input: HookInput, event: PreMessagingEvent) {
+  // Read per call rather than cached: the signature must follow a secret rotation at once.
+  const app = await db.app.findUniqueOrThrow({ where: { id: input.appId }, select: { key: true, secret: true } });
+  const response = await postWithRetries({
+    url: input.settings.preMessagingHookUrl,
+    app,
+    body: JSON.stringify({ type: event, id: randomUUID(), time: Date.now(), data: [hookedMessage(input)] }),
+    signal: AbortSignal.timeout(input.settings.preMessagingHookTimeoutMs),
+  });
+  if (!response.ok) throw new Error(`the hook answered HTTP ${response.status}`);
+  const verdict = verdictSchema.parse(await response.json());
+  // A replacement obeys the rules of what senders submit.
+  const content = verdict.content === undefined ? undefined : checkMessage({ messageType: input.messageType, content: verdict.content });
+  return { ...verdict, content };
+}
+
+async function postWithRetries(request: { url: string; app: { key: string; secret: string }; body: string; signal: AbortSignal }): Promise<Response> {
+  for (let attempt = 1; ; attempt++) {
+    const last = attempt === maxAttempts;
+    try {
+      const response = await fetch(signCallbackUrl(request.url, request.app), {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: request.body,
+        signal: request.signal,
+      });
+      if (response.status < 500 || last) return response;
+      await response.body?.cancel();
+    } catch (error) {
+      // A timeout ends the wait; a refused or broken connection is worth another try.
+      if (last || request.signal.aborted) throw error;
+    }
+  }
+}
+
+/** The message as the hook sees it, shaped like the message routing callbacks. */
+function hookedMessage(input: HookInput) {
+  const { target } = input;
+  return {
+    fromUserId: input.senderId,
+    channelType: target.channelType,
+    channelId: input.channelId,
+    ...(target.channelType === ChannelType.community && target.subchannelId !== undefined && { subchannelId: target.subchannelId }),
+    ...("toUserIds" in target && target.toUserIds && { toUserIds: target.toUserIds }),
+    messageType: input.messageType,
+    content: JSON.stringify(input.content),
+    messageId: input.messageId,
+    sentAt: Date.now(),
+  };
+}
