@@ -9,7 +9,8 @@ import { integrationSuites } from "./test/support/suites.ts";
 export default defineConfig({
   resolve: { alias: { "@": import.meta.dirname } },
   test: {
-    testTimeout: 30_000,
+    // Integration tests start processes (servers, the CLI); on a loaded 2-core machine that takes a while.
+    testTimeout: 60_000,
     hookTimeout: 120_000,
     // Each integration file starts its own server; two at a time keep a 2-core machine responsive.
     maxWorkers: 2,

@@ -1,6 +1,6 @@
 import { db } from "../../db/client";
 import { getAppSettings } from "../apps/app-settings";
-import { signCallbackUrl } from "./sign-callback";
+import { signCallbackUrl } from "../apps/app-signature";
 
 /** Deliveries one pass of a node takes on. */
 const batchSize = 50;
