@@ -6,7 +6,7 @@ import { closeBus, getBus } from "./lib/bus";
 import { flushDailyCounts } from "./lib/chat/apps/daily-counts";
 import { getMessageWriter } from "./lib/chat/messages/message-writer";
 import { sweepOpenChannels } from "./lib/chat/open-channels/sweep-open-channels";
-import { deliverDueWebhooks } from "./lib/chat/webhooks/deliver-webhooks";
+import { deliverDueWebhooks, pruneWebhookDeliveries } from "./lib/chat/webhooks/deliver-webhooks";
 import { ensureFirstOperator } from "./lib/chat/operators/ensure-first-operator";
 import { db } from "./lib/db/client";
 import { applyMigrations } from "./lib/db/migrate";
@@ -39,6 +39,7 @@ async function main() {
   const sweeper = startRepeatingTask("open channel sweep", () => sweepOpenChannels(), sweepIntervalMs);
   const countSaver = startRepeatingTask("saving daily counts", flushDailyCounts, sweepIntervalMs);
   const webhookWorker = startRepeatingTask("webhook delivery", () => deliverDueWebhooks(), webhookPollMs);
+  const webhookPruner = startRepeatingTask("webhook outbox clean-up", () => pruneWebhookDeliveries(), sweepIntervalMs);
   const { port } = server.address() as AddressInfo;
   printBanner({ port, dev, firstOperator });
 
@@ -48,7 +49,7 @@ async function main() {
       log.info("shutting down", { signal });
       server.close();
       await gateway.close();
-      await Promise.all([sweeper.stop(), countSaver.stop(), webhookWorker.stop()]);
+      await Promise.all([sweeper.stop(), countSaver.stop(), webhookWorker.stop(), webhookPruner.stop()]);
       await getMessageWriter().drain();
       await flushDailyCounts();
       await closeBus();

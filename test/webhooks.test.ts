@@ -3,7 +3,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SwitchboardClient } from "../lib/sdk";
-import { waitUntil } from "./support/chat-clients";
+import { ageRows, waitUntil } from "./support/chat-clients";
 import { callApi, connectUser, createTestApp, issueToken, type TestApp } from "./support/platform-api";
 import { startTestServer, type TestServer } from "./support/test-server";
 
@@ -45,7 +45,8 @@ const receiver = startReceiver(() => app);
 const clients: SwitchboardClient[] = [];
 
 beforeAll(async () => {
-  server = await startTestServer();
+  // Sweeps (and prunes the outbox) every second.
+  server = await startTestServer({ env: { SWITCHBOARD_SWEEP_INTERVAL_SECONDS: "1" } });
   app = await createTestApp(server);
   const url = await receiver.listen();
   const added = await server.cli(["webhooks", "add", "--app", app.appKey, "--url", url, "--json"]);
@@ -103,6 +104,25 @@ describe("webhooks", () => {
     await waitUntil(() => receiver.ofType("group_channel:changed").length > 0 && receiver.ofType("open_channel:changed").length > 0, 10_000);
     expect(receiver.ofType("group_channel:changed")[0]).toMatchObject({ channelId: "crew", operation: "Create", operatorUserId: "dan" });
     expect(receiver.ofType("open_channel:changed")[0]).toMatchObject({ channelId: "hall", operation: "created" });
+  });
+
+  it("report friendships added and removed", async () => {
+    for (const userId of ["fay", "gus"]) await issueToken(server, app, userId);
+    expect((await callApi(server, app, "/v4/friend/add", { userId: "fay", targetId: "gus" })).status).toBe(200);
+    expect((await callApi(server, app, "/v4/friend/remove", { userId: "fay", targetIds: ["gus"] })).status).toBe(200);
+    await waitUntil(() => receiver.ofType("friendship:changed").length === 2, 10_000);
+    expect(receiver.ofType("friendship:changed")).toEqual([
+      { userId: "fay", operation: "added", friendIds: ["gus"], time: expect.any(Number) },
+      { userId: "fay", operation: "removed", friendIds: ["gus"], time: expect.any(Number) },
+    ]);
+  });
+
+  it("keep delivered events a week for the delivery log, then drop them", async () => {
+    const delivered = async () => Number((await server.database.query<{ count: number }>(`SELECT COUNT(*) AS "count" FROM "WebhookDelivery" WHERE "status" = 'delivered'`))[0]!.count);
+    expect(await delivered()).toBeGreaterThan(0);
+    await ageRows(server.database, { table: "WebhookDelivery", where: { status: "delivered" }, columns: ["createdAt"], ms: 8 * 86_400_000 });
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    expect(await delivered()).toBe(0);
   });
 
   it("are delivered once when two nodes share the database", async () => {

@@ -1,5 +1,6 @@
 import { db } from "../../db/client";
 import { ChatError } from "../errors";
+import { emitChatEvent } from "../events";
 import { findUsersOrThrow } from "../users/find-users";
 import { checkUserId } from "../users/user-id";
 import { friendCache } from "./friend-cache";
@@ -29,9 +30,11 @@ export async function addFriend(input: { appId: string; userId: string; targetId
       create: { appId, fromUserId: userId, toUserId: targetId, extra: input.extra ?? "" },
       update: { extra: input.extra ?? "" },
     });
+    await emitChatEvent(appId, { type: "friendship:changed", userId, operation: "requested", friendIds: [targetId] });
     return;
   }
   await befriend(appId, userId, targetId);
+  await emitChatEvent(appId, { type: "friendship:changed", userId, operation: "added", friendIds: [targetId] });
 }
 
 async function befriend(appId: string, userId: string, targetId: string) {

@@ -1,4 +1,5 @@
 import { db } from "../../db/client";
+import { emitChatEvent } from "../events";
 import { getUserOrThrow } from "../users/find-users";
 import { checkUserId, checkUserIds } from "../users/user-id";
 import { friendCache } from "./friend-cache";
@@ -16,4 +17,5 @@ export async function removeFriends(input: { appId: string; userId: string; targ
     where: { appId, OR: [{ userId, friendId: { in: friendIds } }, { userId: { in: friendIds }, friendId: userId }] },
   });
   await friendCache.invalidate(appId, [userId, ...friendIds]);
+  if (friendIds.length > 0) await emitChatEvent(appId, { type: "friendship:changed", userId, operation: "removed", friendIds });
 }

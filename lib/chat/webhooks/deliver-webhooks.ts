@@ -86,3 +86,11 @@ async function post(url: string, body: string): Promise<{ statusCode: number | n
     return { statusCode: null, error: error instanceof Error ? error.message : String(error), excerpt: null };
   }
 }
+
+/** Days the outbox keeps delivered and failed events, with their attempts, for the delivery log. */
+export const webhookLogDays = 7;
+
+/** Deletes outbox rows past the delivery log's days (every node runs it; deletes are idempotent). */
+export async function pruneWebhookDeliveries(now = Date.now()): Promise<void> {
+  await db.webhookDelivery.deleteMany({ where: { status: { in: ["delivered", "failed"] }, createdAt: { lt: new Date(now - webhookLogDays * 86_400_000) } } });
+}
