@@ -4,6 +4,8 @@ import type { AddressInfo } from "node:net";
 import next from "next";
 import { closeBus, getBus } from "./lib/bus";
 import { flushDailyCounts } from "./lib/chat/apps/daily-counts";
+import { closeApnsSessions } from "./lib/chat/push/apns";
+import { drainPushQueue } from "./lib/chat/push/push-queue";
 import { getMessageWriter } from "./lib/chat/messages/message-writer";
 import { sweepOpenChannels } from "./lib/chat/open-channels/sweep-open-channels";
 import { deliverDueWebhooks, pruneWebhookDeliveries } from "./lib/chat/webhooks/deliver-webhooks";
@@ -51,6 +53,8 @@ async function main() {
       await gateway.close();
       await Promise.all([sweeper.stop(), countSaver.stop(), webhookWorker.stop(), webhookPruner.stop()]);
       await getMessageWriter().drain();
+      await drainPushQueue(5000);
+      closeApnsSessions();
       await flushDailyCounts();
       await closeBus();
       await db.$disconnect();

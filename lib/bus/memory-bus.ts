@@ -57,6 +57,10 @@ export function createMemoryBus(): Bus {
       const now = Date.now();
       return [...(presence.get(key) ?? [])].flatMap(([member, expiresAt]) => (expiresAt > now ? [member] : []));
     },
+    async anyPresent(keys: string[]) {
+      const now = Date.now();
+      return keys.map((key) => [...(presence.get(key)?.values() ?? [])].some((expiresAt) => expiresAt > now));
+    },
     async close() {
       handlers.clear();
       claims.clear();

@@ -61,6 +61,8 @@ export interface Bus {
   clearPresence(key: string, member: string): Promise<void>;
   /** The members present under `key`, across nodes. */
   listPresence(key: string): Promise<string[]>;
+  /** For each key, whether any member is present under it: one round trip for many users. */
+  anyPresent(keys: string[]): Promise<boolean[]>;
   close(): Promise<void>;
 }
 

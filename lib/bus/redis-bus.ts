@@ -58,6 +58,17 @@ export function createRedisBus(url: string): Bus {
     async listPresence(key: string) {
       return publisher.zrangebyscore(prefix + key, Date.now(), "+inf");
     },
+    async anyPresent(keys: string[]) {
+      if (keys.length === 0) return [];
+      const now = Date.now();
+      const pipeline = publisher.pipeline();
+      for (const key of keys) pipeline.zcount(prefix + key, now, "+inf");
+      const counts = (await pipeline.exec()) ?? [];
+      return counts.map(([error, count]) => {
+        if (error) throw error;
+        return Number(count) > 0;
+      });
+    },
     async close() {
       handlers.clear();
       subscriber.disconnect();

@@ -12,6 +12,7 @@ import { deleteMessageMetadata, setMessageMetadata } from "../chat/messages/mess
 import { findMessageReaders, sendGroupReadReceipts } from "../chat/messages/read-receipts";
 import { sendMessage } from "../chat/messages/send-message";
 import { syncMessages } from "../chat/messages/sync-messages";
+import { registerPushDevice, unregisterPushDevice } from "../chat/push/push-devices";
 import { joinOpenChannel, leaveOpenChannel } from "../chat/open-channels/open-channel-participants";
 import type { AuthenticatedUser } from "../chat/tokens/authenticate-access-token";
 
@@ -51,6 +52,8 @@ const schemas = {
     needReadReceipt: z.boolean().optional(),
     /** Group and community messages: just these members (readers) receive it. */
     toUserIds: z.array(z.string()).optional(),
+    /** The offline push notification's text and data, or none (`disabled`). */
+    push: z.object({ content: z.string().max(1024).optional(), data: z.string().max(4096).optional(), disabled: z.boolean().optional() }).optional(),
   }),
   edit: message.extend({ content }),
   metadataSet: message.extend({ metadata: z.record(z.string(), z.string(), { error: "metadata must map keys to strings" }) }),
@@ -136,4 +139,12 @@ export const rpcMethods: Record<string, RpcMethod> = {
     return { level: noDisturbLevel };
   },
   "conversation.tags.list": async ({ user }) => ({ tags: (await findUserChannelTags({ appId: user.appId, userId: user.userId })).tags }),
+  "push.register": async ({ user }, data) => {
+    await registerPushDevice({ appId: user.appId, userId: user.userId, device: data });
+    return ok;
+  },
+  "push.unregister": async ({ user }, data) => {
+    await unregisterPushDevice({ appId: user.appId, userId: user.userId, device: data });
+    return ok;
+  },
 };

@@ -178,6 +178,8 @@ export class SwitchboardClient {
     clientMessageId?: string;
     needReadReceipt?: boolean;
     toUserIds?: string[];
+    /** The offline push notification's text and data instead of the defaults, or none. */
+    push?: { content?: string; data?: string; disabled?: boolean };
   }): Promise<ChatMessage> {
     const { message } = await this.call<{ message: ChatMessage }>("message.send", {
       messageType: "RC:TxtMsg",
@@ -293,6 +295,15 @@ export class SwitchboardClient {
 
   notificationLevel(conversation: { channelType: ConversationType; channelId: string }): Promise<{ level: number }> {
     return this.call("conversation.notification.get", conversation);
+  }
+
+  /** This device takes push notifications while the user has no online session; a token belongs to one user at a time. */
+  async registerPushDevice(device: { provider: "fcm" | "apns"; token: string }): Promise<void> {
+    await this.call("push.register", device);
+  }
+
+  async unregisterPushDevice(device: { provider: "fcm" | "apns"; token: string }): Promise<void> {
+    await this.call("push.unregister", device);
   }
 
   /** The user's conversation tags (set by the app server). */

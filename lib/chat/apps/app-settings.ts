@@ -7,6 +7,18 @@ import { ChatError } from "../errors";
 export const preMessagingEvents = ["direct_channel:pre_messaging", "group_channel:pre_messaging", "open_channel:pre_messaging", "community_channel:pre_messaging"] as const;
 export type PreMessagingEvent = (typeof preMessagingEvents)[number];
 
+const httpUrl = (name: string) => z.url({ protocol: /^https?$/, error: `${name} must be an http(s) URL` });
+
+function isServiceAccountOrEmpty(text: string): boolean {
+  if (text === "") return true;
+  try {
+    const key = JSON.parse(text) as Record<string, unknown>;
+    return ["project_id", "client_email", "private_key"].every((field) => typeof key[field] === "string");
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Every chat setting of an app, with its default. Stored as JSON on the app row, so a
  * new setting needs no migration: rows without it read the default.
@@ -44,6 +56,21 @@ export const appSettingsSchema = z.object({
   /** Open-channel message types dropped last, and first, under load. */
   openChannelPriorityMessageTypes: z.array(z.string()).default([]),
   openChannelLowPriorityMessageTypes: z.array(z.string()).default([]),
+  /**
+   * Offline push (lib/chat/push): a Google service account key (JSON text) turns FCM on;
+   * the key id, team id, .p8 key and bundle id turn APNs on; a URL receives every push as
+   * a signed webhook. The endpoints are settable so a deployment can use a relay.
+   */
+  pushFcmServiceAccount: z.string().refine(isServiceAccountOrEmpty, "pushFcmServiceAccount must be a service account key (JSON with project_id, client_email and private_key), or empty to turn FCM off").default(""),
+  pushFcmEndpoint: httpUrl("pushFcmEndpoint").default("https://fcm.googleapis.com"),
+  pushApnsKeyId: z.string().default(""),
+  pushApnsTeamId: z.string().default(""),
+  /** The APNs authentication key: the PEM text of the .p8 file. */
+  pushApnsPrivateKey: z.string().default(""),
+  /** The app's bundle id (apns-topic). */
+  pushApnsTopic: z.string().default(""),
+  pushApnsEndpoint: httpUrl("pushApnsEndpoint").default("https://api.push.apple.com"),
+  pushWebhookUrl: z.union([z.literal(""), httpUrl("pushWebhookUrl")]).default(""),
   /** Where the app's webhook events go: each endpoint with the event types it takes (none listed: all). */
   webhookEndpoints: z
     .array(z.object({ url: z.url({ protocol: /^https?$/, error: "a webhook url is an http(s) URL" }), events: z.array(z.string()).default([]) }))

@@ -1,7 +1,11 @@
 import { db } from "../../db/client";
 
 /** Names of the per-app daily counts. */
-export type DailyCountName = "openChannelMessagesDropped";
+export type DailyCountName =
+  | "openChannelMessagesDropped"
+  /** Offline push outcomes per provider, and pushes dropped because the node's push queue was full. */
+  | `push.${"fcm" | "apns" | "webhook"}.${"delivered" | "failed" | "tokenGone"}`
+  | "push.queueFull";
 
 /**
  * Events are counted in memory and added to the database by `flushDailyCounts` (server.ts,

@@ -12,6 +12,7 @@ import { friendCache } from "../friends/friend-cache";
 import { isAllowedSender } from "../groups/allowed-senders";
 import { isMutedIn } from "../moderation/channel-type-mutes";
 import { checkPreDeliveryHook } from "../moderation/pre-delivery-hook";
+import { queueOfflinePush } from "../push/push-queue";
 import { routeOpenChannelMessage } from "../open-channels/route-open-channel-message";
 import { applyProfanityFilter } from "../moderation/profanity-filter";
 import { userCache } from "../users/user-cache";
@@ -55,6 +56,8 @@ export type SendMessageInput = {
    * only when asked; `priority` open-channel messages are never dropped under load.
    */
   byServer?: { persist: boolean; echoToSender: boolean; verifyBlocklist: boolean; priority?: boolean };
+  /** The offline push notification: its text and data instead of the defaults, or none at all. */
+  push?: { content?: string; data?: string; disabled?: boolean };
 };
 
 /** Where a checked message goes: its channel and who gets it live; `community` for communities' mentions. */
@@ -114,6 +117,9 @@ export async function sendMessage(input: SendMessageInput): Promise<MessageView>
   }
   if (kind.persisted) await routeToWebhooks(input, settings, route, view, content !== checked);
   await deliver(input, settings, route, serializePublication({ type: "message", message: view }));
+  if (kind.counted && stored.seq !== undefined && !input.push?.disabled) {
+    queueOfflinePush({ appId: input.appId, message: view, channel: "pk" in route.address ? { pk: route.address.pk, community: route.community } : undefined, mentions, push: input.push });
+  }
   return view;
 }
 

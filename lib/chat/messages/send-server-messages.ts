@@ -8,7 +8,7 @@ import { checkMessage } from "./check-message";
 import { sendMessage, type SendMessageInput } from "./send-message";
 
 /** A message the app server sends (Platform API): one content, possibly to many recipients. */
-type ServerMessage = Pick<SendMessageInput, "appId" | "senderId" | "messageType" | "content" | "needReadReceipt"> & {
+type ServerMessage = Pick<SendMessageInput, "appId" | "senderId" | "messageType" | "content" | "needReadReceipt" | "push"> & {
   byServer: NonNullable<SendMessageInput["byServer"]>;
 };
 

@@ -36,6 +36,7 @@ import { findHistoryMessages } from "../../chat/messages/find-history-messages";
 import { deleteMessageMetadata, findMessageMetadata, setMessageMetadata } from "../../chat/messages/message-metadata";
 import { sendCommunityMessages } from "../../chat/messages/send-server-messages";
 import { defineEndpoint } from "../endpoint";
+import { pushOf } from "./messages";
 
 const tag = "CommunityChannelManagement";
 const messageTag = "MessageManagement";
@@ -488,7 +489,7 @@ export const sendCommunityMessagesEndpoint = defineEndpoint({
     /** JSON text of the content object. */
     content: z.string(),
     shouldPersist: flag,
-    // Taken for the contract: message kinds decide what counts, mentions are read from content, and there is no push.
+    // Taken for the contract: message kinds decide what counts, mentions are read from content.
     isCounted: flag,
     hasMention: flag,
     pushContent: z.string().optional(),
@@ -511,6 +512,7 @@ export const sendCommunityMessagesEndpoint = defineEndpoint({
       messageType: input.messageType,
       content: input.content,
       byServer: { persist: input.shouldPersist !== 0, echoToSender: false, verifyBlocklist: false },
+      ...pushOf(input),
     }),
 });
 

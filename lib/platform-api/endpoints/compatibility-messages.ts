@@ -10,14 +10,14 @@ import { compatibilityEndpoint, formFlag, formInteger, formList } from "../form-
  */
 
 const messageFields = { fromUserId: z.string(), objectName: z.string(), content: z.string() };
-/** Fields of the older API that Switchboard takes and does not act on (it sends no push notifications). */
-const ignoredFields = {
+/** Optional fields of the older API's sends: the push fields shape the offline push, the others are taken and not acted on. */
+const sendOptions = {
   pushContent: z.string().optional(),
   pushData: z.string().optional(),
+  disablePush: z.enum(["true", "false"], { error: 'disablePush is "true" or "false"' }).optional(),
   pushExt: z.string().optional(),
   count: z.string().optional(),
   contentAvailable: z.string().optional(),
-  disablePush: z.string().optional(),
   disableUpdateLastMsg: z.string().optional(),
   expansion: z.string().optional(),
   extraContent: z.string().optional(),
@@ -26,7 +26,17 @@ const ignoredFields = {
   os: z.string().optional(),
 };
 
-type LegacySend = { fromUserId: string; objectName: string; content: string; isPersisted?: boolean; isIncludeSender?: boolean; verifyBlacklist?: boolean };
+type LegacySend = {
+  fromUserId: string;
+  objectName: string;
+  content: string;
+  isPersisted?: boolean;
+  isIncludeSender?: boolean;
+  verifyBlacklist?: boolean;
+  pushContent?: string;
+  pushData?: string;
+  disablePush?: "true" | "false";
+};
 
 /** The older API's defaults: stored, not echoed to the sender, blocklist not verified. */
 const serverSend = (appId: string, input: LegacySend) => ({
@@ -35,13 +45,14 @@ const serverSend = (appId: string, input: LegacySend) => ({
   messageType: input.objectName,
   content: input.content,
   byServer: { persist: input.isPersisted ?? true, echoToSender: input.isIncludeSender ?? false, verifyBlocklist: input.verifyBlacklist ?? false },
+  push: { content: input.pushContent, data: input.pushData, disabled: input.disablePush === "true" },
 });
 /** Status messages are delivered to connected sessions only and never stored, whatever their type. */
 const statusSend = (appId: string, input: LegacySend) => serverSend(appId, { ...input, isPersisted: false });
 
 const privateRequest = z.object({
   ...messageFields,
-  ...ignoredFields,
+  ...sendOptions,
   toUserId: formList,
   isPersisted: formFlag.optional(),
   isIncludeSender: formFlag.optional(),
@@ -49,7 +60,7 @@ const privateRequest = z.object({
 });
 const groupRequest = z.object({
   ...messageFields,
-  ...ignoredFields,
+  ...sendOptions,
   toGroupId: formList,
   /** A directed message: only these members of the (single) group get it. */
   toUserId: formList.optional(),
@@ -92,7 +103,7 @@ export const legacyPublishSystemEndpoint = defineEndpoint({
   path: "/message/system/publish.json",
   operationId: "legacyPublishSystemMessage",
   summary: "A message in the system channel of each of up to 100 users (older API)",
-  request: z.object({ ...messageFields, ...ignoredFields, toUserId: formList, isPersisted: formFlag.optional() }),
+  request: z.object({ ...messageFields, ...sendOptions, toUserId: formList, isPersisted: formFlag.optional() }),
   result: z.object({ messageUIDs: z.array(z.object({ userId: z.string(), messageUID: z.string() })) }),
   rateLimit: { perSecond: 100, cost: (input) => input.toUserId.length },
   errors: ["notFound", "messageBlocked", "userBanned"],
@@ -107,7 +118,7 @@ export const legacyBroadcastEndpoint = defineEndpoint({
   path: "/message/broadcast.json",
   operationId: "legacyBroadcastMessage",
   summary: "A system message to every user of the app, stored once (older API)",
-  request: z.object({ ...messageFields, ...ignoredFields }),
+  request: z.object({ ...messageFields, ...sendOptions }),
   result: z.object({ messageUID: z.string() }),
   rateLimit: { perSecond: 1 },
   errors: ["messageBlocked", "userBanned"],

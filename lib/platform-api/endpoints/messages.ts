@@ -10,7 +10,7 @@ import { defineEndpoint } from "../endpoint";
 const tag = "MessageManagement";
 /** The contract's 0/1 switches. */
 const flag = z.number().int().optional();
-/** Push and preview options of the contract that Switchboard takes and does not act on (it sends no push notifications). */
+/** Push options (pushContent, pushData, disablePush act on the offline push), and preview options of the contract taken without effect. */
 const pushOptions = {
   pushContent: z.string().optional(),
   pushData: z.string().optional(),
@@ -33,7 +33,11 @@ export const sendFields = {
   ...pushOptions,
 };
 
-type SendFields = { fromUserId: string; messageType: string; content: string; isEchoToSender?: number; shouldPersist?: number; needReadReceipt?: number };
+type SendFields = { fromUserId: string; messageType: string; content: string; isEchoToSender?: number; shouldPersist?: number; needReadReceipt?: number } & PushFields;
+type PushFields = { pushContent?: string; pushData?: string; disablePush?: boolean };
+
+/** The contract's push fields, as the send pipeline takes them. */
+export const pushOf = (input: PushFields) => ({ push: { content: input.pushContent, data: input.pushData, disabled: input.disablePush } });
 
 /** How the app server's flags steer the send pipeline; a message is stored unless told not to. */
 export const serverSend = (input: SendFields, verifyBlocklist?: number) => ({
@@ -42,6 +46,7 @@ export const serverSend = (input: SendFields, verifyBlocklist?: number) => ({
   content: input.content,
   needReadReceipt: input.needReadReceipt === 1,
   byServer: { persist: input.shouldPersist !== 0, echoToSender: input.isEchoToSender === 1, verifyBlocklist: verifyBlocklist === 1 },
+  ...pushOf(input),
 });
 
 export const sendDirectMessagesEndpoint = defineEndpoint({

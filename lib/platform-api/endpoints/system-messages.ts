@@ -3,10 +3,11 @@ import { broadcastChannelId, ChannelType } from "../../chat/channels/channel-typ
 import { recallMessage } from "../../chat/messages/change-message";
 import { broadcastMessage, sendSystemMessages } from "../../chat/messages/send-server-messages";
 import { defineEndpoint } from "../endpoint";
+import { pushOf } from "./messages";
 
 const tag = "SystemMessages";
 const messageFields = { fromUserId: z.string(), messageType: z.string(), content: z.string(), disableUpdateLastMsg: z.boolean().optional() };
-/** Push options of the contract that Switchboard takes and does not act on (it sends no push notifications). */
+/** Push options of the contract: pushContent and pushData shape the offline push (pushExt and contentAvailable are taken without effect). */
 const pushOptions = { pushContent: z.string().optional(), pushData: z.string().optional(), pushExt: z.string().optional(), contentAvailable: z.number().int().optional() };
 /**
  * The contract allows 2 broadcasts an hour and 3 a day; limits here are per second, and
@@ -32,6 +33,7 @@ export const sendSystemMessagesEndpoint = defineEndpoint({
       messageType: input.messageType,
       content: input.content,
       byServer: { persist: input.shouldPersist !== 0, echoToSender: false, verifyBlocklist: false },
+      ...pushOf(input),
     }),
 });
 

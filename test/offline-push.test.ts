@@ -1,0 +1,198 @@
+import { createHash } from "node:crypto";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { SwitchboardClient } from "../lib/sdk";
+import { waitUntil } from "./support/chat-clients";
+import { callApi, connectUser, createTestApp, type TestApp } from "./support/platform-api";
+import { startApnsStandIn, startFcmStandIn } from "./support/push-services";
+import { startTestServer, type TestServer } from "./support/test-server";
+
+let server: TestServer;
+let app: TestApp;
+let fcm: Awaited<ReturnType<typeof startFcmStandIn>>;
+let apns: Awaited<ReturnType<typeof startApnsStandIn>>;
+const online: SwitchboardClient[] = [];
+let alice: SwitchboardClient;
+
+beforeAll(async () => {
+  // Daily counts are saved every second.
+  server = await startTestServer({ env: { SWITCHBOARD_SWEEP_INTERVAL_SECONDS: "1" } });
+  app = await createTestApp(server);
+  [fcm, apns] = await Promise.all([startFcmStandIn(), startApnsStandIn()]);
+  const apnsSettings = Object.entries(apns.settings).map(([name, value]) => `${name}=${value}`);
+  const set = await server.cli(["apps", "settings", "set", "--app", app.appKey, `pushFcmServiceAccount=${fcm.serviceAccount}`, `pushFcmEndpoint=${fcm.origin}`, ...apnsSettings]);
+  expect(set.code).toBe(0);
+});
+afterAll(async () => {
+  for (const client of online) client.disconnect();
+  await server?.close();
+  await Promise.all([fcm?.close(), apns?.close()]);
+});
+
+const api = async (path: string, body: Record<string, unknown>) => {
+  const { status, body: answer } = await callApi(server, app, path, body);
+  expect({ path, status, code: answer.code }).toEqual({ path, status: 200, code: 0 });
+  return answer;
+};
+
+/** Connects the user, registers these devices, and (unless `stayOnline`) signs off and waits until no node counts a session. */
+async function registerDevices(userId: string, devices: { provider: "fcm" | "apns"; token: string }[], stayOnline = false) {
+  const client = await connectUser(server, app, userId);
+  for (const device of devices) await client.registerPushDevice(device);
+  if (stayOnline) return online.push(client);
+  client.disconnect();
+  await waitForStatus(userId, "0");
+}
+
+async function waitForStatus(userId: string, status: "0" | "1") {
+  for (let tries = 0; tries < 100; tries++) {
+    const answer = await api("/v4/user/connection-status/get", { userId });
+    if ((answer.result as { status: string }).status === status) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`${userId} never became ${status === "0" ? "offline" : "online"}`);
+}
+
+const fcmTo = (token: string) => fcm.messages.filter((message) => message.token === token);
+const apnsTo = (token: string) => apns.requests.filter((request) => request.token === token);
+const apnsToken = (seed: string) => createHash("sha256").update(seed).digest("hex");
+/** Pushes are sent after the acknowledgement; this long after the last expected one, an unexpected one would have come. */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 1000));
+
+const text = (value: string) => JSON.stringify({ content: value });
+
+describe("offline push", () => {
+  it("reaches the FCM and APNs devices of an offline recipient, and no device of an online one", async () => {
+    await registerDevices("bob", [
+      { provider: "fcm", token: "bob-android" },
+      { provider: "apns", token: apnsToken("bob-iphone") },
+    ]);
+    await registerDevices("carol", [{ provider: "fcm", token: "carol-android" }], true);
+    alice = await connectUser(server, app, "alice");
+    online.push(alice);
+
+    await alice.sendDirectMessage({ to: "carol", text: "carol is here" });
+    const sent = await alice.sendDirectMessage({ to: "bob", text: "hi bob" });
+
+    await waitUntil(() => fcmTo("bob-android").length === 1 && apnsTo(apnsToken("bob-iphone")).length === 1, 10_000);
+    expect(fcmTo("bob-android")[0]).toEqual({
+      token: "bob-android",
+      notification: { title: "alice", body: "hi bob" },
+      data: { messageId: sent.messageId, channelType: "1", channelId: "alice", senderId: "alice" },
+    });
+    expect(apnsTo(apnsToken("bob-iphone"))[0]).toEqual({
+      token: apnsToken("bob-iphone"),
+      topic: "com.example.chat",
+      pushType: "alert",
+      payload: { aps: { alert: { title: "alice", body: "hi bob" }, sound: "default" }, messageId: sent.messageId, channelType: "1", channelId: "alice", senderId: "alice" },
+    });
+    await settle();
+    expect(fcmTo("carol-android")).toEqual([]);
+    // One OAuth exchange serves every send.
+    expect(fcm.tokenGrants()).toBe(1);
+  });
+
+  it("uses the app server's push content and data, and sends nothing when push is disabled", async () => {
+    await registerDevices("dora", [{ provider: "fcm", token: "dora-android" }]);
+    const send = (fields: Record<string, unknown>) =>
+      api("/v4/direct-channel/message/send", { fromUserId: "alice", toUserIds: ["dora"], messageType: "RC:TxtMsg", content: text("secret"), ...fields });
+
+    await send({ pushContent: "You have a new message", pushData: '{"screen":"inbox"}' });
+    await send({ disablePush: true });
+    await send({ messageType: "RC:ImgMsg", content: JSON.stringify({ imageUri: "https://example.com/a.png" }) });
+
+    await waitUntil(() => fcmTo("dora-android").length === 2, 10_000);
+    await settle();
+    expect(fcmTo("dora-android").map((message) => [message.notification.body, message.data.pushData])).toEqual(
+      expect.arrayContaining([
+        ["You have a new message", '{"screen":"inbox"}'],
+        ["[Image]", undefined],
+      ]),
+    );
+    expect(fcmTo("dora-android")).toHaveLength(2);
+  });
+
+  it("follows group members' notification levels and mentions", async () => {
+    for (const userId of ["gus", "hal", "ivy"]) await registerDevices(userId, [{ provider: "fcm", token: `${userId}-android` }]);
+    await registerDevices("jon", [{ provider: "fcm", token: "jon-android" }], true);
+    await api("/v4/group-channel/create", { channelId: "team", name: "Team", owner: "alice", userIds: ["gus", "hal", "ivy", "jon"] });
+    // hal hears nothing from the group, ivy only mentions of her.
+    await api("/v4/channel/push/set", { channelType: "3", requestId: "hal", channelId: "team", noDisturbLevel: 5 });
+    await api("/v4/channel/push/set", { channelType: "3", requestId: "ivy", channelId: "team", noDisturbLevel: 2 });
+
+    await alice.sendGroupMessage({ groupId: "team", text: "standup" });
+    await alice.sendMessage({ channelType: 3, channelId: "team", content: { content: "@ivy look", mentionedInfo: { type: 2, userIdList: ["ivy"] } } });
+
+    await waitUntil(() => fcmTo("gus-android").length === 2 && fcmTo("ivy-android").length === 1, 10_000);
+    await settle();
+    expect(fcmTo("gus-android").map((message) => message.notification)).toEqual(
+      expect.arrayContaining([
+        { title: "Team", body: "alice: standup" },
+        { title: "Team", body: "alice: @ivy look" },
+      ]),
+    );
+    expect(fcmTo("ivy-android")[0]!.notification.body).toBe("alice: @ivy look");
+    expect(fcmTo("hal-android")).toEqual([]);
+    expect(fcmTo("jon-android")).toEqual([]);
+  });
+
+  it("forgets tokens the services call unregistered, and counts outcomes", async () => {
+    fcm.goneTokens.add("old-android");
+    apns.goneTokens.add(apnsToken("old-iphone"));
+    await registerDevices("kim", [
+      { provider: "fcm", token: "old-android" },
+      { provider: "apns", token: apnsToken("old-iphone") },
+    ]);
+    await api("/v4/direct-channel/message/send", { fromUserId: "alice", toUserIds: ["kim"], messageType: "RC:TxtMsg", content: text("anyone?") });
+
+    const devicesOf = (userId: string) => server.database.query(`SELECT "token" FROM "PushDevice" WHERE "userId" = $1`, [userId]);
+    for (let tries = 0; tries < 100 && (await devicesOf("kim")).length > 0; tries++) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await devicesOf("kim")).toEqual([]);
+
+    const counts = async () =>
+      Object.fromEntries(
+        (await server.database.query<{ name: string; count: number }>(`SELECT "name", "count" FROM "AppDailyCount" WHERE "name" LIKE 'push.%'`)).map((row) => [row.name, Number(row.count)]),
+      );
+    for (let tries = 0; tries < 50 && (await counts())["push.apns.tokenGone"] === undefined; tries++) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await counts()).toMatchObject({ "push.fcm.tokenGone": 1, "push.apns.tokenGone": 1, "push.fcm.delivered": expect.any(Number), "push.apns.delivered": 1 });
+  });
+
+  it("refuses malformed device registrations", async () => {
+    const client = await connectUser(server, app, "lea");
+    online.push(client);
+    await expect(client.registerPushDevice({ provider: "gcm" as "fcm", token: "x" })).rejects.toThrow(/provider must be one of fcm, apns/);
+    await expect(client.registerPushDevice({ provider: "fcm", token: "" })).rejects.toThrow(/token must not be empty/);
+    expect(await server.database.query(`SELECT "token" FROM "PushDevice" WHERE "userId" = 'lea'`)).toEqual([]);
+  });
+
+  it("posts to the app's push webhook, signed, for offline recipients", async () => {
+    const received: { query: URLSearchParams; body: { type: string; data: Record<string, unknown>[] } }[] = [];
+    const receiver = createServer((request, response) => {
+      let body = "";
+      request.on("data", (chunk) => (body += chunk));
+      request.on("end", () => {
+        received.push({ query: new URL(request.url!, "http://receiver").searchParams, body: JSON.parse(body) });
+        response.end("ok");
+      });
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
+    const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/push`;
+    expect((await server.cli(["apps", "settings", "set", "--app", app.appKey, `pushWebhookUrl=${url}`])).code).toBe(0);
+    try {
+      await registerDevices("max", []);
+      // The CLI changed the settings behind the server's cache (2 s): send until the webhook is in use.
+      for (let tries = 0; tries < 20 && received.length === 0; tries++) {
+        await api("/v4/direct-channel/message/send", { fromUserId: "alice", toUserIds: ["max"], messageType: "RC:TxtMsg", content: text("ping") });
+        await new Promise((resolve) => setTimeout(resolve, 500));
+      }
+      const [first] = received;
+      expect(first!.body).toMatchObject({ type: "message:push", data: [{ toUserIds: ["max"], title: "alice", body: "ping", channelType: "1", channelId: "alice", senderId: "alice" }] });
+      const expected = createHash("sha1").update(app.appSecret + first!.query.get("nonce") + first!.query.get("signTimestamp")).digest("hex");
+      expect(first!.query.get("signature")).toBe(expected);
+      expect(first!.query.get("appKey")).toBe(app.appKey);
+    } finally {
+      await new Promise<void>((resolve) => receiver.close(() => resolve()));
+    }
+  });
+});
