@@ -117,6 +117,27 @@ describe("webhooks", () => {
     ]);
   });
 
+  it("log each delivery with its attempts, and deliver one again on request", async () => {
+    await issueToken(server, app, "fay");
+    await sendDirect("fay", "bob", "log me");
+    await waitUntil(() => receiver.ofType("message:send").some((event) => event.fromUserId === "fay"), 10_000);
+    const webhooks = (...args: string[]) => server.cli(["webhooks", ...args, "--app", app.appKey]);
+
+    const log = JSON.parse((await webhooks("log", "--status", "delivered", "--limit", "100", "--json")).stdout) as { id: string; body: string; status: string }[];
+    const entry = log.find((delivery) => (JSON.parse(delivery.body) as Envelope).data[0]!.fromUserId === "fay")!;
+    expect(entry).toMatchObject({
+      eventType: "message:send",
+      status: "delivered",
+      attemptLog: [{ statusCode: 200, latencyMs: expect.any(Number), error: null, responseExcerpt: "ok" }],
+    });
+
+    expect((await webhooks("redeliver", "--id", entry.id)).code).toBe(0);
+    await waitUntil(() => receiver.received.filter((envelope) => envelope.id === entry.id).length === 2, 10_000);
+    const unknown = await webhooks("redeliver", "--id", "no-such-delivery");
+    expect(unknown.code).not.toBe(0);
+    expect(unknown.stderr).toContain("no webhook delivery no-such-delivery");
+  });
+
   it("keep delivered events a week for the delivery log, then drop them", async () => {
     const delivered = async () => Number((await server.database.query<{ count: number }>(`SELECT COUNT(*) AS "count" FROM "WebhookDelivery" WHERE "status" = 'delivered'`))[0]!.count);
     expect(await delivered()).toBeGreaterThan(0);

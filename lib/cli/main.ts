@@ -1,10 +1,11 @@
 import { parseArgs } from "node:util";
 import { closeBus } from "../bus";
 import { createApp } from "../chat/apps/create-app";
-import { findApps } from "../chat/apps/find-apps";
+import { findAppId, findApps } from "../chat/apps/find-apps";
 import { rotateAppSecret } from "../chat/apps/rotate-app-secret";
 import { getAppSettingsByKey, updateAppSettings } from "../chat/apps/app-settings";
 import { addWebhookEndpoint, removeWebhookEndpoint } from "../chat/webhooks/webhook-endpoints";
+import { findWebhookDeliveries, redeliverWebhook } from "../chat/webhooks/webhook-log";
 import { appEnvironments, type AppEnvironment } from "../chat/apps/app-view";
 import { ChatError } from "../chat/errors";
 import { createOperator } from "../chat/operators/create-operator";
@@ -24,6 +25,8 @@ const usage = `Usage: switchboard <command> [options]   (the database is DATABAS
   webhooks list --app APPKEY [--json]
   webhooks add --app APPKEY --url URL [--events a,b] [--json]   (no --events: every event)
   webhooks remove --app APPKEY --url URL [--json]
+  webhooks log --app APPKEY [--status pending|delivered|failed] [--limit 20] [--json]
+  webhooks redeliver --app APPKEY --id DELIVERY_ID
   operators create --email EMAIL [--password PASSWORD] [--name NAME] [--role owner|admin] [--json]
   operators reset-password --email EMAIL [--password PASSWORD] [--json]
   db migrate
@@ -36,6 +39,9 @@ const options = {
   "grace-hours": { type: "string" },
   url: { type: "string" },
   events: { type: "string" },
+  status: { type: "string" },
+  limit: { type: "string" },
+  id: { type: "string" },
   email: { type: "string" },
   password: { type: "string" },
   role: { type: "string" },
@@ -45,7 +51,7 @@ const options = {
 
 type Flags = ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>["values"];
 
-function required(flags: Flags, name: "name" | "app" | "email" | "url"): string {
+function required(flags: Flags, name: "name" | "app" | "email" | "url" | "id"): string {
   const value = flags[name];
   if (!value) throw new ChatError("invalidParameter", `--${name} is required`);
   return value;
@@ -62,6 +68,12 @@ const settingLines = (settings: Record<string, unknown>) =>
 
 const endpointLines = (endpoints: { url: string; events: string[] }[]) =>
   endpoints.length ? endpoints.map((endpoint) => `${endpoint.url}  ${endpoint.events.length ? endpoint.events.join(",") : "every event"}`) : ["No webhook endpoints."];
+
+const deliveryLine = (delivery: Awaited<ReturnType<typeof findWebhookDeliveries>>[number]) => {
+  const last = delivery.attemptLog.at(-1);
+  const outcome = last ? `${last.statusCode ?? last.error} in ${last.latencyMs} ms` : "not tried yet";
+  return `${delivery.createdAt.toISOString()}  ${delivery.id}  ${delivery.eventType}  ${delivery.status}  ${delivery.attemptLog.length} attempt(s), last: ${outcome}  ${delivery.endpointUrl}`;
+};
 
 /** Each command gets the flags and the positional words after its own name. */
 const commands: Record<string, (flags: Flags, positionals: string[]) => Promise<void>> = {
@@ -108,6 +120,15 @@ const commands: Record<string, (flags: Flags, positionals: string[]) => Promise<
   "webhooks remove": async (flags) => {
     const endpoints = await removeWebhookEndpoint({ appKey: required(flags, "app"), url: required(flags, "url") });
     print(flags, endpoints, endpointLines(endpoints));
+  },
+  "webhooks log": async (flags) => {
+    const appId = await findAppId(required(flags, "app"));
+    const deliveries = await findWebhookDeliveries({ appId, status: flags.status, limit: flags.limit === undefined ? undefined : Number(flags.limit) });
+    print(flags, deliveries, deliveries.length ? deliveries.map(deliveryLine) : ["No webhook deliveries."]);
+  },
+  "webhooks redeliver": async (flags) => {
+    await redeliverWebhook({ appId: await findAppId(required(flags, "app")), deliveryId: required(flags, "id") });
+    print(flags, { ok: true }, [`Delivery ${flags.id} is queued again.`]);
   },
   "operators create": async (flags) => {
     const password = flags.password ?? generatePassword();

@@ -12,3 +12,10 @@ export async function getAppOrThrow(input: { appKey: string; withSecret?: boolea
   if (!app) throw new ChatError("notFound", `No app has the App Key ${input.appKey}`);
   return toAppView(app, { withSecret: input.withSecret ?? false });
 }
+
+/** The row id of the app with this App Key (the CLI names apps by key). */
+export async function findAppId(appKey: string): Promise<string> {
+  const app = await db.app.findUnique({ where: { key: appKey }, select: { id: true } });
+  if (!app) throw new ChatError("notFound", `No app has the App Key ${appKey}`);
+  return app.id;
+}
