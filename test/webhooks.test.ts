@@ -82,6 +82,21 @@ describe("webhooks", () => {
     expect(envelope).toMatchObject({ id: expect.any(String), time: expect.any(Number), data: [expect.any(Object)] });
   });
 
+  it("report a sign-out as status 2, and the server ends that session for good", async () => {
+    const gil = await connectUser(server, app, "gil", { platform: "desktop" });
+    const closes: number[] = [];
+    gil.on("disconnected", (event) => closes.push(event.code));
+    await gil.logout();
+    expect(closes).toEqual([4502]);
+
+    const ofGil = () => receiver.ofType("user:connection_status").filter((event) => event.userId === "gil");
+    await waitUntil(() => ofGil().length === 2, 10_000);
+    expect(ofGil().map((event) => [event.status, event.os])).toEqual([
+      ["0", "desktop"],
+      ["2", "desktop"],
+    ]);
+  });
+
   it("lose nothing while the receiver is down, and deliver each channel's events in order once it is back", async () => {
     await server.cli(["apps", "settings", "set", "--app", app.appKey, "webhookServerMessages=true"]);
     await new Promise((resolve) => setTimeout(resolve, 2100)); // the server's settings cache

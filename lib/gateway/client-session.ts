@@ -51,6 +51,8 @@ export class ClientSession {
   lastActivity = Date.now();
   /** RPCs started and not yet answered: shutdown waits for them. */
   inflight = 0;
+  /** The client signed out rather than just going away: its connection status is "2". */
+  loggedOut = false;
   private state: "new" | "connecting" | "connected" | "closed" = "new";
   private readonly connectTimer: NodeJS.Timeout;
 
@@ -162,6 +164,7 @@ export class ClientSession {
   }
 
   private async rpc(id: number, method: string, data: unknown) {
+    if (method === "session.logout") return this.logout(id);
     const run = rpcMethods[method];
     if (!run) return this.replyError(id, protocolErrors.methodNotFound);
     if (!this.host.acceptingCommands) return this.replyError(id, { code: errorTable.unavailable.code, message: "The server is shutting down", temporary: true });
@@ -177,6 +180,13 @@ export class ClientSession {
     } finally {
       this.inflight--;
     }
+  }
+
+  /** A sign-out ends the session from the server side, so the client does not reconnect. */
+  private logout(id: number) {
+    this.loggedOut = true;
+    this.reply(id, { rpc: { data: { ok: true } } });
+    this.close(closeCodes.loggedOut);
   }
 
   private reply(id: number, result: Record<string, unknown>) {

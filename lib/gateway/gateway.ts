@@ -218,14 +218,14 @@ function clientIpOf(request: IncomingMessage): string {
   return first || request.socket.remoteAddress || "";
 }
 
-/** The user:connection_status event of a session: status "0" connected, "1" disconnected (kicks included). */
+/** The user:connection_status event of a session: status "0" connected, "1" disconnected (kicks included), "2" signed out. */
 async function reportConnectionStatus(session: ClientSession, change: "connected" | "disconnected") {
   const { appId, userId } = session.user!;
   await enqueueWebhookEvent({
     appId,
     type: "user:connection_status",
     orderKey: `user:${userId}`,
-    data: { userId, status: change === "connected" ? "0" : "1", os: session.platform, time: Date.now(), clientIp: session.clientIp, sessionId: session.id },
+    data: { userId, status: change === "connected" ? "0" : session.loggedOut ? "2" : "1", os: session.platform, time: Date.now(), clientIp: session.clientIp, sessionId: session.id },
   }).catch((error) => log.warn("connection status event not queued", describeError(error)));
 }
 

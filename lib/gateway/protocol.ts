@@ -47,6 +47,8 @@ export const closeCodes = {
   messageSizeLimit: { code: 3505, reason: "message size limit exceeded" },
   /** A newer login of the user took this session's place (one per platform category): the client stays disconnected. */
   kicked: { code: 4501, reason: "signed in on another device" },
+  /** The client signed out (the session.logout RPC): it stays disconnected. */
+  loggedOut: { code: 4502, reason: "logged out" },
 } as const;
 export type CloseReason = { code: number; reason: string };
 

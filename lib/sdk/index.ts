@@ -86,6 +86,8 @@ export class ChatCallError extends Error {
 
 /** The close code of a session that a newer login of the same platform category replaced. */
 export const kickedCloseCode = 4501;
+/** The close code of a session that signed out. */
+export const loggedOutCloseCode = 4502;
 const seenLimit = 10_000;
 
 type Publication =
@@ -139,6 +141,17 @@ export class SwitchboardClient {
 
   disconnect() {
     this.centrifuge.disconnect();
+  }
+
+  /**
+   * Signs out: the device stops taking push notifications (when it registered `device`),
+   * the server ends the session (close code 4502) and reports the user logged out.
+   */
+  async logout(device?: { provider: "fcm" | "apns"; token: string }): Promise<void> {
+    if (device) await this.unregisterPushDevice(device);
+    const closed = new Promise<void>((resolve) => this.centrifuge.once("disconnected", () => resolve()));
+    await this.call("session.logout", {});
+    await closed;
   }
 
   /** Where the last sync ended: store it to resume from there after a restart of the app. */
