@@ -1,7 +1,9 @@
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 import { ChatError, parseInput, toErrorBody } from "../chat/errors";
+import { recordAudit } from "../chat/audit/audit-log";
 import type { SessionOperator } from "../chat/operators/get-operator";
+import { checkRole, type OperatorRole } from "../chat/operators/operator-roles";
 import { describeError, log } from "../log";
 import { getSessionOperator } from "./session-operator";
 
@@ -9,34 +11,54 @@ type RouteContext = { params: Promise<Record<string, string | string[] | undefin
 
 type Parsed<Schema> = Schema extends z.ZodType ? z.infer<Schema> : undefined;
 
-type RouteOptions<Params, Body> = { params?: Params; body?: Body; status?: number };
+type RouteOptions<Params, Body, Query> = {
+  params?: Params;
+  body?: Body;
+  /** The URL's query parameters (strings; coerce numbers in the schema). */
+  query?: Query;
+  status?: number;
+  /** The least role let through: viewer for reads, admin for changes, unless a route says otherwise. */
+  role?: OperatorRole;
+  /** The audit action of a change (e.g. app.secret.rotate): recorded with the path's app and the body, secrets redacted. */
+  audit?: string;
+};
 
-type RouteInput<Params, Body> = { operator: SessionOperator; params: Parsed<Params>; body: Parsed<Body> };
+type RouteInput<Params, Body, Query> = { operator: SessionOperator; params: Parsed<Params>; body: Parsed<Body>; query: Parsed<Query> };
 
 // Console answers carry secrets: neither the browser nor a proxy may keep them.
 const noStore = { "cache-control": "no-store" };
 
 /**
- * Declares a console API route: only a signed-in operator gets past it, the path
- * parameters and the JSON body are parsed by their schemas, and every error leaves as
- * `{code, errorMessage}` with its status.
+ * Declares a console API route: only a signed-in operator with the route's role gets past
+ * it (checked here, on the server, whatever the UI shows), the path parameters and the
+ * JSON body are parsed by their schemas, a change is written to the audit log, and every
+ * error leaves as `{code, errorMessage}` with its status.
  */
-export function consoleRoute<Params extends z.ZodType | undefined = undefined, Body extends z.ZodType | undefined = undefined>(
-  options: RouteOptions<Params, Body>,
-  handler: (input: RouteInput<Params, Body>) => Promise<unknown>,
-) {
+export function consoleRoute<
+  Params extends z.ZodType | undefined = undefined,
+  Body extends z.ZodType | undefined = undefined,
+  Query extends z.ZodType | undefined = undefined,
+>(options: RouteOptions<Params, Body, Query>, handler: (input: RouteInput<Params, Body, Query>) => Promise<unknown>) {
   return async (request: Request, context: RouteContext): Promise<Response> => {
     try {
       const operator = await getSessionOperator();
       if (!operator) throw new ChatError("signInRequired", "Sign in to the console first");
+      checkRole(operator, options.role ?? (request.method === "GET" ? "viewer" : "admin"));
       const params = options.params ? parseInput(options.params, await context.params) : undefined;
       const body = options.body ? parseInput(options.body, await readJson(request)) : undefined;
-      const result = await handler({ operator, params: params as Parsed<Params>, body: body as Parsed<Body> });
+      const query = options.query ? parseInput(options.query, Object.fromEntries(new URL(request.url).searchParams)) : undefined;
+      const result = await handler({ operator, params: params as Parsed<Params>, body: body as Parsed<Body>, query: query as Parsed<Query> });
+      if (options.audit) await recordAudit({ operator, action: options.audit, appKey: appKeyOf(params), details: body });
       return Response.json(result, { status: options.status ?? 200, headers: noStore });
     } catch (error) {
       return errorResponse(error);
     }
   };
+}
+
+function appKeyOf(params: unknown): string | undefined {
+  const appKey = (params as { appKey?: unknown } | undefined)?.appKey;
+  return typeof appKey === "string" ? appKey : undefined;
 }
 
 // Requiring a JSON content type also keeps cross-site HTML forms out: they cannot send one.

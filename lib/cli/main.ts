@@ -7,8 +7,9 @@ import { getAppSettingsByKey, updateAppSettings } from "../chat/apps/app-setting
 import { addWebhookEndpoint, removeWebhookEndpoint } from "../chat/webhooks/webhook-endpoints";
 import { findWebhookDeliveries, redeliverWebhook } from "../chat/webhooks/webhook-log";
 import { appEnvironments, type AppEnvironment } from "../chat/apps/app-view";
-import { ChatError } from "../chat/errors";
+import { ChatError, parseInput } from "../chat/errors";
 import { createOperator } from "../chat/operators/create-operator";
+import { operatorRoleSchema } from "../chat/operators/operator-roles";
 import { generatePassword } from "../chat/operators/operator-password";
 import { resetOperatorPassword } from "../chat/operators/reset-operator-password";
 import { db } from "../db/client";
@@ -27,7 +28,7 @@ const usage = `Usage: switchboard <command> [options]   (the database is DATABAS
   webhooks remove --app APPKEY --url URL [--json]
   webhooks log --app APPKEY [--status pending|delivered|failed] [--limit 20] [--json]
   webhooks redeliver --app APPKEY --id DELIVERY_ID
-  operators create --email EMAIL [--password PASSWORD] [--name NAME] [--role owner|admin] [--json]
+  operators create --email EMAIL [--password PASSWORD] [--name NAME] [--role owner|admin|viewer] [--json]
   operators reset-password --email EMAIL [--password PASSWORD] [--json]
   db migrate
 `;
@@ -132,7 +133,7 @@ const commands: Record<string, (flags: Flags, positionals: string[]) => Promise<
   },
   "operators create": async (flags) => {
     const password = flags.password ?? generatePassword();
-    const role = flags.role === "owner" ? "owner" : "admin";
+    const role = parseInput(operatorRoleSchema, flags.role ?? "admin");
     const operator = await createOperator({ email: required(flags, "email"), password, name: flags.name, role });
     print(flags, { ...operator, password }, [`Created operator ${operator.email} (${operator.role}) with password ${password}`]);
   },

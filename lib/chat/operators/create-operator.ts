@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { db } from "../../db/client";
+import type { OperatorRole } from "./operator-roles";
 import { ChatError } from "../errors";
 import { hashPassword, minPasswordLength } from "./operator-password";
 
@@ -19,7 +20,7 @@ export function checkPassword(password: string) {
   }
 }
 
-export async function createOperator(input: { email: string; password: string; name?: string; role?: "owner" | "admin" }): Promise<OperatorView> {
+export async function createOperator(input: { email: string; password: string; name?: string; role?: OperatorRole }): Promise<OperatorView> {
   const email = normalizeEmail(input.email);
   checkPassword(input.password);
   if (await db.operator.findUnique({ where: { email } })) {

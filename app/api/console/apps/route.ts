@@ -8,4 +8,4 @@ export const GET = consoleRoute({}, async () => ({ apps: await findApps() }));
 
 const createAppBody = z.object({ name: z.string(), environment: z.enum(appEnvironments) });
 
-export const POST = consoleRoute({ body: createAppBody, status: 201 }, async ({ body }) => ({ app: await createApp(body) }));
+export const POST = consoleRoute({ body: createAppBody, status: 201, audit: "app.create" }, async ({ body }) => ({ app: await createApp(body) }));

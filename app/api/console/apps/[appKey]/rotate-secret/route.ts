@@ -5,6 +5,7 @@ import { maxRotationGraceHours, rotateAppSecret } from "@/lib/chat/apps/rotate-a
 const rotateSecret = {
   params: z.object({ appKey: z.string() }),
   body: z.object({ graceHours: z.number().int().min(0).max(maxRotationGraceHours) }),
+  audit: "app.secret.rotate",
 };
 
 export const POST = consoleRoute(rotateSecret, async ({ params, body }) => ({

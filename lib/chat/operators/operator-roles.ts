@@ -1,0 +1,16 @@
+import { z } from "zod";
+import { ChatError } from "../errors";
+
+/** Owners manage operators; admins change apps and their chat; viewers look and change nothing. */
+export const operatorRoles = ["owner", "admin", "viewer"] as const;
+export type OperatorRole = (typeof operatorRoles)[number];
+export const operatorRoleSchema = z.enum(operatorRoles, { error: `role must be one of ${operatorRoles.join(", ")}` });
+
+const rank: Record<OperatorRole, number> = { viewer: 0, admin: 1, owner: 2 };
+
+/** Refuses an operator whose role is below `minimum`. */
+export function checkRole(operator: { role: string }, minimum: OperatorRole): void {
+  const role = operatorRoleSchema.catch("viewer").parse(operator.role);
+  if (rank[role] >= rank[minimum]) return;
+  throw new ChatError("forbidden", minimum === "owner" ? "Only an owner can do this" : `Your role (${role}) cannot change anything here; an admin or owner can`);
+}
