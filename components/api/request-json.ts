@@ -11,7 +11,7 @@ export class ConsoleApiError extends Error {
   }
 }
 
-type RequestOptions = { method?: "GET" | "POST"; body?: unknown; signal?: AbortSignal };
+type RequestOptions = { method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE"; body?: unknown; signal?: AbortSignal };
 
 /** Calls a console API; answers other than 2xx throw their parsed ConsoleApiError. */
 export async function requestJson<T>(path: string, options: RequestOptions = {}): Promise<T> {

@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import type { SessionOperator } from "@/lib/chat/operators/get-operator";
 import { AppsIcon } from "@/components/ui/icons";
 import { Logo } from "@/components/ui/logo";
+import { ToastProvider } from "@/components/ui/toast";
 import { NavLink } from "./nav-link";
 import { QueryProvider } from "./query-provider";
 import { SignOutButton } from "./sign-out-button";
@@ -28,7 +29,9 @@ export function ConsoleShell({ operator, children }: { operator: SessionOperator
         </div>
       </aside>
       <main className="mx-auto min-w-0 max-w-5xl flex-1 px-4 py-8 sm:px-8 md:py-10">
-        <QueryProvider>{children}</QueryProvider>
+        <QueryProvider>
+          <ToastProvider>{children}</ToastProvider>
+        </QueryProvider>
       </main>
     </div>
   );
