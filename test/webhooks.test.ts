@@ -50,7 +50,7 @@ beforeAll(async () => {
   app = await createTestApp(server);
   const url = await receiver.listen();
   const added = await server.cli(["webhooks", "add", "--app", app.appKey, "--url", url, "--json"]);
-  expect(JSON.parse(added.stdout)).toEqual([{ url, events: [] }]);
+  expect(JSON.parse(added.stdout)).toEqual([{ url, events: [], style: "v4" }]);
 });
 afterAll(async () => {
   for (const client of clients) client.disconnect();

@@ -24,7 +24,7 @@ const usage = `Usage: switchboard <command> [options]   (the database is DATABAS
   apps settings get --app APPKEY [--json]
   apps settings set --app APPKEY name=value ... [--json]
   webhooks list --app APPKEY [--json]
-  webhooks add --app APPKEY --url URL [--events a,b] [--json]   (no --events: every event)
+  webhooks add --app APPKEY --url URL [--events a,b] [--style v4|legacy] [--json]   (no --events: every event)
   webhooks remove --app APPKEY --url URL [--json]
   webhooks log --app APPKEY [--status pending|delivered|failed] [--limit 20] [--json]
   webhooks redeliver --app APPKEY --id DELIVERY_ID
@@ -41,6 +41,7 @@ const options = {
   url: { type: "string" },
   events: { type: "string" },
   status: { type: "string" },
+  style: { type: "string" },
   limit: { type: "string" },
   id: { type: "string" },
   email: { type: "string" },
@@ -67,8 +68,10 @@ function print(flags: Flags, value: unknown, lines: string[]) {
 const settingLines = (settings: Record<string, unknown>) =>
   Object.entries(settings).map(([name, value]) => `${name}=${typeof value === "object" ? JSON.stringify(value) : value}`);
 
-const endpointLines = (endpoints: { url: string; events: string[] }[]) =>
-  endpoints.length ? endpoints.map((endpoint) => `${endpoint.url}  ${endpoint.events.length ? endpoint.events.join(",") : "every event"}`) : ["No webhook endpoints."];
+const endpointLines = (endpoints: { url: string; events: string[]; style: string }[]) =>
+  endpoints.length
+    ? endpoints.map((endpoint) => `${endpoint.url}  ${endpoint.style}  ${endpoint.events.length ? endpoint.events.join(",") : "every event"}`)
+    : ["No webhook endpoints."];
 
 const deliveryLine = (delivery: Awaited<ReturnType<typeof findWebhookDeliveries>>[number]) => {
   const last = delivery.attemptLog.at(-1);
@@ -115,7 +118,7 @@ const commands: Record<string, (flags: Flags, positionals: string[]) => Promise<
   },
   "webhooks add": async (flags) => {
     const events = flags.events ? flags.events.split(",").map((event) => event.trim()) : [];
-    const endpoints = await addWebhookEndpoint({ appKey: required(flags, "app"), url: required(flags, "url"), events });
+    const endpoints = await addWebhookEndpoint({ appKey: required(flags, "app"), url: required(flags, "url"), events, style: flags.style });
     print(flags, endpoints, endpointLines(endpoints));
   },
   "webhooks remove": async (flags) => {

@@ -170,7 +170,7 @@ export class ClientSession {
     if (!this.host.acceptingCommands) return this.replyError(id, { code: errorTable.unavailable.code, message: "The server is shutting down", temporary: true });
     this.inflight++;
     try {
-      this.reply(id, { rpc: { data: await run({ user: this.user!, sessionId: this.id }, data) } });
+      this.reply(id, { rpc: { data: await run({ user: this.user!, sessionId: this.id, platform: this.platform }, data) } });
     } catch (error) {
       if (error instanceof ChatError) this.replyError(id, { code: error.code, message: error.message });
       else {

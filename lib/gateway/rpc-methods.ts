@@ -16,7 +16,7 @@ import { registerPushDevice, unregisterPushDevice } from "../chat/push/push-devi
 import { joinOpenChannel, leaveOpenChannel } from "../chat/open-channels/open-channel-participants";
 import type { AuthenticatedUser } from "../chat/tokens/authenticate-access-token";
 
-export type RpcContext = { user: AuthenticatedUser; sessionId: string };
+export type RpcContext = { user: AuthenticatedUser; sessionId: string; platform: string };
 type RpcMethod = (context: RpcContext, data: unknown) => Promise<unknown>;
 
 const content = z.record(z.string(), z.unknown(), { error: "content must be a JSON object" });
@@ -76,7 +76,7 @@ const ok = { ok: true };
 
 /** Chat operations clients call with the protocol's RPC command; each is a thin adapter over lib/chat (see docs/protocol.md). */
 export const rpcMethods: Record<string, RpcMethod> = {
-  "message.send": async ({ user, sessionId }, data) => {
+  "message.send": async ({ user, sessionId, platform }, data) => {
     const { channelType, channelId, subchannelId, toUserIds, content: body, ...rest } = parseInput(schemas.send, data);
     const target =
       channelType === ChannelType.group
@@ -86,7 +86,7 @@ export const rpcMethods: Record<string, RpcMethod> = {
           : channelType === ChannelType.open
             ? { channelType, channelId }
           : { channelType, recipientId: channelId };
-    const sent = await sendMessage({ appId: user.appId, senderId: user.userId, target, content: JSON.stringify(body), senderSessionId: sessionId, ...rest });
+    const sent = await sendMessage({ appId: user.appId, senderId: user.userId, target, content: JSON.stringify(body), senderSession: { id: sessionId, platform }, ...rest });
     return { message: sent };
   },
   "message.recall": async ({ user, sessionId }, data) => {

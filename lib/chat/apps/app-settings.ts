@@ -2,6 +2,7 @@ import { z } from "zod";
 import { db } from "../../db/client";
 import { createCache } from "../cache";
 import { ChatError } from "../errors";
+import { webhookStyleSchema } from "../webhooks/webhook-events";
 
 /** The events of the pre-delivery hook, one per channel type it covers. */
 export const preMessagingEvents = ["direct_channel:pre_messaging", "group_channel:pre_messaging", "open_channel:pre_messaging", "community_channel:pre_messaging"] as const;
@@ -71,9 +72,15 @@ export const appSettingsSchema = z.object({
   pushApnsTopic: z.string().default(""),
   pushApnsEndpoint: httpUrl("pushApnsEndpoint").default("https://api.push.apple.com"),
   pushWebhookUrl: z.union([z.literal(""), httpUrl("pushWebhookUrl")]).default(""),
-  /** Where the app's webhook events go: each endpoint with the event types it takes (none listed: all). */
+  /** Where the app's webhook events go: each endpoint with the event types it takes (none listed: all) and its style. */
   webhookEndpoints: z
-    .array(z.object({ url: z.url({ protocol: /^https?$/, error: "a webhook url is an http(s) URL" }), events: z.array(z.string()).default([]) }))
+    .array(
+      z.object({
+        url: z.url({ protocol: /^https?$/, error: "a webhook url is an http(s) URL" }),
+        events: z.array(z.string()).default([]),
+        style: webhookStyleSchema.default("v4"),
+      }),
+    )
     .max(10)
     .default([]),
   /** Hours an event is retried (with growing pauses) before it counts as failed. */
@@ -101,6 +108,8 @@ export const appSettingsSchema = z.object({
   preMessagingHookTimeoutMs: z.number().int().min(100).max(30_000).default(5000),
   /** When the hook cannot be reached or answers nonsense: refuse the message (as the compatible service does) or deliver it. */
   preMessagingHookOnFailure: z.enum(["block", "deliver"]).default("block"),
+  /** v4: an event envelope answered `{pass, extra, content, pushContent}`; legacy: the older API's message callback, answered `{pass, replaceContent, replacePushContent, extra}`. */
+  preMessagingHookStyle: webhookStyleSchema.default("v4"),
 });
 export type AppSettings = z.infer<typeof appSettingsSchema>;
 export const settingNames = Object.keys(appSettingsSchema.shape) as (keyof AppSettings)[];

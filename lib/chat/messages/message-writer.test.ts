@@ -64,4 +64,18 @@ describe("the group-commit message writer", () => {
     expect(fromA.duplicate || fromB.duplicate).toBe(false);
     expect([fromA.seq, fromB.seq].sort()).toEqual([1, 2]);
   });
+
+  it("commits a message's webhook deliveries in its transaction, and none for a repeated send", async () => {
+    const writer = createMessageWriter(database);
+    const channel = direct(9000);
+    const delivery = (id: string) => (stored: { seq: number; sentAt: Date }) => [
+      { id, appId, endpointUrl: "http://127.0.0.1:1/hook", eventType: "message:send", orderKey: "k", body: JSON.stringify({ seq: stored.seq }), createdAt: stored.sentAt },
+    ];
+    const first = await writer.write({ ...text("a9000", channel, "hooked-1"), webhookDeliveries: delivery("delivery-1") });
+    const repeat = await writer.write({ ...text("a9000", channel, "hooked-1"), webhookDeliveries: delivery("delivery-2") });
+
+    expect(repeat).toMatchObject({ id: first.id, duplicate: true });
+    const rows = await database.webhookDelivery.findMany({ where: { appId }, select: { id: true, body: true } });
+    expect(rows).toEqual([{ id: "delivery-1", body: JSON.stringify({ seq: first.seq }) }]);
+  });
 });

@@ -18,6 +18,11 @@ export type NewMessage = {
   content: string;
   clientMessageId?: string;
   needReadReceipt?: boolean;
+  /**
+   * The message's webhook events, committed with it (a stored message is never missing
+   * from the app's message routing); not called for a repeated clientMessageId.
+   */
+  webhookDeliveries?: (stored: { seq: number; sentAt: Date }) => Prisma.WebhookDeliveryCreateManyInput[];
 };
 
 export type StoredMessage = {
@@ -77,6 +82,7 @@ export function createMessageWriter(database: Db) {
       }
       const lastSeqs = await advanceSequences(tx, new Map([...byChannel].map(([channelPk, entries]) => [channelPk, entries.length])), sentAt);
       const rows: MessageRow[] = [];
+      const deliveries: Prisma.WebhookDeliveryCreateManyInput[] = [];
       for (const [channelPk, entries] of byChannel) {
         let seq = lastSeqs.get(channelPk)! - entries.length;
         for (const { pending, index } of entries) {
@@ -94,11 +100,13 @@ export function createMessageWriter(database: Db) {
             sentAt,
           };
           rows.push(row);
+          deliveries.push(...(message.webhookDeliveries?.({ seq: row.seq, sentAt }) ?? []));
           results[index] = { id: row.id, seq: row.seq, sentAt, duplicate: false };
         }
       }
       await insertMessages(tx, rows);
       await markReadBySenders(tx, rows);
+      if (deliveries.length > 0) await tx.webhookDelivery.createMany({ data: deliveries });
       for (const [index, firstIndex] of copies) results[index] = { ...results[firstIndex]!, duplicate: true };
       return results as StoredMessage[];
     });

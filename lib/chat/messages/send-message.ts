@@ -18,8 +18,8 @@ import { applyProfanityFilter } from "../moderation/profanity-filter";
 import { userCache } from "../users/user-cache";
 import { checkUserId, checkUserIds } from "../users/user-id";
 import { checkMessage } from "./check-message";
-import { enqueueWebhookEvent } from "../webhooks/enqueue-webhook-event";
-import { messageKind } from "./message-kinds";
+import { enqueueWebhookEvent, type WebhookEvent, webhookDeliveryRows } from "../webhooks/enqueue-webhook-event";
+import { type MessageKind, messageKind } from "./message-kinds";
 import { type Mentions, readMentions, recordMentions } from "./mentions";
 import { generateMessageId } from "./message-id";
 import { type MessageView, serializePublication } from "./message-view";
@@ -47,10 +47,10 @@ export type SendMessageInput = {
   clientMessageId?: string;
   needReadReceipt?: boolean;
   /**
-   * A connected client's send: its session learns the message from the RPC reply, and
-   * the per-client send rate counts it.
+   * A connected client's send: its session learns the message from the RPC reply, the
+   * per-client send rate counts it, and webhooks name its platform.
    */
-  senderSessionId?: string;
+  senderSession?: { id: string; platform: string };
   /**
    * The app server's send (Platform API): the sender's mutes do not apply, its blocklist
    * only when asked; `priority` open-channel messages are never dropped under load.
@@ -71,7 +71,7 @@ export type Route = { address: ChannelAddress; recipientTopics: string[]; channe
  */
 export async function sendMessage(input: SendMessageInput): Promise<MessageView> {
   const settings = await getAppSettings(input.appId);
-  if (input.senderSessionId) checkClientRate(input.senderSessionId, settings.clientMessagesPerSecond);
+  if (input.senderSession) checkClientRate(input.senderSession.id, settings.clientMessagesPerSecond);
   const checked = checkMessage(input);
   const mentions = readMentions(checked);
   const kind = messageKind(settings, input.messageType);
@@ -79,9 +79,13 @@ export async function sendMessage(input: SendMessageInput): Promise<MessageView>
   const route = await routeMessage(input, settings);
   const messageId = generateMessageId();
   const filtered = await applyProfanityFilter(input.appId, checked);
-  const content = await checkPreDeliveryHook({ ...input, settings, kind, messageId, channelId: targetChannelId(input.target), content: filtered });
+  const hooked = await checkPreDeliveryHook({ ...input, settings, kind, messageId, channelId: targetChannelId(input.target), content: filtered });
+  const { content } = hooked;
+  const push = hooked.pushContent === undefined ? input.push : { ...input.push, content: hooked.pushContent };
   const contentText = content === checked ? input.content : JSON.stringify(content);
   const persisted = kind.persisted && (input.byServer?.persist ?? true);
+  const toView = (stored: { id: string; seq?: number; sentAt: Date }) => messageView(input, content, stored);
+  const routing = messageRouting(input, settings, route, kind, content !== checked);
   const stored = persisted
     ? await getMessageWriter().write({
         id: messageId,
@@ -91,13 +95,33 @@ export async function sendMessage(input: SendMessageInput): Promise<MessageView>
         content: contentText,
         clientMessageId: input.clientMessageId,
         needReadReceipt: input.needReadReceipt,
+        webhookDeliveries: routing && ((committed) => webhookDeliveryRows(settings.webhookEndpoints, routing(toView({ id: messageId, ...committed })))),
       })
     : { id: messageId, seq: undefined, sentAt: new Date(), duplicate: false };
-  const view: MessageView = {
+  const view = toView(stored);
+  if (stored.duplicate) return view;
+  // Only group and community channels are addressed by their row ("pk"); mentions count there alone.
+  if (mentions && stored.seq !== undefined && "pk" in route.address) {
+    await recordRouteMentions(input, { channelPk: route.address.pk, community: route.community, seq: stored.seq, mentions }).catch((error) =>
+      log.warn("recording mentions failed", describeError(error)),
+    );
+  }
+  // Stored messages' events were committed with them; the others are queued before the sender hears back.
+  if (routing && !persisted) await enqueueWebhookEvent(routing(view));
+  await deliver(input, settings, route, serializePublication({ type: "message", message: view }));
+  if (kind.counted && stored.seq !== undefined && !push?.disabled) {
+    queueOfflinePush({ appId: input.appId, message: view, channel: "pk" in route.address ? { pk: route.address.pk, community: route.community } : undefined, mentions, push });
+  }
+  return view;
+}
+
+function messageView(input: SendMessageInput, content: Record<string, unknown>, stored: { id: string; seq?: number; sentAt: Date }): MessageView {
+  const { target } = input;
+  return {
     messageId: stored.id,
-    channelType: input.target.channelType,
-    channelId: targetChannelId(input.target),
-    ...(input.target.channelType === ChannelType.community && input.target.subchannelId !== undefined && { subchannelId: input.target.subchannelId }),
+    channelType: target.channelType,
+    channelId: targetChannelId(target),
+    ...(target.channelType === ChannelType.community && target.subchannelId !== undefined && { subchannelId: target.subchannelId }),
     senderId: input.senderId,
     ...(stored.seq !== undefined && { seq: stored.seq }),
     sentAt: stored.sentAt.getTime(),
@@ -106,37 +130,34 @@ export async function sendMessage(input: SendMessageInput): Promise<MessageView>
     content,
     ...(input.clientMessageId !== undefined && { clientMessageId: input.clientMessageId }),
     ...(input.needReadReceipt && { needReadReceipt: true as const }),
-    ...((input.target.channelType === ChannelType.group || input.target.channelType === ChannelType.community) && input.target.toUserIds && { toUserIds: input.target.toUserIds }),
+    ...((target.channelType === ChannelType.group || target.channelType === ChannelType.community) && target.toUserIds && { toUserIds: target.toUserIds }),
   };
-  if (stored.duplicate) return view;
-  // Only group and community channels are addressed by their row ("pk"); mentions count there alone.
-  if (mentions && stored.seq !== undefined && "pk" in route.address) {
-    await recordRouteMentions(input, { channelPk: route.address.pk, community: route.community, seq: stored.seq, mentions }).catch((error) =>
-      log.warn("recording mentions failed", describeError(error)),
-    );
-  }
-  if (kind.persisted) await routeToWebhooks(input, settings, route, view, content !== checked);
-  await deliver(input, settings, route, serializePublication({ type: "message", message: view }));
-  if (kind.counted && stored.seq !== undefined && !input.push?.disabled) {
-    queueOfflinePush({ appId: input.appId, message: view, channel: "pk" in route.address ? { pk: route.address.pk, community: route.community } : undefined, mentions, push: input.push });
-  }
-  return view;
 }
 
 /**
- * The message:send event (message routing) of every message but status messages; the app
- * server's own sends only when the app asks for them. Queued before the sender hears back.
+ * The message:send event (message routing) of a message, for every kind but status
+ * messages; the app server's own sends only when the app asks for them; none when the
+ * message is not routed.
  */
-async function routeToWebhooks(input: SendMessageInput, settings: AppSettings, route: Route, view: MessageView, profanityReplaced: boolean) {
-  if (input.byServer && !settings.webhookServerMessages) return;
+function messageRouting(input: SendMessageInput, settings: AppSettings, route: Route, kind: MessageKind, profanityReplaced: boolean) {
+  if (!kind.persisted || (input.byServer && !settings.webhookServerMessages)) return undefined;
   const address = route.address;
-  const { senderId, content, ...message } = view;
-  await enqueueWebhookEvent({
-    appId: input.appId,
-    type: "message:send",
-    orderKey: "pk" in address ? address.pk : `${address.type}:${address.channelId}`,
-    data: { fromUserId: senderId, ...message, content: JSON.stringify(content), profanityReplaced, source: input.byServer ? "server" : "client" },
-  });
+  return (view: MessageView): WebhookEvent => {
+    const { senderId, content, ...message } = view;
+    return {
+      appId: input.appId,
+      type: "message:send",
+      orderKey: "pk" in address ? address.pk : `${address.type}:${address.channelId}`,
+      data: {
+        fromUserId: senderId,
+        ...message,
+        content: JSON.stringify(content),
+        profanityReplaced,
+        source: input.byServer ? "server" : "client",
+        ...(input.senderSession && { os: input.senderSession.platform }),
+      },
+    };
+  };
 }
 
 async function recordRouteMentions(input: SendMessageInput, target: { channelPk: string; community?: Route["community"]; seq: number; mentions: Mentions }) {
@@ -292,9 +313,9 @@ async function deliver(input: SendMessageInput, settings: AppSettings, route: Ro
   const echo = input.byServer ? input.byServer.echoToSender : settings.multiDeviceSync;
   const publications: Promise<void>[] = [];
   if (route.channelTopic) {
-    publications.push(bus.publish(route.channelTopic, { type: "publication", data, exceptSessionId: input.senderSessionId, ...(!echo && { exceptUserId: input.senderId }) }));
+    publications.push(bus.publish(route.channelTopic, { type: "publication", data, exceptSessionId: input.senderSession?.id, ...(!echo && { exceptUserId: input.senderId }) }));
   }
   for (const topic of route.recipientTopics) if (topic !== senderTopic) publications.push(bus.publish(topic, { type: "publication", data }));
-  if (echo && !route.channelTopic) publications.push(bus.publish(senderTopic, { type: "publication", data, exceptSessionId: input.senderSessionId }));
+  if (echo && !route.channelTopic) publications.push(bus.publish(senderTopic, { type: "publication", data, exceptSessionId: input.senderSession?.id }));
   await Promise.all(publications).catch((error) => log.warn("live delivery failed", describeError(error)));
 }

@@ -7,6 +7,7 @@ import { signCallbackUrl } from "../apps/app-signature";
 import { ChannelType, type ChannelTypeNumber } from "../channels/channel-types";
 import { ChatError } from "../errors";
 import { checkMessage } from "../messages/check-message";
+import { legacyChannelTypeOf, legacyOsOf } from "../webhooks/legacy-callbacks";
 import type { MessageKind } from "../messages/message-kinds";
 import type { SendMessageInput } from "../messages/send-message";
 
@@ -20,14 +21,23 @@ const events: Partial<Record<ChannelTypeNumber, PreMessagingEvent>> = {
 /** The first request and up to 2 retries, all within the app's timeout. */
 const maxAttempts = 3;
 
-/** The hook's answer: `pass` 0 refuses, 1 and 2 deliver; `content` (JSON text) replaces the message's. */
-const verdictSchema = z.object({
-  pass: z.union([z.literal(0), z.literal(1), z.literal(2)]),
-  extra: z.string().optional(),
-  content: z.string().optional(),
-});
+const pass = z.union([z.literal(0), z.literal(1), z.literal(2)]);
 
-type HookInput = Pick<SendMessageInput, "appId" | "senderId" | "target" | "messageType" | "byServer"> & {
+/**
+ * The hook's answer: `pass` 0 refuses, 1 and 2 deliver; a content (JSON text) replaces the
+ * message's, a push content the text of its offline push. Read as the v4 or the older style names them.
+ */
+const verdictSchemas = {
+  v4: z.object({ pass, extra: z.string().optional(), content: z.string().optional(), pushContent: z.string().optional() }),
+  legacy: z
+    .object({ pass, extra: z.string().optional(), replaceContent: z.string().optional(), replacePushContent: z.string().optional() })
+    .transform(({ replaceContent, replacePushContent, ...verdict }) => ({ ...verdict, content: replaceContent, pushContent: replacePushContent })),
+};
+
+/** What the hook let through: the content to store, and the push text when the hook replaced it. */
+export type HookOutcome = { content: Record<string, unknown>; pushContent?: string };
+
+type HookInput = Pick<SendMessageInput, "appId" | "senderId" | "target" | "messageType" | "byServer" | "push" | "senderSession"> & {
   settings: AppSettings;
   kind: MessageKind;
   messageId: string;
@@ -38,24 +48,25 @@ type HookInput = Pick<SendMessageInput, "appId" | "senderId" | "target" | "messa
 
 /**
  * Asks the app's pre-delivery hook (settings `preMessagingHook…`) about a client's message
- * before it is stored: a signed POST of the `<channel>:pre_messaging` event, answered with a
- * verdict. Returns the content to deliver, the hook's replacement when it gave one; throws
- * `messageRejected` (the hook's `extra` as message) when refused. A hook that cannot be
- * reached or answers nonsense refuses too, unless the app chose to deliver then.
+ * before it is stored: a signed POST of the `<channel>:pre_messaging` event (or, in the older
+ * style, of the message callback), answered with a verdict. Returns the content to deliver
+ * and the push text, the hook's replacements when it gave them; throws `messageRejected`
+ * (the hook's `extra` as message) when refused. A hook that cannot be reached or answers
+ * nonsense refuses too, unless the app chose to deliver then.
  */
-export async function checkPreDeliveryHook(input: HookInput): Promise<Record<string, unknown>> {
+export async function checkPreDeliveryHook(input: HookInput): Promise<HookOutcome> {
   const event = hookedEvent(input);
-  if (!event) return input.content;
-  let verdict: { pass: number; extra?: string; content?: Record<string, unknown> };
+  if (!event) return { content: input.content };
+  let verdict: Awaited<ReturnType<typeof askHook>>;
   try {
     verdict = await askHook(input, event);
   } catch (error) {
     log.warn("pre-delivery hook failed", { appId: input.appId, event, messageId: input.messageId, ...describeError(error) });
-    if (input.settings.preMessagingHookOnFailure === "deliver") return input.content;
+    if (input.settings.preMessagingHookOnFailure === "deliver") return { content: input.content };
     throw new ChatError("messageRejected", "The app's message check could not be reached; the message was not sent");
   }
   if (verdict.pass === 0) throw new ChatError("messageRejected", verdict.extra || "The app's message check refused the message");
-  return verdict.content ?? input.content;
+  return { content: verdict.content ?? input.content, ...(verdict.pushContent !== undefined && { pushContent: verdict.pushContent }) };
 }
 
 /**
@@ -71,14 +82,15 @@ function hookedEvent(input: HookInput): PreMessagingEvent | undefined {
 async function askHook(input: HookInput, event: PreMessagingEvent) {
   // Read per call rather than cached: the signature must follow a secret rotation at once.
   const app = await db.app.findUniqueOrThrow({ where: { id: input.appId }, select: { key: true, secret: true } });
+  const style = input.settings.preMessagingHookStyle;
   const response = await postWithRetries({
     url: input.settings.preMessagingHookUrl,
     app,
-    body: JSON.stringify({ type: event, id: randomUUID(), time: Date.now(), data: [hookedMessage(input)] }),
+    body: JSON.stringify(style === "v4" ? { type: event, id: randomUUID(), time: Date.now(), data: [hookedMessage(input)] } : legacyMessageCallback(input)),
     signal: AbortSignal.timeout(input.settings.preMessagingHookTimeoutMs),
   });
   if (!response.ok) throw new Error(`the hook answered HTTP ${response.status}`);
-  const verdict = verdictSchema.parse(await response.json());
+  const verdict = verdictSchemas[style].parse(await response.json());
   // A replacement obeys the rules of what senders submit.
   const content = verdict.content === undefined ? undefined : checkMessage({ messageType: input.messageType, content: verdict.content });
   return { ...verdict, content };
@@ -101,6 +113,26 @@ async function postWithRetries(request: { url: string; app: { key: string; secre
       if (last || request.signal.aborted) throw error;
     }
   }
+}
+
+/** The older API's message callback: the message in that API's names. */
+function legacyMessageCallback(input: HookInput) {
+  const { target } = input;
+  return {
+    fromUserId: input.senderId,
+    targetId: input.channelId,
+    toUserIds: "toUserIds" in target && target.toUserIds ? target.toUserIds : [],
+    msgType: input.messageType,
+    content: JSON.stringify(input.content),
+    pushContent: input.push?.content ?? "",
+    disablePush: input.push?.disabled ?? false,
+    pushExt: "",
+    channelType: legacyChannelTypeOf(target.channelType),
+    msgTimeStamp: Date.now(),
+    messageId: input.messageId,
+    os: legacyOsOf(input.senderSession?.platform),
+    busChannel: target.channelType === ChannelType.community ? (target.subchannelId ?? "") : "",
+  };
 }
 
 /** The message as the hook sees it, shaped like the message routing callbacks. */

@@ -55,7 +55,7 @@ async function attempt(delivery: Delivery): Promise<void> {
   const app = await db.app.findUnique({ where: { id: delivery.appId }, select: { key: true, secret: true } });
   if (!app) return;
   const started = Date.now();
-  const outcome = await post(signCallbackUrl(delivery.endpointUrl, app), delivery.body);
+  const outcome = await post(signCallbackUrl(delivery.endpointUrl, app), delivery);
   const latencyMs = Date.now() - started;
   const succeeded = outcome.statusCode !== null && outcome.statusCode >= 200 && outcome.statusCode < 300;
   const attempts = delivery.attempts + 1;
@@ -73,12 +73,12 @@ async function attempt(delivery: Delivery): Promise<void> {
   ]);
 }
 
-async function post(url: string, body: string): Promise<{ statusCode: number | null; error: string | null; excerpt: string | null }> {
+async function post(url: string, request: { contentType: string; body: string }): Promise<{ statusCode: number | null; error: string | null; excerpt: string | null }> {
   try {
     const response = await fetch(url, {
       method: "POST",
-      headers: { "content-type": "application/json" },
-      body,
+      headers: { "content-type": request.contentType },
+      body: request.body,
       signal: AbortSignal.timeout(requestTimeoutMs),
     });
     return { statusCode: response.status, error: null, excerpt: (await response.text()).slice(0, excerptLength) };

@@ -1,19 +1,20 @@
-import { changeAppSettings } from "../apps/app-settings";
+import { type AppSettings, changeAppSettings } from "../apps/app-settings";
 import { findAppId } from "../apps/find-apps";
-import { ChatError } from "../errors";
-import { webhookEventTypeSchema } from "./webhook-events";
+import { ChatError, parseInput } from "../errors";
+import { webhookEventTypeSchema, webhookStyleSchema } from "./webhook-events";
 
-type Endpoint = { url: string; events: string[] };
+type Endpoint = AppSettings["webhookEndpoints"][number];
 
-/** Adds (or replaces, by URL) a webhook endpoint of an app; no events means every event. */
-export async function addWebhookEndpoint(input: { appKey: string; url: string; events: string[] }): Promise<Endpoint[]> {
+/** Adds (or replaces, by URL) a webhook endpoint of an app; no events means every event; v4 style unless told. */
+export async function addWebhookEndpoint(input: { appKey: string; url: string; events: string[]; style?: string }): Promise<Endpoint[]> {
   const events = input.events.map((event) => {
     const parsed = webhookEventTypeSchema.safeParse(event);
     if (!parsed.success) throw new ChatError("invalidParameter", parsed.error.issues[0]!.message);
     return parsed.data;
   });
+  const style = parseInput(webhookStyleSchema, input.style ?? "v4");
   const settings = await changeAppSettings(await findAppId(input.appKey), (current) => ({
-    webhookEndpoints: [...current.webhookEndpoints.filter((endpoint) => endpoint.url !== input.url), { url: input.url, events }],
+    webhookEndpoints: [...current.webhookEndpoints.filter((endpoint) => endpoint.url !== input.url), { url: input.url, events, style }],
   }));
   return settings.webhookEndpoints;
 }
