@@ -24,7 +24,8 @@ export type Endpoint<Request extends z.ZodType = z.ZodType, Result extends z.Zod
   rateLimit: { perSecond: number; /** What one request counts for, e.g. its number of users; 1 when absent. */ cost?: (input: z.infer<Request>) => number };
   /** Errors this endpoint can answer besides the ones every endpoint can (signature, body). */
   errors: ErrorKind[];
-  handle: (context: { app: SigningApp; input: z.infer<Request> }) => Promise<Result extends z.ZodType ? z.infer<Result> : void>;
+  /** `origin`: where the caller reached this server (behind a proxy, as forwarded), for links in answers. */
+  handle: (context: { app: SigningApp; input: z.infer<Request>; origin: string }) => Promise<Result extends z.ZodType ? z.infer<Result> : void>;
 };
 
 export function defineEndpoint<Request extends z.ZodType, Result extends z.ZodType | null>(

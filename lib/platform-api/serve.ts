@@ -29,7 +29,8 @@ export function serve(endpoint: Endpoint) {
       });
       const input = parseInput(endpoint.request, await readRequestBody(request, endpoint.api === "v4" ? "json" : "form"));
       await enforceRateLimit(endpoint, app.id, input);
-      const result = endpoint.result ? endpoint.result.parse(await endpoint.handle({ app, input })) : await endpoint.handle({ app, input });
+      const context = { app, input, origin: requestOrigin(request) };
+      const result = endpoint.result ? endpoint.result.parse(await endpoint.handle(context)) : await endpoint.handle(context);
       return Response.json(successBody(endpoint, result), { headers: { "X-Request-Id": requestId } });
     } catch (error) {
       if (!(error instanceof ChatError)) log.error("platform api failed", { requestId, path: endpoint.path, ...describeError(error) });
@@ -37,6 +38,13 @@ export function serve(endpoint: Endpoint) {
       return Response.json(body, { status, headers: { "X-Request-Id": requestId } });
     }
   }
+}
+
+/** The origin the caller used: a proxy's X-Forwarded-Proto and -Host when it set them, else the request's own. */
+function requestOrigin(request: Request): string {
+  const url = new URL(request.url);
+  const first = (name: string) => request.headers.get(name)?.split(",")[0]?.trim();
+  return `${first("x-forwarded-proto") ?? url.protocol.slice(0, -1)}://${first("x-forwarded-host") ?? request.headers.get("host") ?? url.host}`;
 }
 
 /** Per app and endpoint, in one-second windows counted on every node (through Redis when configured). */

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { recallMessage } from "../../chat/messages/change-message";
+import { historyDownloadDays, historyDownloadUrl, parseHistoryHour } from "../../chat/messages/history-download";
 import { broadcastMessage, sendDirectMessages, sendGroupMessages, sendSystemMessages } from "../../chat/messages/send-server-messages";
 import { defineEndpoint } from "../endpoint";
 import { compatibilityEndpoint, formFlag, formInteger, formList } from "../form-fields";
@@ -199,5 +200,20 @@ export const legacyStatusGroupEndpoint = defineEndpoint({
   errors: ["notFound", "notMember", "messageBlocked", "userBanned"],
   handle: async ({ app, input }) => {
     await sendGroupMessages({ ...statusSend(app.id, input), toChannelIds: input.toGroupId, toUserIds: input.toUserId });
+  },
+});
+
+export const legacyHistoryEndpoint = defineEndpoint({
+  ...compatibilityEndpoint,
+  path: "/message/history.json",
+  operationId: "legacyMessageHistory",
+  summary: `A signed link, valid for an hour, to a gzipped JSON Lines file of every message the app stored in one UTC hour (date YYYYMMDDHH) of the last ${historyDownloadDays} days`,
+  request: z.object({ date: z.string() }),
+  result: z.object({ url: z.string(), date: z.string() }),
+  rateLimit: { perSecond: 10 },
+  errors: [],
+  handle: async ({ app, input, origin }) => {
+    parseHistoryHour(input.date);
+    return { url: historyDownloadUrl({ origin, app, date: input.date }), date: input.date };
   },
 });
