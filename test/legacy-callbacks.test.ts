@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ChatCallError, type SwitchboardClient } from "../lib/sdk";
 import { waitUntil } from "./support/chat-clients";
-import { callApi, connectUser, createTestApp, issueToken, type TestApp } from "./support/platform-api";
+import { callApi, connectUser, createTestApp, issueToken, type TestApp, waitForConnectionStatus } from "./support/platform-api";
 import { startFcmStandIn } from "./support/push-services";
 import { startTestServer, type TestServer } from "./support/test-server";
 
@@ -47,15 +47,6 @@ async function cli(...args: string[]) {
   const result = await server.cli(args);
   expect(result, result.stderr).toMatchObject({ code: 0 });
   return result.stdout;
-}
-
-async function waitUntilOffline(app: TestApp, userId: string) {
-  for (let tries = 0; tries < 100; tries++) {
-    const { body } = await callApi(server, app, "/v4/user/connection-status/get", { userId });
-    if ((body.result as { status: string }).status === "0") return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`${userId} stayed online`);
 }
 
 const forms = (received: Received[]) =>
@@ -136,7 +127,7 @@ describe("the older-style message callback (pre-delivery hook)", () => {
     const eve = await connectUser(server, app, "eve");
     await eve.registerPushDevice({ provider: "fcm", token: "eve-phone" });
     eve.disconnect();
-    await waitUntilOffline(app, "eve");
+    await waitForConnectionStatus(server, app, "eve", "0");
     const fay = await connectUser(server, app, "fay", { platform: "mobile" });
     clients.push(fay);
     try {

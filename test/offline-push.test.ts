@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SwitchboardClient } from "../lib/sdk";
 import { waitUntil } from "./support/chat-clients";
-import { callApi, connectUser, createTestApp, type TestApp } from "./support/platform-api";
+import { callApi, connectUser, createTestApp, type TestApp, waitForConnectionStatus } from "./support/platform-api";
 import { startApnsStandIn, startFcmStandIn } from "./support/push-services";
 import { startTestServer, type TestServer } from "./support/test-server";
 
@@ -42,16 +42,7 @@ async function registerDevices(userId: string, devices: { provider: "fcm" | "apn
   for (const device of devices) await client.registerPushDevice(device);
   if (stayOnline) return online.push(client);
   client.disconnect();
-  await waitForStatus(userId, "0");
-}
-
-async function waitForStatus(userId: string, status: "0" | "1") {
-  for (let tries = 0; tries < 100; tries++) {
-    const answer = await api("/v4/user/connection-status/get", { userId });
-    if ((answer.result as { status: string }).status === status) return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`${userId} never became ${status === "0" ? "offline" : "online"}`);
+  await waitForConnectionStatus(server, app, userId, "0");
 }
 
 const fcmTo = (token: string) => fcm.messages.filter((message) => message.token === token);

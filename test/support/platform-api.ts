@@ -79,3 +79,13 @@ export async function connectUser(server: TestServer, app: TestApp, userId: stri
   await client.connect();
   return client;
 }
+
+/** Waits until every node counts the user online ("1") or offline ("0"), e.g. after a client disconnected. */
+export async function waitForConnectionStatus(server: TestServer, app: TestApp, userId: string, status: "0" | "1") {
+  for (let tries = 0; tries < 100; tries++) {
+    const { body } = await callApi(server, app, "/v4/user/connection-status/get", { userId });
+    if ((body.result as { status: string } | undefined)?.status === status) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`${userId} never became ${status === "0" ? "offline" : "online"}`);
+}
