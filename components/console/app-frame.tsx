@@ -7,7 +7,10 @@ import type { ReactNode } from "react";
 import { appsQuery } from "@/components/apps/app-queries";
 
 /** The pages of one app, by path segment below /apps/<appKey>; "" is the app's own page. */
-export const appSections = [{ segment: "", label: "Overview" }] as const;
+export const appSections = [
+  { segment: "", label: "Overview" },
+  { segment: "settings", label: "Settings" },
+] as const;
 
 /** Every page of an app: an app switcher that keeps the section, the section tabs, then the page. */
 export function AppFrame({ appKey, children }: { appKey: string; children: ReactNode }) {

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { db } from "../../db/client";
 import { createCache } from "../cache";
 import { ChatError } from "../errors";
+import { findAppId } from "./find-apps";
 import { webhookStyleSchema } from "../webhooks/webhook-events";
 
 /** The events of the pre-delivery hook, one per channel type it covers. */
@@ -153,27 +154,53 @@ function parseSettingValue(name: string, text: string): unknown {
   return text;
 }
 
-/** Changes some settings of an app, given as text, and returns them all. */
+/** Changes some settings of an app, given as text (the CLI), and returns them all. */
 export async function updateAppSettings(input: { appKey: string; changes: Record<string, string> }): Promise<AppSettings> {
-  const app = await db.app.findUnique({ where: { key: input.appKey } });
-  if (!app) throw new ChatError("notFound", `No app has the App Key ${input.appKey}`);
   const changes = Object.fromEntries(Object.entries(input.changes).map(([name, text]) => [name, parseSettingValue(name, text)]));
-  const parsed = appSettingsSchema.safeParse({ ...parseSettings(app.settings), ...changes });
-  if (!parsed.success) throw new ChatError("invalidParameter", parsed.error.issues[0]?.message ?? "invalid setting");
-  await db.app.update({ where: { id: app.id }, data: { settings: JSON.stringify(parsed.data) } });
-  await cache.invalidate(app.id);
-  return parsed.data;
+  return changeAppSettings(await findAppId(input.appKey), () => changes);
 }
 
-/** Applies a change to an app's typed settings (for the Platform API's setting endpoints) and returns them all. */
+/** Changes some settings of an app, given as typed values by name (the console), and returns them all. */
+export async function patchAppSettings(appId: string, changes: Record<string, unknown>): Promise<AppSettings> {
+  const unknown = Object.keys(changes).find((name) => !(name in appSettingsSchema.shape));
+  if (unknown) throw new ChatError("invalidParameter", `Unknown setting ${unknown}; settings: ${settingNames.join(", ")}`);
+  return changeAppSettings(appId, () => changes as Partial<AppSettings>);
+}
+
+/**
+ * Applies a change to an app's typed settings and returns them all. Every node drops its
+ * cached copy at once (bus), so the change is in force everywhere within moments.
+ */
 export async function changeAppSettings(appId: string, change: (settings: AppSettings) => Partial<AppSettings>): Promise<AppSettings> {
   const app = await db.app.findUniqueOrThrow({ where: { id: appId }, select: { settings: true } });
   const current = parseSettings(app.settings);
-  const parsed = appSettingsSchema.safeParse({ ...current, ...change(current) });
-  if (!parsed.success) throw new ChatError("invalidParameter", parsed.error.issues[0]?.message ?? "invalid setting");
-  await db.app.update({ where: { id: appId }, data: { settings: JSON.stringify(parsed.data) } });
+  const changed = checkSettings({ ...current, ...change(current) });
+  await db.app.update({ where: { id: appId }, data: { settings: JSON.stringify(changed) } });
   await cache.invalidate(appId);
-  return parsed.data;
+  return changed;
+}
+
+/** The settings, or a refusal that names the setting at fault. */
+function checkSettings(value: unknown): AppSettings {
+  const parsed = appSettingsSchema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  const name = issue.path.join(".");
+  throw new ChatError("invalidParameter", issue.message.startsWith(String(issue.path[0])) ? issue.message : `${name}: ${issue.message}`);
+}
+
+/** Settings whose values are keys: the console shows whether they are set, never the value. */
+export const secretSettingNames = ["pushFcmServiceAccount", "pushApnsPrivateKey"] as const satisfies (keyof AppSettings)[];
+
+/** Settings as the console may show them: secrets blanked, with whether each is set; and every default. */
+export function consoleSettingsView(settings: AppSettings) {
+  const shown: Record<string, unknown> = { ...settings };
+  for (const name of secretSettingNames) shown[name] = "";
+  return {
+    settings: shown as AppSettings,
+    secretsSet: Object.fromEntries(secretSettingNames.map((name) => [name, settings[name] !== ""])),
+    defaults: appSettingsSchema.parse({}),
+  };
 }
 
 export async function getAppSettingsByKey(appKey: string): Promise<AppSettings> {

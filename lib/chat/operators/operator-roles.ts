@@ -8,9 +8,14 @@ export const operatorRoleSchema = z.enum(operatorRoles, { error: `role must be o
 
 const rank: Record<OperatorRole, number> = { viewer: 0, admin: 1, owner: 2 };
 
+/** Whether the operator's role is `minimum` or above (unknown roles count as viewers). */
+export function roleAllows(operator: { role: string }, minimum: OperatorRole): boolean {
+  return rank[operatorRoleSchema.catch("viewer").parse(operator.role)] >= rank[minimum];
+}
+
 /** Refuses an operator whose role is below `minimum`. */
 export function checkRole(operator: { role: string }, minimum: OperatorRole): void {
+  if (roleAllows(operator, minimum)) return;
   const role = operatorRoleSchema.catch("viewer").parse(operator.role);
-  if (rank[role] >= rank[minimum]) return;
   throw new ChatError("forbidden", minimum === "owner" ? "Only an owner can do this" : `Your role (${role}) cannot change anything here; an admin or owner can`);
 }

@@ -1,0 +1,12 @@
+import type { Metadata } from "next";
+import { ChatSettings } from "@/components/settings/chat-settings";
+import { requireOperator } from "@/lib/auth/session-operator";
+import { roleAllows } from "@/lib/chat/operators/operator-roles";
+
+export const metadata: Metadata = { title: "Chat settings" };
+
+export default async function SettingsPage({ params }: { params: Promise<{ appKey: string }> }) {
+  const operator = await requireOperator();
+  const { appKey } = await params;
+  return <ChatSettings appKey={appKey} canEdit={roleAllows(operator, "admin")} />;
+}

@@ -1,0 +1,113 @@
+import type { AppSettings } from "@/lib/chat/apps/app-settings";
+
+type Base = { name: keyof AppSettings; label: string; help: string };
+/** How a setting is edited: a switch, a bounded number, a choice, a line of text, a JSON list, or a write-only key. */
+export type SettingField =
+  | (Base & { kind: "boolean" })
+  | (Base & { kind: "number"; min: number; max: number })
+  | (Base & { kind: "select"; options: { value: string; label: string }[] })
+  | (Base & { kind: "text"; placeholder?: string })
+  | (Base & { kind: "list" })
+  | (Base & { kind: "secret" });
+
+export type SettingGroup = { id: string; title: string; description: string; fields: SettingField[] };
+
+/** Every chat setting, grouped as operators look for them; webhook endpoints have their own page. */
+export const settingGroups: SettingGroup[] = [
+  {
+    id: "messaging",
+    title: "Messaging",
+    description: "How messages reach a user's devices and how fast clients may send.",
+    fields: [
+      { name: "multiDeviceSync", kind: "boolean", label: "Multi-device message sync", help: "Every device of a user receives and recovers every message; recalls reach all of them; up to 10 web sessions." },
+      { name: "compensationDays", kind: "number", min: 1, max: 7, label: "Compensation window (days)", help: "With sync on: how far back a new device or a reinstall recovers messages." },
+      { name: "clientMessagesPerSecond", kind: "number", min: 1, max: 1000, label: "Client send rate (messages per second)", help: "Per connection; more are refused with 20604." },
+      { name: "directMessagesFriendsOnly", kind: "boolean", label: "Direct messages between friends only", help: "Clients may message only their friends (1021 otherwise); the app server is not bound." },
+      { name: "customMessageTypes", kind: "list", label: "Custom message types", help: 'JSON list of {"name", "persisted", "counted"}; names without the RC: prefix.' },
+    ],
+  },
+  {
+    id: "history",
+    title: "Groups and communities",
+    description: "Which history members see.",
+    fields: [
+      { name: "groupHistoryForMembersOnly", kind: "boolean", label: "Group history for members only", help: "New members see only what was sent after they joined." },
+      { name: "communityHistoryForMembersOnly", kind: "boolean", label: "Community history for members only", help: "New members see only what was sent after they joined the community." },
+      { name: "communityHistoryDays", kind: "number", min: 7, max: 1095, label: "Community history (days)", help: "7, or 90 to 1095 (3 to 36 months)." },
+    ],
+  },
+  {
+    id: "open-channels",
+    title: "Open channels",
+    description: "Large live rooms without membership.",
+    fields: [
+      { name: "openChannelOneAtATime", kind: "boolean", label: "One open channel at a time", help: "Joining an open channel leaves the user's others." },
+      { name: "openChannelMessagesPerSecond", kind: "number", min: 1, max: 100_000, label: "Messages per second per channel", help: "Beyond it messages are dropped, low-priority types first." },
+      { name: "openChannelPriorityMessageTypes", kind: "list", label: "Priority message types", help: "JSON list of message types dropped last." },
+      { name: "openChannelLowPriorityMessageTypes", kind: "list", label: "Low-priority message types", help: "JSON list of message types dropped first." },
+    ],
+  },
+  {
+    id: "moderation",
+    title: "Pre-delivery hook",
+    description: "Your server approves, refuses or rewrites client messages before they are stored.",
+    fields: [
+      { name: "preMessagingHookUrl", kind: "text", placeholder: "https://app.example.com/hooks/messages", label: "Hook URL", help: "Empty turns the hook off." },
+      { name: "preMessagingHookEvents", kind: "list", label: "Hooked events", help: "JSON list of direct_channel:pre_messaging, group_channel:pre_messaging, open_channel:pre_messaging, community_channel:pre_messaging." },
+      { name: "preMessagingHookTimeoutMs", kind: "number", min: 100, max: 30_000, label: "Timeout (ms)", help: "Longest wait for an answer, retries included." },
+      {
+        name: "preMessagingHookOnFailure",
+        kind: "select",
+        options: [
+          { value: "block", label: "Refuse the message (1026)" },
+          { value: "deliver", label: "Deliver the message" },
+        ],
+        label: "When the hook cannot answer",
+        help: "A timeout, a network error or an answer that is no verdict.",
+      },
+      {
+        name: "preMessagingHookStyle",
+        kind: "select",
+        options: [
+          { value: "v4", label: "v4 event envelope" },
+          { value: "legacy", label: "Older API message callback" },
+        ],
+        label: "Request style",
+        help: "What your hook was written for.",
+      },
+    ],
+  },
+  {
+    id: "webhooks",
+    title: "Webhook delivery",
+    description: "How events reach your endpoints (the endpoints are on the Webhooks page).",
+    fields: [
+      { name: "webhookRetryHours", kind: "number", min: 1, max: 72, label: "Retry period (hours)", help: "A failing delivery is tried again, with growing pauses, this long." },
+      { name: "webhookServerMessages", kind: "boolean", label: "Route the app server's messages", help: "Also send message:send for messages sent through the Platform API." },
+    ],
+  },
+  {
+    id: "push",
+    title: "Offline push",
+    description: "Notifications for users with no online session. Keys are write-only: paste to replace.",
+    fields: [
+      { name: "pushFcmServiceAccount", kind: "secret", label: "FCM service account key", help: "The JSON key file of a Google service account with Firebase messaging." },
+      { name: "pushFcmEndpoint", kind: "text", label: "FCM endpoint", help: "FCM's API origin." },
+      { name: "pushApnsKeyId", kind: "text", label: "APNs key ID", help: "The ID of your .p8 authentication key." },
+      { name: "pushApnsTeamId", kind: "text", label: "APNs team ID", help: "Your Apple developer team." },
+      { name: "pushApnsPrivateKey", kind: "secret", label: "APNs authentication key", help: "The text of the .p8 file." },
+      { name: "pushApnsTopic", kind: "text", label: "APNs topic", help: "Your app's bundle ID." },
+      { name: "pushApnsEndpoint", kind: "text", label: "APNs endpoint", help: "https://api.sandbox.push.apple.com for development builds." },
+      { name: "pushWebhookUrl", kind: "text", placeholder: "https://app.example.com/hooks/push", label: "Push webhook URL", help: "Your own push service gets every push as a signed message:push request." },
+    ],
+  },
+  {
+    id: "security",
+    title: "Security",
+    description: "How signed Platform API requests are checked.",
+    fields: [
+      { name: "nonceReplayProtection", kind: "boolean", label: "Refuse reused nonces (v4)", help: "A nonce seen within the signature window is refused." },
+      { name: "compatibilityNonceReplayProtection", kind: "boolean", label: "Refuse reused nonces (older API)", help: "Off by default: some older clients reuse one nonce." },
+    ],
+  },
+];
