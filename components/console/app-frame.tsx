@@ -10,6 +10,7 @@ import { appsQuery } from "@/components/apps/app-queries";
 export const appSections = [
   { segment: "", label: "Overview" },
   { segment: "settings", label: "Settings" },
+  { segment: "webhooks", label: "Webhooks" },
 ] as const;
 
 /** Every page of an app: an app switcher that keeps the section, the section tabs, then the page. */

@@ -48,7 +48,7 @@ export function consoleRoute<
       const body = options.body ? parseInput(options.body, await readJson(request)) : undefined;
       const query = options.query ? parseInput(options.query, Object.fromEntries(new URL(request.url).searchParams)) : undefined;
       const result = await handler({ operator, params: params as Parsed<Params>, body: body as Parsed<Body>, query: query as Parsed<Query> });
-      if (options.audit) await recordAudit({ operator, action: options.audit, appKey: appKeyOf(params), details: body });
+      if (options.audit) await recordAudit({ operator, action: options.audit, ...auditSubject(params, body) });
       return Response.json(result, { status: options.status ?? 200, headers: noStore });
     } catch (error) {
       return errorResponse(error);
@@ -56,9 +56,11 @@ export function consoleRoute<
   };
 }
 
-function appKeyOf(params: unknown): string | undefined {
-  const appKey = (params as { appKey?: unknown } | undefined)?.appKey;
-  return typeof appKey === "string" ? appKey : undefined;
+/** What a change concerned: the path's app, and its other path parameters with the body as details. */
+function auditSubject(params: unknown, body: unknown) {
+  const { appKey, ...others } = (params ?? {}) as Record<string, unknown>;
+  const details = { ...others, ...(body !== null && typeof body === "object" && !Array.isArray(body) ? body : body === undefined ? {} : { body }) };
+  return { appKey: typeof appKey === "string" ? appKey : undefined, details };
 }
 
 // Requiring a JSON content type also keeps cross-site HTML forms out: they cannot send one.

@@ -73,7 +73,8 @@ async function attempt(delivery: Delivery): Promise<void> {
   ]);
 }
 
-async function post(url: string, request: { contentType: string; body: string }): Promise<{ statusCode: number | null; error: string | null; excerpt: string | null }> {
+/** One signed POST to an endpoint: the answer's status and start, or why none came. */
+export async function post(url: string, request: { contentType: string; body: string }): Promise<{ statusCode: number | null; error: string | null; excerpt: string | null }> {
   try {
     const response = await fetch(url, {
       method: "POST",
