@@ -10,6 +10,8 @@ import { appsQuery } from "@/components/apps/app-queries";
 export const appSections = [
   { segment: "", label: "Overview" },
   { segment: "settings", label: "Settings" },
+  { segment: "users", label: "Users" },
+  { segment: "bans", label: "Bans" },
   { segment: "webhooks", label: "Webhooks" },
 ] as const;
 

@@ -19,8 +19,8 @@ type RouteOptions<Params, Body, Query> = {
   status?: number;
   /** The least role let through: viewer for reads, admin for changes, unless a route says otherwise. */
   role?: OperatorRole;
-  /** The audit action of a change (e.g. app.secret.rotate): recorded with the path's app and the body, secrets redacted. */
-  audit?: string;
+  /** The audit action of a change (e.g. app.secret.rotate), or how the path names it: recorded with the path's app and the body, secrets redacted. */
+  audit?: string | ((params: Parsed<Params>) => string);
 };
 
 type RouteInput<Params, Body, Query> = { operator: SessionOperator; params: Parsed<Params>; body: Parsed<Body>; query: Parsed<Query> };
@@ -48,7 +48,10 @@ export function consoleRoute<
       const body = options.body ? parseInput(options.body, await readJson(request)) : undefined;
       const query = options.query ? parseInput(options.query, Object.fromEntries(new URL(request.url).searchParams)) : undefined;
       const result = await handler({ operator, params: params as Parsed<Params>, body: body as Parsed<Body>, query: query as Parsed<Query> });
-      if (options.audit) await recordAudit({ operator, action: options.audit, ...auditSubject(params, body) });
+      if (options.audit) {
+        const action = typeof options.audit === "string" ? options.audit : options.audit(params as Parsed<Params>);
+        await recordAudit({ operator, action, ...auditSubject(params, body) });
+      }
       return Response.json(result, { status: options.status ?? 200, headers: noStore });
     } catch (error) {
       return errorResponse(error);

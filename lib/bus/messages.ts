@@ -18,7 +18,7 @@ export const busMessageSchema = z.discriminatedUnion("type", [
     /** Close the user's sessions, e.g. after a ban or token invalidation. */
     type: z.literal("disconnect"),
     /** Why; the gateway turns it into the protocol's close code. */
-    reason: z.enum(["tokensExpired", "banned", "deleted", "kicked"]),
+    reason: z.enum(["tokensExpired", "banned", "deleted", "kicked", "kickedByOperator"]),
     /** Only the sessions authenticated with a token issued before this instant (Unix ms). */
     tokensIssuedBefore: z.number().optional(),
     /** Only these sessions (a newer login took their place). */

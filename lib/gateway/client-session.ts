@@ -15,7 +15,8 @@ import {
   unsupportedCommands,
 } from "./protocol";
 import { rpcMethods } from "./rpc-methods";
-import { type Platform, platformSchema, presenceEntry } from "./session-limits";
+import { presenceEntry } from "../chat/users/presence-entry";
+import { type Platform, platformSchema } from "./session-limits";
 
 export const gatewayLimits = {
   /** Largest inbound frame: a 128 KB message plus its envelope. */

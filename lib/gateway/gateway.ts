@@ -234,6 +234,7 @@ const disconnectCloseCodes: Record<Extract<BusMessage, { type: "disconnect" }>["
   banned: closeCodes.banned,
   deleted: closeCodes.invalidToken,
   kicked: closeCodes.kicked,
+  kickedByOperator: closeCodes.kickedByOperator,
 };
 
 /**

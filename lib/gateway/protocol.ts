@@ -49,6 +49,8 @@ export const closeCodes = {
   kicked: { code: 4501, reason: "signed in on another device" },
   /** The client signed out (the session.logout RPC): it stays disconnected. */
   loggedOut: { code: 4502, reason: "logged out" },
+  /** An operator ended the user's sessions (console): the client stays disconnected until the user acts. */
+  kickedByOperator: { code: 4503, reason: "disconnected by the operator" },
 } as const;
 export type CloseReason = { code: number; reason: string };
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { presenceEntry, sessionsToKick } from "./session-limits";
+import { presenceEntry } from "../chat/users/presence-entry";
+import { sessionsToKick } from "./session-limits";
 
-const entry = (id: string, platform: "mobile" | "web" | "desktop", connectedAt: number) => presenceEntry({ id, platform, connectedAt, multiDeviceSync: true });
+const entry = (id: string, platform: "mobile" | "web" | "desktop", connectedAt: number) => presenceEntry({ id, platform, connectedAt, clientIp: "2001:db8::1" });
 
 describe("sessionsToKick", () => {
   it("keeps the newest session of a platform category and kicks the older ones", () => {

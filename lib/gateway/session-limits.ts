@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parsePresenceEntry } from "../chat/users/presence-entry";
 
 /** The platform categories of concurrent logins: a user may be online on one device of each. */
 export const platforms = ["mobile", "web", "desktop", "miniProgram"] as const;
@@ -10,11 +11,6 @@ export const maxWebSessionsWithSync = 10;
 
 type SessionInfo = { id: string; platform: Platform; connectedAt: number; multiDeviceSync: boolean };
 
-/** How a session is recorded in its user's presence, readable by every node: platform, connect time, id. */
-export function presenceEntry(session: SessionInfo): string {
-  return `${session.platform}|${session.connectedAt}|${session.id}`;
-}
-
 /**
  * The sessions a new session replaces: of its platform category, the oldest beyond the
  * limit (one; ten for web with multi-device sync). Every node computes the same answer
@@ -23,9 +19,9 @@ export function presenceEntry(session: SessionInfo): string {
 export function sessionsToKick(entries: string[], session: SessionInfo): string[] {
   const limit = session.platform === "web" && session.multiDeviceSync ? maxWebSessionsWithSync : 1;
   return entries
-    .map((entry) => entry.split("|"))
-    .filter(([platform]) => platform === session.platform)
-    .map(([, connectedAt, id]) => ({ connectedAt: Number(connectedAt), id: id! }))
+    .map(parsePresenceEntry)
+    .filter((entry) => entry.platform === session.platform)
+    .map((entry) => ({ connectedAt: entry.connectedAt, id: entry.sessionId }))
     .sort((a, b) => b.connectedAt - a.connectedAt || (a.id < b.id ? 1 : -1))
     .slice(limit)
     .map((entry) => entry.id);

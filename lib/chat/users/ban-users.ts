@@ -10,17 +10,17 @@ export const maxUsersPerBan = 20;
 /** Longest ban: 30 days. */
 export const maxBanMinutes = 43_200;
 
+/** The end of a ban without end (the console's "forever"; the Platform API bans for at most 30 days). */
+export const banForever = new Date("9999-12-31T23:59:59.000Z");
+
 /**
- * Bans users for `durationMinutes`: their sessions on every node are closed at once and
- * connects are refused until the ban ends by itself or is lifted.
+ * Bans users for `durationMinutes`, or `forever`: their sessions on every node are closed
+ * at once and connects are refused until the ban ends by itself or is lifted.
  */
-export async function banUsers(input: { appId: string; userIds: string[]; durationMinutes: number }): Promise<void> {
+export async function banUsers(input: { appId: string; userIds: string[]; durationMinutes: number } | { appId: string; userIds: string[]; forever: true }): Promise<void> {
   const userIds = checkUserIds(input.userIds, { max: maxUsersPerBan });
-  if (!Number.isInteger(input.durationMinutes) || input.durationMinutes < 1 || input.durationMinutes > maxBanMinutes) {
-    throw new ChatError("invalidParameter", `durationMinutes must be 1 to ${maxBanMinutes}`);
-  }
+  const bannedUntil = "forever" in input ? banForever : new Date(Date.now() + checkBanMinutes(input.durationMinutes) * 60_000);
   await findUsersOrThrow({ appId: input.appId, userIds });
-  const bannedUntil = new Date(Date.now() + input.durationMinutes * 60_000);
   await db.user.updateMany({ where: { appId: input.appId, id: { in: userIds } }, data: { bannedUntil } });
   const bus = getBus();
   await Promise.all(
@@ -29,4 +29,9 @@ export async function banUsers(input: { appId: string; userIds: string[]; durati
       await bus.publish(topics.user(input.appId, userId), { type: "disconnect", reason: "banned" });
     }),
   );
+}
+
+function checkBanMinutes(minutes: number): number {
+  if (!Number.isInteger(minutes) || minutes < 1 || minutes > maxBanMinutes) throw new ChatError("invalidParameter", `durationMinutes must be 1 to ${maxBanMinutes}`);
+  return minutes;
 }

@@ -1,0 +1,73 @@
+import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
+import { requestJson } from "@/components/api/request-json";
+
+export type UserRow = { userId: string; name: string; avatarUrl: string; createdAt: string; bannedUntil: string | null; deleted: boolean };
+export type UserSession = { platform: string; connectedAt: number; sessionId: string; clientIp: string };
+export type UserOverview = {
+  userId: string;
+  name: string;
+  avatarUrl: string;
+  createdAt: string;
+  bannedUntil: string | null;
+  deletedAt: string | null;
+  tokensValidAfter: string | null;
+  sessions: UserSession[];
+  blocklist: string[];
+  friends: string[];
+  groups: { channelId: string; name: string | null; role: number }[];
+  communities: { channelId: string; name: string | null; role: number }[];
+  openChannels: string[];
+};
+export type UserAction = "ban" | "unban" | "kick" | "invalidate-tokens" | "delete" | "restore";
+
+const base = (appKey: string) => `/api/console/apps/${encodeURIComponent(appKey)}`;
+const keys = {
+  all: (appKey: string) => ["apps", appKey, "users"] as const,
+  bans: (appKey: string, filter: string) => ["apps", appKey, "users", "bans", filter] as const,
+};
+
+export const userSearchQuery = (appKey: string, q: string, after: string) =>
+  queryOptions({
+    queryKey: [...keys.all(appKey), "search", q, after],
+    queryFn: ({ signal }) =>
+      requestJson<{ users: UserRow[]; nextCursor: string | null }>(`${base(appKey)}/users?${new URLSearchParams({ ...(q && { q }), ...(after && { after }) })}`, { signal }),
+  });
+
+export const userQuery = (appKey: string, userId: string) =>
+  queryOptions({
+    queryKey: [...keys.all(appKey), "user", userId],
+    queryFn: ({ signal }) => requestJson<{ user: UserOverview }>(`${base(appKey)}/users/${encodeURIComponent(userId)}`, { signal }).then((answer) => answer.user),
+    // Sessions come and go: keep the page current.
+    refetchInterval: 5000,
+  });
+
+export const bansQuery = (appKey: string, filter: string) =>
+  queryOptions({
+    queryKey: keys.bans(appKey, filter),
+    queryFn: ({ signal }) =>
+      requestJson<{ users: { userId: string; banExpiresAt: string }[] }>(`${base(appKey)}/bans${filter ? `?userId=${encodeURIComponent(filter)}` : ""}`, { signal }).then(
+        (answer) => answer.users,
+      ),
+  });
+
+export function useUserAction(appKey: string, userId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { action: UserAction; durationMinutes?: number; forever?: true }) => {
+      const { action, ...body } = input;
+      return requestJson(`${base(appKey)}/users/${encodeURIComponent(userId)}/${action}`, { method: "POST", body });
+    },
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: keys.all(appKey) }),
+  });
+}
+
+export function useBulkUnban(appKey: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (userIds: string[]) => requestJson(`${base(appKey)}/bans/unban`, { method: "POST", body: { userIds } }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: keys.all(appKey) }),
+  });
+}
+
+/** Bans that never end are stored with the year 9999. */
+export const isForever = (until: string) => until.startsWith("9999");

@@ -1,0 +1,88 @@
+"use client";
+
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { useState } from "react";
+import { PageHeader } from "@/components/console/page-header";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { ErrorMessage } from "@/components/ui/field";
+import { formatDate } from "@/components/ui/format-date";
+import { SkeletonRows } from "@/components/ui/skeleton";
+import { isForever, type UserRow, userSearchQuery } from "./user-queries";
+
+/** Users of the app, searched by id prefix or name, a page at a time. */
+export function UsersPage({ appKey }: { appKey: string }) {
+  const [query, setQuery] = useState("");
+  // The cursors of the pages before the current one, for "Previous".
+  const [cursors, setCursors] = useState<string[]>([""]);
+  const after = cursors.at(-1)!;
+  const users = useQuery({ ...userSearchQuery(appKey, query.trim(), after), placeholderData: keepPreviousData });
+  return (
+    <>
+      <PageHeader title="Users" description="Users your app server registered. Open one to see its sessions, bans and channels." />
+      <Card>
+        <div className="border-b border-slate-100 px-6 py-4">
+          <label className="block max-w-md">
+            <span className="text-sm font-medium text-slate-700">Search by user ID or name</span>
+            <input
+              type="search"
+              value={query}
+              onChange={(event) => {
+                setQuery(event.target.value);
+                setCursors([""]);
+              }}
+              placeholder="e.g. alice"
+              className="mt-1.5 block h-9 w-full rounded-lg border-0 px-3 text-sm ring-1 ring-slate-300 ring-inset focus:ring-2 focus:ring-indigo-600 focus:outline-none"
+            />
+          </label>
+        </div>
+        {users.isPending && <SkeletonRows label="Loading users" />}
+        {users.isError && (
+          <div className="p-6">
+            <ErrorMessage>{users.error.message}</ErrorMessage>
+          </div>
+        )}
+        {users.data?.users.length === 0 && (
+          <EmptyState
+            title={query ? "No user matches" : "No users yet"}
+            description={query ? "Try the start of a user ID, or part of a name." : "Users appear once your app server issues them a token (/v4/auth/access-token/issue)."}
+          />
+        )}
+        {users.data && users.data.users.length > 0 && (
+          <>
+            <ul aria-label="Users" className="divide-y divide-slate-100">
+              {users.data.users.map((user) => (
+                <UserListItem key={user.userId} appKey={appKey} user={user} />
+              ))}
+            </ul>
+            <div className="flex justify-end gap-2 border-t border-slate-100 px-6 py-3">
+              <Button size="sm" variant="secondary" disabled={cursors.length === 1} onClick={() => setCursors((current) => current.slice(0, -1))}>
+                Previous
+              </Button>
+              <Button size="sm" variant="secondary" disabled={!users.data.nextCursor} onClick={() => setCursors((current) => [...current, users.data.nextCursor!])}>
+                Next
+              </Button>
+            </div>
+          </>
+        )}
+      </Card>
+    </>
+  );
+}
+
+function UserListItem({ appKey, user }: { appKey: string; user: UserRow }) {
+  return (
+    <li>
+      <Link href={`/apps/${encodeURIComponent(appKey)}/users/${encodeURIComponent(user.userId)}`} className="flex flex-wrap items-center gap-3 px-6 py-3 hover:bg-slate-50">
+        <span className="font-mono text-sm text-slate-900">{user.userId}</span>
+        <span className="text-sm text-slate-600">{user.name}</span>
+        {user.bannedUntil && <Badge tone="amber">{isForever(user.bannedUntil) ? "banned forever" : `banned until ${formatDate(user.bannedUntil)}`}</Badge>}
+        {user.deleted && <Badge>deleted</Badge>}
+        <span className="ml-auto text-xs text-slate-400">since {formatDate(user.createdAt)}</span>
+      </Link>
+    </li>
+  );
+}
