@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import type { SessionOperator } from "@/lib/chat/operators/get-operator";
-import { AppsIcon } from "@/components/ui/icons";
+import { AppsIcon, UsersIcon } from "@/components/ui/icons";
 import { Logo } from "@/components/ui/logo";
 import { ToastProvider } from "@/components/ui/toast";
 import { NavLink } from "./nav-link";
@@ -19,6 +19,9 @@ export function ConsoleShell({ operator, children }: { operator: SessionOperator
         <nav aria-label="Console" className="flex flex-1 gap-1 md:flex-col md:px-3">
           <NavLink href="/apps" icon={<AppsIcon />}>
             Apps
+          </NavLink>
+          <NavLink href="/operators" icon={<UsersIcon />}>
+            Operators
           </NavLink>
         </nav>
         <div className="md:border-t md:border-white/10 md:px-3 md:py-4">
