@@ -6,6 +6,7 @@ import { closeBus, getBus } from "./lib/bus";
 import { flushDailyCounts } from "./lib/chat/apps/daily-counts";
 import { closeApnsSessions } from "./lib/chat/push/apns";
 import { drainPushQueue } from "./lib/chat/push/push-queue";
+import { flushApiRequestLog, pruneApiRequestLog } from "./lib/platform-api/request-log";
 import { getMessageWriter } from "./lib/chat/messages/message-writer";
 import { sweepOpenChannels } from "./lib/chat/open-channels/sweep-open-channels";
 import { deliverDueWebhooks, pruneWebhookDeliveries } from "./lib/chat/webhooks/deliver-webhooks";
@@ -17,6 +18,8 @@ import { createGateway } from "./lib/gateway/gateway";
 import { describeError, log } from "./lib/log";
 import { startRepeatingTask } from "./lib/repeating-task";
 
+/** How often each node writes the Platform API calls it answered to the request log. */
+const requestLogFlushMs = 1000;
 /** How often each node looks for webhook deliveries that are due. */
 const webhookPollMs = 500;
 
@@ -31,7 +34,11 @@ async function main() {
   const handle = app.getRequestHandler();
   const gateway = createGateway();
 
-  const server = createServer((request, response) => void handle(request, response));
+  const server = createServer((request, response) => {
+    // Route handlers cannot see the socket: hand them the peer as a proxy would (one in front already set it).
+    request.headers["x-forwarded-for"] ??= request.socket.remoteAddress;
+    void handle(request, response);
+  });
   // Next adds its own upgrade listener for its dev server; this one claims only the gateway path.
   server.on("upgrade", (request, socket, head) => {
     if (gateway.handles(request)) gateway.upgrade(request, socket, head);
@@ -42,6 +49,8 @@ async function main() {
   const countSaver = startRepeatingTask("saving daily counts", flushDailyCounts, sweepIntervalMs);
   const webhookWorker = startRepeatingTask("webhook delivery", () => deliverDueWebhooks(), webhookPollMs);
   const webhookPruner = startRepeatingTask("webhook outbox clean-up", () => pruneWebhookDeliveries(), sweepIntervalMs);
+  const requestLogWriter = startRepeatingTask("request log", flushApiRequestLog, requestLogFlushMs);
+  const requestLogPruner = startRepeatingTask("request log clean-up", () => pruneApiRequestLog(), sweepIntervalMs);
   const { port } = server.address() as AddressInfo;
   printBanner({ port, dev, firstOperator });
 
@@ -51,11 +60,12 @@ async function main() {
       log.info("shutting down", { signal });
       server.close();
       await gateway.close();
-      await Promise.all([sweeper.stop(), countSaver.stop(), webhookWorker.stop(), webhookPruner.stop()]);
+      await Promise.all([sweeper.stop(), countSaver.stop(), webhookWorker.stop(), webhookPruner.stop(), requestLogWriter.stop(), requestLogPruner.stop()]);
       await getMessageWriter().drain();
       await drainPushQueue(5000);
       closeApnsSessions();
       await flushDailyCounts();
+      await flushApiRequestLog();
       await closeBus();
       await db.$disconnect();
       await app.close();

@@ -13,6 +13,8 @@ export const appSections = [
   { segment: "users", label: "Users" },
   { segment: "bans", label: "Bans" },
   { segment: "webhooks", label: "Webhooks" },
+  { segment: "debugger", label: "Debugger" },
+  { segment: "requests", label: "Requests" },
 ] as const;
 
 /** Every page of an app: an app switcher that keeps the section, the section tabs, then the page. */

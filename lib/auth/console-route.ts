@@ -23,7 +23,7 @@ type RouteOptions<Params, Body, Query> = {
   audit?: string | ((params: Parsed<Params>) => string);
 };
 
-type RouteInput<Params, Body, Query> = { operator: SessionOperator; params: Parsed<Params>; body: Parsed<Body>; query: Parsed<Query> };
+type RouteInput<Params, Body, Query> = { operator: SessionOperator; params: Parsed<Params>; body: Parsed<Body>; query: Parsed<Query>; request: Request };
 
 // Console answers carry secrets: neither the browser nor a proxy may keep them.
 const noStore = { "cache-control": "no-store" };
@@ -47,7 +47,7 @@ export function consoleRoute<
       const params = options.params ? parseInput(options.params, await context.params) : undefined;
       const body = options.body ? parseInput(options.body, await readJson(request)) : undefined;
       const query = options.query ? parseInput(options.query, Object.fromEntries(new URL(request.url).searchParams)) : undefined;
-      const result = await handler({ operator, params: params as Parsed<Params>, body: body as Parsed<Body>, query: query as Parsed<Query> });
+      const result = await handler({ operator, params: params as Parsed<Params>, body: body as Parsed<Body>, query: query as Parsed<Query>, request });
       if (options.audit) {
         const action = typeof options.audit === "string" ? options.audit : options.audit(params as Parsed<Params>);
         await recordAudit({ operator, action, ...auditSubject(params, body) });

@@ -6,7 +6,9 @@ import { ChatError, parseInput, toErrorBody } from "../chat/errors";
 import { describeError, log } from "../log";
 import type { Endpoint } from "./endpoint";
 import { bodyTooLarge, maxBodyBytes, readRequestBody } from "./read-request-body";
-import { verifySignedRequest } from "./signature";
+import { recordApiRequest } from "./request-log";
+import { requestOrigin } from "./request-origin";
+import { type SigningApp, verifySignedRequest } from "./signature";
 
 /**
  * The route handler of a declared endpoint: signature, body, validation, core call,
@@ -17,34 +19,55 @@ export function serve(endpoint: Endpoint) {
 
   async function handle(request: Request): Promise<Response> {
     const requestId = randomUUID();
+    const started = Date.now();
+    const call: { app?: SigningApp; input?: unknown } = {};
+    let status = 200;
+    let body: Record<string, unknown>;
     try {
       const declaredLength = Number(request.headers.get("content-length") ?? 0);
       if (declaredLength > maxBodyBytes) throw bodyTooLarge();
-      const app = await verifySignedRequest({
+      call.app = await verifySignedRequest({
         headers: request.headers,
-        now: Date.now(),
+        now: started,
         findApp: (appKey) => appCache.get(appKey),
         claimNonce: async (app, key, ttlMs) => !(await refusesReplayedNonce(endpoint, app.id)) || getBus().claimOnce(key, ttlMs),
         acceptSecondsTimestamp: endpoint.api === "compatibility",
       });
-      const input = parseInput(endpoint.request, await readRequestBody(request, endpoint.api === "v4" ? "json" : "form"));
-      await enforceRateLimit(endpoint, app.id, input);
-      const context = { app, input, origin: requestOrigin(request) };
+      call.input = await readRequestBody(request, endpoint.api === "v4" ? "json" : "form");
+      const input = parseInput(endpoint.request, call.input);
+      await enforceRateLimit(endpoint, call.app.id, input);
+      const context = { app: call.app, input, origin: requestOrigin(request) };
       const result = endpoint.result ? endpoint.result.parse(await endpoint.handle(context)) : await endpoint.handle(context);
-      return Response.json(successBody(endpoint, result), { headers: { "X-Request-Id": requestId } });
+      body = successBody(endpoint, result);
     } catch (error) {
       if (!(error instanceof ChatError)) log.error("platform api failed", { requestId, path: endpoint.path, ...describeError(error) });
-      const { status, body } = toErrorBody(error);
-      return Response.json(body, { status, headers: { "X-Request-Id": requestId } });
+      ({ status, body } = toErrorBody(error));
     }
+    await logCall(request, { ...call, status, body, latencyMs: Date.now() - started });
+    return Response.json(body, { status, headers: { "X-Request-Id": requestId } });
   }
 }
 
-/** The origin the caller used: a proxy's X-Forwarded-Proto and -Host when it set them, else the request's own. */
-function requestOrigin(request: Request): string {
-  const url = new URL(request.url);
-  const first = (name: string) => request.headers.get(name)?.split(",")[0]?.trim();
-  return `${first("x-forwarded-proto") ?? url.protocol.slice(0, -1)}://${first("x-forwarded-host") ?? request.headers.get("host") ?? url.host}`;
+/**
+ * Keeps the call for the app's request log: answered calls of a known app, and calls
+ * refused for their signature when the App-Key names a real app.
+ */
+async function logCall(request: Request, call: { app?: SigningApp; input?: unknown; status: number; body: Record<string, unknown>; latencyMs: number }) {
+  const appKey = request.headers.get("app-key");
+  const appId = call.app?.id ?? (appKey ? (await appCache.get(appKey).catch(() => null))?.id : undefined);
+  if (!appId) return;
+  recordApiRequest({
+    appId,
+    createdAt: new Date(),
+    method: request.method,
+    path: new URL(request.url).pathname,
+    status: call.status,
+    code: typeof call.body.code === "number" ? call.body.code : 0,
+    latencyMs: call.latencyMs,
+    callerIp: request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() ?? "",
+    request: call.input,
+    response: call.body,
+  });
 }
 
 /** Per app and endpoint, in one-second windows counted on every node (through Redis when configured). */

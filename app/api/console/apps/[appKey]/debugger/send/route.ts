@@ -1,0 +1,13 @@
+import { z } from "zod";
+import { consoleRoute } from "@/lib/auth/console-route";
+import { getAppOrThrow } from "@/lib/chat/apps/find-apps";
+import { sendSignedRequest } from "@/lib/platform-api/api-debugger";
+import { requestOrigin } from "@/lib/platform-api/request-origin";
+
+const body = z.object({ path: z.string(), body: z.record(z.string(), z.unknown(), { error: "body is the request's fields as a JSON object" }) });
+
+/** Admins only: the request is signed with the App Secret, on the server; the secret never reaches the browser. */
+export const POST = consoleRoute({ params: z.object({ appKey: z.string() }), body, role: "admin", audit: "debugger.send" }, async ({ params, body, request }) => {
+  const app = await getAppOrThrow({ appKey: params.appKey, withSecret: true });
+  return sendSignedRequest({ app: { key: app.appKey, secret: app.appSecret! }, origin: requestOrigin(request), path: body.path, body: body.body });
+});

@@ -1,0 +1,66 @@
+import { expect, test } from "@playwright/test";
+import { createOperatorWithCli } from "./operator";
+import { callPlatformApi } from "./platform-api";
+import { createAppThroughApi, uniqueName } from "./seed";
+import { signInThroughApi } from "./session";
+
+test("the debugger sends a real signed request from a generated form, shows curl, and replays from history", async ({ page }) => {
+  await signInThroughApi(page.request);
+  const app = await createAppThroughApi(page.request, { name: uniqueName("Debugger") });
+  await page.goto(`/apps/${app.appKey}/debugger`);
+  await page.getByRole("combobox", { name: "Endpoint" }).selectOption("/v4/auth/access-token/issue");
+  await page.getByLabel(/^userId/).fill("dbg-user");
+  await page.getByLabel(/^name/).fill("Debug User");
+  await page.getByRole("button", { name: "Send request" }).click();
+
+  await expect(page.getByText("HTTP 200")).toBeVisible();
+  await expect(page.getByTestId("response-body")).toContainText('"code": 0');
+  await expect(page.getByTestId("response-body")).toContainText("accessToken");
+  const signature = await page.getByRole("region", { name: "Sent request" }).locator("dd").nth(4).innerText();
+  expect(signature).toMatch(/^[0-9a-f]{40}$/);
+  await expect(page.getByTestId("curl")).toContainText(`Signature: ${signature}`);
+  await expect(page.getByTestId("curl")).toContainText(`App-Key: ${app.appKey}`);
+  await expect(page.getByTestId("curl")).not.toContainText(app.appSecret);
+
+  await page.getByRole("list", { name: "History" }).getByRole("button", { name: "Replay" }).click();
+  await expect(page.getByRole("list", { name: "History" }).getByRole("listitem")).toHaveCount(2);
+  const replayed = await page.getByRole("region", { name: "Sent request" }).locator("dd").nth(4).innerText();
+  expect(replayed).not.toBe(signature);
+});
+
+test("the request log lists the app's calls with redacted bodies, filters by status, and opens one in the debugger", async ({ page }) => {
+  await signInThroughApi(page.request);
+  const app = await createAppThroughApi(page.request, { name: uniqueName("Request log") });
+  const issued = await callPlatformApi(app, "/v4/auth/access-token/issue", { userId: "logged", name: "Logged" });
+  const token = (issued.result as { accessToken: string }).accessToken;
+  expect((await callPlatformApi(app, "/v4/auth/access-token/issue", { name: "no user id" })).code).toBe(1002);
+
+  await page.goto(`/apps/${app.appKey}/requests`);
+  const requests = page.getByRole("list", { name: "Requests" });
+  await expect(async () => {
+    await page.getByRole("button", { name: "Refresh" }).click();
+    await expect(requests.getByRole("listitem")).toHaveCount(2, { timeout: 1000 });
+  }).toPass({ timeout: 10_000 });
+  await page.getByLabel("Status").selectOption("4xx");
+  await expect(requests.getByRole("listitem")).toHaveCount(1);
+  await expect(requests).toContainText("code 1002");
+  await page.getByLabel("Status").selectOption("2xx");
+  await requests.getByText("/v4/auth/access-token/issue").click();
+  await expect(requests.getByRole("region", { name: "Response body" })).toContainText('"accessToken":"[redacted]"');
+  await expect(page.locator("body")).not.toContainText(token);
+
+  await requests.getByRole("link", { name: "Open in debugger" }).click();
+  await expect(page).toHaveURL(/\/debugger\?/);
+  await expect(page.getByLabel(/^userId/)).toHaveValue("logged");
+});
+
+test("a viewer reads the log, and the server refuses the viewer's debugger request", async ({ page, request }) => {
+  await signInThroughApi(request);
+  const app = await createAppThroughApi(request, { name: uniqueName("Viewed debugger") });
+  const viewer = createOperatorWithCli({ email: `viewer-debugger-${Date.now()}@e2e.switchboard.test`, password: "viewer-password-5", role: "viewer" });
+  await signInThroughApi(page.request, viewer);
+  await page.goto(`/apps/${app.appKey}/debugger`);
+  await expect(page.getByText("Only admins and owners can send requests.")).toBeVisible();
+  const refused = await page.request.post(`/api/console/apps/${app.appKey}/debugger/send`, { data: { path: "/v4/auth/access-token/issue", body: { userId: "x" } } });
+  expect(refused.status()).toBe(403);
+});
