@@ -12,6 +12,8 @@ export const appSections = [
   { segment: "settings", label: "Settings" },
   { segment: "users", label: "Users" },
   { segment: "bans", label: "Bans" },
+  { segment: "messages", label: "Messages" },
+  { segment: "channels", label: "Channels" },
   { segment: "webhooks", label: "Webhooks" },
   { segment: "debugger", label: "Debugger" },
   { segment: "requests", label: "Requests" },

@@ -52,6 +52,8 @@ export function consoleRoute<
         const action = typeof options.audit === "string" ? options.audit : options.audit(params as Parsed<Params>);
         await recordAudit({ operator, action, ...auditSubject(params, body) });
       }
+      // A handler may answer with its own Response (a download); anything else is JSON.
+      if (result instanceof Response) return result;
       return Response.json(result, { status: options.status ?? 200, headers: noStore });
     } catch (error) {
       return errorResponse(error);

@@ -1,0 +1,12 @@
+import type { Metadata } from "next";
+import { MessagesPage } from "@/components/messages/messages-page";
+import { requireOperator } from "@/lib/auth/session-operator";
+import { roleAllows } from "@/lib/chat/operators/operator-roles";
+
+export const metadata: Metadata = { title: "Messages" };
+
+export default async function AppMessagesPage({ params }: { params: Promise<{ appKey: string }> }) {
+  const operator = await requireOperator();
+  const { appKey } = await params;
+  return <MessagesPage appKey={appKey} canEdit={roleAllows(operator, "admin")} />;
+}

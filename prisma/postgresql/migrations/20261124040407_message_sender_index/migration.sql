@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "Message_appId_senderId_sentAt_idx" ON "Message"("appId", "senderId", "sentAt");
+
