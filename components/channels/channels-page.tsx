@@ -5,8 +5,8 @@ import Link from "next/link";
 import { useState } from "react";
 import { PageHeader } from "@/components/console/page-header";
 import { Badge } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { CursorPager, useCursorPages } from "@/components/ui/cursor-pages";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ErrorMessage } from "@/components/ui/field";
 import { formatDate } from "@/components/ui/format-date";
@@ -17,8 +17,8 @@ import { type ChannelKind, channelKinds, channelsQuery } from "./channel-queries
 export function ChannelsPage({ appKey }: { appKey: string }) {
   const [kind, setKind] = useState<ChannelKind>("groups");
   const [query, setQuery] = useState("");
-  const [cursors, setCursors] = useState<string[]>([""]);
-  const channels = useQuery({ ...channelsQuery(appKey, kind, query.trim(), cursors.at(-1)!), placeholderData: keepPreviousData });
+  const pages = useCursorPages();
+  const channels = useQuery({ ...channelsQuery(appKey, kind, query.trim(), pages.cursor), placeholderData: keepPreviousData });
   const current = channelKinds.find((entry) => entry.kind === kind)!;
   return (
     <>
@@ -34,7 +34,7 @@ export function ChannelsPage({ appKey }: { appKey: string }) {
                 aria-selected={entry.kind === kind}
                 onClick={() => {
                   setKind(entry.kind);
-                  setCursors([""]);
+                  pages.reset();
                 }}
                 className={`rounded-md px-3 py-1.5 text-sm font-medium ${entry.kind === kind ? "bg-white text-slate-900 shadow-sm" : "text-slate-500 hover:text-slate-900"}`}
               >
@@ -49,7 +49,7 @@ export function ChannelsPage({ appKey }: { appKey: string }) {
               value={query}
               onChange={(event) => {
                 setQuery(event.target.value);
-                setCursors([""]);
+                pages.reset();
               }}
               className="mt-1 block h-9 w-64 rounded-lg px-3 text-sm ring-1 ring-slate-300 ring-inset"
             />
@@ -78,14 +78,7 @@ export function ChannelsPage({ appKey }: { appKey: string }) {
                 </li>
               ))}
             </ul>
-            <div className="flex justify-end gap-2 border-t border-slate-100 px-6 py-3">
-              <Button size="sm" variant="secondary" disabled={cursors.length === 1} onClick={() => setCursors((list) => list.slice(0, -1))}>
-                Previous
-              </Button>
-              <Button size="sm" variant="secondary" disabled={!channels.data.nextCursor} onClick={() => setCursors((list) => [...list, channels.data.nextCursor!])}>
-                Next
-              </Button>
-            </div>
+            <CursorPager pages={pages} nextCursor={channels.data.nextCursor} />
           </>
         )}
       </Card>

@@ -7,6 +7,7 @@ import { PageHeader } from "@/components/console/page-header";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { CursorPager, useCursorPages } from "@/components/ui/cursor-pages";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ErrorMessage } from "@/components/ui/field";
 import { formatDateTime } from "@/components/ui/format-date";
@@ -17,11 +18,11 @@ import { debuggerLink, type LoggedRequest, requestLogQuery } from "./debugger-qu
 export function RequestLog({ appKey }: { appKey: string }) {
   const [path, setPath] = useState("");
   const [status, setStatus] = useState("");
-  const [cursors, setCursors] = useState<string[]>([""]);
-  const log = useQuery({ ...requestLogQuery(appKey, { path: path.trim(), status, before: cursors.at(-1)! }), placeholderData: keepPreviousData });
+  const pages = useCursorPages();
+  const log = useQuery({ ...requestLogQuery(appKey, { path: path.trim(), status, before: pages.cursor }), placeholderData: keepPreviousData });
   const filter = (change: () => void) => {
     change();
-    setCursors([""]);
+    pages.reset();
   };
   return (
     <>
@@ -59,14 +60,7 @@ export function RequestLog({ appKey }: { appKey: string }) {
                 <RequestRow key={request.id} appKey={appKey} request={request} />
               ))}
             </ul>
-            <div className="flex justify-end gap-2 border-t border-slate-100 px-6 py-3">
-              <Button size="sm" variant="secondary" disabled={cursors.length === 1} onClick={() => setCursors((current) => current.slice(0, -1))}>
-                Newer
-              </Button>
-              <Button size="sm" variant="secondary" disabled={!log.data.nextCursor} onClick={() => setCursors((current) => [...current, log.data.nextCursor!])}>
-                Older
-              </Button>
-            </div>
+            <CursorPager pages={pages} nextCursor={log.data.nextCursor} labels={["Newer", "Older"]} />
           </>
         )}
       </Card>

@@ -6,6 +6,7 @@ import { PageHeader } from "@/components/console/page-header";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { CursorPager, useCursorPages } from "@/components/ui/cursor-pages";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ErrorMessage } from "@/components/ui/field";
@@ -34,15 +35,15 @@ const fieldClass = "mt-1 block h-9 w-full rounded-lg px-3 text-sm ring-1 ring-sl
 /** Stored messages of the app by channel, sender, recipient, time, type and text; pages, the stored form, recall and export. */
 export function MessagesPage({ appKey, canEdit }: { appKey: string; canEdit: boolean }) {
   const [filters, setFilters] = useState<Record<string, string>>({});
-  const [cursors, setCursors] = useState<string[]>([""]);
-  const messages = useQuery({ ...messagesQuery(appKey, filters, cursors.at(-1)!), placeholderData: keepPreviousData });
+  const pages = useCursorPages();
+  const messages = useQuery({ ...messagesQuery(appKey, filters, pages.cursor), placeholderData: keepPreviousData });
   const search = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const next = Object.fromEntries([...form].map(([name, value]) => [name, String(value).trim()]).filter(([, value]) => value !== ""));
     for (const name of ["from", "to"]) if (next[name]) next[name] = new Date(next[name]).toISOString();
     setFilters(next);
-    setCursors([""]);
+    pages.reset();
   };
   return (
     <>
@@ -104,14 +105,7 @@ export function MessagesPage({ appKey, canEdit }: { appKey: string; canEdit: boo
                 <MessageItem key={message.messageId} appKey={appKey} message={message} canEdit={canEdit} />
               ))}
             </ul>
-            <div className="flex justify-end gap-2 border-t border-slate-100 px-6 py-3">
-              <Button size="sm" variant="secondary" disabled={cursors.length === 1} onClick={() => setCursors((current) => current.slice(0, -1))}>
-                Newer
-              </Button>
-              <Button size="sm" variant="secondary" disabled={!messages.data.nextCursor} onClick={() => setCursors((current) => [...current, messages.data.nextCursor!])}>
-                Older
-              </Button>
-            </div>
+            <CursorPager pages={pages} nextCursor={messages.data.nextCursor} labels={["Newer", "Older"]} />
           </>
         )}
       </Card>

@@ -5,8 +5,8 @@ import Link from "next/link";
 import { useState } from "react";
 import { PageHeader } from "@/components/console/page-header";
 import { Badge } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { CursorPager, useCursorPages } from "@/components/ui/cursor-pages";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ErrorMessage } from "@/components/ui/field";
 import { formatDate } from "@/components/ui/format-date";
@@ -16,9 +16,8 @@ import { isForever, type UserRow, userSearchQuery } from "./user-queries";
 /** Users of the app, searched by id prefix or name, a page at a time. */
 export function UsersPage({ appKey }: { appKey: string }) {
   const [query, setQuery] = useState("");
-  // The cursors of the pages before the current one, for "Previous".
-  const [cursors, setCursors] = useState<string[]>([""]);
-  const after = cursors.at(-1)!;
+  const pages = useCursorPages();
+  const after = pages.cursor;
   const users = useQuery({ ...userSearchQuery(appKey, query.trim(), after), placeholderData: keepPreviousData });
   return (
     <>
@@ -32,7 +31,7 @@ export function UsersPage({ appKey }: { appKey: string }) {
               value={query}
               onChange={(event) => {
                 setQuery(event.target.value);
-                setCursors([""]);
+                pages.reset();
               }}
               placeholder="e.g. alice"
               className="mt-1.5 block h-9 w-full rounded-lg border-0 px-3 text-sm ring-1 ring-slate-300 ring-inset focus:ring-2 focus:ring-indigo-600 focus:outline-none"
@@ -58,14 +57,7 @@ export function UsersPage({ appKey }: { appKey: string }) {
                 <UserListItem key={user.userId} appKey={appKey} user={user} />
               ))}
             </ul>
-            <div className="flex justify-end gap-2 border-t border-slate-100 px-6 py-3">
-              <Button size="sm" variant="secondary" disabled={cursors.length === 1} onClick={() => setCursors((current) => current.slice(0, -1))}>
-                Previous
-              </Button>
-              <Button size="sm" variant="secondary" disabled={!users.data.nextCursor} onClick={() => setCursors((current) => [...current, users.data.nextCursor!])}>
-                Next
-              </Button>
-            </div>
+            <CursorPager pages={pages} nextCursor={users.data.nextCursor} />
           </>
         )}
       </Card>
