@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { callPlatformApi } from "./platform-api";
 import { createAppThroughApi, uniqueName } from "./seed";
 import { signInThroughApi } from "./session";
 
@@ -81,4 +82,19 @@ test("cancelling the rotation keeps the secret", async ({ page }) => {
 
   await page.getByRole("button", { name: "Reveal" }).click();
   await expect(page.getByTestId("app-secret")).toHaveText(app.appSecret);
+});
+
+test("an owner deletes an app after typing its name, and its keys stop working", async ({ page }) => {
+  const name = uniqueName("Doomed app");
+  const app = await createAppThroughApi(page.request, { name });
+  expect((await callPlatformApi(app, "/v4/auth/access-token/issue", { userId: "soon-gone", name: "Soon gone" })).code).toBe(0);
+  await page.goto(`/apps/${app.appKey}`);
+  await page.getByRole("button", { name: "Delete app" }).click();
+  const dialog = page.getByRole("dialog", { name: `Delete ${name}?` });
+  await expect(dialog.getByRole("button", { name: "Delete app" })).toBeDisabled();
+  await dialog.getByLabel(`Type ${name} to confirm`).fill(name);
+  await dialog.getByRole("button", { name: "Delete app" }).click();
+  await expect(page).toHaveURL(/\/apps$/);
+  await expect(page.getByRole("link", { name: new RegExp(name) })).toHaveCount(0);
+  expect((await callPlatformApi(app, "/v4/auth/access-token/issue", { userId: "soon-gone", name: "Soon gone" })).code).not.toBe(0);
 });

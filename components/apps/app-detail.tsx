@@ -1,21 +1,28 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
 import Link from "next/link";
 import { PageHeader } from "@/components/console/page-header";
+import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { CopyButton } from "@/components/ui/copy-button";
 import { ErrorMessage } from "@/components/ui/field";
 import { formatDate, formatDateTime } from "@/components/ui/format-date";
 import { ChevronRightIcon } from "@/components/ui/icons";
+import { useToast } from "@/components/ui/toast";
 import type { AppView } from "@/lib/chat/apps/app-view";
-import { appQuery } from "./app-queries";
+import { appQuery, useDeleteApp } from "./app-queries";
 import { AppSecretField } from "./app-secret-field";
 import { CredentialRow } from "./credential-row";
 import { EnvironmentBadge } from "./environment-badge";
 import { RotateSecretButton } from "./rotate-secret-dialog";
 
-export function AppDetail({ appKey, maxGraceHours }: { appKey: string; maxGraceHours: number }) {
+type Abilities = { canEdit: boolean; canDelete: boolean };
+
+export function AppDetail({ appKey, maxGraceHours, canEdit, canDelete }: { appKey: string; maxGraceHours: number } & Abilities) {
   const app = useQuery(appQuery(appKey));
   if (app.isPending) return <DetailSkeleton />;
   if (app.isError) {
@@ -26,10 +33,10 @@ export function AppDetail({ appKey, maxGraceHours }: { appKey: string; maxGraceH
       </>
     );
   }
-  return <LoadedApp app={app.data} maxGraceHours={maxGraceHours} />;
+  return <LoadedApp app={app.data} maxGraceHours={maxGraceHours} canEdit={canEdit} canDelete={canDelete} />;
 }
 
-function LoadedApp({ app, maxGraceHours }: { app: AppView; maxGraceHours: number }) {
+function LoadedApp({ app, maxGraceHours, canEdit, canDelete }: { app: AppView; maxGraceHours: number } & Abilities) {
   return (
     <>
       <PageHeader
@@ -46,7 +53,7 @@ function LoadedApp({ app, maxGraceHours }: { app: AppView; maxGraceHours: number
         <CardHeader
           title="Credentials"
           description="Your server signs Platform API requests with the App Key and App Secret. Keep the secret on your servers; never ship it in an app."
-          action={<RotateSecretButton app={app} maxGraceHours={maxGraceHours} />}
+          action={canEdit && <RotateSecretButton app={app} maxGraceHours={maxGraceHours} />}
         />
         <dl className="divide-y divide-slate-100">
           <CredentialRow label="App Key" value={<span data-testid="app-key">{app.appKey}</span>}>
@@ -60,7 +67,43 @@ function LoadedApp({ app, maxGraceHours }: { app: AppView; maxGraceHours: number
           </p>
         )}
       </Card>
+      {canDelete && <DeleteAppCard app={app} />}
     </>
+  );
+}
+
+/** Owners delete an app after typing its name; everything it holds goes with it. */
+function DeleteAppCard({ app }: { app: AppView }) {
+  const [open, setOpen] = useState(false);
+  const remove = useDeleteApp(app.appKey);
+  const router = useRouter();
+  const toast = useToast();
+  return (
+    <Card className="mt-6 ring-red-200">
+      <CardHeader
+        title="Delete this app"
+        description="Its users, channels, messages, settings and logs are deleted for good; clients and servers using its keys stop working."
+        action={
+          <Button variant="danger" onClick={() => setOpen(true)}>
+            Delete app
+          </Button>
+        }
+      />
+      <ConfirmDialog
+        open={open}
+        onClose={() => setOpen(false)}
+        title={`Delete ${app.name}?`}
+        description="This cannot be undone."
+        confirmLabel="Delete app"
+        typedConfirmation={app.name}
+        onConfirm={() =>
+          remove.mutateAsync(app.name).then(() => {
+            toast.success(`${app.name} deleted`);
+            router.push("/apps");
+          })
+        }
+      />
+    </Card>
   );
 }
 

@@ -49,3 +49,11 @@ export function useRotateAppSecret(appKey: string) {
       ]),
   });
 }
+
+export function useDeleteApp(appKey: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (confirmName: string) => requestJson(appPath(appKey), { method: "DELETE", body: { confirmName } }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: appKeys.all }),
+  });
+}

@@ -2,11 +2,12 @@ import type { Metadata } from "next";
 import { AppDetail } from "@/components/apps/app-detail";
 import { requireOperator } from "@/lib/auth/session-operator";
 import { maxRotationGraceHours } from "@/lib/chat/apps/rotate-app-secret";
+import { roleAllows } from "@/lib/chat/operators/operator-roles";
 
 export const metadata: Metadata = { title: "App" };
 
 export default async function AppPage({ params }: { params: Promise<{ appKey: string }> }) {
-  await requireOperator();
+  const operator = await requireOperator();
   const { appKey } = await params;
-  return <AppDetail appKey={appKey} maxGraceHours={maxRotationGraceHours} />;
+  return <AppDetail appKey={appKey} maxGraceHours={maxRotationGraceHours} canEdit={roleAllows(operator, "admin")} canDelete={roleAllows(operator, "owner")} />;
 }
