@@ -8,7 +8,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { CursorPager, useCursorPages } from "@/components/ui/cursor-pages";
 import { EmptyState } from "@/components/ui/empty-state";
-import { ErrorMessage } from "@/components/ui/field";
+import { ErrorMessage, TextField } from "@/components/ui/field";
 import { formatDate } from "@/components/ui/format-date";
 import { SkeletonRows } from "@/components/ui/skeleton";
 import { type ChannelKind, channelKinds, channelsQuery } from "./channel-queries";
@@ -42,18 +42,17 @@ export function ChannelsPage({ appKey }: { appKey: string }) {
               </button>
             ))}
           </div>
-          <label className="text-sm font-medium text-slate-700">
-            Search by ID or name
-            <input
+          <div className="w-64">
+            <TextField
+              label="Search by ID or name"
               type="search"
               value={query}
               onChange={(event) => {
                 setQuery(event.target.value);
                 pages.reset();
               }}
-              className="mt-1 block h-9 w-64 rounded-lg px-3 text-sm ring-1 ring-slate-300 ring-inset"
             />
-          </label>
+          </div>
         </div>
         {channels.isPending && <SkeletonRows label="Loading channels" />}
         {channels.isError && (

@@ -97,7 +97,8 @@ function parseObject(text: string | null): Record<string, unknown> | undefined {
 
 function parseHistory(text: string | null): HistoryEntry[] {
   try {
-    return Array.isArray(JSON.parse(text ?? "")) ? (JSON.parse(text!) as HistoryEntry[]) : [];
+    const entries = JSON.parse(text ?? "") as unknown;
+    return Array.isArray(entries) ? (entries as HistoryEntry[]) : [];
   } catch {
     return [];
   }

@@ -9,7 +9,7 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { CursorPager, useCursorPages } from "@/components/ui/cursor-pages";
 import { EmptyState } from "@/components/ui/empty-state";
-import { ErrorMessage } from "@/components/ui/field";
+import { ErrorMessage, TextField } from "@/components/ui/field";
 import { formatDateTime } from "@/components/ui/format-date";
 import { SkeletonRows } from "@/components/ui/skeleton";
 import { debuggerLink, type LoggedRequest, requestLogQuery } from "./debugger-queries";
@@ -29,10 +29,9 @@ export function RequestLog({ appKey }: { appKey: string }) {
       <PageHeader title="API requests" description="Every Platform API call of this app in the last 7 days. Open one in the debugger to send it again." />
       <Card>
         <div className="flex flex-wrap gap-4 border-b border-slate-100 px-6 py-4">
-          <label className="text-sm font-medium text-slate-700">
-            Endpoint
-            <input value={path} onChange={(event) => filter(() => setPath(event.target.value))} placeholder="/v4/user" className="mt-1 block h-9 w-64 rounded-lg px-3 text-sm ring-1 ring-slate-300 ring-inset" />
-          </label>
+          <div className="w-64">
+            <TextField label="Endpoint" value={path} onChange={(event) => filter(() => setPath(event.target.value))} placeholder="/v4/user" />
+          </div>
           <label className="text-sm font-medium text-slate-700">
             Status
             <select value={status} onChange={(event) => filter(() => setStatus(event.target.value))} className="mt-1 block h-9 rounded-lg px-2 text-sm ring-1 ring-slate-300 ring-inset">

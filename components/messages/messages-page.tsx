@@ -9,7 +9,7 @@ import { Card } from "@/components/ui/card";
 import { CursorPager, useCursorPages } from "@/components/ui/cursor-pages";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { EmptyState } from "@/components/ui/empty-state";
-import { ErrorMessage } from "@/components/ui/field";
+import { ErrorMessage, TextField } from "@/components/ui/field";
 import { formatDateTime } from "@/components/ui/format-date";
 import { SkeletonRows } from "@/components/ui/skeleton";
 import { useToast } from "@/components/ui/toast";
@@ -74,19 +74,10 @@ export function MessagesPage({ appKey, canEdit }: { appKey: string; canEdit: boo
             </select>
           </label>
           {textFields.map((field) => (
-            <label key={field.name} className="text-sm font-medium text-slate-700">
-              {field.label}
-              <input name={field.name} className={fieldClass} />
-            </label>
+            <TextField key={field.name} name={field.name} label={field.label} />
           ))}
-          <label className="text-sm font-medium text-slate-700">
-            From
-            <input name="from" type="datetime-local" className={fieldClass} />
-          </label>
-          <label className="text-sm font-medium text-slate-700">
-            To
-            <input name="to" type="datetime-local" className={fieldClass} />
-          </label>
+          <TextField name="from" type="datetime-local" label="From" />
+          <TextField name="to" type="datetime-local" label="To" />
           <div className="flex items-end">
             <Button type="submit">Search</Button>
           </div>

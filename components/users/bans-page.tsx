@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { EmptyState } from "@/components/ui/empty-state";
-import { ErrorMessage } from "@/components/ui/field";
+import { ErrorMessage, TextField } from "@/components/ui/field";
 import { formatDateTime } from "@/components/ui/format-date";
 import { SkeletonRows } from "@/components/ui/skeleton";
 import { useToast } from "@/components/ui/toast";
@@ -44,15 +44,9 @@ export function BansPage({ appKey, canEdit }: { appKey: string; canEdit: boolean
       />
       <Card>
         <div className="border-b border-slate-100 px-6 py-4">
-          <label className="block max-w-md">
-            <span className="text-sm font-medium text-slate-700">Filter by user ID</span>
-            <input
-              type="search"
-              value={filter}
-              onChange={(event) => setFilter(event.target.value)}
-              className="mt-1.5 block h-9 w-full rounded-lg border-0 px-3 text-sm ring-1 ring-slate-300 ring-inset focus:ring-2 focus:ring-indigo-600 focus:outline-none"
-            />
-          </label>
+          <div className="max-w-md">
+            <TextField label="Filter by user ID" type="search" value={filter} onChange={(event) => setFilter(event.target.value)} />
+          </div>
         </div>
         {bans.isPending && <SkeletonRows label="Loading the bans" />}
         {bans.isError && (

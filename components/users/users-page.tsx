@@ -8,7 +8,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { CursorPager, useCursorPages } from "@/components/ui/cursor-pages";
 import { EmptyState } from "@/components/ui/empty-state";
-import { ErrorMessage } from "@/components/ui/field";
+import { ErrorMessage, TextField } from "@/components/ui/field";
 import { formatDate } from "@/components/ui/format-date";
 import { SkeletonRows } from "@/components/ui/skeleton";
 import { isForever, type UserRow, userSearchQuery } from "./user-queries";
@@ -24,9 +24,9 @@ export function UsersPage({ appKey }: { appKey: string }) {
       <PageHeader title="Users" description="Users your app server registered. Open one to see its sessions, bans and channels." />
       <Card>
         <div className="border-b border-slate-100 px-6 py-4">
-          <label className="block max-w-md">
-            <span className="text-sm font-medium text-slate-700">Search by user ID or name</span>
-            <input
+          <div className="max-w-md">
+            <TextField
+              label="Search by user ID or name"
               type="search"
               value={query}
               onChange={(event) => {
@@ -34,9 +34,8 @@ export function UsersPage({ appKey }: { appKey: string }) {
                 pages.reset();
               }}
               placeholder="e.g. alice"
-              className="mt-1.5 block h-9 w-full rounded-lg border-0 px-3 text-sm ring-1 ring-slate-300 ring-inset focus:ring-2 focus:ring-indigo-600 focus:outline-none"
             />
-          </label>
+          </div>
         </div>
         {users.isPending && <SkeletonRows label="Loading users" />}
         {users.isError && (

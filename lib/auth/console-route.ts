@@ -64,7 +64,8 @@ export function consoleRoute<
 /** What a change concerned: the path's app, and its other path parameters with the body as details. */
 function auditSubject(params: unknown, body: unknown) {
   const { appKey, ...others } = (params ?? {}) as Record<string, unknown>;
-  const details = { ...others, ...(body !== null && typeof body === "object" && !Array.isArray(body) ? body : body === undefined ? {} : { body }) };
+  // Console bodies are JSON objects (their schemas say so), or absent.
+  const details = { ...others, ...(body as Record<string, unknown> | undefined) };
   return { appKey: typeof appKey === "string" ? appKey : undefined, details };
 }
 

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { db, type Prisma } from "../db/client";
+import { redactSecrets } from "../chat/redact-secrets";
 import { log } from "../log";
 
 /** A call as the route handler saw it; its bodies are redacted and serialized when written, off the request's path. */
@@ -10,27 +11,18 @@ type Pending = { entries: Call[]; dropped: number };
 const maxBuffered = 20_000;
 const maxBodyChars = 4096;
 /** Days the request log keeps. */
-export const requestLogDays = 7;
+const requestLogDays = 7;
 
 // On globalThis: the route handlers record in their module instance of this file, server.ts writes.
 const key = Symbol.for("switchboard.apiRequestLog");
 const globals = globalThis as typeof globalThis & { [key]?: Pending };
 const buffer: Pending = (globals[key] ??= { entries: [], dropped: 0 });
 
-/** Field names whose values never reach the log, at any depth. */
-const secretField = /secret|password|token|signature/i;
-
 /** A body as the log keeps it: JSON, secrets and tokens redacted, cut to a few KB. */
 export function loggedBody(value: unknown): string {
   if (value === undefined) return "";
-  const text = JSON.stringify(redactValue(value));
+  const text = JSON.stringify(redactSecrets(value));
   return text.length > maxBodyChars ? `${text.slice(0, maxBodyChars)}…` : text;
-}
-
-function redactValue(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(redactValue);
-  if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([name, field]) => [name, secretField.test(name) ? "[redacted]" : redactValue(field)]));
-  return value;
 }
 
 /** Remembers a call for the request log; written in batches by `flushApiRequestLog`. */

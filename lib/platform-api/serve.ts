@@ -43,7 +43,7 @@ export function serve(endpoint: Endpoint) {
       if (!(error instanceof ChatError)) log.error("platform api failed", { requestId, path: endpoint.path, ...describeError(error) });
       ({ status, body } = toErrorBody(error));
     }
-    await logCall(request, { ...call, status, body, latencyMs: Date.now() - started });
+    await logCall(request, { ...call, path: endpoint.path, status, body, latencyMs: Date.now() - started });
     return Response.json(body, { status, headers: { "X-Request-Id": requestId } });
   }
 }
@@ -52,7 +52,7 @@ export function serve(endpoint: Endpoint) {
  * Keeps the call for the app's request log: answered calls of a known app, and calls
  * refused for their signature when the App-Key names a real app.
  */
-async function logCall(request: Request, call: { app?: SigningApp; input?: unknown; status: number; body: Record<string, unknown>; latencyMs: number }) {
+async function logCall(request: Request, call: { app?: SigningApp; input?: unknown; path: string; status: number; body: Record<string, unknown>; latencyMs: number }) {
   const appKey = request.headers.get("app-key");
   const appId = call.app?.id ?? (appKey ? (await appCache.get(appKey).catch(() => null))?.id : undefined);
   if (!appId) return;
@@ -60,7 +60,7 @@ async function logCall(request: Request, call: { app?: SigningApp; input?: unkno
     appId,
     createdAt: new Date(),
     method: request.method,
-    path: new URL(request.url).pathname,
+    path: call.path,
     status: call.status,
     code: typeof call.body.code === "number" ? call.body.code : 0,
     latencyMs: call.latencyMs,

@@ -1,20 +1,10 @@
 import { db } from "../../db/client";
-
-/** Input fields never written to the audit log, whatever their depth. */
-const secretField = /secret|password|token|privatekey|serviceaccount/i;
-
-function redact(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(redact);
-  if (value && typeof value === "object") {
-    return Object.fromEntries(Object.entries(value).map(([key, field]) => [key, secretField.test(key) ? "[redacted]" : redact(field)]));
-  }
-  return value;
-}
+import { redactSecrets } from "../redact-secrets";
 
 /** Records a change made in the console; its input is kept with secrets redacted. */
 export async function recordAudit(input: { operator: { id: string; email: string }; action: string; appKey?: string; details?: unknown }): Promise<void> {
   await db.auditEntry.create({
-    data: { operatorId: input.operator.id, operatorEmail: input.operator.email, action: input.action, appKey: input.appKey ?? null, details: JSON.stringify(redact(input.details ?? {})) },
+    data: { operatorId: input.operator.id, operatorEmail: input.operator.email, action: input.action, appKey: input.appKey ?? null, details: JSON.stringify(redactSecrets(input.details ?? {})) },
   });
 }
 

@@ -12,6 +12,8 @@ export const channelKindSchema = z.enum(["groups", "open-channels", "communities
 export type ChannelKind = z.infer<typeof channelKindSchema>;
 
 const pageSize = 25;
+
+const channelNotFound = (kind: ChannelKind, channelId: string) => new ChatError("notFound", `No ${kind.replace(/s$/, "").replace("-", " ")} ${channelId} in this app`);
 const memberLimit = 200;
 
 /** Channels of a kind whose id starts with `query` or whose name contains it, by id, a page after the cursor (the last id before). */
@@ -51,7 +53,7 @@ export async function getChannelOverview(input: { appId: string; kind: unknown; 
       _count: { select: { members: true, participants: true } },
     },
   });
-  if (!channel) throw new ChatError("notFound", `No ${kind.replace(/s$/, "").replace("-", " ")} ${input.channelId} in this app`);
+  if (!channel) throw channelNotFound(kind, input.channelId);
   const now = new Date();
   return {
     channelId: channel.channelId,
@@ -75,7 +77,9 @@ export async function getChannelOverview(input: { appId: string; kind: unknown; 
 /** Ends a channel as its Platform API would: a group dismissed, an open channel destroyed, a community dismissed. */
 export async function endChannel(input: { appId: string; kind: unknown; channelId: string }): Promise<void> {
   const kind = parseInput(channelKindSchema, input.kind);
-  await getChannelOverview(input);
+  // The open-channel destroy skips unknown ids silently; the console says so instead.
+  const exists = await db.channel.count({ where: { appId: input.appId, type: kinds[kind], channelId: input.channelId, parentId: null } });
+  if (!exists) throw channelNotFound(kind, input.channelId);
   if (kind === "groups") await dismissGroup({ appId: input.appId, channelId: input.channelId });
   else if (kind === "open-channels") await destroyOpenChannels({ appId: input.appId, channelIds: [input.channelId] });
   else await dismissCommunity({ appId: input.appId, channelId: input.channelId });

@@ -12,6 +12,7 @@ import { friendCache } from "../friends/friend-cache";
 import { isAllowedSender } from "../groups/allowed-senders";
 import { isMutedIn } from "../moderation/channel-type-mutes";
 import { checkPreDeliveryHook } from "../moderation/pre-delivery-hook";
+import { pushesConfigured } from "../push/offline-push";
 import { queueOfflinePush } from "../push/push-queue";
 import { routeOpenChannelMessage } from "../open-channels/route-open-channel-message";
 import { applyProfanityFilter } from "../moderation/profanity-filter";
@@ -109,7 +110,7 @@ export async function sendMessage(input: SendMessageInput): Promise<MessageView>
   // Stored messages' events were committed with them; the others are queued before the sender hears back.
   if (routing && !persisted) await enqueueWebhookEvent(routing(view));
   await deliver(input, settings, route, serializePublication({ type: "message", message: view }));
-  if (kind.counted && stored.seq !== undefined && !push?.disabled) {
+  if (kind.counted && stored.seq !== undefined && !push?.disabled && pushesConfigured(settings)) {
     queueOfflinePush({ appId: input.appId, message: view, channel: "pk" in route.address ? { pk: route.address.pk, community: route.community } : undefined, mentions, push });
   }
   return view;
@@ -137,10 +138,10 @@ function messageView(input: SendMessageInput, content: Record<string, unknown>, 
 /**
  * The message:send event (message routing) of a message, for every kind but status
  * messages; the app server's own sends only when the app asks for them; none when the
- * message is not routed.
+ * message is not routed (or the app has no endpoint).
  */
 function messageRouting(input: SendMessageInput, settings: AppSettings, route: Route, kind: MessageKind, profanityReplaced: boolean) {
-  if (!kind.persisted || (input.byServer && !settings.webhookServerMessages)) return undefined;
+  if (!kind.persisted || settings.webhookEndpoints.length === 0 || (input.byServer && !settings.webhookServerMessages)) return undefined;
   const address = route.address;
   return (view: MessageView): WebhookEvent => {
     const { senderId, content, ...message } = view;

@@ -41,7 +41,7 @@ const firstRetryPauseMs = 1000;
  */
 export async function pushToOfflineRecipients(job: PushJob): Promise<void> {
   const providers = configuredProviders(await getAppSettings(job.appId));
-  if (!providers.fcm && !providers.apns && !providers.webhookUrl) return;
+  if (!hasProvider(providers)) return;
   let notice: PushNotice | undefined;
   for await (const userIds of recipientPages(job)) {
     const recipients = await wantingPush(job, await offlineAmong(job.appId, userIds));
@@ -50,6 +50,11 @@ export async function pushToOfflineRecipients(job: PushJob): Promise<void> {
     await Promise.all([pushToDevices(job.appId, providers, recipients, notice), providers.webhookUrl && postPushWebhook(job, providers.webhookUrl, recipients, notice)]);
   }
 }
+
+const hasProvider = (providers: Providers) => Boolean(providers.fcm || providers.apns || providers.webhookUrl);
+
+/** Whether the app pushes at all: without a provider, messages queue no push work. */
+export const pushesConfigured = (settings: AppSettings) => hasProvider(configuredProviders(settings));
 
 function configuredProviders(settings: AppSettings): Providers {
   const apns = { keyId: settings.pushApnsKeyId, teamId: settings.pushApnsTeamId, privateKey: settings.pushApnsPrivateKey, topic: settings.pushApnsTopic, endpoint: settings.pushApnsEndpoint };
