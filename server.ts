@@ -3,7 +3,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import next from "next";
 import { closeBus, getBus } from "./lib/bus";
-import { flushDailyCounts } from "./lib/chat/apps/daily-counts";
+import { saveUsage, tidyUsage } from "./lib/chat/analytics/usage-jobs";
 import { closeApnsSessions } from "./lib/chat/push/apns";
 import { drainPushQueue } from "./lib/chat/push/push-queue";
 import { flushApiRequestLog, pruneApiRequestLog } from "./lib/platform-api/request-log";
@@ -22,6 +22,8 @@ import { startRepeatingTask } from "./lib/repeating-task";
 const requestLogFlushMs = 1000;
 /** How often each node looks for webhook deliveries that are due. */
 const webhookPollMs = 500;
+/** How often each node writes its usage counts for analytics (and reports its connections). */
+const usageSaveMs = 2000;
 
 async function main() {
   const applied = await applyMigrations(env.DATABASE_URL);
@@ -46,7 +48,8 @@ async function main() {
   await new Promise<void>((resolve) => server.listen(env.PORT, env.HOST, resolve));
   const sweepIntervalMs = env.SWITCHBOARD_SWEEP_INTERVAL_SECONDS * 1000;
   const sweeper = startRepeatingTask("open channel sweep", () => sweepOpenChannels(), sweepIntervalMs);
-  const countSaver = startRepeatingTask("saving daily counts", flushDailyCounts, sweepIntervalMs);
+  const usageSaver = startRepeatingTask("saving usage", saveUsage, usageSaveMs);
+  const usageTidier = startRepeatingTask("usage roll-up", () => tidyUsage(), sweepIntervalMs);
   const webhookWorker = startRepeatingTask("webhook delivery", () => deliverDueWebhooks(), webhookPollMs);
   const webhookPruner = startRepeatingTask("webhook outbox clean-up", () => pruneWebhookDeliveries(), sweepIntervalMs);
   const requestLogWriter = startRepeatingTask("request log", flushApiRequestLog, requestLogFlushMs);
@@ -60,11 +63,11 @@ async function main() {
       log.info("shutting down", { signal });
       server.close();
       await gateway.close();
-      await Promise.all([sweeper.stop(), countSaver.stop(), webhookWorker.stop(), webhookPruner.stop(), requestLogWriter.stop(), requestLogPruner.stop()]);
+      await Promise.all([sweeper.stop(), usageSaver.stop(), usageTidier.stop(), webhookWorker.stop(), webhookPruner.stop(), requestLogWriter.stop(), requestLogPruner.stop()]);
       await getMessageWriter().drain();
       await drainPushQueue(5000);
       closeApnsSessions();
-      await flushDailyCounts();
+      await saveUsage();
       await flushApiRequestLog();
       await closeBus();
       await db.$disconnect();

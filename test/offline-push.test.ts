@@ -16,7 +16,7 @@ const online: SwitchboardClient[] = [];
 let alice: SwitchboardClient;
 
 beforeAll(async () => {
-  // Daily counts are saved every second.
+  // Usage counts are saved every second.
   server = await startTestServer({ env: { SWITCHBOARD_SWEEP_INTERVAL_SECONDS: "1" } });
   app = await createTestApp(server);
   [fcm, apns] = await Promise.all([startFcmStandIn(), startApnsStandIn()]);
@@ -143,7 +143,7 @@ describe("offline push", () => {
 
     const counts = async () =>
       Object.fromEntries(
-        (await server.database.query<{ name: string; count: number }>(`SELECT "name", "count" FROM "AppDailyCount" WHERE "name" LIKE 'push.%'`)).map((row) => [row.name, Number(row.count)]),
+        (await server.database.query<{ name: string; count: number }>(`SELECT "name", "count" FROM "UsageCount" WHERE "span" = 'day' AND "name" LIKE 'push.%'`)).map((row) => [row.name, Number(row.count)]),
       );
     for (let tries = 0; tries < 50 && (await counts())["push.apns.tokenGone"] === undefined; tries++) await new Promise((resolve) => setTimeout(resolve, 100));
     expect(await counts()).toMatchObject({ "push.fcm.tokenGone": 1, "push.apns.tokenGone": 1, "push.fcm.delivered": expect.any(Number), "push.apns.delivered": 1 });

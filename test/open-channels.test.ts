@@ -233,7 +233,7 @@ describe("load", () => {
     }
     expect(statuses).toEqual([200, 200, 429, 200, 429, 200, 200]);
     // Drops are counted per app and day, saved every sweep (each second here).
-    const dropped = () => server.database.query<{ count: number }>(`SELECT "count" FROM "AppDailyCount" WHERE "name" = 'openChannelMessagesDropped'`);
+    const dropped = () => server.database.query<{ count: number }>(`SELECT "count" FROM "UsageCount" WHERE "span" = 'day' AND "name" = 'openChannelMessagesDropped'`);
     await new Promise((resolve) => setTimeout(resolve, 2500));
     expect((await dropped()).map((row) => Number(row.count))).toEqual([drops]);
   });

@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import Link from "next/link";
+import { OverviewStats } from "@/components/analytics/overview-stats";
 import { PageHeader } from "@/components/console/page-header";
 import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
@@ -49,6 +50,7 @@ function LoadedApp({ app, maxGraceHours, canEdit, canDelete }: { app: AppView; m
         }
         description={`Created ${formatDate(app.createdAt)}`}
       />
+      <OverviewStats appKey={app.appKey} />
       <Card>
         <CardHeader
           title="Credentials"

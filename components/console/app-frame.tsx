@@ -5,19 +5,7 @@ import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
 import type { ReactNode } from "react";
 import { appsQuery } from "@/components/apps/app-queries";
-
-/** The pages of one app, by path segment below /apps/<appKey>; "" is the app's own page. */
-export const appSections = [
-  { segment: "", label: "Overview" },
-  { segment: "settings", label: "Settings" },
-  { segment: "users", label: "Users" },
-  { segment: "bans", label: "Bans" },
-  { segment: "messages", label: "Messages" },
-  { segment: "channels", label: "Channels" },
-  { segment: "webhooks", label: "Webhooks" },
-  { segment: "debugger", label: "Debugger" },
-  { segment: "requests", label: "Requests" },
-] as const;
+import { appSections } from "./app-sections";
 
 /** Every page of an app: an app switcher that keeps the section, the section tabs, then the page. */
 export function AppFrame({ appKey, children }: { appKey: string; children: ReactNode }) {

@@ -2,6 +2,8 @@ import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 import { WebSocketServer } from "ws";
 import { type BusMessage, getBus, topics } from "../bus";
+import { markActive } from "../chat/analytics/active-users";
+import { connectionClosed, connectionOpened } from "../chat/analytics/connection-counts";
 import { findListenedChannelKeys } from "../chat/channels/find-channel";
 import { recordLiveDelivery } from "../chat/messages/single-device-delivery";
 import { findOpenChannelKeys, touchParticipants } from "../chat/open-channels/open-channel-participants";
@@ -108,6 +110,9 @@ export function createGateway() {
     },
     async register(session) {
       const { appId, userId } = session.user!;
+      // Counted before any wait: unregister uncounts every session with a connectedAt.
+      connectionOpened(appId);
+      markActive(appId, userId);
       const entry = openUserEntry(appId, userId);
       entry.sessions.add(session);
       await entry.ready;
@@ -123,7 +128,10 @@ export function createGateway() {
       allSessions.delete(session);
       if (!session.user) return;
       void untrackPresence(session);
-      if (session.connectedAt > 0) trackUpdate(reportConnectionStatus(session, "disconnected"));
+      if (session.connectedAt > 0) {
+        connectionClosed(session.user.appId);
+        trackUpdate(reportConnectionStatus(session, "disconnected"));
+      }
       if (!session.multiDeviceSync && session.connectedAt > 0) void recordLiveDelivery({ ...session.user, until: new Date() });
       const entry = users.get(topics.user(session.user.appId, session.user.userId));
       if (!entry?.sessions.delete(session) || entry.sessions.size > 0) return;

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { getBus } from "../bus";
+import { countUsage } from "../chat/analytics/usage-counts";
 import { appCache } from "../chat/apps/app-cache";
 import { getAppSettings } from "../chat/apps/app-settings";
 import { ChatError, parseInput, toErrorBody } from "../chat/errors";
@@ -56,6 +57,7 @@ async function logCall(request: Request, call: { app?: SigningApp; input?: unkno
   const appKey = request.headers.get("app-key");
   const appId = call.app?.id ?? (appKey ? (await appCache.get(appKey).catch(() => null))?.id : undefined);
   if (!appId) return;
+  countUsage(appId, `api.${call.status}.${call.path}`);
   recordApiRequest({
     appId,
     createdAt: new Date(),

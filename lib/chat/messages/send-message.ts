@@ -1,6 +1,8 @@
 import { getBus, topics } from "../../bus";
 import { db } from "../../db/client";
 import { describeError, log } from "../../log";
+import { recordMessageLatency } from "../analytics/latency-histogram";
+import { countUsage } from "../analytics/usage-counts";
 import { type AppSettings, getAppSettings } from "../apps/app-settings";
 import { blocklistCache } from "../blocklists/blocklist-cache";
 import { broadcastChannelId, ChannelType, directChannelId } from "../channels/channel-types";
@@ -71,6 +73,7 @@ export type Route = { address: ChannelAddress; recipientTopics: string[]; channe
  * delivers nothing again.
  */
 export async function sendMessage(input: SendMessageInput): Promise<MessageView> {
+  const receivedAt = Date.now();
   const settings = await getAppSettings(input.appId);
   if (input.senderSession) checkClientRate(input.senderSession.id, settings.clientMessagesPerSecond);
   const checked = checkMessage(input);
@@ -110,6 +113,8 @@ export async function sendMessage(input: SendMessageInput): Promise<MessageView>
   // Stored messages' events were committed with them; the others are queued before the sender hears back.
   if (routing && !persisted) await enqueueWebhookEvent(routing(view));
   await deliver(input, settings, route, serializePublication({ type: "message", message: view }));
+  countUsage(input.appId, `messages.${input.target.channelType}`);
+  recordMessageLatency(input.appId, Date.now() - receivedAt);
   if (kind.counted && stored.seq !== undefined && !push?.disabled && pushesConfigured(settings)) {
     queueOfflinePush({ appId: input.appId, message: view, channel: "pk" in route.address ? { pk: route.address.pk, community: route.community } : undefined, mentions, push });
   }

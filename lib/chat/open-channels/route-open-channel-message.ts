@@ -1,7 +1,7 @@
 import { getBus, topics } from "../../bus";
 import { db } from "../../db/client";
 import type { AppSettings } from "../apps/app-settings";
-import { countEvent } from "../apps/daily-counts";
+import { countUsage } from "../analytics/usage-counts";
 import { userRuleKinds } from "../channels/channel-user-rules";
 import { ChatError } from "../errors";
 import type { Route, SendMessageInput } from "../messages/send-message";
@@ -44,6 +44,6 @@ async function checkCapacity(input: { appId: string; channelPk: string; channelI
   const priority = input.prioritySender || input.settings.openChannelPriorityMessageTypes.includes(input.messageType);
   const limit = priority ? Number.MAX_SAFE_INTEGER : input.settings.openChannelLowPriorityMessageTypes.includes(input.messageType) ? capacity / 2 : capacity;
   if (await getBus().consumeRate(`open-channel:${input.channelPk}`, 1, limit, 1000)) return;
-  countEvent(input.appId, "openChannelMessagesDropped");
+  countUsage(input.appId, "openChannelMessagesDropped");
   throw new ChatError("rateLimited", `Open channel ${input.channelId} is taking more than ${capacity} messages a second: this one was dropped`);
 }

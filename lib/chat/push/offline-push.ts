@@ -4,7 +4,7 @@ import { db } from "../../db/client";
 import { describeError, log } from "../../log";
 import { type AppSettings, getAppSettings } from "../apps/app-settings";
 import { signCallbackUrl } from "../apps/app-signature";
-import { countEvent } from "../apps/daily-counts";
+import { countUsage } from "../analytics/usage-counts";
 import { broadcastChannelId, ChannelType } from "../channels/channel-types";
 import { findReaders } from "../communities/subchannel-access";
 import type { Mentions } from "../messages/mentions";
@@ -209,6 +209,6 @@ async function withRetries(send: () => Promise<PushResult>): Promise<PushResult>
 }
 
 function record(appId: string, provider: PushProvider | "webhook", result: PushResult) {
-  countEvent(appId, `push.${provider}.${result.outcome === "retry" ? "failed" : result.outcome}`);
+  countUsage(appId, `push.${provider}.${result.outcome === "retry" ? "failed" : result.outcome}`);
   if (result.outcome === "failed") log.warn("push notification failed", { appId, provider, detail: result.detail });
 }

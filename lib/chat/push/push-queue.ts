@@ -1,5 +1,5 @@
 import { describeError, log } from "../../log";
-import { countEvent } from "../apps/daily-counts";
+import { countUsage } from "../analytics/usage-counts";
 import { type PushJob, pushToOfflineRecipients } from "./offline-push";
 
 /** Jobs waiting beyond this are dropped (and counted): a push backlog must not eat the node's memory. */
@@ -15,7 +15,7 @@ const queue: Queue = (globals[key] ??= { waiting: [], running: 0 });
 /** Queues the offline push of a message; the sender's acknowledgement does not wait for it. */
 export function queueOfflinePush(job: PushJob): void {
   if (queue.waiting.length >= maxWaitingJobs) {
-    countEvent(job.appId, "push.queueFull");
+    countUsage(job.appId, "push.queueFull");
     return;
   }
   queue.waiting.push(job);

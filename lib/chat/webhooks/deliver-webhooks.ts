@@ -1,4 +1,5 @@
 import { db } from "../../db/client";
+import { countUsage } from "../analytics/usage-counts";
 import { getAppSettings } from "../apps/app-settings";
 import { signCallbackUrl } from "../apps/app-signature";
 
@@ -62,15 +63,18 @@ async function attempt(delivery: Delivery): Promise<void> {
   const { webhookRetryHours } = await getAppSettings(delivery.appId);
   const retryUntil = delivery.createdAt.getTime() + webhookRetryHours * 3_600_000;
   const nextAttemptAt = new Date(Date.now() + Math.min(1000 * 2 ** attempts, maxBackoffMs));
+  const gaveUp = !succeeded && nextAttemptAt.getTime() > retryUntil;
   await db.$transaction([
     db.webhookAttempt.create({ data: { deliveryId: delivery.id, statusCode: outcome.statusCode, latencyMs, error: outcome.error, responseExcerpt: outcome.excerpt } }),
     db.webhookDelivery.update({
       where: { id: delivery.id },
       data: succeeded
         ? { status: "delivered", attempts, deliveredAt: new Date(), leasedUntil: null }
-        : { status: nextAttemptAt.getTime() > retryUntil ? "failed" : "pending", attempts, nextAttemptAt, leasedUntil: null },
+        : { status: gaveUp ? "failed" : "pending", attempts, nextAttemptAt, leasedUntil: null },
     }),
   ]);
+  countUsage(delivery.appId, succeeded ? "webhooks.delivered" : "webhooks.attemptFailed");
+  if (gaveUp) countUsage(delivery.appId, "webhooks.gaveUp");
 }
 
 /** One signed POST to an endpoint: the answer's status and start, or why none came. */
