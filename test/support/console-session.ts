@@ -1,7 +1,10 @@
 import type { TestServer } from "./test-server";
 
 /** A console operator signed in over HTTP as the sign-in form does: its cookies go with each call. */
-export type ConsoleSession = { get<T>(path: string): Promise<{ status: number; body: T }> };
+export type ConsoleSession = {
+  get<T>(path: string): Promise<{ status: number; body: T }>;
+  send<T>(method: "POST" | "PUT" | "PATCH" | "DELETE", path: string, body?: unknown): Promise<{ status: number; body: T }>;
+};
 
 /** Signs the first operator (the test server's SWITCHBOARD_ADMIN_*) in through next-auth. */
 export async function signInToConsole(server: TestServer, operator = { email: "owner@example.com", password: "owner-password" }): Promise<ConsoleSession> {
@@ -25,10 +28,10 @@ export async function signInToConsole(server: TestServer, operator = { email: "o
   });
   remember(signIn);
   if (![...cookies.keys()].some((name) => name.endsWith("session-token"))) throw new Error(`signing in failed: ${signIn.status}`);
-  return {
-    async get<T>(path: string) {
-      const response = await fetch(server.url + path, { headers: { cookie: cookieHeader() } });
-      return { status: response.status, body: (await response.json()) as T };
-    },
+  const call = async <T>(method: string, path: string, body?: unknown) => {
+    const headers: Record<string, string> = { cookie: cookieHeader(), ...(body !== undefined && { "content-type": "application/json" }) };
+    const response = await fetch(server.url + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    return { status: response.status, body: (await response.json()) as T };
   };
+  return { get: (path) => call("GET", path), send: (method, path, body) => call(method, path, body) };
 }

@@ -1,0 +1,114 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type ConsoleSession, signInToConsole } from "./support/console-session";
+import { callApi, createTestApp, issueToken, type TestApp } from "./support/platform-api";
+import { startTestServer, type TestServer } from "./support/test-server";
+
+let server: TestServer;
+let console_: ConsoleSession;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  console_ = await signInToConsole(server);
+});
+afterAll(() => server?.close());
+
+type Row = { messageId: string; senderId: string; sentAt: string };
+type Page = { messages: Row[]; nextCursor: string | null };
+
+/** Every page of a console message search, following the cursor. */
+async function allPages(app: TestApp, filters: Record<string, string> = {}) {
+  const pages: Page[] = [];
+  let before: string | null = null;
+  do {
+    const query: URLSearchParams = new URLSearchParams({ ...filters, ...(before && { before }) });
+    const answer: { status: number; body: Page } = await console_.get<Page>(`/api/console/apps/${app.appKey}/messages?${query}`);
+    expect(answer.status).toBe(200);
+    pages.push(answer.body);
+    before = answer.body.nextCursor;
+  } while (before);
+  return pages;
+}
+
+describe("console message search", () => {
+  it("pages through every match once, newest first, when many messages share a millisecond", async () => {
+    const app = await createTestApp(server);
+    const recipients = Array.from({ length: 40 }, (_, index) => `user-${index}`);
+    for (const userId of [...recipients, "ann", "ben"]) await issueToken(server, app, userId);
+    // One call stores a message per recipient, most of them in the same millisecond.
+    const sent: string[] = [];
+    for (let round = 0; round < 15; round++) {
+      for (const fromUserId of ["ann", "ben"]) {
+        const answer = await callApi(server, app, "/v4/direct-channel/message/send", { fromUserId, toUserIds: recipients, messageType: "RC:TxtMsg", content: JSON.stringify({ content: `round ${round}` }) });
+        expect(answer.status).toBe(200);
+        sent.push(...(answer.body.result as { messageIds: { messageId: string }[] }).messageIds.map((message) => message.messageId));
+      }
+    }
+
+    const pages = await allPages(app);
+    const listed = pages.flatMap((page) => page.messages);
+    expect(pages).toHaveLength(Math.ceil(sent.length / 50));
+    expect(new Set(listed.map((row) => row.messageId)).size).toBe(sent.length);
+    expect(listed.map((row) => row.messageId).sort()).toEqual([...sent].sort());
+    const order = listed.map((row) => [Date.parse(row.sentAt), row.messageId] as const);
+    for (let index = 1; index < order.length; index++) {
+      const [previousTime, previousId] = order[index - 1]!;
+      const [time, id] = order[index]!;
+      expect(previousTime > time || (previousTime === time && previousId > id)).toBe(true);
+    }
+
+    const bens = (await allPages(app, { senderId: "ben" })).flatMap((page) => page.messages);
+    expect(bens).toHaveLength(sent.length / 2);
+    expect(bens.every((row) => row.senderId === "ben")).toBe(true);
+  });
+
+  it("refuses an unbounded text search and says how to bound it", async () => {
+    const app = await createTestApp(server);
+    const answer = await console_.get<{ errorMessage: string }>(`/api/console/apps/${app.appKey}/messages?text=hello`);
+    expect(answer.status).toBe(400);
+    expect(answer.body.errorMessage).toMatch(/channel, a sender, a recipient or a time range/);
+  });
+});
+
+/** The tables that hold rows of an app, read from the schema: every model with an appId. */
+function tablesWithAppId(): string[] {
+  const schema = readFileSync(path.resolve(import.meta.dirname, "../prisma/postgresql/schema.prisma"), "utf8");
+  return [...schema.matchAll(/^model (\w+) \{([^}]*)\}/gm)].filter(([, , body]) => /^\s+appId\s/m.test(body!)).map(([, name]) => name!);
+}
+
+describe("deleting an app", () => {
+  it("removes every row the app holds, leaves other apps alone, and keeps the audit entry", async () => {
+    const created = await console_.send<{ app: { appKey: string; appSecret: string; name: string } }>("POST", "/api/console/apps", { name: "Doomed", environment: "development" });
+    expect(created.status).toBe(201);
+    const doomed = created.body.app;
+    const survivor = await createTestApp(server, "Survivor");
+    for (const app of [doomed, survivor]) {
+      for (const userId of ["ann", "ben"]) await issueToken(server, app, userId);
+      await callApi(server, app, "/v4/group-channel/create", { channelId: "team", name: "Team", owner: "ann", userIds: ["ann", "ben"] });
+      await callApi(server, app, "/v4/direct-channel/message/send", { fromUserId: "ann", toUserIds: ["ben"], messageType: "RC:TxtMsg", content: '{"content":"hi"}' });
+    }
+    const appIds = Object.fromEntries(
+      (await server.database.query<{ id: string; key: string }>(`SELECT "id", "key" FROM "App" WHERE "key" IN ($1, $2)`, [doomed.appKey, survivor.appKey])).map((row) => [row.key, row.id]),
+    );
+    const rowsOf = async (appId: string) => {
+      const counts: Record<string, number> = {};
+      for (const table of tablesWithAppId()) counts[table] = Number((await server.database.query<{ count: number }>(`SELECT COUNT(*) AS "count" FROM "${table}" WHERE "appId" = $1`, [appId]))[0]!.count);
+      return counts;
+    };
+    const survivorBefore = await rowsOf(appIds[survivor.appKey]!);
+    expect((await rowsOf(appIds[doomed.appKey]!)).Message).toBeGreaterThan(0);
+
+    const wrongName = await console_.send<{ errorMessage: string }>("DELETE", `/api/console/apps/${doomed.appKey}`, { confirmName: "doomed" });
+    expect(wrongName.status).toBe(400);
+    expect(wrongName.body.errorMessage).toContain("Doomed");
+    expect((await console_.send("DELETE", `/api/console/apps/${doomed.appKey}`, { confirmName: "Doomed" })).status).toBe(200);
+
+    expect(Object.values(await rowsOf(appIds[doomed.appKey]!)).every((count) => count === 0)).toBe(true);
+    const survivorAfter = await rowsOf(appIds[survivor.appKey]!);
+    expect({ ...survivorAfter, ApiRequest: 0, UsageCount: 0 }).toEqual({ ...survivorBefore, ApiRequest: 0, UsageCount: 0 });
+    expect((await callApi(server, doomed, "/v4/user/profile/batch/get", { userIds: ["ann"] })).status).toBe(401);
+    const audit = await console_.get<{ entries: { action: string; appKey: string | null }[] }>("/api/console/audit");
+    expect(audit.body.entries).toContainEqual(expect.objectContaining({ action: "app.delete", appKey: doomed.appKey }));
+  });
+});
