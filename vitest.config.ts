@@ -1,4 +1,4 @@
-import { defineConfig } from "vitest/config";
+import { configDefaults, defineConfig } from "vitest/config";
 import { integrationSuites } from "./test/support/suites.ts";
 
 /**
@@ -22,7 +22,8 @@ export default defineConfig({
           extends: true as const,
           test: {
             name: suite.name,
-            include: ["test/**/*.test.ts"],
+            include: [...suite.include],
+            exclude: [...configDefaults.exclude, ...suite.exclude],
             env: { SWITCHBOARD_TEST_DATABASE: suite.database, SWITCHBOARD_TEST_BUS: suite.bus },
           },
         })),

@@ -1,10 +1,9 @@
 // Direct messages end to end (send, stored, delivered, acknowledged) through the gateway,
 // against a bare `ws` relay of the same frames as the baseline, both in their own process.
-import { spawn } from "node:child_process";
-import path from "node:path";
 import { callApi, createTestApp } from "../test/support/platform-api";
 import { startTestServer } from "../test/support/test-server";
 import { runDirectLoad } from "./lib/direct-load";
+import { startRelay } from "./lib/relay-process";
 import { saveResults } from "./lib/results";
 import { round } from "./lib/stats";
 
@@ -32,12 +31,11 @@ async function measureSwitchboard() {
 }
 
 async function measureRelay() {
-  const relay = spawn(path.resolve("node_modules/.bin/tsx"), ["bench/baseline/ws-relay.ts"], { stdio: ["ignore", "pipe", "inherit"] });
+  const relay = await startRelay();
   try {
-    const port = await new Promise<number>((resolve) => relay.stdout.on("data", (chunk) => resolve(Number(/(\d+)/.exec(String(chunk))![1]))));
-    return await runDirectLoad({ ...options, url: `ws://127.0.0.1:${port}`, tokenFor: async (userId) => userId });
+    return await runDirectLoad({ ...options, url: relay.url, tokenFor: async (userId) => userId });
   } finally {
-    relay.kill();
+    relay.stop();
   }
 }
 

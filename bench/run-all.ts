@@ -10,7 +10,7 @@ if (!existsSync(".next/BUILD_ID")) {
   process.exit(1);
 }
 const scenarios = readdirSync("bench").filter((file) => file.endsWith(".ts") && file !== "run-all.ts");
-for (const suite of integrationSuites().filter((candidate) => candidate.available)) {
+for (const suite of integrationSuites().filter((candidate) => candidate.available && candidate.pairing)) {
   for (const scenario of scenarios) {
     console.log(`\n=== bench/${scenario} on ${suite.name}`);
     const env = { ...process.env, SWITCHBOARD_TEST_DATABASE: suite.database, SWITCHBOARD_TEST_BUS: suite.bus };

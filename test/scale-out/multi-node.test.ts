@@ -1,0 +1,129 @@
+import WebSocket from "ws";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type ChatMessage, SwitchboardClient } from "../../lib/sdk";
+import { waitUntil } from "../support/chat-clients";
+import { type LoadBalancer, startLoadBalancer } from "../support/nginx";
+import { callApi, createTestApp, issueToken, type TestApp } from "../support/platform-api";
+import { startTestServer, type TestServer } from "../support/test-server";
+
+// Two Switchboard processes share one PostgreSQL database and Redis, behind nginx.
+let nodeA: TestServer;
+let nodeB: TestServer;
+let balancer: LoadBalancer;
+let app: TestApp;
+const clients: SwitchboardClient[] = [];
+
+beforeAll(async () => {
+  nodeA = await startTestServer();
+  nodeB = await startTestServer({ env: { DATABASE_URL: nodeA.database.url } });
+  balancer = await startLoadBalancer([nodeA.url, nodeB.url]);
+  app = await createTestApp(nodeA, "Scale-out", "production");
+  await nodeA.cli(["apps", "settings", "set", "--app", app.appKey, "clientMessagesPerSecond=1000"]);
+});
+afterAll(async () => {
+  for (const client of clients) client.disconnect();
+  await balancer?.close();
+  await nodeB?.close();
+  await nodeA?.close();
+});
+
+/** A client connected through nginx; `node` is where nginx sent its latest connection. */
+type RoutedClient = { client: SwitchboardClient; node: () => string; messages: ChatMessage[]; disconnects: number[] };
+
+async function connectThroughBalancer(userId: string, platform: "web" | "desktop" | "mobile" = "web"): Promise<RoutedClient> {
+  let node = "";
+  // The WebSocket the SDK opens, noting nginx's X-Upstream answer to each upgrade.
+  class RoutedWebSocket extends WebSocket {
+    constructor(url: string, protocols?: string | string[]) {
+      super(url, protocols);
+      this.once("upgrade", (response) => (node = String(response.headers["x-upstream"])));
+    }
+  }
+  const client = new SwitchboardClient({ url: balancer.wsUrl, token: await issueToken(nodeA, app, userId), websocket: RoutedWebSocket, platform });
+  const routed: RoutedClient = { client, node: () => node, messages: [], disconnects: [] };
+  client.onMessage((message) => routed.messages.push(message));
+  client.on("disconnected", (event) => routed.disconnects.push(event.code));
+  clients.push(client);
+  await client.connect();
+  return routed;
+}
+
+const hostOf = (server: TestServer) => new URL(server.url).host;
+const texts = (routed: RoutedClient) => routed.messages.map((message) => message.content.content);
+
+describe("two nodes behind nginx", () => {
+  it("let clients on different nodes chat directly, in a group and in an open channel", async () => {
+    const users = await Promise.all(["amy", "bob", "cal", "dan"].map((userId) => connectThroughBalancer(userId)));
+    const [amy, bob, cal, dan] = users as [RoutedClient, RoutedClient, RoutedClient, RoutedClient];
+    expect(new Set(users.map((user) => user.node()))).toEqual(new Set([hostOf(nodeA), hostOf(nodeB)]));
+    const elsewhere = users.filter((user) => user.node() !== amy.node());
+
+    for (const other of elsewhere) await amy.client.sendDirectMessage({ to: ["amy", "bob", "cal", "dan"][users.indexOf(other)]!, text: "direct across nodes" });
+    for (const other of elsewhere) expect(await waitUntil(() => texts(other).includes("direct across nodes"))).toBe(true);
+
+    expect((await callApi(nodeB, app, "/v4/group-channel/create", { channelId: "crew", name: "Crew", owner: "amy", userIds: ["amy", "bob", "cal", "dan"] })).status).toBe(200);
+    await bob.client.sendGroupMessage({ groupId: "crew", text: "group across nodes" });
+    for (const user of [amy, cal, dan]) expect(await waitUntil(() => texts(user).includes("group across nodes"))).toBe(true);
+
+    expect((await callApi(nodeA, app, "/v4/open-channel/create", { channelId: "lobby" })).status).toBe(200);
+    for (const user of users) await user.client.joinOpenChannel({ channelId: "lobby" });
+    await cal.client.sendOpenChannelMessage({ channelId: "lobby", text: "open across nodes" });
+    for (const user of [amy, bob, dan]) expect(await waitUntil(() => texts(user).includes("open across nodes"))).toBe(true);
+  });
+
+  it("close a banned user's sessions on every node at once", async () => {
+    const devices = [await connectThroughBalancer("eve", "web"), await connectThroughBalancer("eve", "desktop")];
+    expect(new Set(devices.map((device) => device.node())).size).toBe(2);
+    expect((await callApi(nodeA, app, "/v4/user/ban", { userIds: ["eve"], durationMinutes: 60 })).status).toBe(200);
+    for (const device of devices) expect(await waitUntil(() => device.disconnects.includes(3503))).toBe(true);
+  });
+});
+
+describe("kill -9 of a node under load", () => {
+  it("moves its clients to the survivor, which recovers every acknowledged message once, in order, without gaps", async () => {
+    const pairs = await Promise.all(
+      Array.from({ length: 6 }, async (_, index) => ({ sender: await connectThroughBalancer(`sender-${index}`), receiver: await connectThroughBalancer(`receiver-${index}`), index })),
+    );
+    const everyone = pairs.flatMap((pair) => [pair.sender, pair.receiver]);
+    expect(everyone.filter((routed) => routed.node() === hostOf(nodeB)).length).toBeGreaterThan(0);
+
+    // Each sender sends without pause; a send the failure interrupted is sent again with the same client message id.
+    const acknowledged = new Map<string, string>();
+    let sending = true;
+    const sendAll = pairs.map(async ({ sender, index }) => {
+      for (let next = 0; sending; next++) {
+        const clientMessageId = `${index}-${next}`;
+        for (let attempt = 0; attempt < 50; attempt++) {
+          try {
+            const message = await sender.client.sendDirectMessage({ to: `receiver-${index}`, text: clientMessageId, clientMessageId });
+            acknowledged.set(message.messageId, `receiver-${index}`);
+            break;
+          } catch {
+            await new Promise((resolve) => setTimeout(resolve, 200));
+          }
+        }
+      }
+    });
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    nodeB.process.kill("SIGKILL");
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    sending = false;
+    await Promise.all(sendAll);
+
+    const receivedBy = (userId: string) => pairs.find((pair) => `receiver-${pair.index}` === userId)!.receiver;
+    const missing = () => [...acknowledged].filter(([messageId, userId]) => !receivedBy(userId).messages.some((message) => message.messageId === messageId));
+    expect(await waitUntil(() => missing().length === 0, 30_000)).toBe(true);
+    expect(acknowledged.size).toBeGreaterThan(100);
+
+    for (const { receiver, sender } of pairs) {
+      const ids = receiver.messages.map((message) => message.messageId);
+      expect(new Set(ids).size).toBe(ids.length);
+      // Every stored message of the channel, acknowledged or not, reached the receiver in sequence.
+      const seqs = receiver.messages.map((message) => message.seq!).sort((a, b) => a - b);
+      expect(seqs).toEqual(Array.from({ length: seqs.length }, (_, position) => position + 1));
+      const clientIds = receiver.messages.map((message) => message.clientMessageId);
+      expect(new Set(clientIds).size).toBe(clientIds.length);
+      for (const routed of [sender, receiver]) expect(routed.node()).toBe(hostOf(nodeA));
+    }
+  });
+});
