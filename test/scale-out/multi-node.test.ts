@@ -36,7 +36,8 @@ async function connectThroughBalancer(userId: string, platform: "web" | "desktop
   class RoutedWebSocket extends WebSocket {
     constructor(url: string, protocols?: string | string[]) {
       super(url, protocols);
-      this.once("upgrade", (response) => (node = String(response.headers["x-upstream"])));
+      // After a refused try the header lists every node tried; the last one answered.
+      this.once("upgrade", (response) => (node = String(response.headers["x-upstream"]).split(", ").at(-1)!));
     }
   }
   const client = new SwitchboardClient({ url: balancer.wsUrl, token: await issueToken(nodeA, app, userId), websocket: RoutedWebSocket, platform });

@@ -4,7 +4,6 @@ import { promisify } from "node:util";
 import { createTestDatabase, type TestDatabase } from "./databases";
 
 const root = path.resolve(import.meta.dirname, "../..");
-const tsx = path.join(root, "node_modules/.bin/tsx");
 
 export type TestServer = {
   url: string;
@@ -42,7 +41,8 @@ function serverEnv(databaseUrl: string): NodeJS.ProcessEnv {
 export async function startTestServer(options: { env?: Record<string, string> } = {}): Promise<TestServer> {
   const database = await createTestDatabase();
   const env = { ...serverEnv(database.url), ...options.env };
-  const child = spawn(tsx, ["server.ts"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
+  // Node itself with tsx's loader, not the tsx command (which runs a child): signals, SIGKILL too, reach the server.
+  const child = spawn(process.execPath, ["--import", "tsx", "server.ts"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   child.stdout.on("data", (chunk) => (output += chunk));
   child.stderr.on("data", (chunk) => (output += chunk));
