@@ -11,8 +11,8 @@ import { round } from "./lib/stats";
 
 const groupMembers = Number(process.env.BENCH_GROUP_MEMBERS ?? 1000);
 const openChannelConnections = Number(process.env.BENCH_OPEN_CHANNEL_CONNECTIONS ?? 5000);
-const messages = Number(process.env.BENCH_FAN_OUT_MESSAGES ?? 40);
-const inFlight = 4;
+const messages = Number(process.env.BENCH_FAN_OUT_MESSAGES ?? 200);
+const inFlight = Number(process.env.BENCH_FAN_OUT_IN_FLIGHT ?? 16);
 
 type Target = { channelType: number; channelId: string };
 

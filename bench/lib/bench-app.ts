@@ -1,4 +1,6 @@
-import { createTestApp, type TestApp } from "../../test/support/platform-api";
+import { signAccessToken } from "../../lib/chat/tokens/access-token";
+import { connectDatabase } from "../../lib/db/client";
+import { createTestApp } from "../../test/support/platform-api";
 import type { TestServer } from "../../test/support/test-server";
 
 /**
@@ -9,13 +11,15 @@ import type { TestServer } from "../../test/support/test-server";
 export async function createBenchApp(server: TestServer, userIds: string[], settings: string[] = []) {
   const app = await createTestApp(server, "bench", "production");
   if (settings.length > 0) await server.cli(["apps", "settings", "set", "--app", app.appKey, ...settings]);
-  process.env.DATABASE_URL = server.database.url;
-  const { db } = await import("../../lib/db/client");
-  const { signAccessToken } = await import("../../lib/chat/tokens/access-token");
-  const { id, tokenKey } = await db.app.findUniqueOrThrow({ where: { key: app.appKey }, select: { id: true, tokenKey: true } });
-  for (let start = 0; start < userIds.length; start += 500) {
-    await db.user.createMany({ data: userIds.slice(start, start + 500).map((userId) => ({ appId: id, id: userId, name: userId })) });
+  const db = connectDatabase(server.database.url);
+  try {
+    const { id, tokenKey } = await db.app.findUniqueOrThrow({ where: { key: app.appKey }, select: { id: true, tokenKey: true } });
+    for (let start = 0; start < userIds.length; start += 500) {
+      await db.user.createMany({ data: userIds.slice(start, start + 500).map((userId) => ({ appId: id, id: userId, name: userId })) });
+    }
+    const issuedAt = Date.now();
+    return { app, appId: id, tokenFor: (userId: string) => signAccessToken({ appKey: app.appKey, userId, issuedAt }, tokenKey) };
+  } finally {
+    await db.$disconnect();
   }
-  const issuedAt = Date.now();
-  return { app: app as TestApp, appId: id, db, tokenFor: (userId: string) => signAccessToken({ appKey: app.appKey, userId, issuedAt }, tokenKey) };
 }

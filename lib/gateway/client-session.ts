@@ -55,6 +55,8 @@ export class ClientSession {
   /** The client signed out rather than just going away: its connection status is "2". */
   loggedOut = false;
   private state: "new" | "connecting" | "connected" | "closed" = "new";
+  private outbox: string[] = [];
+  private outboxChars = 0;
   private readonly connectTimer: NodeJS.Timeout;
 
   constructor(
@@ -80,12 +82,28 @@ export class ClientSession {
   /** Sends a frame, closing the socket instead when the client does not keep up. */
   send(frame: string) {
     if (this.state === "closed") return;
-    if (this.socket.bufferedAmount > gatewayLimits.maxBufferedBytes) return this.close(closeCodes.slow);
-    this.socket.send(frame);
+    if (this.socket.bufferedAmount + this.outboxChars > gatewayLimits.maxBufferedBytes) return this.close(closeCodes.slow);
+    if (this.outbox.push(frame) === 1) setImmediate(this.flush);
+    this.outboxChars += frame.length;
   }
+
+  /**
+   * Sends the frames of this turn of the event loop as one WebSocket message, newline
+   * separated as the protocol allows: a fan-out burst costs one socket write per session,
+   * not one per publication.
+   */
+  private readonly flush = () => {
+    if (this.outbox.length === 0 || this.state === "closed") return;
+    const frames = this.outbox;
+    this.outbox = [];
+    this.outboxChars = 0;
+    this.socket.send(frames.length === 1 ? frames[0]! : frames.join("\n"));
+  };
 
   close(reason: CloseReason) {
     if (this.state === "closed") return;
+    // What was sent before the close goes first.
+    this.flush();
     this.socket.close(reason.code, reason.reason);
     this.closed();
   }

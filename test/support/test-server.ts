@@ -42,7 +42,9 @@ export async function startTestServer(options: { env?: Record<string, string> } 
   const database = await createTestDatabase();
   const env = { ...serverEnv(database.url), ...options.env };
   // Node itself with tsx's loader, not the tsx command (which runs a child): signals, SIGKILL too, reach the server.
-  const child = spawn(process.execPath, ["--import", "tsx", "server.ts"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
+  // SWITCHBOARD_TEST_NODE_FLAGS: Node flags for the server, e.g. "--cpu-prof --cpu-prof-dir=profiles" to profile a bench.
+  const nodeFlags = process.env.SWITCHBOARD_TEST_NODE_FLAGS?.split(" ").filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...nodeFlags, "--import", "tsx", "server.ts"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   child.stdout.on("data", (chunk) => (output += chunk));
   child.stderr.on("data", (chunk) => (output += chunk));
