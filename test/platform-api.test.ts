@@ -161,6 +161,20 @@ describe("rate limits", () => {
     expect(answers.filter((answer) => answer.status !== 200 && answer.status !== 429)).toEqual([]);
     expect((await callApi(server, otherApp, issuePath, { userId: "sid", name: "Sid" })).status).toBe(200);
   });
+
+  it("follow the app's own limit for an endpoint, and refuse a limit that is no number of calls", async () => {
+    const raised = await createTestApp(server, "Raised");
+    // Set before the server reads the app's settings: the CLI's change reaches no cache of this server.
+    const set = await server.cli(["apps", "settings", "set", "--app", raised.appKey, 'apiRateLimits={"/v4/user/tag/batch/set": 1000}']);
+    expect(set.code).toBe(0);
+    await callApi(server, raised, issuePath, { userId: "rita", name: "Rita" });
+    const answers = await Promise.all(Array.from({ length: 60 }, () => callApi(server, raised, "/v4/user/tag/batch/set", { userIds: ["rita"], tags: ["a"] })));
+    expect(answers.filter((answer) => answer.status === 200)).toHaveLength(60);
+
+    const refused = await server.cli(["apps", "settings", "set", "--app", raised.appKey, 'apiRateLimits={"/v4/user/tag/batch/set": 0}']);
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr).toContain("apiRateLimits values are calls per second, 1 to 100000");
+  });
 });
 
 describe("GET /v4/openapi.json", () => {

@@ -18,7 +18,7 @@ export async function createBenchApp(server: TestServer, userIds: string[], sett
       await db.user.createMany({ data: userIds.slice(start, start + 500).map((userId) => ({ appId: id, id: userId, name: userId })) });
     }
     const issuedAt = Date.now();
-    return { app, appId: id, tokenFor: (userId: string) => signAccessToken({ appKey: app.appKey, userId, issuedAt }, tokenKey) };
+    return { app, appId: id, tokenKey, tokenFor: (userId: string) => signAccessToken({ appKey: app.appKey, userId, issuedAt }, tokenKey) };
   } finally {
     await db.$disconnect();
   }

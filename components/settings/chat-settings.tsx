@@ -47,18 +47,18 @@ function draftOf(group: SettingGroup, view: SettingsView): Draft {
 
 function controlValue(field: SettingField, value: unknown): string | boolean {
   if (field.kind === "boolean") return value === true;
-  if (field.kind === "list") return JSON.stringify(value);
+  if (field.kind === "json") return JSON.stringify(value);
   return String(value ?? "");
 }
 
-/** The typed value of a control; a list that is not JSON is refused here, with the field's name. */
+/** The typed value of a control; text that is not JSON is refused here, with the field's name and an example. */
 function settingValue(field: SettingField, value: string | boolean): unknown {
   if (field.kind === "number") return Number(value);
-  if (field.kind !== "list") return value;
+  if (field.kind !== "json") return value;
   try {
     return JSON.parse(String(value));
   } catch {
-    throw new Error(`${field.label} must be a JSON list, e.g. ["app:order"]`);
+    throw new Error(`${field.label} must be JSON, e.g. ${field.example}`);
   }
 }
 
@@ -203,7 +203,7 @@ function SettingControl({ id, field, value, secretSet, disabled, onChange, onRem
           ))}
         </select>
       );
-    case "list":
+    case "json":
       return <textarea id={id} rows={2} value={String(value)} disabled={disabled} onChange={(event) => onChange(event.target.value)} className={`${inputClass} font-mono text-xs`} />;
     case "secret":
       return (

@@ -1,13 +1,13 @@
 import type { AppSettings } from "@/lib/chat/apps/app-settings";
 
 type Base = { name: keyof AppSettings; label: string; help: string };
-/** How a setting is edited: a switch, a bounded number, a choice, a line of text, a JSON list, or a write-only key. */
+/** How a setting is edited: a switch, a bounded number, a choice, a line of text, JSON (with an example), or a write-only key. */
 export type SettingField =
   | (Base & { kind: "boolean" })
   | (Base & { kind: "number"; min: number; max: number })
   | (Base & { kind: "select"; options: { value: string; label: string }[] })
   | (Base & { kind: "text"; placeholder?: string })
-  | (Base & { kind: "list" })
+  | (Base & { kind: "json"; example: string })
   | (Base & { kind: "secret" });
 
 export type SettingGroup = { id: string; title: string; description: string; fields: SettingField[] };
@@ -23,7 +23,7 @@ export const settingGroups: SettingGroup[] = [
       { name: "compensationDays", kind: "number", min: 1, max: 7, label: "Compensation window (days)", help: "With sync on: how far back a new device or a reinstall recovers messages." },
       { name: "clientMessagesPerSecond", kind: "number", min: 1, max: 1000, label: "Client send rate (messages per second)", help: "Per connection; more are refused with 20604." },
       { name: "directMessagesFriendsOnly", kind: "boolean", label: "Direct messages between friends only", help: "Clients may message only their friends (1021 otherwise); the app server is not bound." },
-      { name: "customMessageTypes", kind: "list", label: "Custom message types", help: 'JSON list of {"name", "persisted", "counted"}; names without the RC: prefix.' },
+      { name: "customMessageTypes", kind: "json", example: '[{"name": "app:order", "persisted": true, "counted": true}]', label: "Custom message types", help: 'JSON list of {"name", "persisted", "counted"}; names without the RC: prefix.' },
     ],
   },
   {
@@ -43,8 +43,8 @@ export const settingGroups: SettingGroup[] = [
     fields: [
       { name: "openChannelOneAtATime", kind: "boolean", label: "One open channel at a time", help: "Joining an open channel leaves the user's others." },
       { name: "openChannelMessagesPerSecond", kind: "number", min: 1, max: 100_000, label: "Messages per second per channel", help: "Beyond it messages are dropped, low-priority types first." },
-      { name: "openChannelPriorityMessageTypes", kind: "list", label: "Priority message types", help: "JSON list of message types dropped last." },
-      { name: "openChannelLowPriorityMessageTypes", kind: "list", label: "Low-priority message types", help: "JSON list of message types dropped first." },
+      { name: "openChannelPriorityMessageTypes", kind: "json", example: '["app:gift"]', label: "Priority message types", help: "JSON list of message types dropped last." },
+      { name: "openChannelLowPriorityMessageTypes", kind: "json", example: '["app:like"]', label: "Low-priority message types", help: "JSON list of message types dropped first." },
     ],
   },
   {
@@ -53,7 +53,7 @@ export const settingGroups: SettingGroup[] = [
     description: "Your server approves, refuses or rewrites client messages before they are stored.",
     fields: [
       { name: "preMessagingHookUrl", kind: "text", placeholder: "https://app.example.com/hooks/messages", label: "Hook URL", help: "Empty turns the hook off." },
-      { name: "preMessagingHookEvents", kind: "list", label: "Hooked events", help: "JSON list of direct_channel:pre_messaging, group_channel:pre_messaging, open_channel:pre_messaging, community_channel:pre_messaging." },
+      { name: "preMessagingHookEvents", kind: "json", example: '["direct_channel:pre_messaging"]', label: "Hooked events", help: "JSON list of direct_channel:pre_messaging, group_channel:pre_messaging, open_channel:pre_messaging, community_channel:pre_messaging." },
       { name: "preMessagingHookTimeoutMs", kind: "number", min: 100, max: 30_000, label: "Timeout (ms)", help: "Longest wait for an answer, retries included." },
       {
         name: "preMessagingHookOnFailure",
@@ -108,6 +108,13 @@ export const settingGroups: SettingGroup[] = [
     fields: [
       { name: "nonceReplayProtection", kind: "boolean", label: "Refuse reused nonces (v4)", help: "A nonce seen within the signature window is refused." },
       { name: "compatibilityNonceReplayProtection", kind: "boolean", label: "Refuse reused nonces (older API)", help: "Off by default: some older clients reuse one nonce." },
+      {
+        name: "apiRateLimits",
+        kind: "json",
+        example: '{"/v4/direct-channel/message/send": 5000}',
+        label: "Platform API rate limits",
+        help: "Calls per second per app, by endpoint path (as the debugger lists them), 1 to 100,000; endpoints not named keep their default. More are answered with 429.",
+      },
     ],
   },
 ];

@@ -73,8 +73,10 @@ async function logCall(request: Request, call: { app?: SigningApp; input?: unkno
 }
 
 /** Per app and endpoint, in one-second windows counted on every node (through Redis when configured). */
+/** The endpoint's calls per second per app: its default, or the app's own limit for it. */
 async function enforceRateLimit(endpoint: Endpoint, appId: string, input: unknown) {
-  const { perSecond, cost } = endpoint.rateLimit;
+  const { cost } = endpoint.rateLimit;
+  const perSecond = (await getAppSettings(appId)).apiRateLimits[endpoint.path] ?? endpoint.rateLimit.perSecond;
   if (!(await getBus().consumeRate(`${appId}:${endpoint.path}`, cost?.(input) ?? 1, perSecond, 1000))) {
     throw new ChatError("rateLimited", `${endpoint.path} takes at most ${perSecond} per second per app; slow down and retry`);
   }

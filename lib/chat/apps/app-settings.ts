@@ -42,6 +42,13 @@ export const appSettingsSchema = z.object({
   nonceReplayProtection: z.boolean().default(true),
   /** The older form API: the same, off by default because some of its clients reuse one nonce. */
   compatibilityNonceReplayProtection: z.boolean().default(false),
+  /** Platform API calls per second per app, by endpoint path, instead of the endpoint's default limit. */
+  apiRateLimits: z
+    .record(
+      z.string().regex(/^\/[\w./-]+$/, "apiRateLimits names endpoints by path, e.g. /v4/direct-channel/message/send"),
+      z.number({ error: "apiRateLimits values are calls per second, 1 to 100000" }).int().min(1).max(100_000),
+    )
+    .default({}),
   /**
    * Every device of a user receives and recovers every message, recalls sync to all of
    * them, and up to 10 web sessions may be open. Off: a message reaches one device only.
@@ -144,11 +151,11 @@ function parseSettingValue(name: string, text: string): unknown {
     return text === "true";
   }
   if (typeof defaultValue === "number") return Number(text);
-  if (Array.isArray(defaultValue)) {
+  if (typeof defaultValue === "object") {
     try {
       return JSON.parse(text);
     } catch {
-      throw new ChatError("invalidParameter", `${name} must be a JSON array`);
+      throw new ChatError("invalidParameter", `${name} must be a JSON ${Array.isArray(defaultValue) ? "array" : "object"}`);
     }
   }
   return text;

@@ -1,0 +1,111 @@
+// Idle connections: resident memory per connection in one Switchboard process against a bare
+// `ws` server holding the same connections, then 50,000 connections across three nodes,
+// each fed by its own load-generator process (a process may hold at most 20,000 open files).
+import { type ChildProcess, spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { startTestServer, type TestServer } from "../test/support/test-server";
+import { createBenchApp } from "./lib/bench-app";
+import { startRelay } from "./lib/relay-process";
+import { saveResults } from "./lib/results";
+import { round } from "./lib/stats";
+
+const perProcess = Number(process.env.BENCH_IDLE_CONNECTIONS ?? 15_000);
+const acrossThree = Number(process.env.BENCH_IDLE_TOTAL ?? 50_000);
+
+const rssKiB = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))![1]);
+const settle = () => new Promise((resolve) => setTimeout(resolve, 5000));
+
+/** Load-generator processes, each connecting its share of users and keeping them open. */
+async function holdConnections(shares: { url: string; from: number; count: number; token?: { appKey: string; tokenKey: string } }[]) {
+  const generators: ChildProcess[] = [];
+  await Promise.all(
+    shares.map(async (share) => {
+      const env = {
+        ...process.env,
+        BENCH_URL: share.url,
+        BENCH_APP_KEY: share.token?.appKey ?? "",
+        BENCH_TOKEN_KEY: share.token?.tokenKey ?? "",
+        BENCH_PREFIX: "u",
+        BENCH_FROM: String(share.from),
+        BENCH_COUNT: String(share.count),
+      };
+      const generator = spawn(process.execPath, ["--import", "tsx", "bench/lib/idle-clients.ts"], { env, stdio: ["ignore", "pipe", "inherit"] });
+      generators.push(generator);
+      await new Promise<void>((resolve, reject) => {
+        generator.stdout!.on("data", (chunk) => String(chunk).includes("connected") && resolve());
+        generator.once("exit", (code) => reject(new Error(`load generator exited with ${code}`)));
+      });
+    }),
+  );
+  return { stop: () => generators.forEach((generator) => generator.kill()) };
+}
+
+/**
+ * Memory per connection as the slope between a third of the connections and all of them,
+ * each read 5 s after the last connect: start-up garbage collected later does not count.
+ */
+async function measureGrowth(pids: number[], shares: (from: number, count: number) => Parameters<typeof holdConnections>[0], total: number) {
+  const rss = () => pids.reduce((sum, pid) => sum + rssKiB(pid), 0);
+  const third = Math.floor(total / 3);
+  const first = await holdConnections(shares(0, third));
+  await settle();
+  const atThird = rss();
+  const rest = await holdConnections(shares(third, total - third));
+  await settle();
+  const atAll = rss();
+  first.stop();
+  rest.stop();
+  return { connections: total, "RSS at a third MiB": round(atThird / 1024, 1), "RSS at all MiB": round(atAll / 1024, 1), "KiB per connection": round((atAll - atThird) / (total - third), 2) };
+}
+
+/** One process: every share goes to its one URL. */
+const oneUrl = (url: string, token?: { appKey: string; tokenKey: string }) => (from: number, count: number) => [{ url, from, count, token }];
+
+/** Several nodes: the users from..from+count split evenly, one load generator per node. */
+const acrossNodes = (urls: string[], token: { appKey: string; tokenKey: string }) => (from: number, count: number) => {
+  const share = Math.ceil(count / urls.length);
+  return urls.map((url, index) => ({ url, from: from + index * share, count: Math.min(share, count - index * share), token }));
+};
+
+async function measureRelay() {
+  const relay = await startRelay();
+  try {
+    return await measureGrowth([relay.process.pid!], oneUrl(relay.url), perProcess);
+  } finally {
+    relay.stop();
+  }
+}
+
+async function measureSwitchboard() {
+  const nodes: TestServer[] = [await startTestServer()];
+  try {
+    const userIds = Array.from({ length: Math.max(perProcess, acrossThree) }, (_, index) => `u${index}`);
+    const { app, tokenKey } = await createBenchApp(nodes[0]!, userIds);
+    const token = { appKey: app.appKey, tokenKey };
+    const one = await measureGrowth([nodes[0]!.process.pid!], oneUrl(nodes[0]!.wsUrl, token), perProcess);
+    for (let node = 1; node < 3; node++) nodes.push(await startTestServer({ env: { DATABASE_URL: nodes[0]!.database.url } }));
+    const three = await measureGrowth(
+      nodes.map((node) => node.process.pid!),
+      acrossNodes(nodes.map((node) => node.wsUrl), token),
+      acrossThree,
+    );
+    return { one, three };
+  } finally {
+    for (const node of nodes.reverse()) await node.close();
+  }
+}
+
+const pairing = `${process.env.SWITCHBOARD_TEST_DATABASE ?? "sqlite"}+${process.env.SWITCHBOARD_TEST_BUS ?? "memory"}`;
+const baseline = await measureRelay();
+const { one, three } = await measureSwitchboard();
+saveResults(
+  `idle connections (${pairing})`,
+  `Authenticated, idle gateway connections of distinct users (lean Centrifuge JSON clients, each load-generator process its own). Resident memory (VmRSS, summed over the server processes) with a third of the connections and with all, each read 5 s after the last connect; KiB per connection is the slope between the two. ` +
+    `Baseline: a bare ws server holding the same connections. Ratio = Switchboard KiB per connection ÷ baseline KiB per connection (lower is better).`,
+  [
+    { system: "bare ws server (baseline)", processes: 1, ...baseline, ratio: 1 },
+    { system: "Switchboard", processes: 1, ...one, ratio: round(one["KiB per connection"] / baseline["KiB per connection"], 2) },
+    { system: "Switchboard", processes: 3, ...three, ratio: round(three["KiB per connection"] / baseline["KiB per connection"], 2) },
+  ],
+);
+process.exit(0);

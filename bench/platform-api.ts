@@ -1,0 +1,141 @@
+// The Platform API: signed message sends per second through the route handlers, against a
+// bare node:http server checking the same signature (baseline); and the latency of a
+// history page (50 messages) on a channel holding 1,000,000 stored messages, against the
+// same page read straight from the database.
+import { spawn } from "node:child_process";
+import Database from "better-sqlite3";
+import pg from "pg";
+import { signatureHeaders, type TestApp } from "../test/support/platform-api";
+import { startTestServer, type TestServer } from "../test/support/test-server";
+import { createBenchApp } from "./lib/bench-app";
+import { connectRaw } from "./lib/raw-clients";
+import { saveResults } from "./lib/results";
+import { percentile, round } from "./lib/stats";
+
+const sendSeconds = Number(process.env.BENCH_API_SECONDS ?? 5);
+const concurrency = Number(process.env.BENCH_API_CONCURRENCY ?? 32);
+const storedMessages = Number(process.env.BENCH_HISTORY_MESSAGES ?? 1_000_000);
+const historyReads = 500;
+
+/** `concurrency` callers sending signed direct messages for `sendSeconds`: calls/s and latency. */
+async function signedSends(baseUrl: string, app: TestApp) {
+  const latencies: number[] = [];
+  let failures = 0;
+  const deadline = performance.now() + sendSeconds * 1000;
+  const begin = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async (_, worker) => {
+      while (performance.now() < deadline) {
+        const started = performance.now();
+        const response = await fetch(`${baseUrl}/v4/direct-channel/message/send`, {
+          method: "POST",
+          headers: { "content-type": "application/json", ...signatureHeaders(app) },
+          body: JSON.stringify({ fromUserId: `u${worker}`, toUserIds: [`u${(worker + 1) % concurrency}`], messageType: "RC:TxtMsg", content: '{"content":"hello"}' }),
+        });
+        await response.arrayBuffer();
+        if (response.status === 200) latencies.push(performance.now() - started);
+        else failures++;
+      }
+    }),
+  );
+  const seconds = (performance.now() - begin) / 1000;
+  return { calls: latencies.length, failed: failures, "calls/s": round(latencies.length / seconds, 0), "p50 ms": round(percentile(latencies, 0.5), 2), "p99 ms": round(percentile(latencies, 0.99), 2) };
+}
+
+async function measureBaselineSends(app: TestApp) {
+  const baseline = spawn(process.execPath, ["--import", "tsx", "bench/baseline/signed-http.ts"], { env: { ...process.env, BENCH_APP_SECRET: app.appSecret }, stdio: ["ignore", "pipe", "inherit"] });
+  try {
+    const port = await new Promise<number>((resolve) => baseline.stdout.once("data", (chunk) => resolve(Number(/(\d+)/.exec(String(chunk))![1]))));
+    return await signedSends(`http://127.0.0.1:${port}`, app);
+  } finally {
+    baseline.kill();
+  }
+}
+
+/** A direct channel between h1 and h2 with `storedMessages` messages, written straight into the database. */
+async function seedHistory(server: TestServer, appId: string, send: () => Promise<void>) {
+  await send();
+  const url = server.database.url;
+  if (url.startsWith("file:")) {
+    const sqlite = new Database(url.slice("file:".length));
+    const { id: channelId } = sqlite.prepare(`SELECT "id" FROM "Channel" WHERE "appId" = ? AND "channelId" = 'h1:h2'`).get(appId) as { id: string };
+    const insert = sqlite.prepare(`INSERT INTO "Message" ("id", "appId", "channelId", "seq", "senderId", "type", "content", "sentAt", "updatedAt") VALUES (?, ?, ?, ?, 'h1', 'RC:TxtMsg', ?, ?, ?)`);
+    const now = new Date().toISOString().replace("Z", "+00:00");
+    sqlite.transaction(() => {
+      for (let seq = 2; seq <= storedMessages; seq++) insert.run(`BENCH-${seq}`, appId, channelId, seq, `{"content":"message ${seq}"}`, now, now);
+      sqlite.prepare(`UPDATE "Channel" SET "lastSeq" = ? WHERE "id" = ?`).run(storedMessages, channelId);
+    })();
+    return { channelId, page: (beforeSeq: number) => sqlite.prepare(`SELECT * FROM "Message" WHERE "channelId" = ? AND "seq" < ? ORDER BY "seq" DESC LIMIT 51`).all(channelId, beforeSeq), close: () => sqlite.close() };
+  }
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const { rows } = await client.query<{ id: string }>(`SELECT "id" FROM "Channel" WHERE "appId" = $1 AND "channelId" = 'h1:h2'`, [appId]);
+  const channelId = rows[0]!.id;
+  await client.query(
+    `INSERT INTO "Message" ("id", "appId", "channelId", "seq", "senderId", "type", "content", "sentAt", "updatedAt")
+     SELECT 'BENCH-' || g, $1, $2, g, 'h1', 'RC:TxtMsg', '{"content":"message ' || g || '"}', now(), now() FROM generate_series(2, $3::int) g`,
+    [appId, channelId, storedMessages],
+  );
+  await client.query(`UPDATE "Channel" SET "lastSeq" = $1 WHERE "id" = $2`, [storedMessages, channelId]);
+  await client.query("ANALYZE");
+  return {
+    channelId,
+    page: (beforeSeq: number) => client.query(`SELECT * FROM "Message" WHERE "channelId" = $1 AND "seq" < $2 ORDER BY "seq" DESC LIMIT 51`, [channelId, beforeSeq]),
+    close: () => client.end(),
+  };
+}
+
+/** `historyReads` pages of 50 before random points of the channel, one after another: latency of each. */
+async function timePages(read: (beforeSeq: number) => Promise<unknown>) {
+  const latencies: number[] = [];
+  for (let index = 0; index < historyReads; index++) {
+    const beforeSeq = 51 + Math.floor(Math.random() * (storedMessages - 50));
+    const started = performance.now();
+    await read(beforeSeq);
+    latencies.push(performance.now() - started);
+  }
+  return { pages: historyReads, "p50 ms": round(percentile(latencies, 0.5), 3), "p99 ms": round(percentile(latencies, 0.99), 3) };
+}
+
+const server = await startTestServer();
+try {
+  const userIds = [...Array.from({ length: concurrency }, (_, index) => `u${index}`), "h1", "h2"];
+  const { app, appId, tokenFor } = await createBenchApp(server, userIds);
+  const pairing = `${process.env.SWITCHBOARD_TEST_DATABASE ?? "sqlite"}+${process.env.SWITCHBOARD_TEST_BUS ?? "memory"}`;
+
+  const baselineSends = await measureBaselineSends(app);
+  const switchboardSends = await signedSends(server.url, app);
+  saveResults(
+    `Platform API sends (${pairing})`,
+    `${concurrency} callers sending signed direct messages (/v4/direct-channel/message/send) for ${sendSeconds} s over keep-alive HTTP, on the same 2-core machine. ` +
+      `Switchboard verifies the signature, applies every rule and stores each message before answering; the baseline (bare node:http) checks the same signature and answers the same shape. Ratio = calls/s ÷ baseline calls/s.`,
+    [
+      { system: "bare node:http, signature checked (baseline)", ...baselineSends, ratio: 1 },
+      { system: "Switchboard", ...switchboardSends, ratio: round(switchboardSends["calls/s"] / baselineSends["calls/s"], 3) },
+    ],
+  );
+
+  const seeded = await seedHistory(server, appId, async () => {
+    await fetch(`${server.url}/v4/direct-channel/message/send`, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...signatureHeaders(app) },
+      body: JSON.stringify({ fromUserId: "h1", toUserIds: ["h2"], messageType: "RC:TxtMsg", content: '{"content":"first"}' }),
+    });
+  });
+  const reader = await connectRaw(server.wsUrl, tokenFor("h1"));
+  const direct = await timePages(async (beforeSeq) => seeded.page(beforeSeq));
+  const switchboardPages = await timePages((beforeSeq) => reader.rpc("history.list", { channelType: 1, channelId: "h2", beforeSeq, limit: 50 }));
+  reader.close();
+  await seeded.close();
+  saveResults(
+    `history page on 1,000,000 messages (${pairing})`,
+    `A direct channel holding ${storedMessages.toLocaleString("en")} messages; ${historyReads} pages of 50 before random points, one after another: through a connected client's history.list RPC (Switchboard), and the same page read straight from the database by the bench (baseline). Ratio = p50 ÷ baseline p50.`,
+    [
+      { system: "the page's SQL, straight from the database (baseline)", ...direct, ratio: 1 },
+      { system: "Switchboard history.list", ...switchboardPages, ratio: round(switchboardPages["p50 ms"] / direct["p50 ms"], 2) },
+    ],
+  );
+} finally {
+  await server.close();
+}
+process.exit(0);
