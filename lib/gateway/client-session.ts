@@ -208,12 +208,14 @@ export class ClientSession {
     this.close(closeCodes.loggedOut);
   }
 
+  /** Replies go out at once (with anything queued before them): a sender waits on them. */
   private reply(id: number, result: Record<string, unknown>) {
     this.send(JSON.stringify({ id, ...result }));
+    this.flush();
   }
 
   private replyError(id: number, error: { code: number; message: string; temporary?: boolean }) {
-    this.send(JSON.stringify({ id, error }));
+    this.reply(id, { error });
   }
 }
 
