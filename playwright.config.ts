@@ -35,7 +35,7 @@ export default defineConfig({
   },
   projects: [{ name: "chromium", use: { browserName: "chromium" } }],
   webServer: {
-    command: "npx tsx server.ts",
+    command: "node --import tsx server.ts",
     url: `${baseURL}/sign-in`,
     reuseExistingServer: false,
     timeout: 120_000,
