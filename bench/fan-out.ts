@@ -35,7 +35,7 @@ async function measureFanOut(clients: RawClient[], target: Target) {
   const deadline = Date.now() + 60_000;
   while (delivered() < expected && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 5));
   const seconds = (performance.now() - begin) / 1000;
-  return { recipients: receivers.length, messages, deliveries: delivered(), "deliveries/s": round(delivered() / seconds, 0), "missing": expected - delivered() };
+  return { recipients: receivers.length, messages, deliveries: delivered(), "deliveries/s": round(delivered() / seconds, 0), missing: expected - delivered() };
 }
 
 async function measureRelay(connections: number, target: Target) {

@@ -96,6 +96,7 @@ describe("deleting an app", () => {
       for (const table of tablesWithAppId()) counts[table] = Number((await server.database.query<{ count: number }>(`SELECT COUNT(*) AS "count" FROM "${table}" WHERE "appId" = $1`, [appId]))[0]!.count);
       return counts;
     };
+    expect(tablesWithAppId()).toEqual(expect.arrayContaining(["User", "Channel", "Message", "ApiRequest", "UsageCount", "ActiveUser"]));
     const survivorBefore = await rowsOf(appIds[survivor.appKey]!);
     expect((await rowsOf(appIds[doomed.appKey]!)).Message).toBeGreaterThan(0);
 

@@ -165,6 +165,12 @@ function ActiveUsersCard({ activeUsers }: { activeUsers: Analytics["activeUsers"
   );
 }
 
+const statusClasses = [
+  { key: "2xx", color: "#6366f1" },
+  { key: "4xx", color: "#f59e0b" },
+  { key: "5xx", color: "#ef4444" },
+] as const;
+
 function EndpointsCard({ endpoints }: { endpoints: Analytics["endpoints"] }) {
   const top = endpoints.slice(0, 10);
   return (
@@ -182,9 +188,9 @@ function EndpointsCard({ endpoints }: { endpoints: Analytics["endpoints"] }) {
                 <YAxis type="category" dataKey="path" tick={{ fontSize: 11, fill: "#475569" }} width={160} />
                 <Tooltip contentStyle={{ fontSize: 12, borderRadius: 8 }} />
                 <Legend wrapperStyle={{ fontSize: 12 }} />
-                <Bar dataKey="2xx" stackId="status" fill="#6366f1" isAnimationActive={false} />
-                <Bar dataKey="4xx" stackId="status" fill="#f59e0b" isAnimationActive={false} />
-                <Bar dataKey="5xx" stackId="status" fill="#ef4444" isAnimationActive={false} />
+                {statusClasses.map((status) => (
+                  <Bar key={status.key} dataKey={status.key} stackId="status" fill={status.color} isAnimationActive={false} />
+                ))}
               </BarChart>
             </ResponsiveContainer>
           </div>
@@ -192,18 +198,22 @@ function EndpointsCard({ endpoints }: { endpoints: Analytics["endpoints"] }) {
             <thead className="text-xs uppercase tracking-wide text-slate-500">
               <tr>
                 <th className="py-2 font-medium">Endpoint</th>
-                <th className="py-2 text-right font-medium">2xx</th>
-                <th className="py-2 text-right font-medium">4xx</th>
-                <th className="py-2 text-right font-medium">5xx</th>
+                {statusClasses.map((status) => (
+                  <th key={status.key} className="py-2 text-right font-medium">
+                    {status.key}
+                  </th>
+                ))}
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
               {endpoints.map((endpoint) => (
                 <tr key={endpoint.path}>
                   <td className="py-2 font-mono text-xs text-slate-700">{endpoint.path}</td>
-                  <td className="py-2 text-right tabular-nums">{formatCount(endpoint["2xx"])}</td>
-                  <td className="py-2 text-right tabular-nums">{formatCount(endpoint["4xx"])}</td>
-                  <td className="py-2 text-right tabular-nums">{formatCount(endpoint["5xx"])}</td>
+                  {statusClasses.map((status) => (
+                    <td key={status.key} className="py-2 text-right tabular-nums">
+                      {formatCount(endpoint[status.key])}
+                    </td>
+                  ))}
                 </tr>
               ))}
             </tbody>
