@@ -88,14 +88,18 @@ describe("direct messages over the gateway", () => {
     expect(inboxes[0]!.messages).toEqual([]);
   });
 
-  it("stores a retried send with the same clientMessageId once", async () => {
+  it("stores a retried send with the same clientMessageId once, and delivers it again for a receiver that missed it", async () => {
     const kate = await connect("kate");
     const leo = await connect("leo");
     const leoInbox = inbox(leo);
+    const published: unknown[] = [];
+    leo.centrifuge.on("publication", (context) => published.push(context.data));
     const first = await kate.sendDirectMessage({ to: "leo", text: "once", clientMessageId: "kate-1" });
     const retry = await kate.sendDirectMessage({ to: "leo", text: "once", clientMessageId: "kate-1" });
     expect(retry).toEqual(first);
     await leoInbox.waitFor(2, 500);
+    // The node that stored the first try may have died before delivering it: the retry publishes it again, the SDK shows it once.
+    expect(published).toEqual([{ type: "message", message: first }, { type: "message", message: first }]);
     expect(leoInbox.messages).toEqual([first]);
     const rows = await server.database.query(`SELECT "id" FROM "Message" WHERE "clientMessageId" = $1`, ["kate-1"]);
     expect(rows).toHaveLength(1);

@@ -70,7 +70,8 @@ export type Route = { address: ChannelAddress; recipientTopics: string[]; channe
  * Checks a message against every rule of its channel, stores it unless it is a status
  * message, and delivers it to the online sessions of its recipients and of the sender.
  * Resolves once stored; a repeated clientMessageId resolves with the first message and
- * delivers nothing again.
+ * delivers it again, since the node that stored it may have died before delivering it
+ * (receivers drop repeats by message id).
  */
 export async function sendMessage(input: SendMessageInput): Promise<MessageView> {
   const receivedAt = Date.now();
@@ -103,7 +104,11 @@ export async function sendMessage(input: SendMessageInput): Promise<MessageView>
       })
     : { id: messageId, seq: undefined, sentAt: new Date(), duplicate: false };
   const view = toView(stored);
-  if (stored.duplicate) return view;
+  const publication = serializePublication({ type: "message", message: view });
+  if (stored.duplicate) {
+    await deliver(input, settings, route, publication);
+    return view;
+  }
   // Only group and community channels are addressed by their row ("pk"); mentions count there alone.
   if (mentions && stored.seq !== undefined && "pk" in route.address) {
     await recordRouteMentions(input, { channelPk: route.address.pk, community: route.community, seq: stored.seq, mentions }).catch((error) =>
@@ -112,7 +117,7 @@ export async function sendMessage(input: SendMessageInput): Promise<MessageView>
   }
   // Stored messages' events were committed with them; the others are queued before the sender hears back.
   if (routing && !persisted) await enqueueWebhookEvent(routing(view));
-  await deliver(input, settings, route, serializePublication({ type: "message", message: view }));
+  await deliver(input, settings, route, publication);
   countUsage(input.appId, `messages.${input.target.channelType}`);
   recordMessageLatency(input.appId, Date.now() - receivedAt);
   if (kind.counted && stored.seq !== undefined && !push?.disabled && pushesConfigured(settings)) {
