@@ -37,6 +37,9 @@ describe("soft delete and restore", () => {
     });
     const zoe = await connectUser(server, app, "zoe");
     expect(await zoe.sendDirectMessage({ to: "yan", text: "hello?" }).catch((error: { code: number }) => error.code)).toBe(1010);
+    // yan was in the user cache (connected): the app server's sends are refused as well.
+    const serverSend = { fromUserId: "zoe", toUserIds: ["yan"], messageType: "RC:TxtMsg", content: '{"content":"hello?"}' };
+    expect(await callApi(server, app, "/v4/direct-channel/message/send", serverSend)).toEqual({ status: 404, body: { code: 1010, errorMessage: "User yan does not exist" } });
 
     expect((await callApi(server, app, "/v4/user/restore", { userIds: ["yan"] })).status).toBe(200);
     expect(await softDeleted()).toEqual([]);

@@ -25,6 +25,11 @@ export function createCache<V>(options: {
     });
   }
 
+  function remember(key: string, value: V, loadedAt: number) {
+    if (entries.size >= options.maxEntries) entries.delete(entries.keys().next().value as string);
+    entries.set(key, { value, expiresAt: loadedAt + options.ttlMs });
+  }
+
   return {
     async get(key: string): Promise<V | null> {
       listen();
@@ -37,10 +42,26 @@ export function createCache<V>(options: {
         loading.set(key, load);
       }
       const value = await load;
-      if (value === null) return null;
-      if (entries.size >= options.maxEntries) entries.delete(entries.keys().next().value as string);
-      entries.set(key, { value, expiresAt: now + options.ttlMs });
+      if (value !== null) remember(key, value, now);
       return value;
+    },
+    /** The cached values of `keys`, reading those not cached with one `loadMany`: keys without a value are left out. */
+    async getMany(keys: string[], loadMany: (keys: string[]) => Promise<Map<string, V>>): Promise<Map<string, V>> {
+      listen();
+      const now = Date.now();
+      const found = new Map<string, V>();
+      const missing: string[] = [];
+      for (const key of keys) {
+        const cached = entries.get(key);
+        if (cached && cached.expiresAt > now) found.set(key, cached.value);
+        else missing.push(key);
+      }
+      if (missing.length === 0) return found;
+      for (const [key, value] of await loadMany(missing)) {
+        remember(key, value, now);
+        found.set(key, value);
+      }
+      return found;
     },
     async invalidate(key: string) {
       entries.delete(key);
@@ -68,6 +89,15 @@ export function createUserCache<V>(options: {
   });
   return {
     get: (appId: string, userId: string) => cache.get(`${appId}:${userId}`),
+    /** The cached values of several users of one app, by user id; one read for those not cached. */
+    async getMany(appId: string, userIds: string[], loadMany: (appId: string, userIds: string[]) => Promise<Map<string, V>>): Promise<Map<string, V>> {
+      const prefix = `${appId}:`;
+      const found = await cache.getMany(
+        userIds.map((userId) => prefix + userId),
+        async (keys) => new Map([...(await loadMany(appId, keys.map((key) => key.slice(prefix.length))))].map(([userId, value]) => [prefix + userId, value])),
+      );
+      return new Map([...found].map(([key, value]) => [key.slice(prefix.length), value]));
+    },
     invalidate: (appId: string, userId: string) => cache.invalidate(`${appId}:${userId}`),
   };
 }

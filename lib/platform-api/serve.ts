@@ -72,8 +72,10 @@ async function logCall(request: Request, call: { app?: SigningApp; input?: unkno
   });
 }
 
-/** Per app and endpoint, in one-second windows counted on every node (through Redis when configured). */
-/** The endpoint's calls per second per app: its default, or the app's own limit for it. */
+/**
+ * The endpoint's calls per second per app (its default, or the app's own limit for it),
+ * in one-second windows counted on every node (through Redis when configured).
+ */
 async function enforceRateLimit(endpoint: Endpoint, appId: string, input: unknown) {
   const { cost } = endpoint.rateLimit;
   const perSecond = (await getAppSettings(appId)).apiRateLimits[endpoint.path] ?? endpoint.rateLimit.perSecond;

@@ -2,7 +2,7 @@ import { db } from "../../db/client";
 import { ChannelType } from "../channels/channel-types";
 import { findMemberChannel } from "../channels/find-channel";
 import { ChatError } from "../errors";
-import { findUsersOrThrow } from "../users/find-users";
+import { requireUsers } from "../users/find-users";
 import { checkUserId, checkUserIds } from "../users/user-id";
 import { checkMessage } from "./check-message";
 import { sendMessage, type SendMessageInput } from "./send-message";
@@ -27,7 +27,7 @@ export async function sendDirectMessages(input: ServerMessage & { toUserIds: str
   checkServerMessage(input);
   const toUserIds = checkUserIds(input.toUserIds, { max: maxDirectRecipients, field: "toUserIds" });
   // The sender becomes a member of each direct channel, so it must be a user.
-  await findUsersOrThrow({ appId: input.appId, userIds: [...new Set([input.senderId, ...toUserIds])] });
+  await requireUsers({ appId: input.appId, userIds: [...new Set([input.senderId, ...toUserIds])] });
   const sent = await Promise.all(
     toUserIds.map((userId) =>
       sendMessage({ ...input, target: { channelType: ChannelType.direct, recipientId: userId } }).then(
@@ -74,7 +74,7 @@ export async function sendCommunityMessages(input: ServerMessage & { toChannelId
 export async function sendSystemMessages(input: ServerMessage & { toUserIds: string[] }) {
   checkServerMessage(input);
   const toUserIds = checkUserIds(input.toUserIds, { max: maxSystemRecipients, field: "toUserIds" });
-  await findUsersOrThrow({ appId: input.appId, userIds: toUserIds });
+  await requireUsers({ appId: input.appId, userIds: toUserIds });
   const sent = await Promise.all(toUserIds.map((userId) => sendMessage({ ...input, target: { channelType: ChannelType.system, recipientId: userId } })));
   return { messageIds: sent.map((message, index) => ({ userId: toUserIds[index]!, messageId: message.messageId })) };
 }
