@@ -13,7 +13,11 @@ const options = {
   inFlightPerSender: Number(process.env.BENCH_IN_FLIGHT ?? 4),
 };
 
-async function measureSwitchboard() {
+/**
+ * Closed loop as fast as acknowledged, then open loop at half the rate reached (and at
+ * `targetRate`, half the target's 50 % of the relay) for the latency of a server with headroom.
+ */
+async function measureSwitchboard(targetRate: number) {
   const server = await startTestServer();
   try {
     // Production: a development app holds at most 100 users.
@@ -24,7 +28,10 @@ async function measureSwitchboard() {
       const { body } = await callApi(server, app, "/v4/auth/access-token/issue", { userId, name: userId });
       return (body.result as { accessToken: string }).accessToken;
     };
-    return await runDirectLoad({ ...options, url: server.wsUrl, tokenFor });
+    const load = (messagesPerSecond?: number) => runDirectLoad({ ...options, messagesPerSecond, url: server.wsUrl, tokenFor });
+    const full = await load();
+    const half = Math.round(full["messages/s"] / 2);
+    return { full, half: { rate: half, figures: await load(half) }, target: { rate: targetRate, figures: await load(targetRate) } };
   } finally {
     await server.close();
   }
@@ -41,15 +48,18 @@ async function measureRelay() {
 
 const pairing = `${process.env.SWITCHBOARD_TEST_DATABASE ?? "sqlite"}+${process.env.SWITCHBOARD_TEST_BUS ?? "memory"}`;
 const baseline = await measureRelay();
-const switchboard = await measureSwitchboard();
-const ratio = round(switchboard["messages/s"] / baseline["messages/s"], 3);
+const switchboard = await measureSwitchboard(Math.round(baseline["messages/s"] / 4));
+const ratio = (figures: { "messages/s": number }) => round(figures["messages/s"] / baseline["messages/s"], 3);
 saveResults(
   `direct-messages (${pairing})`,
-  `${options.pairs} sender/receiver pairs of SDK clients, ${options.messagesPerSender} messages per sender, ${options.inFlightPerSender} in flight each, on one 2-core machine with the load generator. ` +
+  `${options.pairs} sender/receiver pairs of SDK clients, ${options.messagesPerSender} messages per sender, on one 2-core machine with the load generator. ` +
     `Switchboard (${pairing}) stores each message before acknowledging it; the baseline relays the same frames without storage. ` +
-    `Ratio = Switchboard messages/s ÷ baseline messages/s.`,
+    `Full load: ${options.inFlightPerSender} sends in flight per sender, as fast as acknowledged. Paced: the senders together send at a fixed rate (open loop), ` +
+    `half the rate Switchboard reached, and a quarter of the relay's (half of the target, 50 % of the relay). Ratio = messages/s ÷ baseline messages/s.`,
   [
-    { system: "bare ws relay (baseline)", ...baseline, ratio: 1 },
-    { system: "Switchboard", ...switchboard, ratio },
+    { system: "bare ws relay (baseline), full load", ...baseline, ratio: 1 },
+    { system: "Switchboard, full load", ...switchboard.full, ratio: ratio(switchboard.full) },
+    { system: `Switchboard, paced at ${switchboard.half.rate}/s (half its full-load rate)`, ...switchboard.half.figures, ratio: ratio(switchboard.half.figures) },
+    { system: `Switchboard, paced at ${switchboard.target.rate}/s (a quarter of the relay's)`, ...switchboard.target.figures, ratio: ratio(switchboard.target.figures) },
   ],
 );

@@ -1,7 +1,7 @@
-import { db } from "../../db/client";
+import { db, Prisma } from "../../db/client";
 import { findReadableChannel } from "../channels/find-channel";
 import { ChatError } from "../errors";
-import { type MessageView, toMessageView } from "./message-view";
+import { type MessageView, type StoredMessageRow, toMessageView } from "./message-view";
 
 const maxLimit = 100;
 
@@ -19,15 +19,29 @@ export async function findChannelHistory(input: {
   const limit = input.limit ?? 20;
   if (!Number.isInteger(limit) || limit < 1 || limit > maxLimit) throw new ChatError("invalidParameter", `limit must be 1 to ${maxLimit}`);
   const { channel, visible } = await findReadableChannel(input);
-  const rows = await db.message.findMany({
-    where: {
-      channelId: channel.id,
-      seq: { gte: visible.fromSeq, ...(input.beforeSeq !== undefined && { lt: input.beforeSeq }) },
-      ...(visible.since && { sentAt: { gte: visible.since } }),
-    },
-    orderBy: { seq: "desc" },
-    take: limit + 1,
-    include: { metadata: true },
-  });
-  return { messages: rows.slice(0, limit).map((row) => toMessageView({ ...row, channel })), hasMore: rows.length > limit };
+  // Raw statements: on this hot path Prisma's query compilation costs more than the reads.
+  const rows = await db.$queryRaw<Omit<StoredMessageRow, "channel" | "metadata">[]>`
+    SELECT "id", "seq", "senderId", "type", "content", "clientMessageId", "sentAt", "updatedAt", "editedAt", "recalledAt", "needReadReceipt"
+    FROM "Message"
+    WHERE "channelId" = ${channel.id} AND "seq" >= ${visible.fromSeq}
+      ${input.beforeSeq === undefined ? Prisma.empty : Prisma.sql`AND "seq" < ${input.beforeSeq}`}
+      ${visible.since ? Prisma.sql`AND "sentAt" >= ${visible.since}` : Prisma.empty}
+    ORDER BY "seq" DESC
+    LIMIT ${limit + 1}`;
+  const page = rows.slice(0, limit);
+  const metadata = await findMetadata(page.map((row) => row.id));
+  return { messages: page.map((row) => toMessageView({ ...row, channel, metadata: metadata.get(row.id) })), hasMore: rows.length > limit };
+}
+
+async function findMetadata(messageIds: string[]) {
+  const byMessage = new Map<string, NonNullable<StoredMessageRow["metadata"]>>();
+  if (messageIds.length === 0) return byMessage;
+  const entries = await db.$queryRaw<(NonNullable<StoredMessageRow["metadata"]>[number] & { messageId: string })[]>`
+    SELECT "messageId", "key", "value", "userId", "updatedAt" FROM "MessageMetadata" WHERE "messageId" IN (${Prisma.join(messageIds)})`;
+  for (const { messageId, ...entry } of entries) {
+    const list = byMessage.get(messageId);
+    if (list) list.push(entry);
+    else byMessage.set(messageId, [entry]);
+  }
+  return byMessage;
 }

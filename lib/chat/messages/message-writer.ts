@@ -125,11 +125,11 @@ export function createMessageWriter(database: Db) {
     const stored = [];
     for (const [appId, clientMessageIds] of clientMessageIdsByApp(keyed)) {
       for (let start = 0; start < clientMessageIds.length; start += maxQueryParameters) {
+        // Raw: this read is in every batch, where Prisma's query compilation costs more than the read.
         stored.push(
-          ...(await tx.message.findMany({
-            where: { appId, clientMessageId: { in: clientMessageIds.slice(start, start + maxQueryParameters) } },
-            select: { id: true, seq: true, sentAt: true, appId: true, senderId: true, clientMessageId: true },
-          })),
+          ...(await tx.$queryRaw<{ id: string; seq: number; sentAt: Date; appId: string; senderId: string; clientMessageId: string }[]>`
+            SELECT "id", "seq", "sentAt", "appId", "senderId", "clientMessageId" FROM "Message"
+            WHERE "appId" = ${appId} AND "clientMessageId" IN (${Prisma.join(clientMessageIds.slice(start, start + maxQueryParameters))})`),
         );
       }
     }
