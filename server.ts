@@ -99,6 +99,9 @@ function printBanner(input: { port: number; dev: boolean; firstOperator: Awaited
 
 // A failed promise somewhere must not take every connection down with the process.
 process.on("unhandledRejection", (error) => log.error("unhandled rejection", describeError(error)));
+// When the process reading our output dies, a write fails with EPIPE: unhandled, the error
+// reaches Next's uncaughtException logger, whose write fails again, without end (a core at 100 %).
+for (const stream of [process.stdout, process.stderr]) stream.on("error", () => {});
 
 main().catch((error) => {
   log.error("Switchboard failed to start", describeError(error));
