@@ -48,6 +48,7 @@ export default defineConfig({
       DATABASE_URL: `file:${process.env.SWITCHBOARD_E2E_DATABASE}`,
       SWITCHBOARD_ADMIN_EMAIL: admin.email,
       SWITCHBOARD_ADMIN_PASSWORD: admin.password,
+      SWITCHBOARD_ENCRYPTION_KEY: "e2e0".repeat(16),
       LOG_LEVEL: "warn",
     },
   },

@@ -4,6 +4,7 @@ import type { AddressInfo } from "node:net";
 import next from "next";
 import { closeBus, getBus } from "./lib/bus";
 import { saveUsage, tidyUsage } from "./lib/chat/analytics/usage-jobs";
+import { sealAppSecretsAtRest } from "./lib/chat/apps/app-secrets-at-rest";
 import { closeApnsSessions } from "./lib/chat/push/apns";
 import { drainPushQueue } from "./lib/chat/push/push-queue";
 import { flushApiRequestLog, pruneApiRequestLog } from "./lib/platform-api/request-log";
@@ -28,6 +29,7 @@ const usageSaveMs = 2000;
 async function main() {
   const applied = await applyMigrations(env.DATABASE_URL);
   if (applied.length > 0) log.info("applied migrations", { migrations: applied });
+  await sealAppSecretsAtRest();
   const firstOperator = await ensureFirstOperator({ email: env.SWITCHBOARD_ADMIN_EMAIL, password: env.SWITCHBOARD_ADMIN_PASSWORD });
 
   const dev = env.NODE_ENV !== "production";

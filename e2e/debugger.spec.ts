@@ -28,6 +28,25 @@ test("the debugger sends a real signed request from a generated form, shows curl
   expect(replayed).not.toBe(signature);
 });
 
+test("the debugger signs with version 2 when chosen, which an app requiring it accepts and version 1 it refuses", async ({ page }) => {
+  await signInThroughApi(page.request);
+  const app = await createAppThroughApi(page.request, { name: uniqueName("Signature v2") });
+  expect((await page.request.patch(`/api/console/apps/${app.appKey}/settings`, { data: { requireRequestSignature: true } })).status()).toBe(200);
+  await page.goto(`/apps/${app.appKey}/debugger`);
+  await page.getByRole("combobox", { name: "Endpoint" }).selectOption("/v4/auth/access-token/issue");
+  await page.getByLabel(/^userId/).fill("v2-user");
+  await page.getByRole("button", { name: "Send request" }).click();
+  await expect(page.getByText("HTTP 401")).toBeVisible();
+  await expect(page.getByTestId("response-body")).toContainText("accepts only Signature-Version: 2");
+
+  await page.getByRole("combobox", { name: "Signature" }).selectOption("2");
+  await page.getByRole("button", { name: "Send request" }).click();
+  await expect(page.getByText("HTTP 200")).toBeVisible();
+  await expect(page.getByTestId("curl")).toContainText("Signature-Version: 2");
+  const signature = await page.getByRole("region", { name: "Sent request" }).locator("dd").nth(5).innerText();
+  expect(signature).toMatch(/^[0-9a-f]{64}$/);
+});
+
 test("the request log lists the app's calls with redacted bodies, filters by status, and opens one in the debugger", async ({ page }) => {
   await signInThroughApi(page.request);
   const app = await createAppThroughApi(page.request, { name: uniqueName("Request log") });

@@ -1,5 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
+import { encryptionKeyFormat } from "./db/sealed-secrets";
 
 /**
  * The one reader of process.env. Every variable is documented in README.md;
@@ -18,6 +19,11 @@ const schema = z.object({
   SWITCHBOARD_ADMIN_PASSWORD: z.string().min(8, "SWITCHBOARD_ADMIN_PASSWORD needs at least 8 characters").optional(),
   /** Signs console sessions. Unset: a generated key kept in the database, shared by all nodes. */
   NEXTAUTH_SECRET: z.string().min(16).optional(),
+  /** Seals app secrets at rest (AES-256-GCM): 32 random bytes as hex. Unset: stored as they are. */
+  SWITCHBOARD_ENCRYPTION_KEY: z
+    .string()
+    .regex(encryptionKeyFormat, "SWITCHBOARD_ENCRYPTION_KEY must be 64 hexadecimal characters (32 random bytes: openssl rand -hex 32)")
+    .optional(),
   /** Public URL of the console, used in printed links and next-auth callbacks. */
   NEXTAUTH_URL: z.url().optional(),
   /** Seconds between the gateway's pings; a client silent for two intervals is disconnected. */

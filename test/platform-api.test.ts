@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { callApi, createTestApp, newNonce, signatureHeaders, type TestApp } from "./support/platform-api";
+import { callApi, createTestApp, newNonce, requestSignatureHeaders, signatureHeaders, type TestApp } from "./support/platform-api";
 import { startTestServer, type TestServer } from "./support/test-server";
 
 let server: TestServer;
@@ -119,6 +119,33 @@ describe("signature check", () => {
   });
 });
 
+describe("signature version 2", () => {
+  const rejected = (errorMessage: string) => ({ status: 401, body: { code: 1004, errorMessage } });
+  const signedCall = (target: TestApp, body: string, sentBody = body) =>
+    callApi(server, target, issuePath, null, { rawBody: sentBody, headers: requestSignatureHeaders(target, { path: issuePath, body }) });
+
+  it("accepts an HMAC-SHA256 over the request, and refuses it when the body was changed on the way", async () => {
+    expect((await signedCall(app, JSON.stringify({ userId: "hana", name: "Hana" }))).status).toBe(200);
+    const tampered = await signedCall(app, JSON.stringify({ userId: "ivy", name: "Ivy" }), JSON.stringify({ userId: "ivy", name: "Mallory" }));
+    expect(tampered).toEqual(
+      rejected("Signature does not match: expected hex HMAC-SHA256, keyed with the App Secret, of Timestamp, Nonce, method, path and the hex SHA-256 of the body, joined by newlines"),
+    );
+    expect(await userRows("ivy")).toEqual([]);
+  });
+
+  it("is the only one an app that requires it accepts", async () => {
+    const strictApp = await createTestApp(server, "Strict signatures");
+    expect((await server.cli(["apps", "settings", "set", "--app", strictApp.appKey, "requireRequestSignature=true"])).code).toBe(0);
+    const refusal = rejected("This app accepts only Signature-Version: 2 (HMAC-SHA256 over the request and its body); see README, Platform API signatures");
+    // The CLI is another process: the server notices within its settings cache's lifetime.
+    await expect.poll(async () => (await callApi(server, strictApp, issuePath, { userId: "probe", name: "Probe" })).status, { timeout: 5000 }).toBe(401);
+    const body = { userId: "jon", name: "Jon" };
+    expect(await callApi(server, strictApp, issuePath, body)).toEqual(refusal);
+    expect(await userRows("jon")).toEqual([]);
+    expect((await signedCall(strictApp, JSON.stringify(body))).status).toBe(200);
+  });
+});
+
 describe("bad bodies", () => {
   it.each([
     { name: "malformed JSON", rawBody: "{userId:", expected: { code: 1003, errorMessage: "The body is not valid JSON" }, status: 400 },
@@ -131,6 +158,13 @@ describe("bad bodies", () => {
       status: 400,
     },
     { name: "an empty name", rawBody: JSON.stringify({ userId: "x", name: "" }), expected: { code: 1002, errorMessage: "name must be 1 to 64 characters" }, status: 400 },
+    {
+      // PostgreSQL text cannot hold it: refused on every database alike, before anything is stored.
+      name: "a NUL character in a text",
+      rawBody: JSON.stringify({ userId: "nul", name: "a\u0000b" }),
+      expected: { code: 1002, errorMessage: "name holds the NUL character (\\u0000), which no text may contain" },
+      status: 400,
+    },
     { name: "a body over 512 KB", rawBody: JSON.stringify({ userId: "x", name: "x".repeat(600 * 1024) }), expected: { code: 1005, errorMessage: "Request body exceeds 512 KB" }, status: 413 },
   ])("answers $name with a clear error", async ({ rawBody, expected, status }) => {
     const response = await callApi(server, app, issuePath, null, { rawBody });

@@ -1,7 +1,7 @@
 import { signAccessToken } from "../../lib/chat/tokens/access-token";
 import { connectDatabase } from "../../lib/db/client";
 import { createTestApp } from "../../test/support/platform-api";
-import type { TestServer } from "../../test/support/test-server";
+import { type TestServer, testEncryptionKey } from "../../test/support/test-server";
 
 /**
  * A production app with `userIds` registered, for load: users are inserted in batches and
@@ -11,7 +11,7 @@ import type { TestServer } from "../../test/support/test-server";
 export async function createBenchApp(server: TestServer, userIds: string[], settings: string[] = []) {
   const app = await createTestApp(server, "bench", "production");
   if (settings.length > 0) await server.cli(["apps", "settings", "set", "--app", app.appKey, ...settings]);
-  const db = connectDatabase(server.database.url);
+  const db = connectDatabase(server.database.url, testEncryptionKey);
   try {
     const { id, tokenKey } = await db.app.findUniqueOrThrow({ where: { key: app.appKey }, select: { id: true, tokenKey: true } });
     for (let start = 0; start < userIds.length; start += 500) {

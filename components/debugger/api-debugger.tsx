@@ -12,7 +12,9 @@ import { ErrorMessage } from "@/components/ui/field";
 import { SkeletonRows } from "@/components/ui/skeleton";
 import { type DebuggerEndpoint, endpointsQuery, type JsonSchema, type SentRequest, useSendRequest } from "./debugger-queries";
 
-type HistoryEntry = { path: string; body: Record<string, unknown>; status: number; at: string };
+type SignatureVersion = 1 | 2;
+type DebuggerRequest = { path: string; body: Record<string, unknown>; signatureVersion?: SignatureVersion };
+type HistoryEntry = DebuggerRequest & { status: number; at: string };
 const historyLimit = 50;
 const historyKey = (appKey: string) => `switchboard.debugger.${appKey}`;
 
@@ -25,12 +27,13 @@ export function ApiDebugger({ appKey, canSend }: { appKey: string; canSend: bool
   const search = useSearchParams();
   const [path, setPath] = useState(search.get("path") ?? "/v4/auth/access-token/issue");
   const [body, setBody] = useState<Record<string, unknown>>(() => parseObject(search.get("body")) ?? {});
+  const [signatureVersion, setSignatureVersion] = useState<SignatureVersion>(1);
   const [history, setHistory] = useState<HistoryEntry[]>([]);
   const send = useSendRequest(appKey);
   useEffect(() => setHistory(parseHistory(localStorage.getItem(historyKey(appKey)))), [appKey]);
   const endpoint = endpoints.data?.find((candidate) => candidate.path === path);
 
-  const run = (request: { path: string; body: Record<string, unknown> }) =>
+  const run = (request: DebuggerRequest) =>
     send.mutate(request, {
       onSuccess: (sent) => {
         const next = [{ ...request, status: sent.response.status, at: new Date().toISOString() }, ...history].slice(0, historyLimit);
@@ -58,8 +61,9 @@ export function ApiDebugger({ appKey, canSend }: { appKey: string; canSend: bool
                 }}
               />
               {endpoint && <RequestForm endpoint={endpoint} body={body} onChange={setBody} />}
+              <SignaturePicker version={signatureVersion} onPick={setSignatureVersion} />
               {canSend ? (
-                <Button pending={send.isPending} disabled={!endpoint} onClick={() => run({ path, body })}>
+                <Button pending={send.isPending} disabled={!endpoint} onClick={() => run({ path, body, signatureVersion })}>
                   Send request
                 </Button>
               ) : (
@@ -76,6 +80,7 @@ export function ApiDebugger({ appKey, canSend }: { appKey: string; canSend: bool
               onReplay={(entry) => {
                 setPath(entry.path);
                 setBody(entry.body);
+                setSignatureVersion(entry.signatureVersion ?? 1);
                 run(entry);
               }}
             />
@@ -123,6 +128,18 @@ function EndpointPicker({ endpoints, path, onPick }: { endpoints: DebuggerEndpoi
             ))}
           </optgroup>
         ))}
+      </select>
+    </label>
+  );
+}
+
+function SignaturePicker({ version, onPick }: { version: SignatureVersion; onPick: (version: SignatureVersion) => void }) {
+  return (
+    <label className="block text-sm font-medium text-slate-700">
+      Signature
+      <select value={version} onChange={(event) => onPick(Number(event.target.value) as SignatureVersion)} className="mt-1.5 block w-full rounded-lg px-3 py-2 text-sm ring-1 ring-slate-300 ring-inset">
+        <option value={1}>Version 1: SHA1 of secret, nonce and timestamp</option>
+        <option value={2}>Version 2: HMAC-SHA256 over the request and its body</option>
       </select>
     </label>
   );

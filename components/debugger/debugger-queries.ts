@@ -42,7 +42,7 @@ export const requestLogQuery = (appKey: string, filters: { path: string; status:
 
 export function useSendRequest(appKey: string) {
   return useMutation({
-    mutationFn: (input: { path: string; body: Record<string, unknown> }) => requestJson<SentRequest>(`${base(appKey)}/debugger/send`, { method: "POST", body: input }),
+    mutationFn: (input: { path: string; body: Record<string, unknown>; signatureVersion?: 1 | 2 }) => requestJson<SentRequest>(`${base(appKey)}/debugger/send`, { method: "POST", body: input }),
   });
 }
 

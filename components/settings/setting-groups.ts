@@ -109,6 +109,12 @@ export const settingGroups: SettingGroup[] = [
       { name: "nonceReplayProtection", kind: "boolean", label: "Refuse reused nonces (v4)", help: "A nonce seen within the signature window is refused." },
       { name: "compatibilityNonceReplayProtection", kind: "boolean", label: "Refuse reused nonces (older API)", help: "Off by default: some older clients reuse one nonce." },
       {
+        name: "requireRequestSignature",
+        kind: "boolean",
+        label: "Require signature version 2",
+        help: "Refuse calls signed with version 1 (SHA1 of secret, nonce and timestamp, which does not cover the body): only HMAC-SHA256 over the request (Signature-Version: 2) is accepted.",
+      },
+      {
         name: "apiRateLimits",
         kind: "json",
         example: '{"/v4/direct-channel/message/send": 5000}',

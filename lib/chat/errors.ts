@@ -65,9 +65,24 @@ export function invalidInput(error: z.ZodError): ChatError {
 
 /** Parses `value` with `schema` or throws the ChatError of `invalidInput`. */
 export function parseInput<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
+  const withNul = findNulCharacter(value, "");
+  if (withNul !== undefined) throw new ChatError("invalidParameter", `${withNul || "The input"} holds the NUL character (\\u0000), which no text may contain`);
   const parsed = schema.safeParse(value);
   if (!parsed.success) throw invalidInput(parsed.error);
   return parsed.data;
+}
+
+/** Where the first string or key holding U+0000 is ("" for `value` itself): PostgreSQL cannot store it in text. */
+function findNulCharacter(value: unknown, path: string): string | undefined {
+  if (typeof value === "string") return value.includes("\u0000") ? path : undefined;
+  if (!value || typeof value !== "object") return undefined;
+  for (const [key, item] of Object.entries(value)) {
+    const itemPath = Array.isArray(value) ? `${path}[${key}]` : path ? `${path}.${key}` : key;
+    if (key.includes("\u0000")) return itemPath;
+    const found = findNulCharacter(item, itemPath);
+    if (found !== undefined) return found;
+  }
+  return undefined;
 }
 
 /** The contract's error body. Unknown errors become a generic 1000 so no internals leak. */

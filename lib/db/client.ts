@@ -3,20 +3,55 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { env, sqliteFilePath } from "../env";
 import { PrismaClient as PostgresClient, Prisma } from "./generated/postgresql/client";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
+import { createSecretSealer, type SecretSealer } from "./sealed-secrets";
 
 /** Both providers generate the same model API; the PostgreSQL client's types describe either. */
 export type Db = PostgresClient;
 export type Tx = Prisma.TransactionClient;
 export { Prisma };
 
-/** A new client of the given database; the app uses the shared `db`, tests their own. */
-export function connectDatabase(databaseUrl: string): Db {
+/**
+ * A new client of the given database; the app uses the shared `db`, tests their own.
+ * App secrets are sealed at rest with `encryptionKey` (hex) when there is one.
+ */
+export function connectDatabase(databaseUrl: string, encryptionKey = env.SWITCHBOARD_ENCRYPTION_KEY): Db {
+  const sealer = createSecretSealer(encryptionKey);
   if (databaseUrl.startsWith("file:")) {
     // Writers wait up to 5 s for the file lock rather than failing at once.
     const adapter = new PrismaBetterSQLite3({ url: sqliteFilePath(databaseUrl), timeout: 5000 });
-    return new SqliteClient({ adapter }) as unknown as Db;
+    return withSealedSecrets(new SqliteClient({ adapter }) as unknown as Db, sealer);
   }
-  return new PostgresClient({ adapter: new PrismaPg({ connectionString: databaseUrl, max: 10 }) });
+  return withSealedSecrets(new PostgresClient({ adapter: new PrismaPg({ connectionString: databaseUrl, max: 10 }) }), sealer);
+}
+
+/** The App columns that hold secrets: sealed on every write, opened on every read of the model API (raw SQL sees them sealed). */
+const secretColumns = ["secret", "previousSecret", "tokenKey"] as const;
+
+function withSealedSecrets(client: Db, sealer: SecretSealer): Db {
+  const open = (stored: string | null) => (stored === null ? null : sealer.open(stored));
+  const sealData = <T>(data: T): T => {
+    if (!data || typeof data !== "object") return data;
+    const sealed = { ...data } as Record<string, unknown>;
+    for (const column of secretColumns) if (typeof sealed[column] === "string") sealed[column] = sealer.seal(sealed[column] as string);
+    return sealed as T;
+  };
+  return client.$extends({
+    result: {
+      app: {
+        secret: { needs: { secret: true }, compute: (app) => sealer.open(app.secret) },
+        previousSecret: { needs: { previousSecret: true }, compute: (app) => open(app.previousSecret) },
+        tokenKey: { needs: { tokenKey: true }, compute: (app) => sealer.open(app.tokenKey) },
+      },
+    },
+    query: {
+      app: {
+        create: ({ args, query }) => query({ ...args, data: sealData(args.data) }),
+        update: ({ args, query }) => query({ ...args, data: sealData(args.data) }),
+        updateMany: ({ args, query }) => query({ ...args, data: sealData(args.data) }),
+        upsert: ({ args, query }) => query({ ...args, create: sealData(args.create), update: sealData(args.update) }),
+      },
+    },
+  }) as unknown as Db;
 }
 
 // server.ts and Next's route handlers load separate copies of this module: one client per process.

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
-import { computeSignature } from "../chat/apps/app-signature";
+import { computeRequestSignature, computeSignature } from "../chat/apps/app-signature";
 import { ChatError } from "../chat/errors";
 import { endpoints } from "./endpoints";
 
@@ -19,19 +19,30 @@ export function debuggerEndpoints() {
  * Signs a request with the app's secret, on the server, and sends it over HTTP to this
  * server's own Platform API, exactly as an app server would; answers what went and came.
  */
-export async function sendSignedRequest(input: { app: { key: string; secret: string }; origin: string; path: string; body: Record<string, unknown> }) {
+export async function sendSignedRequest(input: {
+  app: { key: string; secret: string };
+  origin: string;
+  path: string;
+  body: Record<string, unknown>;
+  /** 1: SHA1 of secret, nonce and timestamp; 2: HMAC-SHA256 over the request and its body. */
+  signatureVersion: 1 | 2;
+}) {
   const endpoint = endpoints.find((candidate) => candidate.path === input.path);
   if (!endpoint) throw new ChatError("notFound", `No Platform API endpoint has the path ${input.path}`);
   const nonce = randomBytes(9).toString("base64url");
   const timestamp = String(Date.now());
+  const body = endpoint.api === "v4" ? JSON.stringify(input.body) : formBody(input.body);
+  const signature: Record<string, string> =
+    input.signatureVersion === 2
+      ? { "Signature-Version": "2", Signature: computeRequestSignature(input.app.secret, { nonce, timestamp, method: "POST", path: endpoint.path, body }) }
+      : { Signature: computeSignature(input.app.secret, nonce, timestamp) };
   const headers = {
     "Content-Type": endpoint.api === "v4" ? "application/json" : "application/x-www-form-urlencoded",
     "App-Key": input.app.key,
     Nonce: nonce,
     Timestamp: timestamp,
-    Signature: computeSignature(input.app.secret, nonce, timestamp),
+    ...signature,
   };
-  const body = endpoint.api === "v4" ? JSON.stringify(input.body) : formBody(input.body);
   const url = `${input.origin}${endpoint.path}`;
   const started = performance.now();
   const response = await fetch(url, { method: "POST", headers, body });

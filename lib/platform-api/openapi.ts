@@ -59,7 +59,9 @@ export function buildOpenApiDocument() {
           type: "apiKey",
           in: "header",
           name: "App-Key",
-          description: "Headers App-Key, Nonce (at most 18 characters), Timestamp (Unix ms) and Signature = hex SHA1(AppSecret + Nonce + Timestamp).",
+          description:
+            "Headers App-Key, Nonce (at most 18 characters), Timestamp (Unix ms) and Signature = hex SHA1(AppSecret + Nonce + Timestamp); " +
+            "or, with Signature-Version: 2, Signature = hex HMAC-SHA256(AppSecret, Timestamp \\n Nonce \\n method \\n path \\n hex SHA-256 of the body).",
         },
       },
     },

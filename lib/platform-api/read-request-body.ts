@@ -9,14 +9,12 @@ export const bodyTooLarge = () => new ChatError("payloadTooLarge", `Request body
  * The body as the endpoint takes it: parsed JSON, or a form's fields as an object whose
  * repeated keys hold lists (`userId=a&userId=b` → `{userId: ["a", "b"]}`).
  */
-export async function readRequestBody(request: Request, kind: "json" | "form"): Promise<unknown> {
-  const contentType = request.headers.get("content-type") ?? "";
+export function parseRequestBody(text: string, contentType: string, kind: "json" | "form"): unknown {
   const isForm = contentType.includes("application/x-www-form-urlencoded");
   if (kind === "json" && isForm) throw new ChatError("invalidBody", "This endpoint takes a JSON body (Content-Type: application/json)");
   if (kind === "form" && !isForm) {
     throw new ChatError("invalidBody", "This endpoint takes a form body (Content-Type: application/x-www-form-urlencoded)");
   }
-  const text = await readLimitedText(request);
   if (kind === "form") return formFields(new URLSearchParams(text));
   try {
     return JSON.parse(text);
@@ -25,8 +23,8 @@ export async function readRequestBody(request: Request, kind: "json" | "form"): 
   }
 }
 
-/** Reads the body, stopping as soon as it exceeds the limit whatever Content-Length said. */
-async function readLimitedText(request: Request): Promise<string> {
+/** Reads the body as text, stopping as soon as it exceeds the limit whatever Content-Length said. */
+export async function readBodyText(request: Request): Promise<string> {
   if (!request.body) return "";
   const chunks: Uint8Array[] = [];
   let size = 0;

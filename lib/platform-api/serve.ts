@@ -6,7 +6,7 @@ import { getAppSettings } from "../chat/apps/app-settings";
 import { ChatError, parseInput, toErrorBody } from "../chat/errors";
 import { describeError, log } from "../log";
 import type { Endpoint } from "./endpoint";
-import { bodyTooLarge, maxBodyBytes, readRequestBody } from "./read-request-body";
+import { bodyTooLarge, maxBodyBytes, parseRequestBody, readBodyText } from "./read-request-body";
 import { recordApiRequest } from "./request-log";
 import { requestOrigin } from "./request-origin";
 import { type SigningApp, verifySignedRequest } from "./signature";
@@ -27,14 +27,18 @@ export function serve(endpoint: Endpoint) {
     try {
       const declaredLength = Number(request.headers.get("content-length") ?? 0);
       if (declaredLength > maxBodyBytes) throw bodyTooLarge();
+      // Read before the signature check: version 2 signs the body.
+      const bodyText = await readBodyText(request);
       call.app = await verifySignedRequest({
         headers: request.headers,
+        request: { method: request.method, path: new URL(request.url).pathname, body: bodyText },
         now: started,
         findApp: (appKey) => appCache.get(appKey),
         claimNonce: async (app, key, ttlMs) => !(await refusesReplayedNonce(endpoint, app.id)) || getBus().claimOnce(key, ttlMs),
+        requiresRequestSignature: async (app) => (await getAppSettings(app.id)).requireRequestSignature,
         acceptSecondsTimestamp: endpoint.api === "compatibility",
       });
-      call.input = await readRequestBody(request, endpoint.api === "v4" ? "json" : "form");
+      call.input = parseRequestBody(bodyText, request.headers.get("content-type") ?? "", endpoint.api === "v4" ? "json" : "form");
       const input = parseInput(endpoint.request, call.input);
       await enforceRateLimit(endpoint, call.app.id, input);
       const context = { app: call.app, input, origin: requestOrigin(request) };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { computeSignature } from "../chat/apps/app-signature";
+import { computeRequestSignature, computeSignature } from "../chat/apps/app-signature";
 import { ChatError } from "../chat/errors";
 import { type SigningApp, verifySignedRequest } from "./signature";
 
@@ -12,15 +12,25 @@ function headersFor(secret: string, overrides: Record<string, string> = {}) {
   return new Headers({ "App-Key": "key1", Nonce: nonce, Timestamp: timestamp, Signature: computeSignature(secret, nonce, timestamp), ...overrides });
 }
 
-/** Verifies against one app and an in-memory nonce set, as a node with the memory bus does. */
-function verifier(signingApp: SigningApp = app) {
+const request = { method: "POST", path: "/v4/user/get", body: '{"userId":"amy"}' };
+
+/** Version 2 headers signing `signed` (the request above unless changed). */
+function version2HeadersFor(secret: string, signed = request, nonce = "nonce2") {
+  const timestamp = String(now);
+  return new Headers({ "App-Key": "key1", Nonce: nonce, Timestamp: timestamp, "Signature-Version": "2", Signature: computeRequestSignature(secret, { nonce, timestamp, ...signed }) });
+}
+
+/** Verifies `request` against one app and an in-memory nonce set, as a node with the memory bus does. */
+function verifier(signingApp: SigningApp = app, options: { requireVersion2?: boolean } = {}) {
   const claimed = new Set<string>();
   return (headers: Headers, at = now) =>
     verifySignedRequest({
       headers,
+      request,
       now: at,
       findApp: async (key) => (key === signingApp.key ? signingApp : null),
       claimNonce: async (_app, key) => !claimed.has(key) && Boolean(claimed.add(key)),
+      requiresRequestSignature: async () => options.requireVersion2 ?? false,
     });
 }
 
@@ -58,7 +68,7 @@ describe("verifySignedRequest", () => {
     const seconds = String(Math.floor(now / 1000));
     expect(await rejection(verifier()(headersFor("secret-1", { Timestamp: seconds })))).toMatch(/5 minutes/);
     const verify = (headers: Headers) =>
-      verifySignedRequest({ headers, now, findApp: async () => app, claimNonce: async () => true, acceptSecondsTimestamp: true });
+      verifySignedRequest({ headers, request, now, findApp: async () => app, claimNonce: async () => true, requiresRequestSignature: async () => false, acceptSecondsTimestamp: true });
     await expect(verify(headersFor("secret-1", { Timestamp: seconds }))).resolves.toBe(app);
   });
 
@@ -66,5 +76,34 @@ describe("verifySignedRequest", () => {
     const headers = headersFor("secret-1");
     headers.delete(name);
     expect(await rejection(verifier()(headers))).toBe(`Missing header ${name}`);
+  });
+
+  describe("signature version 2", () => {
+    it("accepts an HMAC-SHA256 over the request and its body", async () => {
+      expect(await verifier()(version2HeadersFor("secret-1"))).toBe(app);
+    });
+
+    it.each([
+      { change: "body", signed: { ...request, body: '{"userId":"bob"}' } },
+      { change: "path", signed: { ...request, path: "/v4/user/ban" } },
+      { change: "method", signed: { ...request, method: "PUT" } },
+    ])("refuses a signature whose $change differs from the request's", async ({ signed }) => {
+      expect(await rejection(verifier()(version2HeadersFor("secret-1", signed)))).toMatch(/^Signature does not match: expected hex HMAC-SHA256/);
+    });
+
+    it("refuses version 1 where the app requires version 2, and still accepts version 2 there", async () => {
+      const verify = verifier(app, { requireVersion2: true });
+      expect(await rejection(verify(headersFor("secret-1")))).toMatch(/accepts only Signature-Version: 2/);
+      await expect(verify(version2HeadersFor("secret-1"))).resolves.toBe(app);
+    });
+
+    it("refuses an unknown version and a signature of the other version's length", async () => {
+      const unknown = version2HeadersFor("secret-1");
+      unknown.set("Signature-Version", "3");
+      expect(await rejection(verifier()(unknown))).toMatch(/^Signature-Version must be 1/);
+      const short = version2HeadersFor("secret-1");
+      short.set("Signature", computeSignature("secret-1", "nonce2", String(now)));
+      expect(await rejection(verifier()(short))).toBe("Signature must be 64 hexadecimal characters (HMAC-SHA256) with Signature-Version: 2");
+    });
   });
 });

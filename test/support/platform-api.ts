@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from "node:crypto";
+import { createHash, createHmac, randomBytes } from "node:crypto";
 import WebSocket from "ws";
 import { type ClientOptions, SwitchboardClient } from "../../lib/sdk";
 import { checkAgainstOpenApi } from "./openapi-validator";
@@ -22,6 +22,17 @@ export function signatureHeaders(app: TestApp, options: { nonce?: string; timest
     .update((options.secret ?? app.appSecret) + nonce + timestamp)
     .digest("hex");
   return { "App-Key": app.appKey, Nonce: nonce, Timestamp: timestamp, Signature: signature };
+}
+
+/** Signature version 2 headers: HMAC-SHA256 over Timestamp, Nonce, method, path and the body's SHA-256. */
+export function requestSignatureHeaders(app: TestApp, request: { path: string; body: string }, options: { secret?: string } = {}) {
+  const nonce = newNonce();
+  const timestamp = String(Date.now());
+  const bodyHash = createHash("sha256").update(request.body).digest("hex");
+  const signature = createHmac("sha256", options.secret ?? app.appSecret)
+    .update(`${timestamp}\n${nonce}\nPOST\n${request.path}\n${bodyHash}`)
+    .digest("hex");
+  return { "App-Key": app.appKey, Nonce: nonce, Timestamp: timestamp, "Signature-Version": "2", Signature: signature };
 }
 
 /** A signed Platform API call; `headers` replace or (with null) remove the signed ones. */

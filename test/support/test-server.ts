@@ -20,6 +20,9 @@ export type TestServer = {
   close(): Promise<void>;
 };
 
+/** Test servers seal app secrets at rest, as a production installation should. */
+export const testEncryptionKey = "5eed".repeat(16);
+
 function serverEnv(databaseUrl: string): NodeJS.ProcessEnv {
   const bus = process.env.SWITCHBOARD_TEST_BUS === "redis" ? { REDIS_URL: process.env.REDIS_URL } : {};
   return {
@@ -33,12 +36,13 @@ function serverEnv(databaseUrl: string): NodeJS.ProcessEnv {
     DATABASE_URL: databaseUrl,
     SWITCHBOARD_ADMIN_EMAIL: "owner@example.com",
     SWITCHBOARD_ADMIN_PASSWORD: "owner-password",
+    SWITCHBOARD_ENCRYPTION_KEY: testEncryptionKey,
     ...bus,
   };
 }
 
 /** Starts the real server (production build) on a free port with a fresh database. */
-export async function startTestServer(options: { env?: Record<string, string> } = {}): Promise<TestServer> {
+export async function startTestServer(options: { env?: Record<string, string | undefined> } = {}): Promise<TestServer> {
   const database = await createTestDatabase();
   const env = { ...serverEnv(database.url), ...options.env };
   // Node itself with tsx's loader, not the tsx command (which runs a child): signals, SIGKILL too, reach the server.
@@ -58,6 +62,9 @@ export async function startTestServer(options: { env?: Record<string, string> } 
       }
     });
     child.on("exit", (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
+  }).catch(async (error: unknown) => {
+    await database.drop();
+    throw error;
   });
   const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
   const stop = async () => {

@@ -42,6 +42,8 @@ export const appSettingsSchema = z.object({
   nonceReplayProtection: z.boolean().default(true),
   /** The older form API: the same, off by default because some of its clients reuse one nonce. */
   compatibilityNonceReplayProtection: z.boolean().default(false),
+  /** Refuse Platform API calls signed with version 1 (which does not cover the body): only Signature-Version 2. */
+  requireRequestSignature: z.boolean().default(false),
   /** Platform API calls per second per app, by endpoint path, instead of the endpoint's default limit. */
   apiRateLimits: z
     .record(

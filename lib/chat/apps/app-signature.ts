@@ -1,8 +1,21 @@
-import { createHash, randomBytes } from "node:crypto";
+import { createHash, createHmac, randomBytes } from "node:crypto";
 
 /** Hex SHA1 of AppSecret + Nonce + Timestamp, the compatible signature scheme, both ways: requests to us and our callbacks. */
 export function computeSignature(secret: string, nonce: string, timestamp: string): string {
   return createHash("sha1").update(secret + nonce + timestamp).digest("hex");
+}
+
+/** What signature version 2 covers: unlike version 1, the request itself and its body. */
+export type SignedRequest = { nonce: string; timestamp: string; method: string; path: string; body: string };
+
+/**
+ * Signature version 2 (`Signature-Version: 2`): hex HMAC-SHA256, keyed with the App
+ * Secret, of Timestamp, Nonce, the method, the path and the hex SHA-256 of the body,
+ * joined by newlines.
+ */
+export function computeRequestSignature(secret: string, request: SignedRequest): string {
+  const bodyHash = createHash("sha256").update(request.body).digest("hex");
+  return createHmac("sha256", secret).update([request.timestamp, request.nonce, request.method.toUpperCase(), request.path, bodyHash].join("\n")).digest("hex");
 }
 
 /**

@@ -4,10 +4,14 @@ import { getAppOrThrow } from "@/lib/chat/apps/find-apps";
 import { sendSignedRequest } from "@/lib/platform-api/api-debugger";
 import { requestOrigin } from "@/lib/platform-api/request-origin";
 
-const body = z.object({ path: z.string(), body: z.record(z.string(), z.unknown(), { error: "body is the request's fields as a JSON object" }) });
+const body = z.object({
+  path: z.string(),
+  body: z.record(z.string(), z.unknown(), { error: "body is the request's fields as a JSON object" }),
+  signatureVersion: z.union([z.literal(1), z.literal(2)], { error: "signatureVersion is 1 or 2" }).default(1),
+});
 
 /** Admins only: the request is signed with the App Secret, on the server; the secret never reaches the browser. */
 export const POST = consoleRoute({ params: z.object({ appKey: z.string() }), body, role: "admin", audit: "debugger.send" }, async ({ params, body, request }) => {
   const app = await getAppOrThrow({ appKey: params.appKey, withSecret: true });
-  return sendSignedRequest({ app: { key: app.appKey, secret: app.appSecret! }, origin: requestOrigin(request), path: body.path, body: body.body });
+  return sendSignedRequest({ app: { key: app.appKey, secret: app.appSecret! }, origin: requestOrigin(request), path: body.path, body: body.body, signatureVersion: body.signatureVersion });
 });

@@ -1,0 +1,52 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { callApi, createTestApp, type TestApp } from "./support/platform-api";
+import { startTestServer, type TestServer } from "./support/test-server";
+
+const started: TestServer[] = [];
+afterAll(async () => {
+  for (const server of started.reverse()) await server.close();
+});
+
+async function start(env: Record<string, string | undefined> = {}) {
+  const server = await startTestServer({ env });
+  started.push(server);
+  return server;
+}
+
+/** The App row's secret columns as stored. */
+async function storedSecrets(server: TestServer, app: TestApp) {
+  const [row] = await server.database.query(`SELECT "secret", "tokenKey" FROM "App" WHERE "key" = $1`, [app.appKey]);
+  return row as { secret: string; tokenKey: string };
+}
+
+const issue = (server: TestServer, app: TestApp) => callApi(server, app, "/v4/auth/access-token/issue", { userId: "sam", name: "Sam" });
+
+describe("app secrets at rest", () => {
+  it("are stored sealed with SWITCHBOARD_ENCRYPTION_KEY, and sign as before", async () => {
+    const server = await start();
+    const app = await createTestApp(server);
+    const stored = await storedSecrets(server, app);
+    expect(stored.secret).toMatch(/^sealed:v1:/);
+    expect(stored.tokenKey).toMatch(/^sealed:v1:/);
+    expect(JSON.stringify(stored)).not.toContain(app.appSecret);
+    expect((await issue(server, app)).status).toBe(200);
+  });
+
+  it("of apps stored before the key was set are sealed at the next start; without the key, or with another, the server refuses to start", async () => {
+    const unsealed = await start({ SWITCHBOARD_ENCRYPTION_KEY: undefined });
+    const app = await createTestApp(unsealed);
+    expect((await storedSecrets(unsealed, app)).secret).toBe(app.appSecret);
+    await unsealed.stop();
+
+    const sameDatabase = { DATABASE_URL: unsealed.database.url };
+    const sealing = await start(sameDatabase);
+    expect((await storedSecrets(unsealed, app)).secret).toMatch(/^sealed:v1:/);
+    expect((await issue(sealing, app)).status).toBe(200);
+    await sealing.stop();
+
+    await expect(startTestServer({ env: { ...sameDatabase, SWITCHBOARD_ENCRYPTION_KEY: undefined } })).rejects.toThrow(
+      /sealed with SWITCHBOARD_ENCRYPTION_KEY: start Switchboard with that key/,
+    );
+    await expect(startTestServer({ env: { ...sameDatabase, SWITCHBOARD_ENCRYPTION_KEY: "0bad".repeat(16) } })).rejects.toThrow(/is not the one it was sealed with/);
+  });
+});
