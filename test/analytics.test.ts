@@ -70,7 +70,10 @@ describe("analytics", () => {
     for (const text of ["all", "of us"]) await bob.sendGroupMessage({ groupId: "team", text });
 
     // Five sent, and the notice of the group's creation.
-    const figures = await overviewWhen((now) => now.messagesToday === 6 && now.webhookSuccessRateToday !== null && now.webhookSuccessRateToday < 1);
+    // Messages, active users and connections are saved by separate jobs: wait for all of them.
+    const figures = await overviewWhen(
+      (now) => now.messagesToday === 6 && now.activeUsersToday === 3 && now.connectedNow === 4 && now.webhookSuccessRateToday !== null && now.webhookSuccessRateToday < 1,
+    );
     expect(figures).toMatchObject({ messagesToday: 6, activeUsersToday: 3, connectedNow: 4 });
     expect(figures.apiCallsToday).toBeGreaterThanOrEqual(2);
     expect(figures.apiErrorRateToday).toBeGreaterThan(0);
