@@ -35,6 +35,7 @@ test("the debugger signs with version 2 when chosen, which an app requiring it a
   await page.goto(`/apps/${app.appKey}/debugger`);
   await page.getByRole("combobox", { name: "Endpoint" }).selectOption("/v4/auth/access-token/issue");
   await page.getByLabel(/^userId/).fill("v2-user");
+  await page.getByLabel(/^name/).fill("Signed User");
   await page.getByRole("button", { name: "Send request" }).click();
   await expect(page.getByText("HTTP 401")).toBeVisible();
   await expect(page.getByTestId("response-body")).toContainText("accepts only Signature-Version: 2");

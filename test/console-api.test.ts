@@ -1,8 +1,7 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ConsoleSession, signInToConsole } from "./support/console-session";
 import { callApi, createTestApp, issueToken, type TestApp } from "./support/platform-api";
+import { tablesWithAppId } from "./support/schema-models";
 import { startTestServer, type TestServer } from "./support/test-server";
 
 let server: TestServer;
@@ -71,11 +70,6 @@ describe("console message search", () => {
   });
 });
 
-/** The tables that hold rows of an app, read from the schema: every model with an appId. */
-function tablesWithAppId(): string[] {
-  const schema = readFileSync(path.resolve(import.meta.dirname, "../prisma/postgresql/schema.prisma"), "utf8");
-  return [...schema.matchAll(/^model (\w+) \{([^}]*)\}/gm)].filter(([, , body]) => /^\s+appId\s/m.test(body!)).map(([, name]) => name!);
-}
 
 describe("deleting an app", () => {
   it("removes every row the app holds, leaves other apps alone, and keeps the audit entry", async () => {

@@ -9,7 +9,7 @@ import { startTestServer, type TestServer } from "./support/test-server";
 // Property-based: random data to every gateway RPC method through the real `centrifuge`
 // client, and random frames straight over a WebSocket. Answers are results or documented
 // errors, never an internal error, and the server keeps serving.
-const inputsPerMethod = Number(process.env.SWITCHBOARD_FUZZ_INPUTS ?? 20);
+const inputsPerMethod = Number(process.env.SWITCHBOARD_FUZZ_INPUTS ?? 8);
 const internalErrorCode = 100;
 const serverErrorCloseCode = 3004;
 

@@ -1,18 +1,17 @@
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { z } from "zod";
 import type { Endpoint } from "../lib/platform-api/endpoint";
 import { endpoints } from "../lib/platform-api/endpoints";
+import { callEndpoint, declaredFields, requestSchema } from "./support/endpoint-calls";
 import { callApi, createTestApp, type TestApp } from "./support/platform-api";
+import { backgroundTables, modelNames } from "./support/schema-models";
 import { startTestServer, type TestServer } from "./support/test-server";
 
 // Property-based: random and malformed bodies to every Platform API endpoint. The answer is
 // always the contract's error shape with a 4xx (or a success), never a 5xx; when every
 // answer of an endpoint was a refusal, the database is as it was.
-const inputsPerEndpoint = Number(process.env.SWITCHBOARD_FUZZ_INPUTS ?? 20);
+const inputsPerEndpoint = Number(process.env.SWITCHBOARD_FUZZ_INPUTS ?? 8);
 
 let server: TestServer;
 let app: TestApp;
@@ -48,10 +47,6 @@ const wildValue = fc.oneof(
 );
 const fieldValue = fc.oneof({ weight: 3, arbitrary: plausibleValue }, { weight: 2, arbitrary: wildValue });
 
-function requestSchema(endpoint: Endpoint) {
-  return z.toJSONSchema(endpoint.request, { io: "input", unrepresentable: "any" }) as { properties?: Record<string, unknown>; required?: string[] };
-}
-const declaredFields = (endpoint: Endpoint) => Object.keys(requestSchema(endpoint).properties ?? {});
 
 /** A body from the endpoint's declared fields (each there or not, of any type), or any JSON at all. */
 function bodyFor(endpoint: Endpoint) {
@@ -71,26 +66,8 @@ function nulProbes(endpoint: Endpoint): unknown[] {
   return declaredFields(endpoint).map((name) => ({ ...plausible, [name]: "u\u0000" }));
 }
 
-/** The older API takes forms: lists as repeated keys, anything else as text. */
-function formOf(body: unknown): string {
-  const form = new URLSearchParams();
-  if (body && typeof body === "object" && !Array.isArray(body)) {
-    for (const [name, value] of Object.entries(body)) {
-      for (const item of Array.isArray(value) ? value : [value]) form.append(name, typeof item === "object" ? JSON.stringify(item) : String(item));
-    }
-  }
-  return form.toString();
-}
-
-async function send(endpoint: Endpoint, body: unknown) {
-  if (endpoint.api === "v4") return callApi(server, app, endpoint.path, null, { rawBody: JSON.stringify(body) });
-  return callApi(server, app, endpoint.path, null, { rawBody: formOf(body), contentType: "application/x-www-form-urlencoded" });
-}
-
 /** Every table but those that count or log calls, refused ones included, by design. */
-const watchedTables = [...readFileSync(path.resolve(import.meta.dirname, "../prisma/postgresql/schema.prisma"), "utf8").matchAll(/^model (\w+) \{/gm)]
-  .map(([, name]) => name!)
-  .filter((name) => !["ApiRequest", "UsageCount", "ActiveUser", "ConnectionCount"].includes(name));
+const watchedTables = modelNames().filter((name) => !backgroundTables.includes(name));
 
 async function databaseFingerprint(): Promise<string> {
   const hash = createHash("sha256");
@@ -106,7 +83,7 @@ describe("every Platform API endpoint, given random and malformed bodies", () =>
     const before = await databaseFingerprint();
     let allRefused = true;
     const check = async (body: unknown) => {
-      const answer = await send(endpoint, body);
+      const answer = await callEndpoint(server, app, endpoint, body);
       tried.inputs++;
       if (answer.status >= 500) tried.serverErrors++;
       expect(answer.status, JSON.stringify({ body, answer })).toBeLessThan(500);

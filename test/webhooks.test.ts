@@ -176,4 +176,24 @@ describe("webhooks", () => {
       await second.close();
     }
   });
+
+  // Last: it kills the suite's server and finishes on a new one over the same database.
+  it("survive a kill -9 of the server: what was waiting is delivered by the next start", async () => {
+    await server.cli(["apps", "settings", "set", "--app", app.appKey, "webhookServerMessages=true"]);
+    await new Promise((resolve) => setTimeout(resolve, 2100)); // the server's settings cache
+    await issueToken(server, app, "hal");
+    receiver.setStatus(503);
+    for (const text of ["before", "the", "crash"]) expect((await sendDirect("hal", "bob", text)).status).toBe(200);
+    server.process.kill("SIGKILL");
+    await server.stop();
+    receiver.setStatus(200);
+    const restarted = await startTestServer({ env: { DATABASE_URL: server.database.url } });
+    try {
+      const texts = () => receiver.ofType("message:send").filter((data) => data.fromUserId === "hal").map((data) => JSON.parse(data.content as string).content);
+      await waitUntil(() => texts().length === 3, 15_000);
+      expect(texts()).toEqual(["before", "the", "crash"]);
+    } finally {
+      await restarted.close();
+    }
+  });
 });

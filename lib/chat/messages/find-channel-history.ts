@@ -2,6 +2,7 @@ import { db, Prisma } from "../../db/client";
 import { findReadableChannel } from "../channels/find-channel";
 import { ChatError } from "../errors";
 import { type MessageView, type StoredMessageRow, toMessageView } from "./message-view";
+import { takePage } from "./page-size";
 
 const maxLimit = 100;
 
@@ -28,9 +29,9 @@ export async function findChannelHistory(input: {
       ${visible.since ? Prisma.sql`AND "sentAt" >= ${visible.since}` : Prisma.empty}
     ORDER BY "seq" DESC
     LIMIT ${limit + 1}`;
-  const page = rows.slice(0, limit);
+  const page = takePage(rows, limit);
   const metadata = await findMetadata(page.map((row) => row.id));
-  return { messages: page.map((row) => toMessageView({ ...row, channel, metadata: metadata.get(row.id) })), hasMore: rows.length > limit };
+  return { messages: page.map((row) => toMessageView({ ...row, channel, metadata: metadata.get(row.id) })), hasMore: rows.length > page.length };
 }
 
 async function findMetadata(messageIds: string[]) {

@@ -5,6 +5,7 @@ import { visibleFromSeq } from "../channels/find-channel";
 import { ChatError } from "../errors";
 import { decodePageToken, encodePageToken, type Position } from "../page-token";
 import { type MessageView, toMessageView } from "./message-view";
+import { takePage } from "./page-size";
 
 const dayMs = 24 * 60 * 60 * 1000;
 /** Stored messages a device can still recover when it comes back online. */
@@ -41,8 +42,8 @@ export async function syncMessages(input: { appId: string; userId: string; posit
     take: limit + 1,
     include: { channel: { select: { type: true, channelId: true } }, metadata: true },
   });
-  const page = rows.slice(0, limit);
-  const hasMore = rows.length > limit;
+  const page = takePage(rows, limit);
+  const hasMore = rows.length > page.length;
   const last = page.at(-1);
   const reached: Position = last ? [last.updatedAt.getTime(), last.id] : after;
   const position: Position = hasMore ? reached : [Math.min(reached[0], Date.now() - commitGraceMs), ""];
