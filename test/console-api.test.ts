@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ConsoleSession, signInToConsole } from "./support/console-session";
+import { attemptSignIn, type ConsoleSession, signInToConsole } from "./support/console-session";
 import { callApi, createTestApp, issueToken, type TestApp } from "./support/platform-api";
 import { tablesWithAppId } from "./support/schema-models";
 import { startTestServer, type TestServer } from "./support/test-server";
@@ -70,6 +70,36 @@ describe("console message search", () => {
   });
 });
 
+describe("console security", () => {
+  type Settings = { settings: { clientMessagesPerSecond: number } };
+  const rate = async (app: TestApp) => (await console_.get<Settings>(`/api/console/apps/${app.appKey}/settings`)).body.settings.clientMessagesPerSecond;
+
+  it("refuses a change a browser sends from another site, and changes nothing", async () => {
+    const app = await createTestApp(server);
+    const settingsPath = `/api/console/apps/${app.appKey}/settings`;
+    const crossSite: Record<string, string>[] = [{ "sec-fetch-site": "cross-site" }, { "sec-fetch-site": "same-site" }, { origin: "https://evil.example" }, { origin: "null" }];
+    for (const headers of crossSite) {
+      const refused = await console_.send("PATCH", settingsPath, { clientMessagesPerSecond: 50 }, headers);
+      expect(refused).toEqual({ status: 403, body: { code: 1009, errorMessage: "Console changes are accepted only from the console's own pages (cross-site request refused)" } });
+    }
+    expect(await rate(app)).toBe(5);
+
+    const sameOrigin = await console_.send("PATCH", settingsPath, { clientMessagesPerSecond: 50 }, { "sec-fetch-site": "same-origin", origin: server.url });
+    expect(sameOrigin.status).toBe(200);
+    expect(await rate(app)).toBe(50);
+  });
+
+  it("stops a caller after 5 failed sign-ins to one account, whatever the password next, and lets others in", async () => {
+    const invited = await console_.send<{ password: string }>("POST", "/api/console/operators", { email: "guessed@example.com", role: "viewer" });
+    expect(invited.status).toBe(201);
+    const guessed = { email: "guessed@example.com", password: invited.body.password };
+    for (let attempt = 0; attempt < 5; attempt++) {
+      expect((await attemptSignIn(server, { ...guessed, password: `guess-${attempt}` })).error).toBe("CredentialsSignin");
+    }
+    expect(await attemptSignIn(server, guessed)).toEqual({ session: null, error: "TooManySignIns" });
+    expect((await attemptSignIn(server, { email: "owner@example.com", password: "owner-password" })).session).not.toBeNull();
+  });
+});
 
 describe("deleting an app", () => {
   it("removes every row the app holds, leaves other apps alone, and keeps the audit entry", async () => {

@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { ErrorMessage, TextField } from "@/components/ui/field";
+import { signInErrors } from "@/lib/auth/sign-in-errors";
 
 type FormState = { email: string; error: string | null };
 
@@ -34,5 +35,7 @@ export function SignInForm() {
 }
 
 function describeSignInError(error: string | null | undefined): string {
-  return error === "CredentialsSignin" ? "The email or password is incorrect." : "Signing in failed. Please try again.";
+  if (error === signInErrors.wrongCredentials) return "The email or password is incorrect.";
+  if (error === signInErrors.tooManyFailures) return "Too many failed sign-ins from this address. Wait up to 15 minutes, then try again.";
+  return "Signing in failed. Please try again.";
 }

@@ -3,8 +3,10 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { getInstallationSecret } from "../chat/installation/get-installation-secret";
 import { verifyOperatorCredentials } from "../chat/operators/verify-operator-credentials";
+import { ChatError } from "../chat/errors";
 import { env } from "../env";
 import { authLogger } from "./auth-logger";
+import { signInErrors } from "./sign-in-errors";
 
 /** Sessions last a working day; after that the operator signs in again. */
 const sessionMaxAgeSeconds = 12 * 60 * 60;
@@ -36,9 +38,18 @@ async function buildAuthOptions(): Promise<AuthOptions> {
       CredentialsProvider({
         name: "Operator",
         credentials: { email: { type: "email" }, password: { type: "password" } },
-        authorize: async (credentials) => {
+        authorize: async (credentials, request) => {
           const parsed = credentialsSchema.safeParse(credentials);
-          return parsed.success ? verifyOperatorCredentials(parsed.data) : null;
+          if (!parsed.success) return null;
+          // server.ts sets X-Forwarded-For to the peer when no proxy did.
+          const ip = String(request.headers?.["x-forwarded-for"] ?? "").split(",")[0]!.trim();
+          try {
+            return await verifyOperatorCredentials({ ...parsed.data, ip });
+          } catch (error) {
+            // next-auth hands a thrown error's message to the form as its error code.
+            if (error instanceof ChatError && error.kind === "rateLimited") throw new Error(signInErrors.tooManyFailures);
+            throw error;
+          }
         },
       }),
     ],

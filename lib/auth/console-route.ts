@@ -5,6 +5,7 @@ import { recordAudit } from "../chat/audit/audit-log";
 import type { SessionOperator } from "../chat/operators/get-operator";
 import { checkRole, type OperatorRole } from "../chat/operators/operator-roles";
 import { describeError, log } from "../log";
+import { requestOrigin } from "../platform-api/request-origin";
 import { getSessionOperator } from "./session-operator";
 
 type RouteContext = { params: Promise<Record<string, string | string[] | undefined>> };
@@ -41,6 +42,7 @@ export function consoleRoute<
 >(options: RouteOptions<Params, Body, Query>, handler: (input: RouteInput<Params, Body, Query>) => Promise<unknown>) {
   return async (request: Request, context: RouteContext): Promise<Response> => {
     try {
+      refuseCrossSiteChange(request);
       const operator = await getSessionOperator();
       if (!operator) throw new ChatError("signInRequired", "Sign in to the console first");
       checkRole(operator, options.role ?? (request.method === "GET" ? "viewer" : "admin"));
@@ -60,6 +62,22 @@ export function consoleRoute<
     }
   };
 }
+
+/**
+ * CSRF: a change must come from the console's own pages. Browsers say where a request
+ * comes from (Sec-Fetch-Site, decided by the browser itself, so proxies do not matter;
+ * older ones send only Origin). A caller that sends neither is not a browser, and cannot
+ * be a victim's browser riding on its cookies.
+ */
+function refuseCrossSiteChange(request: Request) {
+  if (request.method === "GET" || request.method === "HEAD") return;
+  const site = request.headers.get("sec-fetch-site");
+  const origin = request.headers.get("origin");
+  const sameOrigin = site ? site === "same-origin" : !origin || hostOf(origin) === hostOf(requestOrigin(request));
+  if (!sameOrigin) throw new ChatError("forbidden", "Console changes are accepted only from the console's own pages (cross-site request refused)");
+}
+
+const hostOf = (origin: string) => (URL.canParse(origin) ? new URL(origin).host : undefined);
 
 /** What a change concerned: the path's app, and its other path parameters with the body as details. */
 function auditSubject(params: unknown, body: unknown) {

@@ -3,11 +3,21 @@ import type { TestServer } from "./test-server";
 /** A console operator signed in over HTTP as the sign-in form does: its cookies go with each call. */
 export type ConsoleSession = {
   get<T>(path: string): Promise<{ status: number; body: T }>;
-  send<T>(method: "POST" | "PUT" | "PATCH" | "DELETE", path: string, body?: unknown): Promise<{ status: number; body: T }>;
+  /** `headers` go with the call, as a browser's Origin or Sec-Fetch-Site would. */
+  send<T>(method: "POST" | "PUT" | "PATCH" | "DELETE", path: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: T }>;
 };
 
+type Credentials = { email: string; password: string };
+
 /** Signs the first operator (the test server's SWITCHBOARD_ADMIN_*) in through next-auth. */
-export async function signInToConsole(server: TestServer, operator = { email: "owner@example.com", password: "owner-password" }): Promise<ConsoleSession> {
+export async function signInToConsole(server: TestServer, operator: Credentials = { email: "owner@example.com", password: "owner-password" }): Promise<ConsoleSession> {
+  const attempt = await attemptSignIn(server, operator);
+  if (!attempt.session) throw new Error(`signing in failed: ${attempt.error}`);
+  return attempt.session;
+}
+
+/** A sign-in through the form's next-auth call: the session, or the error code next-auth gave the form. */
+export async function attemptSignIn(server: TestServer, operator: Credentials): Promise<{ session: ConsoleSession | null; error: string | null }> {
   const cookies = new Map<string, string>();
   const remember = (response: Response) => {
     for (const cookie of response.headers.getSetCookie()) {
@@ -27,11 +37,14 @@ export async function signInToConsole(server: TestServer, operator = { email: "o
     body: new URLSearchParams({ ...operator, csrfToken, json: "true" }),
   });
   remember(signIn);
-  if (![...cookies.keys()].some((name) => name.endsWith("session-token"))) throw new Error(`signing in failed: ${signIn.status}`);
-  const call = async <T>(method: string, path: string, body?: unknown) => {
-    const headers: Record<string, string> = { cookie: cookieHeader(), ...(body !== undefined && { "content-type": "application/json" }) };
+  if (![...cookies.keys()].some((name) => name.endsWith("session-token"))) {
+    const { url } = (await signIn.json()) as { url: string };
+    return { session: null, error: new URL(url).searchParams.get("error") };
+  }
+  const call = async <T>(method: string, path: string, body?: unknown, extraHeaders: Record<string, string> = {}) => {
+    const headers: Record<string, string> = { cookie: cookieHeader(), ...(body !== undefined && { "content-type": "application/json" }), ...extraHeaders };
     const response = await fetch(server.url + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
     return { status: response.status, body: (await response.json()) as T };
   };
-  return { get: (path) => call("GET", path), send: (method, path, body) => call(method, path, body) };
+  return { session: { get: (path) => call("GET", path), send: (method, path, body, headers) => call(method, path, body, headers) }, error: null };
 }
