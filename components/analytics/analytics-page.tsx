@@ -113,6 +113,12 @@ function Charts({ data }: { data: Analytics }) {
           <Bar dataKey="webhooksGaveUp" name="Given up" fill="#ef4444" isAnimationActive={false} />
         </BarChart>
       </ChartCard>
+      <ChartCard title="Open channel messages dropped under load" figure={`${formatCount(total((bucket) => bucket.openChannelMessagesDropped))} dropped`}>
+        <BarChart data={buckets}>
+          <Axes />
+          <Bar dataKey="openChannelMessagesDropped" name="Dropped" fill="#f59e0b" isAnimationActive={false} />
+        </BarChart>
+      </ChartCard>
       <div className="xl:col-span-2">
         <EndpointsCard endpoints={data.endpoints} />
       </div>

@@ -34,6 +34,8 @@ export type AnalyticsBucket = {
   webhooksDelivered: number;
   webhookAttemptsFailed: number;
   webhooksGaveUp: number;
+  /** Open-channel messages refused because their channel was over capacity (low priority first). */
+  openChannelMessagesDropped: number;
   peakConnections: number;
 };
 
@@ -124,6 +126,7 @@ function emptyBucket(start: Date): AnalyticsBucket {
     webhooksDelivered: 0,
     webhookAttemptsFailed: 0,
     webhooksGaveUp: 0,
+    openChannelMessagesDropped: 0,
     peakConnections: 0,
   };
 }
@@ -141,6 +144,7 @@ function addCount(entry: { bucket: AnalyticsBucket; latency: Map<number, number>
   } else if (name === "webhooks.delivered") bucket.webhooksDelivered += count;
   else if (name === "webhooks.attemptFailed") bucket.webhookAttemptsFailed += count;
   else if (name === "webhooks.gaveUp") bucket.webhooksGaveUp += count;
+  else if (name === "openChannelMessagesDropped") bucket.openChannelMessagesDropped += count;
 }
 
 /** "api.<status>.<path>": paths may hold dots (form API paths end in .json). */
