@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ChannelType, ChatCallError, type SwitchboardClient } from "../lib/sdk";
 import { ageMessages, recorder, waitUntil } from "./support/chat-clients";
-import { callApi, connectUser, createTestApp, issueToken, type TestApp } from "./support/platform-api";
+import { signInToConsole } from "./support/console-session";
+import { callApi, connectUser, createTestApp, issueToken, setAppSettings, type TestApp } from "./support/platform-api";
 import { startTestServer, type TestServer } from "./support/test-server";
 
 let server: TestServer;
@@ -14,7 +15,7 @@ beforeAll(async () => {
   server = await startTestServer();
   app = await createTestApp(server);
   // These clients send in bursts; the per-client send rate is tested in messaging.test.ts.
-  await server.cli(["apps", "settings", "set", "--app", app.appKey, "clientMessagesPerSecond=1000"]);
+  await setAppSettings(server, app, { clientMessagesPerSecond: 1000 });
   for (const userId of ["own", "amy", "bob", "cal", "dee"]) await issueToken(server, app, userId);
 });
 afterAll(async () => {
@@ -159,10 +160,13 @@ describe("communities", () => {
     const old = await users.bob!.sendCommunityMessage({ communityId: "guild", subchannelId: "general", text: "old" });
     await ageMessages(server.database, [old.messageId], 8 * dayMs);
     expect(texts((await users.amy!.history({ channelType: ChannelType.community, channelId: "guild", subchannelId: "general" })).messages)).not.toContain("old");
-    expect(await server.cli(["apps", "settings", "set", "--app", app.appKey, "communityHistoryDays=90"])).toMatchObject({ code: 0 });
-    await new Promise((resolve) => setTimeout(resolve, 2100));
+    await setAppSettings(server, app, { communityHistoryDays: 90 });
     expect(texts((await users.amy!.history({ channelType: ChannelType.community, channelId: "guild", subchannelId: "general" })).messages)).toContain("old");
-    expect((await server.cli(["apps", "settings", "set", "--app", app.appKey, "communityHistoryDays=30"])).code).not.toBe(0);
+    const console_ = await signInToConsole(server);
+    expect(await console_.send("PATCH", `/api/console/apps/${app.appKey}/settings`, { communityHistoryDays: 30 })).toEqual({
+      status: 400,
+      body: { code: 1002, errorMessage: "communityHistoryDays must be 7, or 90 to 1095 (3 to 36 months)" },
+    });
   });
 
   it("hold at most 50 subchannels", async () => {

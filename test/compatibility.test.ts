@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { callApi, callLegacyApi, connectUser, createTestApp, newNonce, signatureHeaders, type TestApp } from "./support/platform-api";
+import { callApi, callLegacyApi, connectUser, createTestApp, newNonce, setAppSettings, signatureHeaders, type TestApp } from "./support/platform-api";
 import { startTestServer, type TestServer } from "./support/test-server";
 
 let server: TestServer;
@@ -92,7 +92,7 @@ describe("nonce replay protection", () => {
     expect((await callApi(server, app, "/v4/user/get", { userId: "una" }, { headers: v4Headers })).status).toBe(200);
     expect((await callApi(server, app, "/v4/user/get", { userId: "una" }, { headers: v4Headers })).status).toBe(401);
 
-    await server.cli(["apps", "settings", "set", "--app", app.appKey, "compatibilityNonceReplayProtection=true"]);
+    await setAppSettings(server, app, { compatibilityNonceReplayProtection: true });
     const nonce = newNonce();
     await expect
       .poll(async () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { callApi, connectUser, createTestApp, issueToken, type TestApp } from "./support/platform-api";
+import { callApi, connectUser, createTestApp, issueToken, setAppSettings, type TestApp } from "./support/platform-api";
 import { startTestServer, type TestServer } from "./support/test-server";
 
 let server: TestServer;
@@ -72,14 +72,11 @@ describe("friends", () => {
 
   it("alone may exchange direct messages when the app restricts them to friends", async () => {
     const restricted = await createTestApp(server, "Friends only");
-    const settings = await server.cli(["apps", "settings", "set", "--app", restricted.appKey, "directMessagesFriendsOnly=true", "--json"]);
-    expect(JSON.parse(settings.stdout)).toMatchObject({ directMessagesFriendsOnly: true });
+    const { settings } = await setAppSettings(server, restricted, { directMessagesFriendsOnly: true });
+    expect(settings).toMatchObject({ directMessagesFriendsOnly: true });
     const gus = await connectUser(server, restricted, "gus");
     await connectUser(server, restricted, "hal");
-    // The setting reaches the running server within its 2-second cache lifetime.
-    await expect
-      .poll(() => gus.sendDirectMessage({ to: "hal", text: "hi" }).then(() => 0, (error: { code: number }) => error.code), { timeout: 5000 })
-      .toBe(1021);
+    expect(await gus.sendDirectMessage({ to: "hal", text: "hi" }).then(() => 0, (error: { code: number }) => error.code)).toBe(1021);
     await callApi(server, restricted, "/v4/friend/add", { userId: "gus", targetId: "hal" });
     expect((await gus.sendDirectMessage({ to: "hal", text: "hi, friend" })).seq).toBeGreaterThan(0);
     gus.disconnect();

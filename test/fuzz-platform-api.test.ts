@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Endpoint } from "../lib/platform-api/endpoint";
 import { endpoints } from "../lib/platform-api/endpoints";
 import { callEndpoint, declaredFields, requestSchema } from "./support/endpoint-calls";
-import { callApi, createTestApp, type TestApp } from "./support/platform-api";
+import { callApi, createTestApp, setAppSettings, type TestApp } from "./support/platform-api";
 import { backgroundTables, modelNames } from "./support/schema-models";
 import { startTestServer, type TestServer } from "./support/test-server";
 
@@ -22,7 +22,7 @@ beforeAll(async () => {
   app = await createTestApp(server, "Fuzzed", "production");
   // The default limits (100 calls a second) would answer most of the inputs with 429.
   const unlimited = Object.fromEntries(endpoints.map((endpoint) => [endpoint.path, 100_000]));
-  await server.cli(["apps", "settings", "set", "--app", app.appKey, `apiRateLimits=${JSON.stringify(unlimited)}`]);
+  await setAppSettings(server, app, { apiRateLimits: unlimited });
   // Something to act on: users, a group, an open channel.
   for (const userId of ["u1", "u2", "u3"]) await callApi(server, app, "/v4/auth/access-token/issue", { userId, name: userId });
   await callApi(server, app, "/v4/group-channel/create", { channelId: "g1", name: "G1", owner: "u1", userIds: ["u1", "u2"] });

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Endpoint } from "../lib/platform-api/endpoint";
 import { endpoints } from "../lib/platform-api/endpoints";
 import { callEndpoint, requestSchema } from "./support/endpoint-calls";
-import { callApi, connectUser, createTestApp, type TestApp } from "./support/platform-api";
+import { callApi, connectUser, createTestApp, setAppSettings, type TestApp } from "./support/platform-api";
 import { backgroundTables, tablesWithAppId } from "./support/schema-models";
 import { startTestServer, type TestServer } from "./support/test-server";
 
@@ -22,8 +22,8 @@ beforeAll(async () => {
   appA = await createTestApp(server, "App A", "production");
   appB = await createTestApp(server, "App B", "production");
   // B may call every endpoint as often as the test needs.
-  const unlimited = JSON.stringify(Object.fromEntries(endpoints.map((endpoint) => [endpoint.path, 100_000])));
-  await server.cli(["apps", "settings", "set", "--app", appB.appKey, `apiRateLimits=${unlimited}`]);
+  const unlimited = Object.fromEntries(endpoints.map((endpoint) => [endpoint.path, 100_000]));
+  await setAppSettings(server, appB, { apiRateLimits: unlimited });
   await callApi(server, appA, "/v4/auth/access-token/issue", { userId: "amy", name: "Amy of A" });
   await callApi(server, appA, "/v4/auth/access-token/issue", { userId: "ben", name: "Ben of A" });
   await callApi(server, appA, "/v4/group-channel/create", { channelId: "crew", name: "Crew of A", owner: "amy", userIds: ["amy", "ben"] });

@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ChatCallError, type SwitchboardClient } from "../lib/sdk";
 import { waitUntil } from "./support/chat-clients";
-import { callApi, connectUser, createTestApp, issueToken, type TestApp, waitForConnectionStatus } from "./support/platform-api";
+import { callApi, connectUser, createTestApp, issueToken, setAppSettings, type TestApp, waitForConnectionStatus } from "./support/platform-api";
 import { startFcmStandIn } from "./support/push-services";
 import { startTestServer, type TestServer } from "./support/test-server";
 
@@ -123,7 +123,7 @@ describe("the older-style message callback (pre-delivery hook)", () => {
       if (message.content.includes("rude")) return { pass: 1, replaceContent: JSON.stringify({ content: "(kind words)" }), replacePushContent: "A moderated message" };
       return { pass: 1 };
     });
-    await cli("apps", "settings", "set", "--app", app.appKey, `preMessagingHookUrl=${hook.url}`, "preMessagingHookStyle=legacy", `pushFcmServiceAccount=${fcm.serviceAccount}`, `pushFcmEndpoint=${fcm.origin}`);
+    await setAppSettings(server, app, { preMessagingHookUrl: hook.url, preMessagingHookStyle: "legacy", pushFcmServiceAccount: fcm.serviceAccount, pushFcmEndpoint: fcm.origin });
     const eve = await connectUser(server, app, "eve");
     await eve.registerPushDevice({ provider: "fcm", token: "eve-phone" });
     eve.disconnect();

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ChannelType, ChatCallError, type SwitchboardClient } from "../lib/sdk";
 import { ageMessages, recorder, waitUntil } from "./support/chat-clients";
-import { callApi, connectUser, createTestApp, createUserClient, issueToken, type TestApp } from "./support/platform-api";
+import { callApi, connectUser, createTestApp, createUserClient, issueToken, setAppSettings, type TestApp } from "./support/platform-api";
 import { startTestServer, type TestServer } from "./support/test-server";
 
 let server: TestServer;
@@ -265,7 +265,7 @@ describe("concurrent logins", () => {
 
   it("without multi-device sync, deliver a message to one device only and keep one web session", async () => {
     const single = await createTestApp(server, "Single device");
-    await server.cli(["apps", "settings", "set", "--app", single.appKey, "multiDeviceSync=false", "--json"]);
+    await setAppSettings(server, single, { multiDeviceSync: false });
     const sender = await connect("abe", {}, single);
     const web = recorder(await connect("bo", { platform: "web" }, single));
     const phone = recorder(await connect("bo", { platform: "mobile" }, single));
@@ -284,7 +284,7 @@ describe("concurrent logins", () => {
 describe("refusals", () => {
   it("give the documented error and store nothing", async () => {
     const restricted = await createTestApp(server, "Friends only");
-    await server.cli(["apps", "settings", "set", "--app", restricted.appKey, "directMessagesFriendsOnly=true", "--json"]);
+    await setAppSettings(server, restricted, { directMessagesFriendsOnly: true });
     const loner = await connect("cy", {}, restricted);
     await issueToken(server, restricted, "di");
     expect(await callError(loner.sendDirectMessage({ to: "di", text: "hi" }))).toMatchObject({ code: 1021 });

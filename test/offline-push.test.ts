@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SwitchboardClient } from "../lib/sdk";
 import { waitUntil } from "./support/chat-clients";
-import { callApi, connectUser, createTestApp, type TestApp, waitForConnectionStatus } from "./support/platform-api";
+import { callApi, connectUser, createTestApp, setAppSettings, type TestApp, waitForConnectionStatus } from "./support/platform-api";
 import { startApnsStandIn, startFcmStandIn } from "./support/push-services";
 import { startTestServer, type TestServer } from "./support/test-server";
 
@@ -20,9 +20,7 @@ beforeAll(async () => {
   server = await startTestServer({ env: { SWITCHBOARD_SWEEP_INTERVAL_SECONDS: "1" } });
   app = await createTestApp(server);
   [fcm, apns] = await Promise.all([startFcmStandIn(), startApnsStandIn()]);
-  const apnsSettings = Object.entries(apns.settings).map(([name, value]) => `${name}=${value}`);
-  const set = await server.cli(["apps", "settings", "set", "--app", app.appKey, `pushFcmServiceAccount=${fcm.serviceAccount}`, `pushFcmEndpoint=${fcm.origin}`, ...apnsSettings]);
-  expect(set.code).toBe(0);
+  await setAppSettings(server, app, { pushFcmServiceAccount: fcm.serviceAccount, pushFcmEndpoint: fcm.origin, ...apns.settings });
 });
 afterAll(async () => {
   for (const client of online) client.disconnect();
@@ -169,14 +167,11 @@ describe("offline push", () => {
     });
     await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
     const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/push`;
-    expect((await server.cli(["apps", "settings", "set", "--app", app.appKey, `pushWebhookUrl=${url}`])).code).toBe(0);
+    await setAppSettings(server, app, { pushWebhookUrl: url });
     try {
       await registerDevices("max", []);
-      // The CLI changed the settings behind the server's cache (2 s): send until the webhook is in use.
-      for (let tries = 0; tries < 20 && received.length === 0; tries++) {
-        await api("/v4/direct-channel/message/send", { fromUserId: "alice", toUserIds: ["max"], messageType: "RC:TxtMsg", content: text("ping") });
-        await new Promise((resolve) => setTimeout(resolve, 500));
-      }
+      await api("/v4/direct-channel/message/send", { fromUserId: "alice", toUserIds: ["max"], messageType: "RC:TxtMsg", content: text("ping") });
+      await waitUntil(() => received.length > 0, 10_000);
       const [first] = received;
       expect(first!.body).toMatchObject({ type: "message:push", data: [{ toUserIds: ["max"], title: "alice", body: "ping", channelType: "1", channelId: "alice", senderId: "alice" }] });
       const expected = createHash("sha1").update(app.appSecret + first!.query.get("nonce") + first!.query.get("signTimestamp")).digest("hex");

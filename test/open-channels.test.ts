@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ChatCallError, type SwitchboardClient } from "../lib/sdk";
 import { ageRows, recorder, waitUntil } from "./support/chat-clients";
-import { callApi, callLegacyApi, connectUser, createTestApp, issueToken, type TestApp } from "./support/platform-api";
+import { callApi, callLegacyApi, connectUser, createTestApp, issueToken, setAppSettings, type TestApp } from "./support/platform-api";
 import { startTestServer, type TestServer } from "./support/test-server";
 
 let server: TestServer;
@@ -91,7 +91,7 @@ describe("open channels", () => {
     expect((await events.waitForMessages(1)).map((m) => m.content.content)).toEqual(["for you"]);
 
     const lifted = await createTestApp(server, "Many rooms");
-    await server.cli(["apps", "settings", "set", "--app", lifted.appKey, "openChannelOneAtATime=false"]);
+    await setAppSettings(server, lifted, { openChannelOneAtATime: false });
     for (const channelId of ["room-a", "room-b"]) await api("/v4/open-channel/create", { channelId }, lifted);
     const roamer = await connect("roamer", lifted);
     await roamer.joinOpenChannel({ channelId: "room-a" });
@@ -208,7 +208,7 @@ describe("moderation", () => {
 describe("load", () => {
   it("drops low-priority types first and priority senders and types never, beyond the channel's capacity", async () => {
     const busy = await createTestApp(server, "Busy rooms", "production");
-    await server.cli(["apps", "settings", "set", "--app", busy.appKey, "openChannelMessagesPerSecond=4"]);
+    await setAppSettings(server, busy, { openChannelMessagesPerSecond: 4 });
     for (const userId of ["host", "star"]) await issueToken(server, busy, userId);
     await api("/v4/open-channel/low-priority-message-type-list/add", { messageTypes: ["App:Like"] }, busy);
     await api("/v4/open-channel/priority-message-type-list/add", { messageTypes: ["App:Gift"] }, busy);

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { callApi, createTestApp, newNonce, requestSignatureHeaders, signatureHeaders, type TestApp } from "./support/platform-api";
+import { signInToConsole } from "./support/console-session";
+import { callApi, createTestApp, newNonce, requestSignatureHeaders, setAppSettings, signatureHeaders, type TestApp } from "./support/platform-api";
 import { startTestServer, type TestServer } from "./support/test-server";
 
 let server: TestServer;
@@ -135,10 +136,8 @@ describe("signature version 2", () => {
 
   it("is the only one an app that requires it accepts", async () => {
     const strictApp = await createTestApp(server, "Strict signatures");
-    expect((await server.cli(["apps", "settings", "set", "--app", strictApp.appKey, "requireRequestSignature=true"])).code).toBe(0);
+    await setAppSettings(server, strictApp, { requireRequestSignature: true });
     const refusal = rejected("This app accepts only Signature-Version: 2 (HMAC-SHA256 over the request and its body); see README, Platform API signatures");
-    // The CLI is another process: the server notices within its settings cache's lifetime.
-    await expect.poll(async () => (await callApi(server, strictApp, issuePath, { userId: "probe", name: "Probe" })).status, { timeout: 5000 }).toBe(401);
     const body = { userId: "jon", name: "Jon" };
     expect(await callApi(server, strictApp, issuePath, body)).toEqual(refusal);
     expect(await userRows("jon")).toEqual([]);
@@ -198,16 +197,16 @@ describe("rate limits", () => {
 
   it("follow the app's own limit for an endpoint, and refuse a limit that is no number of calls", async () => {
     const raised = await createTestApp(server, "Raised");
-    // Set before the server reads the app's settings: the CLI's change reaches no cache of this server.
-    const set = await server.cli(["apps", "settings", "set", "--app", raised.appKey, 'apiRateLimits={"/v4/user/tag/batch/set": 1000}']);
-    expect(set.code).toBe(0);
+    await setAppSettings(server, raised, { apiRateLimits: { "/v4/user/tag/batch/set": 1000 } });
     await callApi(server, raised, issuePath, { userId: "rita", name: "Rita" });
     const answers = await Promise.all(Array.from({ length: 60 }, () => callApi(server, raised, "/v4/user/tag/batch/set", { userIds: ["rita"], tags: ["a"] })));
     expect(answers.filter((answer) => answer.status === 200)).toHaveLength(60);
 
-    const refused = await server.cli(["apps", "settings", "set", "--app", raised.appKey, 'apiRateLimits={"/v4/user/tag/batch/set": 0}']);
-    expect(refused.code).not.toBe(0);
-    expect(refused.stderr).toContain("apiRateLimits values are calls per second, 1 to 100000");
+    const console_ = await signInToConsole(server);
+    expect(await console_.send("PATCH", `/api/console/apps/${raised.appKey}/settings`, { apiRateLimits: { "/v4/user/tag/batch/set": 0 } })).toEqual({
+      status: 400,
+      body: { code: 1002, errorMessage: "apiRateLimits values are calls per second, 1 to 100000" },
+    });
   });
 });
 

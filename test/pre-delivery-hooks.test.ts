@@ -2,9 +2,11 @@ import { createHash } from "node:crypto";
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import { type AddressInfo, createServer as createTcpServer } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { AppSettings } from "../lib/chat/apps/app-settings";
 import { ChannelType, ChatCallError, type SwitchboardClient } from "../lib/sdk";
 import { recorder } from "./support/chat-clients";
-import { callApi, connectUser, createTestApp, issueToken, type TestApp } from "./support/platform-api";
+import { signInToConsole } from "./support/console-session";
+import { callApi, connectUser, createTestApp, issueToken, setAppSettings, type TestApp } from "./support/platform-api";
 import { startTestServer, type TestServer } from "./support/test-server";
 
 type HookRequest = {
@@ -56,17 +58,11 @@ async function readBody(incoming: IncomingMessage): Promise<string> {
 }
 
 /** A new app (settings are cached per app, so each case gets its own) with its hook receiver and settings. */
-async function hookedApp(settings: Record<string, string>, answer: (request: HookRequest) => Answer = () => ({})) {
+async function hookedApp(settings: Partial<AppSettings>, answer: (request: HookRequest) => Answer = () => ({})) {
   const app = await createTestApp(server, "Hooked app");
   const hook = await startHookReceiver(app, answer);
-  await setSettings(app, { preMessagingHookUrl: hook.url, ...settings });
+  await setAppSettings(server, app, { preMessagingHookUrl: hook.url, ...settings });
   return { app, hook };
-}
-
-async function setSettings(app: TestApp, settings: Record<string, string>) {
-  const pairs = Object.entries(settings).map(([name, value]) => `${name}=${value}`);
-  const result = await server.cli(["apps", "settings", "set", "--app", app.appKey, ...pairs]);
-  expect(result).toMatchObject({ code: 0 });
 }
 
 async function connect(app: TestApp, userId: string) {
@@ -167,7 +163,7 @@ describe("the pre-delivery hook", () => {
   const slow = () => ({ delayMs: 1500 });
 
   it("blocks when it answers later than the timeout, without retrying", async () => {
-    const blocking = await hookedApp({ preMessagingHookTimeoutMs: "300" }, slow);
+    const blocking = await hookedApp({ preMessagingHookTimeoutMs: 300 }, slow);
     const ida = await connect(blocking.app, "ida");
     await issueToken(server, blocking.app, "jon");
     const started = Date.now();
@@ -181,7 +177,7 @@ describe("the pre-delivery hook", () => {
   });
 
   it("delivers when it answers later than the timeout and the app chose to deliver then", async () => {
-    const lenient = await hookedApp({ preMessagingHookTimeoutMs: "300", preMessagingHookOnFailure: "deliver" }, slow);
+    const lenient = await hookedApp({ preMessagingHookTimeoutMs: 300, preMessagingHookOnFailure: "deliver" }, slow);
     const kim = await connect(lenient.app, "kim");
     const leo = recorder(await connect(lenient.app, "leo"));
     await kim.sendDirectMessage({ to: "leo", text: "slow but fine" });
@@ -211,7 +207,7 @@ describe("the pre-delivery hook", () => {
     const breaking = createTcpServer((socket) => (connections++, socket.destroy()));
     await new Promise<void>((resolve) => breaking.listen(0, "127.0.0.1", resolve));
     const app = await createTestApp(server, "Broken hook");
-    await setSettings(app, { preMessagingHookUrl: `http://127.0.0.1:${(breaking.address() as AddressInfo).port}/hook` });
+    await setAppSettings(server, app, { preMessagingHookUrl: `http://127.0.0.1:${(breaking.address() as AddressInfo).port}/hook` });
     const oli = await connect(app, "oli");
     await issueToken(server, app, "pam");
     expect(await callError(oli.sendDirectMessage({ to: "pam", text: "reset" }))).toMatchObject({ code: 1026 });
@@ -221,7 +217,7 @@ describe("the pre-delivery hook", () => {
 
   it("blocks when the hook is down", async () => {
     const down = await createTestApp(server, "Hook down");
-    await setSettings(down, { preMessagingHookUrl: await refusingUrl() });
+    await setAppSettings(server, down, { preMessagingHookUrl: await refusingUrl() });
     const quin = await connect(down, "quin");
     await issueToken(server, down, "rex");
     expect(await callError(quin.sendDirectMessage({ to: "rex", text: "refused" }))).toMatchObject({ code: 1026 });
@@ -230,7 +226,7 @@ describe("the pre-delivery hook", () => {
 
   it("delivers when the hook is down and the app chose to deliver then", async () => {
     const lenient = await createTestApp(server, "Hook down, lenient");
-    await setSettings(lenient, { preMessagingHookUrl: await refusingUrl(), preMessagingHookOnFailure: "deliver" });
+    await setAppSettings(server, lenient, { preMessagingHookUrl: await refusingUrl(), preMessagingHookOnFailure: "deliver" });
     const sal = await connect(lenient, "sal");
     await issueToken(server, lenient, "tim");
     await sal.sendDirectMessage({ to: "tim", text: "delivered anyway" });
@@ -238,7 +234,7 @@ describe("the pre-delivery hook", () => {
   });
 
   it("is asked only about the configured events, never about status messages or the app server's sends", async () => {
-    const { app, hook } = await hookedApp({ preMessagingHookEvents: JSON.stringify(["group_channel:pre_messaging"]) });
+    const { app, hook } = await hookedApp({ preMessagingHookEvents: ["group_channel:pre_messaging"] });
     for (const userId of ["uma", "val"]) await issueToken(server, app, userId);
     await callApi(server, app, "/v4/group-channel/create", { channelId: "g2", name: "g2", owner: "uma", userIds: ["val"] });
     const uma = await connect(app, "uma");
@@ -266,8 +262,13 @@ describe("the pre-delivery hook", () => {
 
   it("takes only http(s) URLs and known events in the settings", async () => {
     const app = await createTestApp(server, "Settings");
-    const invalid = ["preMessagingHookUrl=ftp://example.com/hook", 'preMessagingHookEvents=["message:send"]', "preMessagingHookOnFailure=maybe"];
-    const results = await Promise.all(invalid.map((pair) => server.cli(["apps", "settings", "set", "--app", app.appKey, pair])));
-    expect(results.map((result) => result.code === 0)).toEqual([false, false, false]);
+    const console_ = await signInToConsole(server);
+    const change = (settings: Record<string, unknown>) => console_.send("PATCH", `/api/console/apps/${app.appKey}/settings`, settings);
+    const refused = (errorMessage: string) => ({ status: 400, body: { code: 1002, errorMessage } });
+    expect(await change({ preMessagingHookUrl: "ftp://example.com/hook" })).toEqual(refused("preMessagingHookUrl must be an http(s) URL, or empty to turn the hook off"));
+    expect(await change({ preMessagingHookEvents: ["message:send"] })).toEqual(
+      refused('preMessagingHookEvents.0: Invalid option: expected one of "direct_channel:pre_messaging"|"group_channel:pre_messaging"|"open_channel:pre_messaging"|"community_channel:pre_messaging"'),
+    );
+    expect(await change({ preMessagingHookOnFailure: "maybe" })).toEqual(refused('preMessagingHookOnFailure: Invalid option: expected one of "block"|"deliver"'));
   });
 });

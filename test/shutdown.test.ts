@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { Centrifuge } from "centrifuge";
 import WebSocket from "ws";
 import { describe, expect, it } from "vitest";
-import { connectUser, createTestApp, issueToken } from "./support/platform-api";
+import { connectUser, createTestApp, issueToken, setAppSettings } from "./support/platform-api";
 import { startTestServer } from "./support/test-server";
 
 describe("graceful shutdown", () => {
@@ -30,7 +30,7 @@ describe("graceful shutdown", () => {
       server.process.stderr!.destroy();
       const app = await createTestApp(server);
       // A hook nobody answers: each message makes the server log a warning.
-      await server.cli(["apps", "settings", "set", "--app", app.appKey, "preMessagingHookUrl=http://127.0.0.1:1/hook", "preMessagingHookOnFailure=deliver"]);
+      await setAppSettings(server, app, { preMessagingHookUrl: "http://127.0.0.1:1/hook", preMessagingHookOnFailure: "deliver" });
       const pia = await connectUser(server, app, "pia");
       await pia.sendDirectMessage({ to: "pia", text: "logged" });
       pia.disconnect();

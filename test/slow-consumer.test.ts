@@ -2,7 +2,7 @@ import WebSocket from "ws";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ChatMessage, SwitchboardClient } from "../lib/sdk";
 import { waitUntil } from "./support/chat-clients";
-import { callApi, createTestApp, createUserClient, issueToken, type TestApp } from "./support/platform-api";
+import { callApi, createTestApp, createUserClient, issueToken, setAppSettings, type TestApp } from "./support/platform-api";
 import { startTestServer, type TestServer } from "./support/test-server";
 
 let server: TestServer;
@@ -12,7 +12,7 @@ const clients: SwitchboardClient[] = [];
 beforeAll(async () => {
   server = await startTestServer();
   app = await createTestApp(server, "Slow consumers", "production");
-  await server.cli(["apps", "settings", "set", "--app", app.appKey, 'apiRateLimits={"/v4/direct-channel/message/send": 10000}']);
+  await setAppSettings(server, app, { apiRateLimits: { "/v4/direct-channel/message/send": 10_000 } });
   for (const userId of ["fast", "slow"]) await issueToken(server, app, userId);
 });
 afterAll(async () => {

@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SwitchboardClient } from "../lib/sdk";
 import { ageRows, waitUntil } from "./support/chat-clients";
-import { callApi, connectUser, createTestApp, issueToken, type TestApp } from "./support/platform-api";
+import { callApi, connectUser, createTestApp, issueToken, setAppSettings, type TestApp } from "./support/platform-api";
 import { startTestServer, type TestServer } from "./support/test-server";
 
 type Envelope = { type: string; id: string; time: number; data: Record<string, unknown>[] };
@@ -98,8 +98,7 @@ describe("webhooks", () => {
   });
 
   it("lose nothing while the receiver is down, and deliver each channel's events in order once it is back", async () => {
-    await server.cli(["apps", "settings", "set", "--app", app.appKey, "webhookServerMessages=true"]);
-    await new Promise((resolve) => setTimeout(resolve, 2100)); // the server's settings cache
+    await setAppSettings(server, app, { webhookServerMessages: true });
     await issueToken(server, app, "cat");
     receiver.setStatus(503);
     for (const text of ["one", "two", "three"]) expect((await sendDirect("cat", "bob", text)).status).toBe(200);
@@ -179,8 +178,7 @@ describe("webhooks", () => {
 
   // Last: it kills the suite's server and finishes on a new one over the same database.
   it("survive a kill -9 of the server: what was waiting is delivered by the next start", async () => {
-    await server.cli(["apps", "settings", "set", "--app", app.appKey, "webhookServerMessages=true"]);
-    await new Promise((resolve) => setTimeout(resolve, 2100)); // the server's settings cache
+    await setAppSettings(server, app, { webhookServerMessages: true });
     await issueToken(server, app, "hal");
     receiver.setStatus(503);
     for (const text of ["before", "the", "crash"]) expect((await sendDirect("hal", "bob", text)).status).toBe(200);

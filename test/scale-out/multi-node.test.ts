@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ChatMessage, SwitchboardClient } from "../../lib/sdk";
 import { waitUntil } from "../support/chat-clients";
 import { type LoadBalancer, startLoadBalancer } from "../support/nginx";
-import { callApi, createTestApp, issueToken, type TestApp } from "../support/platform-api";
+import { callApi, createTestApp, issueToken, setAppSettings, type TestApp } from "../support/platform-api";
 import { startTestServer, type TestServer } from "../support/test-server";
 
 // Two Switchboard processes share one PostgreSQL database and Redis, behind nginx.
@@ -18,7 +18,7 @@ beforeAll(async () => {
   nodeB = await startTestServer({ env: { DATABASE_URL: nodeA.database.url } });
   balancer = await startLoadBalancer([nodeA.url, nodeB.url]);
   app = await createTestApp(nodeA, "Scale-out", "production");
-  await nodeA.cli(["apps", "settings", "set", "--app", app.appKey, "clientMessagesPerSecond=1000"]);
+  await setAppSettings(nodeA, app, { clientMessagesPerSecond: 1000 });
 });
 afterAll(async () => {
   for (const client of clients) client.disconnect();

@@ -1,16 +1,47 @@
 import { createHash, createHmac, randomBytes } from "node:crypto";
 import WebSocket from "ws";
+import type { AppSettings, consoleSettingsView } from "../../lib/chat/apps/app-settings";
+import type { AppEnvironment } from "../../lib/chat/apps/app-view";
 import { type ClientOptions, SwitchboardClient } from "../../lib/sdk";
+import { type ConsoleSession, signInToConsole } from "./console-session";
 import { checkAgainstOpenApi } from "./openapi-validator";
 import type { TestServer } from "./test-server";
 
 export type TestApp = { appKey: string; appSecret: string };
 
-/** Creates an app through the operator CLI, as an operator would. */
-export async function createTestApp(server: TestServer, name = "Test app", environment = "development"): Promise<TestApp> {
-  const { stdout, stderr, code } = await server.cli(["apps", "create", "--name", name, "--env", environment, "--json"]);
-  if (code !== 0) throw new Error(`apps create failed: ${stderr}`);
-  return JSON.parse(stdout) as TestApp;
+// Set-up goes through the console API: an HTTP call, where a CLI run starts a process (seconds on a loaded CI machine).
+const consoleSessions = new WeakMap<TestServer, Promise<ConsoleSession>>();
+
+/** The operator session the set-up helpers share: one sign-in per server. */
+function sharedConsoleSession(server: TestServer): Promise<ConsoleSession> {
+  let session = consoleSessions.get(server);
+  if (!session) {
+    session = signInToConsole(server);
+    // A failed sign-in is not kept: the next call tries again.
+    session.catch(() => consoleSessions.delete(server));
+    consoleSessions.set(server, session);
+  }
+  return session;
+}
+
+/** Creates an app through the console API, as an operator in the console would. */
+export async function createTestApp(server: TestServer, name = "Test app", environment: AppEnvironment = "development"): Promise<TestApp> {
+  const session = await sharedConsoleSession(server);
+  const { status, body } = await session.send<{ app: TestApp }>("POST", "/api/console/apps", { name, environment });
+  if (status !== 201) throw new Error(`creating an app failed (${status}): ${JSON.stringify(body)}`);
+  return body.app;
+}
+
+/**
+ * Changes some of an app's settings through the console API, as typed values (numbers,
+ * booleans, objects), and returns the console's answer: every setting, secrets blanked.
+ * The server that answers drops its cached settings at once (other nodes within moments, through the bus).
+ */
+export async function setAppSettings(server: TestServer, app: TestApp, changes: Partial<AppSettings>): Promise<ReturnType<typeof consoleSettingsView>> {
+  const session = await sharedConsoleSession(server);
+  const { status, body } = await session.send<ReturnType<typeof consoleSettingsView>>("PATCH", `/api/console/apps/${app.appKey}/settings`, changes);
+  if (status !== 200) throw new Error(`changing settings failed (${status}): ${JSON.stringify(body)}`);
+  return body;
 }
 
 export const newNonce = () => randomBytes(9).toString("base64url");
