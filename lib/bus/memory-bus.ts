@@ -28,6 +28,8 @@ export function createMemoryBus(): Bus {
         if (set.size === 0) handlers.delete(topic);
       };
     },
+    // One process: nothing published is ever missed.
+    onReconnect: () => () => {},
     async consumeRate(key: string, cost: number, limit: number, windowMs: number) {
       const windowStart = Math.floor(Date.now() / windowMs) * windowMs;
       let rate = rates.get(key);

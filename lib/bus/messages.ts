@@ -50,6 +50,12 @@ export interface Bus {
   /** Returns the function that ends this subscription. */
   subscribe(topic: string, handler: BusHandler): () => void;
   /**
+   * Calls `handler` each time the bus has its subscriptions back after losing its
+   * connection: what was published meanwhile never arrived here, so whoever relies on
+   * publications must recover from the database. Returns the function that stops it.
+   */
+  onReconnect(handler: () => void): () => void;
+  /**
    * Adds `cost` to the counter `key` of the current window of `windowMs`, shared by every
    * node, and tells whether the counter stays within `limit` (rate limits).
    */

@@ -8,6 +8,25 @@ export function createRedisBus(url: string): Bus {
   const publisher = new Redis(url, { maxRetriesPerRequest: 3, enableAutoPipelining: true });
   const subscriber = new Redis(url);
   const handlers = new Map<string, Set<BusHandler>>();
+  const reconnectHandlers = new Set<() => void>();
+  let connectionLost = false;
+
+  // Redis pub/sub keeps nothing for a subscriber that is away: after a loss, listeners must catch up.
+  subscriber.on("close", () => (connectionLost = true));
+  subscriber.on("ready", () => {
+    if (!connectionLost) return;
+    connectionLost = false;
+    // ioredis subscribes again by itself; asking once more (harmless) tells when that is done.
+    const channels = [...handlers.keys()].map((topic) => prefix + topic);
+    const resubscribed = channels.length > 0 ? subscriber.subscribe(...channels) : Promise.resolve();
+    // Failing, the connection is lost again, and the next "ready" tries again.
+    resubscribed.then(
+      () => {
+        for (const handler of reconnectHandlers) handler();
+      },
+      () => {},
+    );
+  });
 
   subscriber.on("message", (channel: string, text: string) => {
     const set = handlers.get(channel.slice(prefix.length));
@@ -36,6 +55,10 @@ export function createRedisBus(url: string): Bus {
           void subscriber.unsubscribe(prefix + topic);
         }
       };
+    },
+    onReconnect(handler: () => void) {
+      reconnectHandlers.add(handler);
+      return () => reconnectHandlers.delete(handler);
     },
     async consumeRate(key: string, cost: number, limit: number, windowMs: number) {
       const windowKey = `${prefix}rate:${key}:${Math.floor(Date.now() / windowMs)}`;

@@ -23,6 +23,8 @@ export function createCache<V>(options: {
     getBus().subscribe(topics.caches, (message) => {
       if (message.type === "invalidate" && message.cache === options.name) entries.delete(message.key);
     });
+    // Invalidations may have been missed while the bus was away.
+    getBus().onReconnect(() => entries.clear());
   }
 
   function remember(key: string, value: V, loadedAt: number) {

@@ -179,6 +179,13 @@ export function createGateway() {
   }, gatewayLimits.pingIntervalSeconds * 1000);
   pinger.unref();
 
+  // Publications and membership changes of the bus's outage never reached this node: its
+  // clients reconnect, listen afresh and catch up from the database.
+  const stopResync = getBus().onReconnect(() => {
+    log.warn("bus connection restored: clients reconnect to catch up", { sessions: allSessions.size });
+    for (const session of allSessions) session.close(closeCodes.insufficientState);
+  });
+
   return {
     /** Whether this upgrade request is the gateway's; others (e.g. Next's HMR) are left alone. */
     handles(request: IncomingMessage): boolean {
@@ -207,6 +214,7 @@ export function createGateway() {
       clearInterval(pinger);
       clearInterval(presenceRefresher);
       clearInterval(participantRefresher);
+      stopResync();
       const deadline = Date.now() + timeoutMs;
       while ([...allSessions].some((session) => session.inflight > 0) && Date.now() < deadline) {
         await new Promise((resolve) => setTimeout(resolve, 10));

@@ -38,6 +38,8 @@ export const closeCodes = {
   expired: { code: 3005, reason: "connection expired" },
   serverError: { code: 3004, reason: "internal server error" },
   slow: { code: 3008, reason: "slow" },
+  /** This node may have missed publications (its bus connection was lost): the client reconnects and catches up. */
+  insufficientState: { code: 3010, reason: "insufficient state" },
   noPong: { code: 3012, reason: "no pong" },
   invalidToken: { code: 3500, reason: "invalid token" },
   badRequest: { code: 3501, reason: "bad request" },

@@ -16,7 +16,7 @@ export type TestServer = {
   cli(args: string[]): Promise<{ stdout: string; stderr: string; code: number }>;
   /** Sends SIGTERM and resolves with the exit code. */
   stop(): Promise<number | null>;
-  /** Stops the server and drops its database. */
+  /** Stops the server and drops its database (unless it was started on another's). */
   close(): Promise<void>;
 };
 
@@ -41,9 +41,13 @@ function serverEnv(databaseUrl: string): NodeJS.ProcessEnv {
   };
 }
 
-/** Starts the real server (production build) on a free port with a fresh database. */
-export async function startTestServer(options: { env?: Record<string, string | undefined> } = {}): Promise<TestServer> {
-  const database = await createTestDatabase();
+/**
+ * Starts the real server (production build) on a free port with a fresh database, or on
+ * `database` (another server's, e.g. to restart after a kill), which `close` then leaves.
+ */
+export async function startTestServer(options: { env?: Record<string, string | undefined>; database?: TestDatabase } = {}): Promise<TestServer> {
+  const database = options.database ?? (await createTestDatabase());
+  const dropOwnDatabase = () => (options.database ? Promise.resolve() : database.drop());
   const env = { ...serverEnv(database.url), ...options.env };
   // Node itself with tsx's loader, not the tsx command (which runs a child): signals, SIGKILL too, reach the server.
   // SWITCHBOARD_TEST_NODE_FLAGS: Node flags for the server, e.g. "--cpu-prof --cpu-prof-dir=profiles" to profile a bench.
@@ -63,7 +67,7 @@ export async function startTestServer(options: { env?: Record<string, string | u
     });
     child.on("exit", (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
   }).catch(async (error: unknown) => {
-    await database.drop();
+    await dropOwnDatabase();
     throw error;
   });
   const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
@@ -81,7 +85,7 @@ export async function startTestServer(options: { env?: Record<string, string | u
     stop,
     async close() {
       await stop();
-      await database.drop();
+      await dropOwnDatabase();
     },
   };
 }
