@@ -37,6 +37,7 @@ describe("POST /v4/auth/access-token/issue", () => {
 });
 
 describe("signature check", () => {
+  const twice = (headers: Record<string, string>, name: string) => ({ ...headers, [name]: `${headers[name]}, ${headers[name]}` });
   const rejected = (errorMessage: string) => ({ status: 401, body: { code: 1004, errorMessage } });
   const cases: { name: string; headers: () => Record<string, string | null>; expected: ReturnType<typeof rejected> }[] = [
     { name: "missing App-Key", headers: () => ({ "App-Key": null }), expected: rejected("Missing header App-Key") },
@@ -79,6 +80,22 @@ describe("signature check", () => {
       expected: rejected("Signature must be 40 hexadecimal characters (SHA1)"),
     },
     { name: "unknown App-Key", headers: () => ({ "App-Key": "nosuchappkey00" }), expected: rejected("Unknown App-Key") },
+    // A header sent twice reaches the server as one value, the two joined by ", ".
+    {
+      name: "the Signature header twice",
+      headers: () => twice(signatureHeaders(app), "Signature"),
+      expected: rejected("Signature must be 40 hexadecimal characters (SHA1)"),
+    },
+    {
+      name: "the Nonce header twice",
+      headers: () => twice(signatureHeaders(app, { nonce: "short" }), "Nonce"),
+      expected: rejected("Signature does not match: expected hex SHA1 of AppSecret + Nonce + Timestamp"),
+    },
+    {
+      name: "the Timestamp header twice",
+      headers: () => twice(signatureHeaders(app), "Timestamp"),
+      expected: rejected("Timestamp must be Unix time in milliseconds"),
+    },
   ];
 
   it.each(cases)("refuses a request with $name and registers no one", async ({ headers, expected }) => {
@@ -121,6 +138,7 @@ describe("signature check", () => {
 });
 
 describe("signature version 2", () => {
+  const twice = (headers: Record<string, string>, name: string) => ({ ...headers, [name]: `${headers[name]}, ${headers[name]}` });
   const rejected = (errorMessage: string) => ({ status: 401, body: { code: 1004, errorMessage } });
   const signedCall = (target: TestApp, body: string, sentBody = body) =>
     callApi(server, target, issuePath, null, { rawBody: sentBody, headers: requestSignatureHeaders(target, { path: issuePath, body }) });
