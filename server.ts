@@ -9,6 +9,7 @@ import { closeApnsSessions } from "./lib/chat/push/apns";
 import { drainPushQueue } from "./lib/chat/push/push-queue";
 import { flushApiRequestLog, pruneApiRequestLog } from "./lib/platform-api/request-log";
 import { getMessageWriter } from "./lib/chat/messages/message-writer";
+import { deleteExpiredMessages } from "./lib/chat/messages/delete-expired-messages";
 import { sweepOpenChannels } from "./lib/chat/open-channels/sweep-open-channels";
 import { deliverDueWebhooks, pruneWebhookDeliveries } from "./lib/chat/webhooks/deliver-webhooks";
 import { ensureFirstOperator } from "./lib/chat/operators/ensure-first-operator";
@@ -56,6 +57,7 @@ async function main() {
   const webhookPruner = startRepeatingTask("webhook outbox clean-up", () => pruneWebhookDeliveries(), sweepIntervalMs);
   const requestLogWriter = startRepeatingTask("request log", flushApiRequestLog, requestLogFlushMs);
   const requestLogPruner = startRepeatingTask("request log clean-up", () => pruneApiRequestLog(), sweepIntervalMs);
+  const historyRetention = startRepeatingTask("history retention", () => deleteExpiredMessages(), sweepIntervalMs);
   const { port } = server.address() as AddressInfo;
   printBanner({ port, dev, firstOperator });
 
@@ -65,7 +67,7 @@ async function main() {
       log.info("shutting down", { signal });
       server.close();
       await gateway.close();
-      await Promise.all([sweeper.stop(), usageSaver.stop(), usageTidier.stop(), webhookWorker.stop(), webhookPruner.stop(), requestLogWriter.stop(), requestLogPruner.stop()]);
+      await Promise.all([sweeper.stop(), usageSaver.stop(), usageTidier.stop(), webhookWorker.stop(), webhookPruner.stop(), requestLogWriter.stop(), requestLogPruner.stop(), historyRetention.stop()]);
       await getMessageWriter().drain();
       await drainPushQueue(5000);
       closeApnsSessions();

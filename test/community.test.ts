@@ -157,11 +157,13 @@ describe("communities", () => {
   });
 
   it("return no history older than the app's window (7 days by default)", async () => {
+    // The wider window first: past the window, the retention sweep may delete the message at any moment.
+    await setAppSettings(server, app, { communityHistoryDays: 90 });
     const old = await users.bob!.sendCommunityMessage({ communityId: "guild", subchannelId: "general", text: "old" });
     await ageMessages(server.database, [old.messageId], 8 * dayMs);
-    expect(texts((await users.amy!.history({ channelType: ChannelType.community, channelId: "guild", subchannelId: "general" })).messages)).not.toContain("old");
-    await setAppSettings(server, app, { communityHistoryDays: 90 });
     expect(texts((await users.amy!.history({ channelType: ChannelType.community, channelId: "guild", subchannelId: "general" })).messages)).toContain("old");
+    await setAppSettings(server, app, { communityHistoryDays: 7 });
+    expect(texts((await users.amy!.history({ channelType: ChannelType.community, channelId: "guild", subchannelId: "general" })).messages)).not.toContain("old");
     const console_ = await signInToConsole(server);
     expect(await console_.send("PATCH", `/api/console/apps/${app.appKey}/settings`, { communityHistoryDays: 30 })).toEqual({
       status: 400,

@@ -162,6 +162,24 @@ describe("recovery", () => {
     expect(history.messages.map((message) => message.content.content)).toEqual(["today", "two days ago"]);
   });
 
+  it("recovers nothing older than the app's offline message cache", async () => {
+    const shortCache = await createTestApp(server, "Short offline cache");
+    await setAppSettings(server, shortCache, { multiDeviceSync: false, offlineCacheDays: 2 });
+    const sender = await connect("ray", {}, shortCache);
+    await issueToken(server, shortCache, "sam");
+    const old = await sender.sendDirectMessage({ to: "sam", text: "three days ago" });
+    const recent = await sender.sendDirectMessage({ to: "sam", text: "yesterday" });
+    await ageMessages(server.database, [old.messageId], 3 * dayMs);
+    await ageMessages(server.database, [recent.messageId], dayMs);
+
+    const sam = await createUserClient(server, shortCache, "sam");
+    clients.push(sam);
+    const events = recorder(sam);
+    await sam.connect();
+    await sam.sync();
+    expect(events.texts()).toEqual(["yesterday"]);
+  });
+
   it("lists conversations with unread counts from sequences, and syncs read positions to other devices and the sender", async () => {
     const quin = await connect("quin");
     const quinEvents = recorder(quin);

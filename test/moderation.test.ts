@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { callApi, connectUser, createTestApp, issueToken, type TestApp } from "./support/platform-api";
+import { callApi, connectUser, createTestApp, issueToken, setAppSettings, type TestApp } from "./support/platform-api";
 import { startTestServer, type TestServer } from "./support/test-server";
 
 let server: TestServer;
@@ -37,6 +37,29 @@ describe("profanity words", () => {
   ])("refuse $body at $path, changing nothing", async ({ path, body, errorMessage }) => {
     expect(await callApi(server, app, path, body)).toEqual({ status: 400, body: { code: 1002, errorMessage } });
     expect(await words("2")).toEqual({ words: [] });
+  });
+});
+
+describe("the profanity filter mode", () => {
+  it.each([
+    { mode: "perWord", heck: { status: 422, code: 1024 }, darn: "oh *** it" },
+    { mode: "block", heck: { status: 422, code: 1024 }, darn: { status: 422, code: 1024 } },
+    { mode: "replace", heck: "oh **** it", darn: "oh *** it" },
+    { mode: "off", heck: "oh heck it", darn: "oh darn it" },
+  ] as const)("$mode: words with a replacement ('darn') and without ('heck')", async ({ mode, heck, darn }) => {
+    const filtered = await createTestApp(server, `Filter ${mode}`);
+    for (const userId of ["ann", "ben"]) await issueToken(server, filtered, userId);
+    await callApi(server, filtered, "/v4/profanity-word/batch/add", { words: [{ word: "darn", replacement: "***" }, { word: "heck" }] });
+    await setAppSettings(server, filtered, { profanityFilterMode: mode });
+    const send = async (word: string) => {
+      const answer = await callApi(server, filtered, "/v4/direct-channel/message/send", { fromUserId: "ann", toUserIds: ["ben"], messageType: "RC:TxtMsg", content: JSON.stringify({ content: `oh ${word} it` }) });
+      if (answer.status !== 200) return { status: answer.status, code: answer.body.code };
+      const { messageId } = (answer.body.result as { messageIds: { messageId: string }[] }).messageIds[0]!;
+      const [stored] = await server.database.query<{ content: string }>(`SELECT "content" FROM "Message" WHERE "id" = $1`, [messageId]);
+      return (JSON.parse(stored!.content) as { content: string }).content;
+    };
+    expect(await send("heck")).toEqual(heck);
+    expect(await send("darn")).toEqual(darn);
   });
 });
 

@@ -119,6 +119,12 @@ function Charts({ data }: { data: Analytics }) {
           <Bar dataKey="openChannelMessagesDropped" name="Dropped" fill="#f59e0b" isAnimationActive={false} />
         </BarChart>
       </ChartCard>
+      <ChartCard title="Messages past history retention" figure={`${formatCount(total((bucket) => bucket.messagesExpired))} deleted`}>
+        <BarChart data={buckets}>
+          <Axes />
+          <Bar dataKey="messagesExpired" name="Deleted" fill="#94a3b8" isAnimationActive={false} />
+        </BarChart>
+      </ChartCard>
       <div className="xl:col-span-2">
         <EndpointsCard endpoints={data.endpoints} />
       </div>

@@ -21,6 +21,7 @@ export const settingGroups: SettingGroup[] = [
     fields: [
       { name: "multiDeviceSync", kind: "boolean", label: "Multi-device message sync", help: "Every device of a user receives and recovers every message; recalls reach all of them; up to 10 web sessions." },
       { name: "compensationDays", kind: "number", min: 1, max: 7, label: "Compensation window (days)", help: "With sync on: how far back a new device or a reinstall recovers messages." },
+      { name: "offlineCacheDays", kind: "number", min: 1, max: 7, label: "Offline message cache (days)", help: "How long a device that was offline can still recover what it missed; no sync reaches back further." },
       { name: "clientMessagesPerSecond", kind: "number", min: 1, max: 1000, label: "Client send rate (messages per second)", help: "Per connection; more are refused with 20604." },
       { name: "directMessagesFriendsOnly", kind: "boolean", label: "Direct messages between friends only", help: "Clients may message only their friends (1021 otherwise); the app server is not bound." },
       { name: "customMessageTypes", kind: "json", example: '[{"name": "app:order", "persisted": true, "counted": true}]', label: "Custom message types", help: 'JSON list of {"name", "persisted", "counted"}; names without the RC: prefix.' },
@@ -28,9 +29,10 @@ export const settingGroups: SettingGroup[] = [
   },
   {
     id: "history",
-    title: "Groups and communities",
-    description: "Which history members see.",
+    title: "History",
+    description: "How long messages are kept, and which history members see.",
     fields: [
+      { name: "historyRetentionDays", kind: "number", min: 1, max: 3650, label: "Cloud history retention (days)", help: "Direct, group, system and open-channel messages older than this are deleted (6 months by default)." },
       { name: "groupHistoryForMembersOnly", kind: "boolean", label: "Group history for members only", help: "New members see only what was sent after they joined." },
       { name: "communityHistoryForMembersOnly", kind: "boolean", label: "Community history for members only", help: "New members see only what was sent after they joined the community." },
       { name: "communityHistoryDays", kind: "number", min: 7, max: 1095, label: "Community history (days)", help: "7, or 90 to 1095 (3 to 36 months)." },
@@ -45,6 +47,25 @@ export const settingGroups: SettingGroup[] = [
       { name: "openChannelMessagesPerSecond", kind: "number", min: 1, max: 100_000, label: "Messages per second per channel", help: "Beyond it messages are dropped, low-priority types first." },
       { name: "openChannelPriorityMessageTypes", kind: "json", example: '["app:gift"]', label: "Priority message types", help: "JSON list of message types dropped last." },
       { name: "openChannelLowPriorityMessageTypes", kind: "json", example: '["app:like"]', label: "Low-priority message types", help: "JSON list of message types dropped first." },
+    ],
+  },
+  {
+    id: "profanity",
+    title: "Profanity filter",
+    description: "What the app's profanity word list (Platform API /v4/profanity-word/...) does to message text.",
+    fields: [
+      {
+        name: "profanityFilterMode",
+        kind: "select",
+        options: [
+          { value: "perWord", label: "As each word is listed: replaced when it has a replacement, refused otherwise" },
+          { value: "block", label: "Refuse every message with a listed word (1024)" },
+          { value: "replace", label: "Replace every listed word (asterisks when it has no replacement)" },
+          { value: "off", label: "Off" },
+        ],
+        label: "Filter mode",
+        help: "Applies to sends and edits from clients and the app server.",
+      },
     ],
   },
   {

@@ -36,6 +36,8 @@ export type AnalyticsBucket = {
   webhooksGaveUp: number;
   /** Open-channel messages refused because their channel was over capacity (low priority first). */
   openChannelMessagesDropped: number;
+  /** Messages deleted past the app's history retention. */
+  messagesExpired: number;
   peakConnections: number;
 };
 
@@ -127,6 +129,7 @@ function emptyBucket(start: Date): AnalyticsBucket {
     webhookAttemptsFailed: 0,
     webhooksGaveUp: 0,
     openChannelMessagesDropped: 0,
+    messagesExpired: 0,
     peakConnections: 0,
   };
 }
@@ -145,6 +148,7 @@ function addCount(entry: { bucket: AnalyticsBucket; latency: Map<number, number>
   else if (name === "webhooks.attemptFailed") bucket.webhookAttemptsFailed += count;
   else if (name === "webhooks.gaveUp") bucket.webhooksGaveUp += count;
   else if (name === "openChannelMessagesDropped") bucket.openChannelMessagesDropped += count;
+  else if (name === "messagesExpired") bucket.messagesExpired += count;
 }
 
 /** "api.<status>.<path>": paths may hold dots (form API paths end in .json). */

@@ -13,6 +13,8 @@ export type UsageName =
   | `webhooks.${"delivered" | "attemptFailed" | "gaveUp"}`
   | "activeUsers"
   | "openChannelMessagesDropped"
+  /** Messages deleted because they were older than the app keeps history. */
+  | "messagesExpired"
   /** Offline push outcomes per provider, and pushes dropped because the node's push queue was full. */
   | `push.${"fcm" | "apns" | "webhook"}.${"delivered" | "failed" | "tokenGone"}`
   | "push.queueFull";

@@ -38,6 +38,16 @@ export const appSettingsSchema = z.object({
     .int()
     .refine((days) => days === 7 || (days >= 90 && days <= 1095), "communityHistoryDays must be 7, or 90 to 1095 (3 to 36 months)")
     .default(7),
+  /** Days of cloud history kept for direct, group, system and open-channel messages (6 months by default); older ones are deleted. Communities keep `communityHistoryDays`. */
+  historyRetentionDays: z.number().int().min(1).max(3650).default(180),
+  /** Days a device that was offline can still recover what it missed (and the furthest any sync reaches back). */
+  offlineCacheDays: z.number().int().min(1).max(7).default(7),
+  /**
+   * What the profanity word list does to a message's text: each word as listed (replaced
+   * when it has a replacement, refused otherwise), every word refuses, every word is
+   * replaced (with its replacement, else asterisks), or nothing.
+   */
+  profanityFilterMode: z.enum(["perWord", "block", "replace", "off"]).default("perWord"),
   /** v4 Platform API: refuse a signed request whose Nonce was used within the signature window. */
   nonceReplayProtection: z.boolean().default(true),
   /** The older form API: the same, off by default because some of its clients reuse one nonce. */

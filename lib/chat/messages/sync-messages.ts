@@ -8,8 +8,6 @@ import { type MessageView, toMessageView } from "./message-view";
 import { takePage } from "./page-size";
 
 const dayMs = 24 * 60 * 60 * 1000;
-/** Stored messages a device can still recover when it comes back online. */
-export const offlineCacheDays = 7;
 /**
  * A transaction stamps its messages when it starts and commits a little later, so a
  * message can appear behind one that was already read. Positions never pass the last
@@ -57,8 +55,8 @@ export async function syncMessages(input: { appId: string; userId: string; posit
 async function startPosition(input: { appId: string; userId: string; position?: string }, settings: Awaited<ReturnType<typeof getAppSettings>>): Promise<Position> {
   const now = Date.now();
   const given = decodePageToken(input.position);
-  let after: Position = given ?? [now - (settings.multiDeviceSync ? settings.compensationDays : offlineCacheDays) * dayMs, ""];
-  if (after[0] < now - offlineCacheDays * dayMs) after = [now - offlineCacheDays * dayMs, ""];
+  let after: Position = given ?? [now - (settings.multiDeviceSync ? settings.compensationDays : settings.offlineCacheDays) * dayMs, ""];
+  if (after[0] < now - settings.offlineCacheDays * dayMs) after = [now - settings.offlineCacheDays * dayMs, ""];
   if (!settings.multiDeviceSync) {
     const user = await db.user.findUnique({ where: { appId_id: { appId: input.appId, id: input.userId } }, select: { deliveredUntil: true } });
     const delivered = user?.deliveredUntil?.getTime();
