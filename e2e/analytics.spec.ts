@@ -26,6 +26,11 @@ test("the overview shows today's figures live, and analytics chart them over a c
   await expect(page.getByTestId("stat-Messages")).toHaveText("2", { timeout: 15_000 });
   await expect(page.getByTestId("stat-Connected now")).toHaveText("2");
   await expect(page.getByTestId("stat-Active users")).toHaveText("2");
+  // Two tokens issued and one refused profile update.
+  await expect(page.getByTestId("stat-API calls")).toHaveText("3");
+  await expect(page.getByTestId("stat-API error rate")).toHaveText("33.3 %");
+  await expect(page.getByRole("img", { name: "API error rate, last 14 days" })).toBeVisible();
+  await expect(page.getByTestId("stat-Webhook success")).toHaveText("—");
   await expect(page.getByRole("img", { name: "Messages, last 14 days" })).toBeVisible();
 
   bob.disconnect();

@@ -50,3 +50,21 @@ test("an operator signs in through the form, reaches the apps, and signs out", a
   await page.goto("/apps");
   await expect(page).toHaveURL(/\/sign-in$/);
 });
+
+test("after five failed sign-ins to one account the form says to wait, whatever the password", async ({ page }) => {
+  const email = `guess-${Date.now()}@example.com`;
+  await page.goto("/sign-in");
+  const alert = page.locator("form").getByRole("alert");
+  for (let attempt = 0; attempt < 5; attempt++) {
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Password").fill(`guess-${attempt}`);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(alert).toHaveText("The email or password is incorrect.");
+    // The next attempt must be told apart from this one's message.
+    await page.reload();
+  }
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill("guess-5");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(alert).toHaveText("Too many failed sign-ins from this address. Wait up to 15 minutes, then try again.");
+});
