@@ -23,6 +23,8 @@ export const settingGroups: SettingGroup[] = [
       { name: "compensationDays", kind: "number", min: 1, max: 7, label: "Compensation window (days)", help: "With sync on: how far back a new device or a reinstall recovers messages." },
       { name: "offlineCacheDays", kind: "number", min: 1, max: 7, label: "Offline message cache (days)", help: "How long a device that was offline can still recover what it missed; no sync reaches back further." },
       { name: "clientMessagesPerSecond", kind: "number", min: 1, max: 1000, label: "Client send rate (messages per second)", help: "Per connection; more are refused with 20604." },
+      { name: "clientHistoryQueriesPerMinute", kind: "number", min: 1, max: 10_000, label: "Client history queries per minute", help: "Per device; more are refused with 1028." },
+      { name: "clientMembershipOperationsPerMinute", kind: "number", min: 1, max: 10_000, label: "Client joins, leaves and logins per minute", help: "Per device, logins and logouts included; more are refused with 1028." },
       { name: "directMessagesFriendsOnly", kind: "boolean", label: "Direct messages between friends only", help: "Clients may message only their friends (1021 otherwise); the app server is not bound." },
       { name: "customMessageTypes", kind: "json", example: '[{"name": "app:order", "persisted": true, "counted": true}]', label: "Custom message types", help: 'JSON list of {"name", "persisted", "counted"}; names without the RC: prefix.' },
     ],
@@ -134,6 +136,13 @@ export const settingGroups: SettingGroup[] = [
         kind: "boolean",
         label: "Require signature version 2",
         help: "Refuse calls signed with version 1 (SHA1 of secret, nonce and timestamp, which does not cover the body): only HMAC-SHA256 over the request (Signature-Version: 2) is accepted.",
+      },
+      {
+        name: "operationSignatures",
+        kind: "json",
+        example: '["join", "history"]',
+        label: "Operations your server signs",
+        help: "JSON list of client operations (create, join, invite, kick, history) refused with 1027 unless they carry your server's signature (README, Operation signatures).",
       },
       {
         name: "apiRateLimits",

@@ -31,6 +31,10 @@ export const errorTable = {
   channelFrozen: { code: 1025, status: 403 },
   /** The app's pre-delivery hook refused the message (or could not be asked, and the app blocks then). */
   messageRejected: { code: 1026, status: 403 },
+  /** The app requires its server's signature for this client operation, and it is missing, expired or wrong. */
+  operationSignatureRejected: { code: 1027, status: 403 },
+  /** A client did an operation (history queries, joins and leaves, logins) more often per minute than the app allows. */
+  operationRateExceeded: { code: 1028, status: 429 },
   /** A client sent more than 5 messages in a second. */
   sendRateExceeded: { code: 20604, status: 429 },
   unavailable: { code: 1015, status: 503 },

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { WebSocket } from "ws";
 import { ChatError, errorTable } from "../chat/errors";
 import { getAppSettings } from "../chat/apps/app-settings";
+import { countClientOperation } from "../chat/operations/client-operation-limits";
 import { authenticateAccessToken, type AuthenticatedUser } from "../chat/tokens/authenticate-access-token";
 import { env } from "../env";
 import { describeError, log } from "../log";
@@ -14,7 +15,7 @@ import {
   protocolErrors,
   unsupportedCommands,
 } from "./protocol";
-import { rpcMethods } from "./rpc-methods";
+import { type ClientMessage, rpcMethods, sendClientMessage } from "./rpc-methods";
 import { presenceEntry } from "../chat/users/presence-entry";
 import { type Platform, platformSchema } from "./session-limits";
 
@@ -36,6 +37,8 @@ export type SessionHost = {
   /** Resolves once the session receives everything addressed to its user. */
   register(session: ClientSession): Promise<void>;
   unregister(session: ClientSession): void;
+  /** Work a closing session leaves behind (its will message): shutdown waits for it. */
+  track(work: Promise<void>): void;
   readonly acceptingCommands: boolean;
 };
 
@@ -54,6 +57,8 @@ export class ClientSession {
   inflight = 0;
   /** The client signed out rather than just going away: its connection status is "2". */
   loggedOut = false;
+  /** What the client asked to be sent for it should its connection be lost (`will.set`): never after a clean close. */
+  private will: ClientMessage | null = null;
   private state: "new" | "connecting" | "connected" | "closed" = "new";
   private outbox: string[] = [];
   private outboxChars = 0;
@@ -67,8 +72,9 @@ export class ClientSession {
   ) {
     this.connectTimer = setTimeout(() => this.state === "new" && this.close(closeCodes.stale), gatewayLimits.connectTimeoutMs);
     socket.on("message", (data, isBinary) => this.receive(isBinary ? null : data.toString()));
-    socket.on("close", () => this.closed());
-    socket.on("error", () => this.closed());
+    // 1006: the connection ended without a close frame, as when a network or a device goes away.
+    socket.on("close", (code) => this.closed({ lost: code === 1006 }));
+    socket.on("error", () => this.closed({ lost: true }));
   }
 
   get isOpen(): boolean {
@@ -105,14 +111,25 @@ export class ClientSession {
     // What was sent before the close goes first.
     this.flush();
     this.socket.close(reason.code, reason.reason);
-    this.closed();
+    // A client that stopped answering pings is as lost as one whose network went away.
+    this.closed({ lost: reason === closeCodes.noPong });
   }
 
-  private closed() {
+  private closed(how: { lost: boolean }) {
     if (this.state === "closed") return;
+    const wasConnected = this.state === "connected";
     this.state = "closed";
     clearTimeout(this.connectTimer);
+    if (how.lost && wasConnected && this.will) this.host.track(this.sendWill(this.will));
     this.host.unregister(this);
+  }
+
+  private async sendWill(will: ClientMessage) {
+    try {
+      await sendClientMessage({ user: this.user!, sessionId: this.id, platform: this.platform }, will);
+    } catch (error) {
+      log.warn("will message not sent", { userId: this.user!.userId, ...describeError(error) });
+    }
   }
 
   private receive(text: string | null) {
@@ -143,14 +160,15 @@ export class ClientSession {
     if (!platform.success) return this.close(closeCodes.badRequest);
     this.state = "connecting";
     clearTimeout(this.connectTimer);
+    this.platform = platform.data ?? "web";
     try {
       this.user = await authenticateAccessToken(token ?? "");
+      await countClientOperation({ appId: this.user.appId, userId: this.user.userId, platform: this.platform, operation: "membership" });
       this.multiDeviceSync = (await getAppSettings(this.user.appId)).multiDeviceSync;
     } catch (error) {
       return this.refuseConnect(id, error);
     }
     if (this.state !== "connecting") return;
-    this.platform = platform.data ?? "web";
     this.connectedAt = Date.now();
     try {
       await this.host.register(this);
@@ -176,6 +194,12 @@ export class ClientSession {
       return this.close(closeCodes.serverError);
     }
     if (error.kind === "userBanned") return this.close(closeCodes.banned);
+    // A temporary refusal: Centrifuge clients try again after their backoff.
+    if (error.kind === "operationRateExceeded") {
+      this.state = "new";
+      this.user = null;
+      return this.replyError(id, { code: error.code, message: error.message, temporary: true });
+    }
     if (error.kind !== "tokenExpired") return this.close(closeCodes.invalidToken);
     // The connect error after which Centrifuge clients fetch a new token; the socket stays usable for that retry.
     this.state = "new";
@@ -189,7 +213,8 @@ export class ClientSession {
     if (!this.host.acceptingCommands) return this.replyError(id, { code: errorTable.unavailable.code, message: "The server is shutting down", temporary: true });
     this.inflight++;
     try {
-      this.reply(id, { rpc: { data: await run({ user: this.user!, sessionId: this.id, platform: this.platform }, data) } });
+      const context = { user: this.user!, sessionId: this.id, platform: this.platform, setWill: (will: ClientMessage | null) => (this.will = will) };
+      this.reply(id, { rpc: { data: await run(context, data) } });
     } catch (error) {
       if (error instanceof ChatError) this.replyError(id, { code: error.code, message: error.message });
       else {
@@ -202,7 +227,12 @@ export class ClientSession {
   }
 
   /** A sign-out ends the session from the server side, so the client does not reconnect. */
-  private logout(id: number) {
+  private async logout(id: number) {
+    try {
+      await countClientOperation({ appId: this.user!.appId, userId: this.user!.userId, platform: this.platform, operation: "membership" });
+    } catch (error) {
+      return this.replyError(id, error instanceof ChatError ? { code: error.code, message: error.message } : { ...protocolErrors.internal, temporary: true });
+    }
     this.loggedOut = true;
     this.reply(id, { rpc: { data: { ok: true } } });
     this.close(closeCodes.loggedOut);

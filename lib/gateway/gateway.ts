@@ -108,6 +108,7 @@ export function createGateway() {
     get acceptingCommands() {
       return accepting;
     },
+    track: trackUpdate,
     async register(session) {
       const { appId, userId } = session.user!;
       // Counted before any wait: unregister uncounts every session with a connectedAt.

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { ChannelType } from "../chat/channels/channel-types";
 import { findCommunityUnread, markCommunityRead } from "../chat/communities/community-read-state";
@@ -12,11 +13,19 @@ import { deleteMessageMetadata, setMessageMetadata } from "../chat/messages/mess
 import { findMessageReaders, sendGroupReadReceipts } from "../chat/messages/read-receipts";
 import { sendMessage } from "../chat/messages/send-message";
 import { syncMessages } from "../chat/messages/sync-messages";
+import { countClientOperation } from "../chat/operations/client-operation-limits";
+import { checkOperationSignature } from "../chat/operations/operation-signature";
 import { registerPushDevice, unregisterPushDevice } from "../chat/push/push-devices";
 import { joinOpenChannel, leaveOpenChannel } from "../chat/open-channels/open-channel-participants";
 import type { AuthenticatedUser } from "../chat/tokens/authenticate-access-token";
 
-export type RpcContext = { user: AuthenticatedUser; sessionId: string; platform: string };
+export type RpcContext = {
+  user: AuthenticatedUser;
+  sessionId: string;
+  platform: string;
+  /** Keeps (or with null, forgets) the message to send for the client if its connection is lost. */
+  setWill: (will: ClientMessage | null) => void;
+};
 type RpcMethod = (context: RpcContext, data: unknown) => Promise<unknown>;
 
 const content = z.record(z.string(), z.unknown(), { error: "content must be a JSON object" });
@@ -74,20 +83,51 @@ const schemas = {
 
 const ok = { ok: true };
 
+/** A message as a client asks for it: sent now (`message.send`) or kept as its will (`will.set`). */
+export type ClientMessage = z.infer<typeof schemas.send>;
+
+/** Sends a client's message through the one send pipeline. */
+export async function sendClientMessage(context: Pick<RpcContext, "user" | "sessionId" | "platform">, input: ClientMessage) {
+  const { user, sessionId, platform } = context;
+  const { channelType, channelId, subchannelId, toUserIds, content: body, ...rest } = input;
+  const target =
+    channelType === ChannelType.group
+      ? { channelType, groupId: channelId, toUserIds }
+      : channelType === ChannelType.community
+        ? { channelType, communityId: channelId, subchannelId, toUserIds }
+        : channelType === ChannelType.open
+          ? { channelType, channelId }
+          : { channelType, recipientId: channelId };
+  return sendMessage({ appId: user.appId, senderId: user.userId, target, content: JSON.stringify(body), senderSession: { id: sessionId, platform }, ...rest });
+}
+
+/** A client operation the app may require its server to sign, and may limit per minute. */
+const guard = {
+  history: async ({ user, platform }: RpcContext, input: { channelId: string; subchannelId?: string }, data: unknown) => {
+    await countClientOperation({ appId: user.appId, userId: user.userId, platform, operation: "history" });
+    const conversation = input.subchannelId === undefined ? input.channelId : `${input.channelId}/${input.subchannelId}`;
+    await checkOperationSignature({ ...user, operation: "history", conversation, signature: signatureOf(data) });
+  },
+  join: async ({ user, platform }: RpcContext, conversation: string, data: unknown) => {
+    await countClientOperation({ appId: user.appId, userId: user.userId, platform, operation: "membership" });
+    await checkOperationSignature({ ...user, operation: "join", conversation, signature: signatureOf(data) });
+  },
+  leave: ({ user, platform }: RpcContext) => countClientOperation({ appId: user.appId, userId: user.userId, platform, operation: "membership" }),
+};
+
+const signatureOf = (data: unknown) => (data as { signature?: unknown } | null | undefined)?.signature;
+
 /** Chat operations clients call with the protocol's RPC command; each is a thin adapter over lib/chat (see docs/protocol.md). */
 export const rpcMethods: Record<string, RpcMethod> = {
-  "message.send": async ({ user, sessionId, platform }, data) => {
-    const { channelType, channelId, subchannelId, toUserIds, content: body, ...rest } = parseInput(schemas.send, data);
-    const target =
-      channelType === ChannelType.group
-        ? { channelType, groupId: channelId, toUserIds }
-        : channelType === ChannelType.community
-          ? { channelType, communityId: channelId, subchannelId, toUserIds }
-          : channelType === ChannelType.open
-            ? { channelType, channelId }
-          : { channelType, recipientId: channelId };
-    const sent = await sendMessage({ appId: user.appId, senderId: user.userId, target, content: JSON.stringify(body), senderSession: { id: sessionId, platform }, ...rest });
-    return { message: sent };
+  "message.send": async (context, data) => ({ message: await sendClientMessage(context, parseInput(schemas.send, data)) }),
+  "will.set": async ({ setWill }, data) => {
+    // Checked now, sent when this connection is lost; its client message id sends it once at most.
+    setWill({ clientMessageId: randomUUID(), ...parseInput(schemas.send, data) });
+    return ok;
+  },
+  "will.clear": async ({ setWill }) => {
+    setWill(null);
+    return ok;
   },
   "message.recall": async ({ user, sessionId }, data) => {
     await recallMessage({ ...parseInput(message, data), appId: user.appId, userId: user.userId, sessionId });
@@ -111,7 +151,11 @@ export const rpcMethods: Record<string, RpcMethod> = {
     return ok;
   },
   "message.readers": ({ user }, data) => findMessageReaders({ ...parseInput(schemas.readers, data), appId: user.appId, userId: user.userId }),
-  "history.list": ({ user }, data) => findChannelHistory({ ...parseInput(schemas.history, data), appId: user.appId, userId: user.userId }),
+  "history.list": async (context, data) => {
+    const input = parseInput(schemas.history, data);
+    await guard.history(context, input, data);
+    return findChannelHistory({ ...input, appId: context.user.appId, userId: context.user.userId });
+  },
   sync: ({ user }, data) => syncMessages({ ...parseInput(schemas.sync, data ?? {}), appId: user.appId, userId: user.userId }),
   "conversation.list": ({ user }, data) => findConversations({ ...parseInput(schemas.list, data ?? {}), appId: user.appId, userId: user.userId }),
   "conversation.read": ({ user, sessionId }, data) => markConversationRead({ ...parseInput(schemas.read, data), appId: user.appId, userId: user.userId, sessionId }),
@@ -119,9 +163,15 @@ export const rpcMethods: Record<string, RpcMethod> = {
     await pinConversation({ ...parseInput(schemas.pin, data), appId: user.appId, userId: user.userId });
     return ok;
   },
-  "openChannel.join": ({ user }, data) => joinOpenChannel({ ...parseInput(schemas.joinOpenChannel, data), appId: user.appId, userId: user.userId }),
-  "openChannel.leave": async ({ user }, data) => {
-    await leaveOpenChannel({ ...parseInput(schemas.leaveOpenChannel, data), appId: user.appId, userId: user.userId });
+  "openChannel.join": async (context, data) => {
+    const input = parseInput(schemas.joinOpenChannel, data);
+    await guard.join(context, input.channelId, data);
+    return joinOpenChannel({ ...input, appId: context.user.appId, userId: context.user.userId });
+  },
+  "openChannel.leave": async (context, data) => {
+    const input = parseInput(schemas.leaveOpenChannel, data);
+    await guard.leave(context);
+    await leaveOpenChannel({ ...input, appId: context.user.appId, userId: context.user.userId });
     return ok;
   },
   "community.unread": ({ user }, data) => findCommunityUnread({ ...parseInput(community, data), appId: user.appId, userId: user.userId }),

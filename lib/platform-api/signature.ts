@@ -1,5 +1,4 @@
-import { timingSafeEqual } from "node:crypto";
-import { computeRequestSignature, computeSignature, type SignedRequest } from "../chat/apps/app-signature";
+import { computeRequestSignature, computeSignature, matchesAny, type SignedRequest, verifyingSecrets } from "../chat/apps/app-signature";
 import { ChatError } from "../chat/errors";
 
 /** Requests whose Timestamp is further than this from the server's clock are refused. */
@@ -22,23 +21,6 @@ function requiredHeader(headers: Headers, name: string): string {
   const value = headers.get(name);
   if (value === null || value === "") throw rejected(`Missing header ${name}`);
   return value;
-}
-
-/** The secrets that verify now: the current one, and the previous one during a rotation's grace period. */
-function verifyingSecrets(app: SigningApp, now: number): string[] {
-  const previousValid = app.previousSecret && app.previousSecretExpiresAt && app.previousSecretExpiresAt.getTime() > now;
-  return previousValid ? [app.secret, app.previousSecret!] : [app.secret];
-}
-
-function matchesAny(signature: string, secrets: string[], expectedFor: (secret: string) => string): boolean {
-  const given = Buffer.from(signature.toLowerCase(), "hex");
-  let matched = false;
-  for (const secret of secrets) {
-    const expected = Buffer.from(expectedFor(secret), "hex");
-    // Every candidate is compared, in constant time, whatever the earlier ones gave.
-    matched = (given.length === expected.length && timingSafeEqual(given, expected)) || matched;
-  }
-  return matched;
 }
 
 /** The two signature schemes, chosen by the Signature-Version header (1 without it). */

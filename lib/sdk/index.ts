@@ -70,7 +70,17 @@ export type ClientOptions = {
   syncPosition?: string;
   /** A WebSocket implementation where there is no global one (Node 20: `ws`). */
   websocket?: unknown;
+  /**
+   * Asks the app's server to sign an operation, for apps that require it (setting
+   * `operationSignatures`; README, "Operation signatures"). Called before each history
+   * query and open-channel join when given.
+   */
+  signOperation?: (operation: OperationToSign) => Promise<OperationSignature>;
 };
+
+/** What the app's server signs for a client operation; `conversation` as README "Operation signatures" describes. */
+export type OperationToSign = { operation: "create" | "join" | "invite" | "kick" | "history"; conversation: string };
+export type OperationSignature = { timestamp: number; value: string };
 
 /** An error the server answered a call with: `code` is Switchboard's error code (see README). */
 export class ChatCallError extends Error {
@@ -119,9 +129,13 @@ export class SwitchboardClient {
   private readonly seen = new Map<string, number>();
   private position: string | undefined;
   private syncing: Promise<void> | null = null;
+  private readonly signOperation: ClientOptions["signOperation"];
+  /** The will message, registered again on every connect: the server keeps it per connection. */
+  private will: Omit<Parameters<SwitchboardClient["sendMessage"]>[0], "clientMessageId"> | null = null;
 
   constructor(options: ClientOptions) {
     this.position = options.syncPosition;
+    this.signOperation = options.signOperation;
     this.centrifuge = new Centrifuge(options.url, {
       ...(typeof options.token === "string" ? { token: options.token } : { getToken: options.token }),
       ...(options.websocket ? { websocket: options.websocket } : {}),
@@ -129,7 +143,10 @@ export class SwitchboardClient {
       name: "switchboard-sdk",
     });
     this.centrifuge.on("publication", (context) => this.receive(context.data as Publication));
-    this.centrifuge.on("connected", () => void this.sync().catch(() => {}));
+    this.centrifuge.on("connected", () => {
+      void this.sync().catch(() => {});
+      if (this.will) void this.call("will.set", this.will).catch(() => {});
+    });
     this.centrifuge.on("disconnected", (context) => this.emit("disconnected", { code: context.code, reason: context.reason }));
   }
 
@@ -222,8 +239,8 @@ export class SwitchboardClient {
    * Joins an open channel: from now on this user's devices receive its messages (while
    * online), and the reply holds its latest messages (up to 50), oldest first.
    */
-  joinOpenChannel(input: { channelId: string; historyCount?: number }): Promise<{ messages: ChatMessage[] }> {
-    return this.call("openChannel.join", input);
+  async joinOpenChannel(input: { channelId: string; historyCount?: number }): Promise<{ messages: ChatMessage[] }> {
+    return this.call("openChannel.join", { ...input, signature: await this.signatureFor("join", input.channelId) });
   }
 
   async leaveOpenChannel(channelId: string): Promise<void> {
@@ -289,8 +306,25 @@ export class SwitchboardClient {
     return this.call("conversation.list", { limit });
   }
 
-  history(input: MessageChannel & { beforeSeq?: number; limit?: number }): Promise<{ messages: ChatMessage[]; hasMore: boolean }> {
-    return this.call("history.list", input);
+  async history(input: MessageChannel & { beforeSeq?: number; limit?: number }): Promise<{ messages: ChatMessage[]; hasMore: boolean }> {
+    const conversation = "subchannelId" in input && input.subchannelId !== undefined ? `${input.channelId}/${input.subchannelId}` : input.channelId;
+    return this.call("history.list", { ...input, signature: await this.signatureFor("history", conversation) });
+  }
+
+  /**
+   * Registers a message the server sends for this user each time a connection is lost
+   * without a clean disconnect or sign-out (a crash, a lost network); registered again on
+   * every reconnect until cleared. Checked now as `sendMessage` would check it.
+   */
+  async setWillMessage(input: Omit<Parameters<SwitchboardClient["sendMessage"]>[0], "clientMessageId">): Promise<void> {
+    const will = { messageType: "RC:TxtMsg", ...input };
+    await this.call("will.set", will);
+    this.will = will;
+  }
+
+  async clearWillMessage(): Promise<void> {
+    this.will = null;
+    await this.call("will.clear", {});
   }
 
   async pinConversation(conversation: { channelType: ConversationType; channelId: string; pinned: boolean }): Promise<void> {
@@ -322,6 +356,10 @@ export class SwitchboardClient {
   /** The user's conversation tags (set by the app server). */
   conversationTags(): Promise<{ tags: { tagId: string; tagName: string; createdAt: number }[] }> {
     return this.call("conversation.tags.list", {});
+  }
+
+  private async signatureFor(operation: OperationToSign["operation"], conversation: string): Promise<OperationSignature | undefined> {
+    return this.signOperation?.({ operation, conversation });
   }
 
   private async syncPages() {

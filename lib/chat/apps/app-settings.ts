@@ -3,6 +3,7 @@ import { db } from "../../db/client";
 import { createCache } from "../cache";
 import { ChatError } from "../errors";
 import { findAppId } from "./find-apps";
+import { signedOperations } from "../operations/signed-operations";
 import { webhookStyleSchema } from "../webhooks/webhook-events";
 
 /** The events of the pre-delivery hook, one per channel type it covers. */
@@ -52,6 +53,8 @@ export const appSettingsSchema = z.object({
   nonceReplayProtection: z.boolean().default(true),
   /** The older form API: the same, off by default because some of its clients reuse one nonce. */
   compatibilityNonceReplayProtection: z.boolean().default(false),
+  /** Client operations that need a signature from the app's own server (see lib/chat/operations/operation-signature.ts). */
+  operationSignatures: z.array(z.enum(signedOperations, { error: `operationSignatures lists operations among ${signedOperations.join(", ")}` })).default([]),
   /** Refuse Platform API calls signed with version 1 (which does not cover the body): only Signature-Version 2. */
   requireRequestSignature: z.boolean().default(false),
   /** Platform API calls per second per app, by endpoint path, instead of the endpoint's default limit. */
@@ -68,6 +71,10 @@ export const appSettingsSchema = z.object({
   multiDeviceSync: z.boolean().default(true),
   /** Messages one client (connection) may send per second; more are refused with 20604. */
   clientMessagesPerSecond: z.number().int().min(1).max(1000).default(5),
+  /** History queries one client (a user's device) may make per minute; more are refused with 1028. */
+  clientHistoryQueriesPerMinute: z.number().int().min(1).max(10_000).default(120),
+  /** Joins, leaves, logins and logouts one client may do per minute; more are refused with 1028. */
+  clientMembershipOperationsPerMinute: z.number().int().min(1).max(10_000).default(30),
   /** With multi-device sync: how many days back a new device or a reinstall recovers. */
   compensationDays: z.number().int().min(1).max(7).default(1),
   /** A user is in one open channel at a time: joining another leaves the first. */

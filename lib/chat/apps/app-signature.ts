@@ -1,4 +1,22 @@
-import { createHash, createHmac, randomBytes } from "node:crypto";
+import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+
+/** The secrets that verify now: the current one, and the previous one during a rotation's grace period. */
+export function verifyingSecrets(app: { secret: string; previousSecret: string | null; previousSecretExpiresAt: Date | null }, now: number): string[] {
+  const previousValid = app.previousSecret && app.previousSecretExpiresAt && app.previousSecretExpiresAt.getTime() > now;
+  return previousValid ? [app.secret, app.previousSecret!] : [app.secret];
+}
+
+/** Whether the hex `signature` is what `expectedFor` gives for one of `secrets`. */
+export function matchesAny(signature: string, secrets: string[], expectedFor: (secret: string) => string): boolean {
+  const given = Buffer.from(signature.toLowerCase(), "hex");
+  let matched = false;
+  for (const secret of secrets) {
+    const expected = Buffer.from(expectedFor(secret), "hex");
+    // Every candidate is compared, in constant time, whatever the earlier ones gave.
+    matched = (given.length === expected.length && timingSafeEqual(given, expected)) || matched;
+  }
+  return matched;
+}
 
 /** Hex SHA1 of AppSecret + Nonce + Timestamp, the compatible signature scheme, both ways: requests to us and our callbacks. */
 export function computeSignature(secret: string, nonce: string, timestamp: string): string {
