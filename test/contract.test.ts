@@ -14,7 +14,7 @@ const specificationPath = contractPath();
 
 type Schema = { $ref?: string; properties?: Record<string, Schema>; required?: string[] };
 type Document = {
-  paths: Record<string, { post: { requestBody: { content: Record<string, { schema: Schema }> }; responses: Record<string, { content: Record<string, { schema: Schema }> }> } }>;
+  paths: Record<string, { post: { "x-switchboard-extension"?: true; requestBody: { content: Record<string, { schema: Schema }> }; responses: Record<string, { content: Record<string, { schema: Schema }> }> } }>;
   components?: { schemas?: Record<string, Schema> };
 };
 
@@ -26,7 +26,10 @@ function resolve(document: Document, schema: Schema | undefined): Schema {
 const sorted = (values: Iterable<string>) => [...values].sort();
 
 const ours = buildOpenApiDocument() as unknown as Document;
-const served = Object.keys(ours.paths).filter((endpointPath) => endpointPath.startsWith("/v4/"));
+const v4Paths = Object.keys(ours.paths).filter((endpointPath) => endpointPath.startsWith("/v4/"));
+const isExtension = (endpointPath: string) => ours.paths[endpointPath]!.post["x-switchboard-extension"] === true;
+const served = v4Paths.filter((endpointPath) => !isExtension(endpointPath));
+const extensions = v4Paths.filter(isExtension);
 // Read on first use: a skipped describe still runs its body to collect the tests.
 let contract: Document | undefined;
 const readContract = () => (contract ??= parse(readFileSync(specificationPath, "utf8")) as Document);
@@ -44,5 +47,9 @@ describe.runIf(existsSync(specificationPath))("the v4 contract", () => {
     const ourResult = resolve(ours, resolve(ours, ours.paths[endpointPath]!.post.responses["200"]!.content["application/json"]!.schema).properties?.result);
     const theirResult = resolve(contract, resolve(contract, theirs!.responses["200"]!.content["application/json"]!.schema).properties?.result);
     expect(sorted(Object.keys(ourResult.properties ?? {}))).toEqual(sorted(Object.keys(theirResult.properties ?? {})));
+  });
+
+  it.each(extensions)("%s, Switchboard's own, takes no path of the contract", (endpointPath) => {
+    expect(readContract().paths[endpointPath]).toBeUndefined();
   });
 });

@@ -35,6 +35,16 @@ export const settingGroups: SettingGroup[] = [
     description: "How long messages are kept, and which history members see.",
     fields: [
       { name: "historyRetentionDays", kind: "number", min: 1, max: 3650, label: "Cloud history retention (days)", help: "Direct, group, system and open-channel messages older than this are deleted (6 months by default)." },
+      {
+        name: "groupAttributeWriters",
+        kind: "select",
+        options: [
+          { value: "members", label: "Any member" },
+          { value: "admins", label: "The owner and admins" },
+        ],
+        label: "Who changes group attributes",
+        help: "From clients; every member reads them, and your server may always change them.",
+      },
       { name: "groupHistoryForMembersOnly", kind: "boolean", label: "Group history for members only", help: "New members see only what was sent after they joined." },
       { name: "communityHistoryForMembersOnly", kind: "boolean", label: "Community history for members only", help: "New members see only what was sent after they joined the community." },
       { name: "communityHistoryDays", kind: "number", min: 7, max: 1095, label: "Community history (days)", help: "7, or 90 to 1095 (3 to 36 months)." },

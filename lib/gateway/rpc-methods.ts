@@ -7,6 +7,7 @@ import { findConversations } from "../chat/conversations/find-conversations";
 import { getNotificationLevel, setNotificationLevel } from "../chat/conversations/notification-levels";
 import { deleteConversation, markConversationRead, pinConversation } from "../chat/conversations/update-conversation";
 import { parseInput } from "../chat/errors";
+import { findGroupAttributes, removeGroupAttributes, setGroupAttributes } from "../chat/groups/group-attributes";
 import { editMessage, recallMessage } from "../chat/messages/change-message";
 import { findChannelHistory } from "../chat/messages/find-channel-history";
 import { deleteMessageMetadata, setMessageMetadata } from "../chat/messages/message-metadata";
@@ -79,6 +80,9 @@ const schemas = {
   leaveOpenChannel: z.object({ channelId: z.string() }),
   communityRead: community.extend({ subchannelId: z.string().optional(), seq: z.number().int() }),
   notification: conversation.extend({ level: z.number().int() }),
+  attributesSet: z.object({ groupId: z.string(), attributes: z.record(z.string(), z.string(), { error: "attributes must map keys to strings" }) }),
+  attributesGet: z.object({ groupId: z.string(), keys: z.array(z.string()).optional() }),
+  attributesDelete: z.object({ groupId: z.string(), keys: z.array(z.string()) }),
 };
 
 const ok = { ok: true };
@@ -189,6 +193,20 @@ export const rpcMethods: Record<string, RpcMethod> = {
     return { level: noDisturbLevel };
   },
   "conversation.tags.list": async ({ user }) => ({ tags: (await findUserChannelTags({ appId: user.appId, userId: user.userId })).tags }),
+  "group.attributes.get": ({ user }, data) => {
+    const { groupId, keys } = parseInput(schemas.attributesGet, data);
+    return findGroupAttributes({ appId: user.appId, userId: user.userId, channelId: groupId, keys });
+  },
+  "group.attributes.set": async ({ user }, data) => {
+    const { groupId, attributes } = parseInput(schemas.attributesSet, data);
+    await setGroupAttributes({ appId: user.appId, userId: user.userId, channelId: groupId, attributes });
+    return ok;
+  },
+  "group.attributes.delete": async ({ user }, data) => {
+    const { groupId, keys } = parseInput(schemas.attributesDelete, data);
+    await removeGroupAttributes({ appId: user.appId, userId: user.userId, channelId: groupId, keys });
+    return ok;
+  },
   "push.register": async ({ user }, data) => {
     await registerPushDevice({ appId: user.appId, userId: user.userId, device: data });
     return ok;

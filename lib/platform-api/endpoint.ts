@@ -17,6 +17,12 @@ export type Endpoint<Request extends z.ZodType = z.ZodType, Result extends z.Zod
    * timestamps in seconds accepted, nonce reuse refused only when the app asks for it.
    */
   api: "v4" | "compatibility";
+  /**
+   * Switchboard's own v4 endpoint, beyond the compatible service's contract (kinds of
+   * conversation and features it does not have): same style, marked so in the OpenAPI
+   * document (`x-switchboard-extension`), and never a path the contract uses.
+   */
+  extension?: true;
   request: Request;
   /** The `result` object of a success; null for endpoints that answer `{"code": 0}` only. */
   result: Result;

@@ -36,6 +36,7 @@ function operation(endpoint: Endpoint) {
     summary: endpoint.summary,
     description: `Rate limit: ${endpoint.rateLimit.perSecond}${endpoint.rateLimit.cost ? " users" : ""}/sec per app.`,
     tags: [endpoint.tag],
+    ...(endpoint.extension && { "x-switchboard-extension": true }),
     security: [{ Signature: [] }],
     requestBody: { required: true, content: { [mime]: { schema: toSchema(endpoint.request) } } },
     responses: { "200": { description: "OK", content: { "application/json": { schema: successSchema(endpoint) } } }, ...errorResponses },
@@ -49,7 +50,7 @@ export function buildOpenApiDocument() {
     info: {
       title: "Switchboard Platform API",
       version: "4",
-      description: "The v4 endpoints (JSON), and the older form endpoints under the Compatibility tag.",
+      description: "The v4 endpoints (JSON), and the older form endpoints under the Compatibility tag. Operations marked x-switchboard-extension are Switchboard's own, beyond the compatible contract.",
     },
     paths: Object.fromEntries(endpoints.map((endpoint) => [endpoint.path, { post: operation(endpoint) }])),
     components: {

@@ -298,6 +298,20 @@ export class SwitchboardClient {
     await this.call("message.readReceipt", { channelId: input.groupId, messageIds: input.messageIds });
   }
 
+  /** A group's custom attributes (those of `keys` when given); members read them. */
+  groupAttributes(input: { groupId: string; keys?: string[] }): Promise<{ attributes: Record<string, { value: string; updatedBy: string; updatedAt: number }> }> {
+    return this.call("group.attributes.get", input);
+  }
+
+  /** Sets keys of a group's custom attributes: any member may, or only admins and the owner (app setting `groupAttributeWriters`). */
+  async setGroupAttributes(input: { groupId: string; attributes: Record<string, string> }): Promise<void> {
+    await this.call("group.attributes.set", input);
+  }
+
+  async deleteGroupAttributes(input: { groupId: string; keys: string[] }): Promise<void> {
+    await this.call("group.attributes.delete", input);
+  }
+
   readers(input: { groupId: string; messageId: string }): Promise<{ readers: { userId: string; readAt: number }[] }> {
     return this.call("message.readers", { channelId: input.groupId, messageId: input.messageId });
   }

@@ -31,6 +31,8 @@ export const appSettingsSchema = z.object({
   directMessagesFriendsOnly: z.boolean().default(false),
   /** Groups: new members see only messages sent after they joined. */
   groupHistoryForMembersOnly: z.boolean().default(false),
+  /** Groups: who changes a group's custom attributes from a client, any member or only its owner and admins (members read them). */
+  groupAttributeWriters: z.enum(["members", "admins"]).default("members"),
   /** Communities: members see only messages sent after they joined the community. */
   communityHistoryForMembersOnly: z.boolean().default(false),
   /** Communities: days of cloud history members see, 7 or 3 to 36 months (90 to 1095 days); older messages are not returned. */

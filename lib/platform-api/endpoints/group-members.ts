@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { deleteGroupAlias, getGroupAlias, setGroupAlias } from "../../chat/groups/group-aliases";
+import { findGroupAttributes, removeGroupAttributes, setGroupAttributes } from "../../chat/groups/group-attributes";
 import { addGroupFavorites, findGroupFavorites, removeGroupFavorites } from "../../chat/groups/group-favorites";
 import { setGroupAdmins } from "../../chat/groups/set-group-admins";
 import { setGroupMember } from "../../chat/groups/set-group-member";
@@ -126,4 +127,48 @@ export const listGroupFavoritesEndpoint = defineEndpoint({
   rateLimit,
   errors: ["notFound", "notMember"],
   handle: ({ app, input }) => findGroupFavorites({ appId: app.id, ...input }),
+});
+
+const attributeKeys = z.array(z.string());
+
+export const setGroupAttributesEndpoint = defineEndpoint({
+  path: "/v4/group-channel/attributes/set",
+  operationId: "setGroupChannelAttributes",
+  extension: true,
+  summary: "Set keys of the group's custom attributes (keys of 1 to 128 letters, digits and _ + = - .; string values up to 4,096 characters; 100 keys at most)",
+  tag,
+  api: "v4",
+  request: z.object({ channelId: z.string(), attributes: z.record(z.string(), z.string()) }),
+  result: null,
+  rateLimit,
+  errors: ["notFound", "unprocessable"],
+  handle: ({ app, input }) => setGroupAttributes({ appId: app.id, ...input }),
+});
+
+export const removeGroupAttributesEndpoint = defineEndpoint({
+  path: "/v4/group-channel/attributes/remove",
+  operationId: "removeGroupChannelAttributes",
+  extension: true,
+  summary: "Remove keys of the group's custom attributes",
+  tag,
+  api: "v4",
+  request: z.object({ channelId: z.string(), keys: attributeKeys }),
+  result: null,
+  rateLimit,
+  errors: ["notFound"],
+  handle: ({ app, input }) => removeGroupAttributes({ appId: app.id, ...input }),
+});
+
+export const getGroupAttributesEndpoint = defineEndpoint({
+  path: "/v4/group-channel/attributes/get",
+  operationId: "getGroupChannelAttributes",
+  extension: true,
+  summary: "The group's custom attributes (those of keys when given), each with who changed it last (\"\" for the app server) and when",
+  tag,
+  api: "v4",
+  request: z.object({ channelId: z.string(), keys: attributeKeys.optional() }),
+  result: z.object({ attributes: z.record(z.string(), z.object({ value: z.string(), updatedBy: z.string(), updatedAt: z.number() })) }),
+  rateLimit,
+  errors: ["notFound"],
+  handle: ({ app, input }) => findGroupAttributes({ appId: app.id, ...input }),
 });

@@ -34,10 +34,13 @@ import {
   addGroupFavoritesEndpoint,
   deleteGroupAliasEndpoint,
   getGroupAliasEndpoint,
+  getGroupAttributesEndpoint,
   listGroupFavoritesEndpoint,
   removeGroupAdminsEndpoint,
+  removeGroupAttributesEndpoint,
   removeGroupFavoritesEndpoint,
   setGroupAliasEndpoint,
+  setGroupAttributesEndpoint,
   setGroupMemberEndpoint,
 } from "./group-members";
 import {
@@ -185,6 +188,9 @@ export const endpoints: Endpoint[] = [
   addGroupFavoritesEndpoint,
   removeGroupFavoritesEndpoint,
   listGroupFavoritesEndpoint,
+  setGroupAttributesEndpoint,
+  removeGroupAttributesEndpoint,
+  getGroupAttributesEndpoint,
   muteGroupMembersEndpoint,
   unmuteGroupMembersEndpoint,
   listGroupMutesEndpoint,
