@@ -9,6 +9,7 @@ import { closeApnsSessions } from "./lib/chat/push/apns";
 import { drainPushQueue } from "./lib/chat/push/push-queue";
 import { flushApiRequestLog, pruneApiRequestLog } from "./lib/platform-api/request-log";
 import { getMessageWriter } from "./lib/chat/messages/message-writer";
+import { removeInactiveChannels } from "./lib/chat/channels/inactive-channels";
 import { deleteExpiredMessages } from "./lib/chat/messages/delete-expired-messages";
 import { sweepOpenChannels } from "./lib/chat/open-channels/sweep-open-channels";
 import { deliverDueWebhooks, pruneWebhookDeliveries } from "./lib/chat/webhooks/deliver-webhooks";
@@ -58,6 +59,7 @@ async function main() {
   const requestLogWriter = startRepeatingTask("request log", flushApiRequestLog, requestLogFlushMs);
   const requestLogPruner = startRepeatingTask("request log clean-up", () => pruneApiRequestLog(), sweepIntervalMs);
   const historyRetention = startRepeatingTask("history retention", () => deleteExpiredMessages(), sweepIntervalMs);
+  const conversationLifecycle = startRepeatingTask("inactive conversations", () => removeInactiveChannels(), sweepIntervalMs);
   const { port } = server.address() as AddressInfo;
   printBanner({ port, dev, firstOperator });
 
@@ -67,7 +69,7 @@ async function main() {
       log.info("shutting down", { signal });
       server.close();
       await gateway.close();
-      await Promise.all([sweeper.stop(), usageSaver.stop(), usageTidier.stop(), webhookWorker.stop(), webhookPruner.stop(), requestLogWriter.stop(), requestLogPruner.stop(), historyRetention.stop()]);
+      await Promise.all([sweeper.stop(), usageSaver.stop(), usageTidier.stop(), webhookWorker.stop(), webhookPruner.stop(), requestLogWriter.stop(), requestLogPruner.stop(), historyRetention.stop(), conversationLifecycle.stop()]);
       await getMessageWriter().drain();
       await drainPushQueue(5000);
       closeApnsSessions();

@@ -119,10 +119,14 @@ function Charts({ data }: { data: Analytics }) {
           <Bar dataKey="openChannelMessagesDropped" name="Dropped" fill="#f59e0b" isAnimationActive={false} />
         </BarChart>
       </ChartCard>
-      <ChartCard title="Messages past history retention" figure={`${formatCount(total((bucket) => bucket.messagesExpired))} deleted`}>
+      <ChartCard
+        title="History housekeeping"
+        figure={`${formatCount(total((bucket) => bucket.messagesExpired))} messages past retention, ${formatCount(total((bucket) => bucket.conversationsRemoved))} inactive conversations removed`}
+      >
         <BarChart data={buckets}>
           <Axes />
-          <Bar dataKey="messagesExpired" name="Deleted" fill="#94a3b8" isAnimationActive={false} />
+          <Bar dataKey="messagesExpired" name="Messages past retention" fill="#94a3b8" isAnimationActive={false} />
+          <Bar dataKey="conversationsRemoved" name="Inactive conversations" fill="#64748b" isAnimationActive={false} />
         </BarChart>
       </ChartCard>
       <div className="xl:col-span-2">

@@ -38,6 +38,8 @@ export type AnalyticsBucket = {
   openChannelMessagesDropped: number;
   /** Messages deleted past the app's history retention. */
   messagesExpired: number;
+  /** Conversations removed after the app's inactivity period. */
+  conversationsRemoved: number;
   peakConnections: number;
 };
 
@@ -130,6 +132,7 @@ function emptyBucket(start: Date): AnalyticsBucket {
     webhooksGaveUp: 0,
     openChannelMessagesDropped: 0,
     messagesExpired: 0,
+    conversationsRemoved: 0,
     peakConnections: 0,
   };
 }
@@ -149,6 +152,7 @@ function addCount(entry: { bucket: AnalyticsBucket; latency: Map<number, number>
   else if (name === "webhooks.gaveUp") bucket.webhooksGaveUp += count;
   else if (name === "openChannelMessagesDropped") bucket.openChannelMessagesDropped += count;
   else if (name === "messagesExpired") bucket.messagesExpired += count;
+  else if (name === "conversationsRemoved") bucket.conversationsRemoved += count;
 }
 
 /** "api.<status>.<path>": paths may hold dots (form API paths end in .json). */

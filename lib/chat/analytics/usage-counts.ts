@@ -15,6 +15,8 @@ export type UsageName =
   | "openChannelMessagesDropped"
   /** Messages deleted because they were older than the app keeps history. */
   | "messagesExpired"
+  /** Conversations removed after the app's inactivity period. */
+  | "conversationsRemoved"
   /** Offline push outcomes per provider, and pushes dropped because the node's push queue was full. */
   | `push.${"fcm" | "apns" | "webhook"}.${"delivered" | "failed" | "tokenGone"}`
   | "push.queueFull";

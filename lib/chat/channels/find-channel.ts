@@ -3,6 +3,7 @@ import { getAppSettings } from "../apps/app-settings";
 import { communityVisibleSince, findCommunityChannel, findCommunityChannelKeys } from "../communities/subchannel-access";
 import { ChatError } from "../errors";
 import { ChannelType, communityChannelId, directChannelId } from "./channel-types";
+import { missingGroupError } from "./inactive-channels";
 
 export type ChannelRef = { id: string; type: number; channelId: string; lastSeq: number; parentId: string | null; isPrivate: boolean };
 
@@ -33,7 +34,7 @@ export async function findChannel(input: ChannelLookup): Promise<{ channel: Chan
     FROM "Channel" c LEFT JOIN "ChannelMember" m ON m."channelId" = c."id" AND m."userId" = ${input.userId}
     WHERE c."appId" = ${input.appId} AND c."type" = ${input.channelType} AND c."channelId" = ${storedChannelId(input)}`;
   if (!row) {
-    if (input.channelType === ChannelType.group) throw new ChatError("notFound", `Group ${input.channelId} does not exist`);
+    if (input.channelType === ChannelType.group) throw await missingGroupError(input);
     if (input.channelType === ChannelType.community) throw new ChatError("notFound", `Community channel ${storedChannelId(input)} does not exist`);
     throw new ChatError("notFound", `${input.userId} has no conversation with ${input.channelId}`);
   }

@@ -57,6 +57,19 @@ describe("the group-commit message writer", () => {
     expect(await database.message.count({ where: { appId, clientMessageId: "again" } })).toBe(1);
   });
 
+  it("writes into a new channel when the one it knew was removed, and refuses a removed group's message", async () => {
+    const writer = createMessageWriter(database);
+    const channel = direct(9100);
+    expect((await writer.write(text("a9100", channel))).seq).toBe(1);
+    const { id: removedPk } = await database.channel.findFirstOrThrow({ where: { appId, channelId: "a9100:b9100" } });
+    await database.channel.delete({ where: { id: removedPk } });
+    const [again, alongside] = await Promise.all([writer.write(text("a9100", channel)), writer.write(text("a1", direct(1)))]);
+    expect(again.seq).toBe(1);
+    expect(alongside.seq).toBeGreaterThan(1);
+    expect((await database.channel.findFirstOrThrow({ where: { appId, channelId: "a9100:b9100" } })).id).not.toBe(removedPk);
+    await expect(writer.write(text("a9100", { appId, pk: removedPk }))).rejects.toMatchObject({ kind: "channelRemoved" });
+  });
+
   it("keeps another sender's clientMessageId apart", async () => {
     const writer = createMessageWriter(database);
     const channel = direct(9001);

@@ -1,6 +1,7 @@
 import { type Db, db, Prisma, type Tx } from "../../db/client";
 import { isUniqueViolation } from "../../db/errors";
 import { retryOnConflict } from "../../db/retry";
+import { ChatError } from "../errors";
 
 /**
  * Where a message goes: a channel row known by its id (groups), or one created with
@@ -58,8 +59,8 @@ export function createMessageWriter(database: Db) {
       const batch = queue.splice(0, maxBatchSize);
       try {
         // Two nodes advancing overlapping channels can deadlock on their row locks.
-        const stored = await retryOnConflict(() => commit(batch));
-        batch.forEach((pending, index) => pending.resolve(stored[index]!));
+        const { stored, vanished } = await retryOnConflict(() => commit(batch));
+        batch.forEach((pending, index) => (vanished.has(index) ? writeAgain(pending) : pending.resolve(stored[index]!)));
       } catch (error) {
         for (const pending of batch) pending.reject(error);
       }
@@ -67,7 +68,19 @@ export function createMessageWriter(database: Db) {
     flushing = false;
   }
 
-  async function commit(batch: Pending[]): Promise<StoredMessage[]> {
+  /**
+   * A message whose channel went (an inactive conversation removed) after its send found
+   * it: a direct or system channel is created afresh; a group stays gone.
+   */
+  function writeAgain(pending: Pending) {
+    const address = pending.message.channel;
+    if ("pk" in address) return pending.reject(new ChatError("channelRemoved", "The conversation no longer exists: it was removed after the app's inactivity period"));
+    channelPks.delete(channelCacheKey(address));
+    writer.write(pending.message).then(pending.resolve, pending.reject);
+  }
+
+  /** The batch's messages stored (or found stored before), and those whose channel no longer exists. */
+  async function commit(batch: Pending[]): Promise<{ stored: StoredMessage[]; vanished: Set<number> }> {
     const sentAt = new Date();
     return database.$transaction(async (tx) => {
       const { results, copies } = await findDuplicates(tx, batch);
@@ -83,7 +96,12 @@ export function createMessageWriter(database: Db) {
       const lastSeqs = await advanceSequences(tx, new Map([...byChannel].map(([channelPk, entries]) => [channelPk, entries.length])), sentAt);
       const rows: MessageRow[] = [];
       const deliveries: Prisma.WebhookDeliveryCreateManyInput[] = [];
+      const vanished = new Set<number>();
       for (const [channelPk, entries] of byChannel) {
+        if (!lastSeqs.has(channelPk)) {
+          for (const { index } of entries) vanished.add(index);
+          continue;
+        }
         let seq = lastSeqs.get(channelPk)! - entries.length;
         for (const { pending, index } of entries) {
           const { message } = pending;
@@ -107,8 +125,11 @@ export function createMessageWriter(database: Db) {
       await insertMessages(tx, rows);
       await markReadBySenders(tx, rows);
       if (deliveries.length > 0) await tx.webhookDelivery.createMany({ data: deliveries });
-      for (const [index, firstIndex] of copies) results[index] = { ...results[firstIndex]!, duplicate: true };
-      return results as StoredMessage[];
+      for (const [index, firstIndex] of copies) {
+        if (vanished.has(firstIndex)) vanished.add(index);
+        else results[index] = { ...results[firstIndex]!, duplicate: true };
+      }
+      return { stored: results as StoredMessage[], vanished };
     });
   }
 
@@ -149,7 +170,7 @@ export function createMessageWriter(database: Db) {
   /** The channel's row id, creating the channel with its members on first use. */
   function ensureChannel(address: ChannelAddress): Promise<string> {
     if ("pk" in address) return Promise.resolve(address.pk);
-    const cacheKey = `${address.appId}\n${address.type}\n${address.channelId}`;
+    const cacheKey = channelCacheKey(address);
     const known = channelPks.get(cacheKey);
     if (known) return Promise.resolve(known);
     let pending = pendingChannels.get(cacheKey);
@@ -186,7 +207,7 @@ export function createMessageWriter(database: Db) {
     return channel.id;
   }
 
-  return {
+  const writer = {
     /** Resolves once the message is durably stored, with its id and sequence number. */
     async write(message: NewMessage): Promise<StoredMessage> {
       const channelPk = await ensureChannel(message.channel);
@@ -204,7 +225,10 @@ export function createMessageWriter(database: Db) {
       while (flushing || queue.length > 0) await new Promise((resolve) => setTimeout(resolve, 5));
     },
   };
+  return writer;
 }
+
+const channelCacheKey = (address: Extract<ChannelAddress, { type: number }>) => `${address.appId}\n${address.type}\n${address.channelId}`;
 
 function clientMessageIdsByApp(batch: Pending[]): Map<string, string[]> {
   const byApp = new Map<string, string[]>();

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { createGroup } from "../../chat/groups/create-group";
+import { createUniqueGroup } from "../../chat/groups/create-unique-group";
 import { dismissGroup } from "../../chat/groups/dismiss-group";
 import { findGroupMembers, findGroupMembersByIds } from "../../chat/groups/find-group-members";
 import { findGroupProfiles } from "../../chat/groups/find-group-profiles";
@@ -52,6 +53,20 @@ export const createGroupEndpoint = defineEndpoint({
   rateLimit,
   errors: ["notFound", "conflict"],
   handle: ({ app, input }) => createGroup({ appId: app.id, ...input }),
+});
+
+export const createUniqueGroupEndpoint = defineEndpoint({
+  path: "/v4/group-channel/unique/create",
+  operationId: "createUniqueGroupChannel",
+  extension: true,
+  summary: "Create the group of exactly an owner and up to 30 members once: the same set again answers the group created then (created false)",
+  tag,
+  api: "v4",
+  request: z.object({ name: z.string(), owner: z.string(), userIds: z.array(z.string()) }),
+  result: z.object({ channelId: z.string(), created: z.boolean() }),
+  rateLimit,
+  errors: ["notFound"],
+  handle: ({ app, input }) => createUniqueGroup({ appId: app.id, ...input }),
 });
 
 export const joinGroupEndpoint = defineEndpoint({

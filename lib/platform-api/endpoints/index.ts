@@ -56,6 +56,7 @@ import {
 } from "./group-moderation";
 import {
   createGroupEndpoint,
+  createUniqueGroupEndpoint,
   dismissGroupEndpoint,
   getGroupMembersEndpoint,
   joinGroupEndpoint,
@@ -166,6 +167,7 @@ export const endpoints: Endpoint[] = [
   deleteMessageMetadataEndpoint,
   listMessageMetadataEndpoint,
   createGroupEndpoint,
+  createUniqueGroupEndpoint,
   joinGroupEndpoint,
   leaveGroupEndpoint,
   dismissGroupEndpoint,
