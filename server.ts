@@ -12,6 +12,7 @@ import { getMessageWriter } from "./lib/chat/messages/message-writer";
 import { removeInactiveChannels } from "./lib/chat/channels/inactive-channels";
 import { deleteExpiredMessages } from "./lib/chat/messages/delete-expired-messages";
 import { sweepOpenChannels } from "./lib/chat/open-channels/sweep-open-channels";
+import { sweepTemporaryChannels } from "./lib/chat/temporary-channels/sweep-temporary-channels";
 import { deliverDueWebhooks, pruneWebhookDeliveries } from "./lib/chat/webhooks/deliver-webhooks";
 import { ensureFirstOperator } from "./lib/chat/operators/ensure-first-operator";
 import { db } from "./lib/db/client";
@@ -52,6 +53,7 @@ async function main() {
   await new Promise<void>((resolve) => server.listen(env.PORT, env.HOST, resolve));
   const sweepIntervalMs = env.SWITCHBOARD_SWEEP_INTERVAL_SECONDS * 1000;
   const sweeper = startRepeatingTask("open channel sweep", () => sweepOpenChannels(), sweepIntervalMs);
+  const temporarySweeper = startRepeatingTask("temporary conversation sweep", () => sweepTemporaryChannels(), sweepIntervalMs);
   const usageSaver = startRepeatingTask("saving usage", saveUsage, usageSaveMs);
   const usageTidier = startRepeatingTask("usage roll-up", () => tidyUsage(), sweepIntervalMs);
   const webhookWorker = startRepeatingTask("webhook delivery", () => deliverDueWebhooks(), webhookPollMs);
@@ -69,7 +71,7 @@ async function main() {
       log.info("shutting down", { signal });
       server.close();
       await gateway.close();
-      await Promise.all([sweeper.stop(), usageSaver.stop(), usageTidier.stop(), webhookWorker.stop(), webhookPruner.stop(), requestLogWriter.stop(), requestLogPruner.stop(), historyRetention.stop(), conversationLifecycle.stop()]);
+      await Promise.all([sweeper.stop(), temporarySweeper.stop(), usageSaver.stop(), usageTidier.stop(), webhookWorker.stop(), webhookPruner.stop(), requestLogWriter.stop(), requestLogPruner.stop(), historyRetention.stop(), conversationLifecycle.stop()]);
       await getMessageWriter().drain();
       await drainPushQueue(5000);
       closeApnsSessions();

@@ -103,7 +103,7 @@ describe("conversation management", () => {
     { path: "/v4/user/channel/tag/add", body: { userId: "ann", tags: many(20) }, status: 422, code: 1012, errorMessage: "A user has at most 20 tags; ann has 1" },
     { path: "/v4/user/channel/tag/add", body: { userId: "nobody", tags: [{ tagId: "x", tagName: "X" }] }, status: 404, code: 1010, errorMessage: "User nobody does not exist" },
     { path: "/v4/channel/tag/add", body: { userId: "ann", tagId: "none", channels: [{ channelId: "ben", channelType: 1 }] }, status: 404, code: 1010, errorMessage: "ann has no tag none" },
-    { path: "/v4/channel/tag/add", body: { userId: "ann", tagId: "job", channels: [{ channelId: "ben", channelType: 2 }] }, status: 400, code: 1002, errorMessage: "channelType must be one of 1, 3, 4, 6, 10" },
+    { path: "/v4/channel/tag/add", body: { userId: "ann", tagId: "job", channels: [{ channelId: "ben", channelType: 2 }] }, status: 400, code: 1002, errorMessage: "channelType must be one of 1, 3, 4, 6, 7, 10" },
     { path: "/v4/channel/tag/add", body: { userId: "ann", tagId: "job", channels: [] }, status: 400, code: 1002, errorMessage: "channels must hold 1 to 100 conversations" },
     { path: "/v4/channel/attribute/get", body: { userId: "ann", channelType: 3, channelId: "none" }, status: 404, code: 1010, errorMessage: "Group none does not exist" },
   ])("refuses $body at $path ($code), changing nothing", async ({ path, body, status, code, errorMessage }) => {

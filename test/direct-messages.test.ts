@@ -142,7 +142,7 @@ describe("bad input on the gateway", () => {
     const wrongType = sender.centrifuge.rpc("message.send", { channelType: 6, channelId: "g1", content: { content: "x" } });
     expect(await wrongType.catch((error: { code: number; message: string }) => ({ code: error.code, message: error.message }))).toEqual({
       code: 1002,
-      message: "channelType: channelType must be 1 (direct), 3 (group), 4 (open channel) or 10 (community)",
+      message: "channelType: channelType must be 1 (direct), 3 (group), 4 (open channel), 5 (temporary), 7 (service) or 10 (community)",
     });
     const unknown = await sender.centrifuge.rpc("no.such.method", {}).catch((error: { code: number }) => error.code);
     expect(unknown).toBe(104);

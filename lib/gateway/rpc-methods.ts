@@ -18,6 +18,10 @@ import { countClientOperation } from "../chat/operations/client-operation-limits
 import { checkOperationSignature } from "../chat/operations/operation-signature";
 import { registerPushDevice, unregisterPushDevice } from "../chat/push/push-devices";
 import { joinOpenChannel, leaveOpenChannel } from "../chat/open-channels/open-channel-participants";
+import { subscribeServiceChannel } from "../chat/service-channels/subscribe-service-channel";
+import { unsubscribeServiceChannel } from "../chat/service-channels/unsubscribe-service-channel";
+import { createTemporaryChannel } from "../chat/temporary-channels/create-temporary-channel";
+import { findTemporaryChannelMembers } from "../chat/temporary-channels/find-temporary-channel-members";
 import type { AuthenticatedUser } from "../chat/tokens/authenticate-access-token";
 
 export type RpcContext = {
@@ -30,29 +34,52 @@ export type RpcContext = {
 type RpcMethod = (context: RpcContext, data: unknown) => Promise<unknown>;
 
 const content = z.record(z.string(), z.unknown(), { error: "content must be a JSON object" });
-/** A conversation as its user names it: the other user (direct), the group, or their own id (system). */
+/**
+ * A conversation as its user names it: the other user (direct), the group, the temporary
+ * conversation, their own id (system), or the service channel (`private`: their thread with it).
+ */
 const conversation = z.object({
-  channelType: z.union([z.literal(ChannelType.direct), z.literal(ChannelType.group), z.literal(ChannelType.system)], {
-    error: "channelType must be 1 (direct), 3 (group) or 6 (system)",
-  }),
+  channelType: z.union(
+    [z.literal(ChannelType.direct), z.literal(ChannelType.group), z.literal(ChannelType.temporary), z.literal(ChannelType.system), z.literal(ChannelType.service)],
+    { error: "channelType must be 1 (direct), 3 (group), 5 (temporary), 6 (system) or 7 (service)" },
+  ),
   channelId: z.string(),
+  private: z.boolean().optional(),
 });
 /** Any channel with messages: a conversation, or a community's subchannel (its default channel without `subchannelId`). */
 const channel = z.object({
-  channelType: z.union([z.literal(ChannelType.direct), z.literal(ChannelType.group), z.literal(ChannelType.system), z.literal(ChannelType.community)], {
-    error: "channelType must be 1 (direct), 3 (group), 6 (system) or 10 (community)",
-  }),
+  channelType: z.union(
+    [
+      z.literal(ChannelType.direct),
+      z.literal(ChannelType.group),
+      z.literal(ChannelType.temporary),
+      z.literal(ChannelType.system),
+      z.literal(ChannelType.service),
+      z.literal(ChannelType.community),
+    ],
+    { error: "channelType must be 1 (direct), 3 (group), 5 (temporary), 6 (system), 7 (service) or 10 (community)" },
+  ),
   channelId: z.string(),
   subchannelId: z.string().optional(),
+  /** Service channels: the user's thread with it rather than its broadcasts. */
+  private: z.boolean().optional(),
 });
 const message = channel.extend({ messageId: z.string() });
 const community = z.object({ channelId: z.string() });
 
 const schemas = {
   send: z.object({
-    channelType: z.union([z.literal(ChannelType.direct), z.literal(ChannelType.group), z.literal(ChannelType.open), z.literal(ChannelType.community)], {
-      error: "channelType must be 1 (direct), 3 (group), 4 (open channel) or 10 (community)",
-    }),
+    channelType: z.union(
+      [
+        z.literal(ChannelType.direct),
+        z.literal(ChannelType.group),
+        z.literal(ChannelType.open),
+        z.literal(ChannelType.temporary),
+        z.literal(ChannelType.service),
+        z.literal(ChannelType.community),
+      ],
+      { error: "channelType must be 1 (direct), 3 (group), 4 (open channel), 5 (temporary), 7 (service) or 10 (community)" },
+    ),
     channelId: z.string(),
     /** Community messages: the subchannel; without it the community's default channel. */
     subchannelId: z.string().optional(),
@@ -83,6 +110,9 @@ const schemas = {
   attributesSet: z.object({ groupId: z.string(), attributes: z.record(z.string(), z.string(), { error: "attributes must map keys to strings" }) }),
   attributesGet: z.object({ groupId: z.string(), keys: z.array(z.string()).optional() }),
   attributesDelete: z.object({ groupId: z.string(), keys: z.array(z.string()) }),
+  temporaryCreate: z.object({ memberIds: z.array(z.string()), ttlSeconds: z.number().int().optional() }),
+  temporaryMembers: z.object({ channelId: z.string() }),
+  serviceChannel: z.object({ channelId: z.string() }),
 };
 
 const ok = { ok: true };
@@ -99,7 +129,7 @@ export async function sendClientMessage(context: Pick<RpcContext, "user" | "sess
       ? { channelType, groupId: channelId, toUserIds }
       : channelType === ChannelType.community
         ? { channelType, communityId: channelId, subchannelId, toUserIds }
-        : channelType === ChannelType.open
+        : channelType === ChannelType.open || channelType === ChannelType.temporary || channelType === ChannelType.service
           ? { channelType, channelId }
           : { channelType, recipientId: channelId };
   return sendMessage({ appId: user.appId, senderId: user.userId, target, content: JSON.stringify(body), senderSession: { id: sessionId, platform }, ...rest });
@@ -117,6 +147,12 @@ const guard = {
     await checkOperationSignature({ ...user, operation: "join", conversation, signature: signatureOf(data) });
   },
   leave: ({ user, platform }: RpcContext) => countClientOperation({ appId: user.appId, userId: user.userId, platform, operation: "membership" }),
+  /** A temporary conversation is signed as the member ids its creator names, sorted and joined by commas. */
+  create: async ({ user, platform }: RpcContext, memberIds: string[], data: unknown) => {
+    await countClientOperation({ appId: user.appId, userId: user.userId, platform, operation: "membership" });
+    const conversation = [...new Set(memberIds)].sort().join(",");
+    await checkOperationSignature({ ...user, operation: "create", conversation, signature: signatureOf(data) });
+  },
 };
 
 const signatureOf = (data: unknown) => (data as { signature?: unknown } | null | undefined)?.signature;
@@ -205,6 +241,24 @@ export const rpcMethods: Record<string, RpcMethod> = {
   "group.attributes.delete": async ({ user }, data) => {
     const { groupId, keys } = parseInput(schemas.attributesDelete, data);
     await removeGroupAttributes({ appId: user.appId, userId: user.userId, channelId: groupId, keys });
+    return ok;
+  },
+  "temporaryChannel.create": async (context, data) => {
+    const input = parseInput(schemas.temporaryCreate, data);
+    await guard.create(context, input.memberIds, data);
+    return createTemporaryChannel({ ...input, appId: context.user.appId, creatorId: context.user.userId });
+  },
+  "temporaryChannel.members": ({ user }, data) => findTemporaryChannelMembers({ ...parseInput(schemas.temporaryMembers, data), appId: user.appId, userId: user.userId }),
+  "serviceChannel.subscribe": async (context, data) => {
+    const input = parseInput(schemas.serviceChannel, data);
+    await guard.join(context, input.channelId, data);
+    await subscribeServiceChannel({ ...input, appId: context.user.appId, userId: context.user.userId });
+    return ok;
+  },
+  "serviceChannel.unsubscribe": async (context, data) => {
+    const input = parseInput(schemas.serviceChannel, data);
+    await guard.leave(context);
+    await unsubscribeServiceChannel({ ...input, appId: context.user.appId, userId: context.user.userId });
     return ok;
   },
   "push.register": async ({ user }, data) => {

@@ -7,10 +7,21 @@ import { Centrifuge } from "centrifuge";
  * The protocol underneath is described in docs/protocol.md.
  */
 
-export const ChannelType = { direct: 1, group: 3, open: 4, system: 6, community: 10 } as const;
-export type ConversationType = typeof ChannelType.direct | typeof ChannelType.group | typeof ChannelType.system;
-/** A channel with messages: a conversation, or a community's subchannel (its default channel without `subchannelId`). */
-export type MessageChannel = { channelType: ConversationType; channelId: string } | { channelType: typeof ChannelType.community; channelId: string; subchannelId?: string };
+/** 5: temporary conversations (customer service); 7: service channels (official accounts, bots), which users subscribe to. */
+export const ChannelType = { direct: 1, group: 3, open: 4, temporary: 5, system: 6, service: 7, community: 10 } as const;
+export type ConversationType =
+  | typeof ChannelType.direct
+  | typeof ChannelType.group
+  | typeof ChannelType.temporary
+  | typeof ChannelType.system
+  | typeof ChannelType.service;
+/**
+ * A channel with messages: a conversation, or a community's subchannel (its default channel without `subchannelId`).
+ * `private`: a service channel's thread with this user (what they sent it, what it sent them alone) rather than its broadcasts.
+ */
+export type MessageChannel =
+  | { channelType: ConversationType; channelId: string; private?: boolean }
+  | { channelType: typeof ChannelType.community; channelId: string; subchannelId?: string };
 export type Platform = "mobile" | "web" | "desktop" | "miniProgram";
 
 export type ChatMessage = {
@@ -35,6 +46,8 @@ export type ChatMessage = {
   recalled?: true;
   metadata?: Record<string, { value: string; userId: string; updatedAt: number }>;
   toUserIds?: string[];
+  /** A service channel message between this user and the app (their thread): nobody else sees it. */
+  private?: true;
 };
 
 export type Conversation = {
@@ -48,13 +61,19 @@ export type Conversation = {
   pinned: boolean;
   updatedAt: number;
   lastMessage?: ChatMessage;
+  /** The user's thread with a service channel, listed apart from its broadcasts. */
+  private?: true;
 };
 
-export type ReadEvent = { channelType: number; channelId: string; subchannelId?: string; readSeq: number };
+export type ReadEvent = { channelType: number; channelId: string; subchannelId?: string; private?: true; readSeq: number };
 /** A community channel's unread state (`community.unread`). */
 export type SubchannelUnread = { subchannelId?: string; lastSeq: number; readSeq: number; unreadCount: number; mentioned: boolean };
 export type OpenChannelLeftEvent = { channelId: string; reason: "destroyed" | "kicked" | "banned" | "joinedAnother" | "timedOut" };
 export type ReadReceiptEvent = { channelType: number; channelId: string; userId: string; readSeq?: number; messageIds?: string[] };
+/** A temporary conversation of the user is gone with its messages: the app ended it, or its time ran out. */
+export type TemporaryChannelEndedEvent = { channelId: string; reason: "ended" | "expired" };
+/** A temporary conversation: its generated id, its members (sorted) and when it expires (Unix ms). */
+export type TemporaryChannel = { channelId: string; memberIds: string[]; expiresAt: number };
 
 export type ClientOptions = {
   /** ws(s)://host/connection/websocket */
@@ -104,7 +123,8 @@ type Publication =
   | { type: "message" | "message.updated"; message: ChatMessage }
   | ({ type: "read" } & ReadEvent)
   | ({ type: "readReceipt" } & ReadReceiptEvent)
-  | ({ type: "openChannel.left" } & OpenChannelLeftEvent);
+  | ({ type: "openChannel.left" } & OpenChannelLeftEvent)
+  | ({ type: "temporaryChannel.ended" } & TemporaryChannelEndedEvent);
 
 type Handlers = {
   message: (message: ChatMessage) => void;
@@ -112,6 +132,7 @@ type Handlers = {
   read: (event: ReadEvent) => void;
   readReceipt: (event: ReadReceiptEvent) => void;
   openChannelLeft: (event: OpenChannelLeftEvent) => void;
+  temporaryChannelEnded: (event: TemporaryChannelEndedEvent) => void;
   disconnected: (event: { code: number; reason: string }) => void;
 };
 
@@ -123,6 +144,7 @@ export class SwitchboardClient {
     read: new Set(),
     readReceipt: new Set(),
     openChannelLeft: new Set(),
+    temporaryChannelEnded: new Set(),
     disconnected: new Set(),
   };
   /** The version (updatedAt) of each message seen lately: delivery is at least once, the app sees each change once. */
@@ -200,7 +222,13 @@ export class SwitchboardClient {
    * same clientMessageId (generated when absent) is stored only once.
    */
   async sendMessage(input: {
-    channelType: typeof ChannelType.direct | typeof ChannelType.group | typeof ChannelType.open | typeof ChannelType.community;
+    channelType:
+      | typeof ChannelType.direct
+      | typeof ChannelType.group
+      | typeof ChannelType.open
+      | typeof ChannelType.temporary
+      | typeof ChannelType.service
+      | typeof ChannelType.community;
     channelId: string;
     subchannelId?: string;
     messageType?: string;
@@ -256,6 +284,40 @@ export class SwitchboardClient {
   sendCommunityMessage(input: { communityId: string; subchannelId?: string; text?: string; messageType?: string; content?: Record<string, unknown>; toUserIds?: string[] }): Promise<ChatMessage> {
     const { communityId, text, content, ...rest } = input;
     return this.sendMessage({ channelType: ChannelType.community, channelId: communityId, content: content ?? { content: text ?? "" }, ...rest });
+  }
+
+  /**
+   * Creates a temporary conversation of this user and `memberIds` (2 to 10 members in all),
+   * fixed for its life: `ttlSeconds` (60 to 604800, a day by default), after which it is
+   * gone with its messages. It is in nobody's conversation list.
+   */
+  async createTemporaryChannel(input: { memberIds: string[]; ttlSeconds?: number }): Promise<TemporaryChannel> {
+    const conversation = [...new Set([...input.memberIds])].sort().join(",");
+    return this.call("temporaryChannel.create", { ...input, signature: await this.signatureFor("create", conversation) });
+  }
+
+  temporaryChannelMembers(channelId: string): Promise<TemporaryChannel> {
+    return this.call("temporaryChannel.members", { channelId });
+  }
+
+  sendTemporaryMessage(input: { channelId: string; text?: string; messageType?: string; content?: Record<string, unknown> }): Promise<ChatMessage> {
+    const { channelId, text, content, ...rest } = input;
+    return this.sendMessage({ channelType: ChannelType.temporary, channelId, content: content ?? { content: text ?? "" }, ...rest });
+  }
+
+  /** Subscribes to a service channel: its broadcasts from now on reach this user, live and in sync, and they may write to it. */
+  async subscribeServiceChannel(channelId: string): Promise<void> {
+    await this.call("serviceChannel.subscribe", { channelId, signature: await this.signatureFor("join", channelId) });
+  }
+
+  async unsubscribeServiceChannel(channelId: string): Promise<void> {
+    await this.call("serviceChannel.unsubscribe", { channelId });
+  }
+
+  /** Writes to a service channel: only this user and the app (its webhooks) see it; the answer comes in this user's thread (`private`). */
+  sendServiceMessage(input: { channelId: string; text?: string; messageType?: string; content?: Record<string, unknown> }): Promise<ChatMessage> {
+    const { channelId, text, content, ...rest } = input;
+    return this.sendMessage({ channelType: ChannelType.service, channelId, content: content ?? { content: text ?? "" }, ...rest });
   }
 
   /** Per channel of a community the user reads: unread count and whether an unread message mentions them. */
@@ -400,6 +462,7 @@ export class SwitchboardClient {
     if (type === "read") this.emit("read", event as ReadEvent);
     else if (type === "readReceipt") this.emit("readReceipt", event as ReadReceiptEvent);
     else if (type === "openChannel.left") this.emit("openChannelLeft", event as OpenChannelLeftEvent);
+    else if (type === "temporaryChannel.ended") this.emit("temporaryChannelEnded", event as TemporaryChannelEndedEvent);
   }
 
   /** A message from a publication or a sync: new, a newer version of one seen, or a repeat to drop. */

@@ -1,5 +1,9 @@
-/** The contract's channel type numbers. */
-export const ChannelType = { direct: 1, group: 3, open: 4, system: 6, community: 10 } as const;
+/**
+ * The contract's channel type numbers. 5 and 7 are numbered as the compatible service numbers
+ * its customer-service and app public-service conversations: temporary conversations and
+ * service channels (the system conversations users subscribe to; 6 is each user's own system channel).
+ */
+export const ChannelType = { direct: 1, group: 3, open: 4, temporary: 5, system: 6, service: 7, community: 10 } as const;
 export type ChannelTypeNumber = (typeof ChannelType)[keyof typeof ChannelType];
 
 /**
@@ -17,8 +21,9 @@ export function directChannelId(userA: string, userB: string): string {
   return userA < userB ? `${userA}:${userB}` : `${userB}:${userA}`;
 }
 
-/** How `userId` names a stored channel: a direct one by the other user's id, others by their id. */
+/** How `userId` names a stored channel: a direct one by the other user's id, a subscriber's thread by its service channel's id, others by their id. */
 export function channelIdSeenBy(channel: { type: number; channelId: string }, userId: string): string {
+  if (channel.type === ChannelType.service) return splitServiceChannelId(channel.channelId).channelId;
   if (channel.type !== ChannelType.direct) return channel.channelId;
   const [first, second] = channel.channelId.split(":") as [string, string];
   return first === userId ? second : first;
@@ -37,4 +42,19 @@ export function communityChannelId(communityId: string, subchannelId?: string): 
 export function splitCommunityChannelId(channelId: string): { channelId: string; subchannelId?: string } {
   const [communityId, subchannelId] = channelId.split("/") as [string, string | undefined];
   return { channelId: communityId, ...(subchannelId !== undefined && { subchannelId }) };
+}
+
+/**
+ * What a subscriber and a service channel say to each other alone (the subscriber's
+ * messages, the app's messages to them) is stored apart from the channel's broadcasts, in
+ * the subscriber's thread `<serviceId>/<userId>`: ids never hold "/".
+ */
+export function serviceThreadId(serviceId: string, userId: string): string {
+  return `${serviceId}/${userId}`;
+}
+
+/** The service channel of a stored type-7 channel id, and the subscriber when it is a thread. */
+export function splitServiceChannelId(channelId: string): { channelId: string; subscriberId?: string } {
+  const [serviceId, subscriberId] = channelId.split("/") as [string, string | undefined];
+  return { channelId: serviceId, ...(subscriberId !== undefined && { subscriberId }) };
 }

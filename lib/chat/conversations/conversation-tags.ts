@@ -1,6 +1,7 @@
 import { db } from "../../db/client";
 import { ChannelType } from "../channels/channel-types";
 import { ChatError } from "../errors";
+import { checkNotTemporary } from "../temporary-channels/temporary-channel-rules";
 import { getUserOrThrow } from "../users/find-users";
 import { checkUserId } from "../users/user-id";
 
@@ -10,7 +11,8 @@ export const maxTaggedChannelsPerCall = 100;
 export const maxTagNameLength = 32;
 
 type Conversation = { channelType: number; channelId: string };
-const channelTypes: number[] = Object.values(ChannelType);
+/** Temporary conversations take no tags. */
+const channelTypes: number[] = Object.values(ChannelType).filter((channelType) => channelType !== ChannelType.temporary);
 
 async function checkUser(appId: string, userId: string) {
   await getUserOrThrow({ appId, userId: checkUserId(userId) });
@@ -68,6 +70,7 @@ async function getTagOrThrow(input: TagInput) {
 function checkConversations(channels: Conversation[]): Conversation[] {
   if (channels.length < 1 || channels.length > maxTaggedChannelsPerCall) throw new ChatError("invalidParameter", `channels must hold 1 to ${maxTaggedChannelsPerCall} conversations`);
   for (const channel of channels) {
+    checkNotTemporary(channel.channelType, "tagged");
     if (!channelTypes.includes(channel.channelType)) throw new ChatError("invalidParameter", `channelType must be one of ${channelTypes.join(", ")}`);
     checkUserId(channel.channelId, "channels.channelId");
   }

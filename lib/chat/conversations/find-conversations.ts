@@ -1,6 +1,6 @@
 import { db } from "../../db/client";
 import { getAppSettings } from "../apps/app-settings";
-import { ChannelType, channelIdSeenBy } from "../channels/channel-types";
+import { ChannelType, channelIdSeenBy, splitServiceChannelId } from "../channels/channel-types";
 import { visibleFromSeq } from "../channels/find-channel";
 import { ChatError } from "../errors";
 import { type MessageView, toMessageView } from "../messages/message-view";
@@ -21,6 +21,8 @@ export type ConversationView = {
   pinned: boolean;
   updatedAt: number;
   lastMessage?: MessageView;
+  /** The user's thread with a service channel, listed apart from its broadcasts. */
+  private?: true;
 };
 
 /**
@@ -33,8 +35,8 @@ export async function findConversations(input: { appId: string; userId: string; 
   if (!Number.isInteger(limit) || limit < 1 || limit > maxLimit) throw new ChatError("invalidParameter", `limit must be 1 to ${maxLimit}`);
   const { groupHistoryForMembersOnly } = await getAppSettings(input.appId);
   const memberships = await db.channelMember.findMany({
-    // Communities keep their unread state per subchannel (community.unread), not in this list.
-    where: { appId: input.appId, userId: input.userId, channel: { type: { not: ChannelType.community } } },
+    // Communities keep their unread state per subchannel (community.unread), not in this list; temporary conversations are in no list.
+    where: { appId: input.appId, userId: input.userId, channel: { type: { notIn: [ChannelType.community, ChannelType.temporary] } } },
     include: { channel: { select: { id: true, type: true, channelId: true, lastSeq: true, updatedAt: true } } },
   });
   const listed = memberships
@@ -58,6 +60,7 @@ export async function findConversations(input: { appId: string; userId: string; 
         pinned: member.pinned,
         updatedAt: channel.updatedAt.getTime(),
         ...(lastMessage && { lastMessage }),
+        ...(channel.type === ChannelType.service && splitServiceChannelId(channel.channelId).subscriberId !== undefined && { private: true as const }),
       };
     }),
   };

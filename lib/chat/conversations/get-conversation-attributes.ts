@@ -1,4 +1,5 @@
 import { findChannel } from "../channels/find-channel";
+import { checkNotTemporary } from "../temporary-channels/temporary-channel-rules";
 import { findConversationTags } from "./conversation-tags";
 import { getNotificationLevel } from "./notification-levels";
 
@@ -7,6 +8,7 @@ import { getNotificationLevel } from "./notification-levels";
  * recorded), its do-not-disturb level in force, and its tags.
  */
 export async function getConversationAttributes(input: { appId: string; userId: string; channelType: number; channelId: string }) {
+  checkNotTemporary(input.channelType, "attributes");
   const { member } = await findChannel(input);
   const [{ noDisturbLevel }, tags] = await Promise.all([getNotificationLevel(input), findConversationTags(input)]);
   return { channelId: input.channelId, channelType: input.channelType, pin: { isPinned: member?.pinned ?? false }, notification: { level: noDisturbLevel }, tags };

@@ -1,5 +1,6 @@
 import { db } from "../../db/client";
 import { ChatError } from "../errors";
+import { checkNotTemporary } from "../temporary-channels/temporary-channel-rules";
 import { getUserOrThrow } from "../users/find-users";
 import { checkUserId } from "../users/user-id";
 
@@ -24,6 +25,7 @@ function checkLevel(level: number): number {
 async function settingKey(input: LevelTarget) {
   const channelType = String(input.channelType);
   if (!/^([1-9]|10)$/.test(channelType)) throw new ChatError("invalidParameter", "channelType must be a channel type, 1 to 10");
+  checkNotTemporary(channelType, "muted");
   const userId = checkUserId(input.userId, "requestId");
   await getUserOrThrow({ appId: input.appId, userId });
   const channelId = input.channelId === undefined ? "" : checkUserId(input.channelId, "channelId");

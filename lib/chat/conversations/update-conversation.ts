@@ -5,8 +5,10 @@ import { ChannelType, type ChannelTypeNumber } from "../channels/channel-types";
 import { findMemberChannel } from "../channels/find-channel";
 import { ChatError } from "../errors";
 import { serializePublication } from "../messages/message-view";
+import { checkNotTemporary } from "../temporary-channels/temporary-channel-rules";
 
-type Conversation = { appId: string; userId: string; channelType: number; channelId: string; sessionId?: string };
+/** `private`: a service channel's thread with the user rather than its broadcasts. */
+type Conversation = { appId: string; userId: string; channelType: number; channelId: string; private?: boolean; sessionId?: string };
 
 /**
  * Moves the user's read position forward to `seq` (never back). The user's other
@@ -20,7 +22,7 @@ export async function markConversationRead(input: Conversation & { seq: number }
   await db.channelMember.updateMany({ where: { channelId: channel.id, userId: input.userId, readSeq: { lt: readSeq } }, data: { readSeq } });
   const channelType = channel.type as ChannelTypeNumber;
   const bus = getBus();
-  const own = serializePublication({ type: "read", channelType, channelId: input.channelId, readSeq });
+  const own = serializePublication({ type: "read", channelType, channelId: input.channelId, ...(channelType === ChannelType.service && input.private && { private: true as const }), readSeq });
   const published = [bus.publish(topics.user(input.appId, input.userId), { type: "publication", data: own, exceptSessionId: input.sessionId })];
   if (channelType === ChannelType.direct && input.channelId !== input.userId) {
     const receipt = serializePublication({ type: "readReceipt", channelType, channelId: input.userId, userId: input.userId, readSeq });
@@ -31,6 +33,7 @@ export async function markConversationRead(input: Conversation & { seq: number }
 }
 
 export async function pinConversation(input: Conversation & { pinned: boolean }): Promise<void> {
+  checkNotTemporary(input.channelType, "pinned");
   const { channel } = await findMemberChannel(input);
   await db.channelMember.update({ where: { channelId_userId: { channelId: channel.id, userId: input.userId } }, data: { pinned: input.pinned } });
 }

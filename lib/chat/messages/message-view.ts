@@ -1,4 +1,4 @@
-import { ChannelType, type ChannelTypeNumber, channelIdSeenBy, splitCommunityChannelId } from "../channels/channel-types";
+import { ChannelType, type ChannelTypeNumber, channelIdSeenBy, splitCommunityChannelId, splitServiceChannelId } from "../channels/channel-types";
 
 export type MetadataView = Record<string, { value: string; userId: string; updatedAt: number }>;
 
@@ -26,6 +26,8 @@ export type MessageView = {
   metadata?: MetadataView;
   /** A group message addressed to some members only. */
   toUserIds?: string[];
+  /** A service channel message between one subscriber and the app, which only they see (the subscriber's thread). */
+  private?: true;
 };
 
 /** What clients receive on their personal subscription. */
@@ -34,11 +36,13 @@ export type Publication =
   /** An edit, a recall or a metadata change: the message as it is now. */
   | { type: "message.updated"; message: MessageView }
   /** The user read a conversation on another device. */
-  | { type: "read"; channelType: ChannelTypeNumber; channelId: string; subchannelId?: string; readSeq: number }
+  | { type: "read"; channelType: ChannelTypeNumber; channelId: string; subchannelId?: string; private?: true; readSeq: number }
   /** Someone read messages the user sent: up to a sequence (direct) or these messages (group). */
   | { type: "readReceipt"; channelType: ChannelTypeNumber; channelId: string; userId: string; readSeq?: number; messageIds?: string[] }
   /** The user is no longer in an open channel: it was destroyed, they were kicked or banned, or they joined another. */
-  | { type: "openChannel.left"; channelId: string; reason: OpenChannelLeaveReason };
+  | { type: "openChannel.left"; channelId: string; reason: OpenChannelLeaveReason }
+  /** A temporary conversation of the user is gone, with its messages: the app ended it, or it expired. */
+  | { type: "temporaryChannel.ended"; channelId: string; reason: "ended" | "expired" };
 
 export type OpenChannelLeaveReason = "destroyed" | "kicked" | "banned" | "joinedAnother" | "timedOut";
 
@@ -83,9 +87,13 @@ export function toMessageView(row: StoredMessageRow): MessageView {
   };
 }
 
-/** How the sender names the conversation: the recipient of a direct message, a community and its subchannel. */
-function channelAddress(channel: { type: number; channelId: string }, senderId: string): { channelId: string; subchannelId?: string } {
+/** How the sender names the conversation: the recipient of a direct message, a community and its subchannel, a service channel. */
+function channelAddress(channel: { type: number; channelId: string }, senderId: string): { channelId: string; subchannelId?: string; private?: true } {
   if (channel.type === ChannelType.community) return splitCommunityChannelId(channel.channelId);
+  if (channel.type === ChannelType.service) {
+    const service = splitServiceChannelId(channel.channelId);
+    return { channelId: service.channelId, ...(service.subscriberId !== undefined && { private: true as const }) };
+  }
   return { channelId: channelIdSeenBy(channel, senderId) };
 }
 

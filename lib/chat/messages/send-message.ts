@@ -18,6 +18,8 @@ import { checkPreDeliveryHook } from "../moderation/pre-delivery-hook";
 import { pushesConfigured } from "../push/offline-push";
 import { queueOfflinePush } from "../push/push-queue";
 import { routeOpenChannelMessage } from "../open-channels/route-open-channel-message";
+import { routeServiceMessage } from "../service-channels/route-service-message";
+import { routeTemporaryMessage } from "../temporary-channels/route-temporary-message";
 import { applyProfanityFilter } from "../moderation/profanity-filter";
 import { userCache } from "../users/user-cache";
 import { checkUserId, checkUserIds } from "../users/user-id";
@@ -39,7 +41,11 @@ export type MessageTarget =
   /** The online participants of an open channel. */
   | { channelType: typeof ChannelType.open; channelId: string }
   /** A community's default channel, or one of its subchannels; `toUserIds` as for groups. */
-  | { channelType: typeof ChannelType.community; communityId: string; subchannelId?: string; toUserIds?: string[] };
+  | { channelType: typeof ChannelType.community; communityId: string; subchannelId?: string; toUserIds?: string[] }
+  /** The members of a temporary conversation. */
+  | { channelType: typeof ChannelType.temporary; channelId: string }
+  /** A service channel: from the app server to every subscriber, or (`toUserId`) to one; from a client, to the app. */
+  | { channelType: typeof ChannelType.service; channelId: string; toUserId?: string };
 
 export type SendMessageInput = {
   appId: string;
@@ -143,6 +149,7 @@ function messageView(input: SendMessageInput, content: Record<string, unknown>, 
     ...(input.clientMessageId !== undefined && { clientMessageId: input.clientMessageId }),
     ...(input.needReadReceipt && { needReadReceipt: true as const }),
     ...((target.channelType === ChannelType.group || target.channelType === ChannelType.community) && target.toUserIds && { toUserIds: target.toUserIds }),
+    ...(target.channelType === ChannelType.service && (!input.byServer || target.toUserId !== undefined) && { private: true as const }),
   };
 }
 
@@ -212,12 +219,16 @@ async function routeMessage(input: SendMessageInput, settings: AppSettings): Pro
       return routeOpenChannelMessage(input, input.target.channelId, settings);
     case ChannelType.community:
       return routeCommunity(input, input.target);
+    case ChannelType.temporary:
+      return routeTemporaryMessage(input, input.target.channelId);
+    case ChannelType.service:
+      return routeServiceMessage(input, input.target);
   }
 }
 
 function targetChannelId(target: MessageTarget): string {
   if (target.channelType === ChannelType.group) return target.groupId;
-  if (target.channelType === ChannelType.open) return target.channelId;
+  if (target.channelType === ChannelType.open || target.channelType === ChannelType.temporary || target.channelType === ChannelType.service) return target.channelId;
   if (target.channelType === ChannelType.community) return target.communityId;
   return "broadcast" in target ? broadcastChannelId : target.recipientId;
 }

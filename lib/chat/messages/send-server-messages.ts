@@ -2,6 +2,7 @@ import { db } from "../../db/client";
 import { ChannelType } from "../channels/channel-types";
 import { findMemberChannel } from "../channels/find-channel";
 import { ChatError } from "../errors";
+import { checkSubscribed, getServiceChannelOrThrow } from "../service-channels/service-channel-rules";
 import { requireUsers } from "../users/find-users";
 import { checkUserId, checkUserIds } from "../users/user-id";
 import { checkMessage } from "./check-message";
@@ -77,6 +78,36 @@ export async function sendSystemMessages(input: ServerMessage & { toUserIds: str
   await requireUsers({ appId: input.appId, userIds: toUserIds });
   const sent = await Promise.all(toUserIds.map((userId) => sendMessage({ ...input, target: { channelType: ChannelType.system, recipientId: userId } })));
   return { messageIds: sent.map((message, index) => ({ userId: toUserIds[index]!, messageId: message.messageId })) };
+}
+
+/** Subscribers one service channel send names at most. */
+export const maxServiceRecipients = 1000;
+
+/**
+ * One message from a service channel to each of some subscribers, in their threads: each
+ * sees only their own. Every recipient must be subscribed, or nothing is sent.
+ */
+export async function sendServiceMessages(input: ServerMessage & { channelId: string; toUserIds: string[] }) {
+  checkServerMessage(input);
+  const toUserIds = checkUserIds(input.toUserIds, { max: maxServiceRecipients, field: "toUserIds" });
+  const channel = await getServiceChannelOrThrow({ appId: input.appId, channelId: input.channelId });
+  await checkSubscribed({ appId: input.appId, channel, userIds: toUserIds });
+  const sent = await Promise.all(toUserIds.map((userId) => sendMessage({ ...input, target: { channelType: ChannelType.service, channelId: channel.channelId, toUserId: userId } })));
+  return { messageIds: sent.map((message, index) => ({ userId: toUserIds[index]!, messageId: message.messageId })) };
+}
+
+/** One message to every subscriber of a service channel: stored once, published once, however many they are. */
+export async function broadcastServiceMessage(input: ServerMessage & { channelId: string }) {
+  checkServerMessage(input);
+  const message = await sendMessage({ ...input, target: { channelType: ChannelType.service, channelId: input.channelId } });
+  return { messageId: message.messageId };
+}
+
+/** A message to a temporary conversation from one of its members (echoed to the sender's devices: the conversation is theirs too). */
+export async function sendTemporaryMessage(input: Omit<ServerMessage, "byServer"> & { channelId: string }) {
+  checkServerMessage(input);
+  const message = await sendMessage({ ...input, target: { channelType: ChannelType.temporary, channelId: input.channelId }, byServer: { persist: true, echoToSender: true, verifyBlocklist: false } });
+  return { messageId: message.messageId };
 }
 
 /** Open channels one server send reaches at most. */

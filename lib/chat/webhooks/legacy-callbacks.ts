@@ -15,7 +15,9 @@ const legacyChannelTypes: Partial<Record<ChannelTypeNumber, string>> = {
   [ChannelType.direct]: "PERSON",
   [ChannelType.group]: "GROUP",
   [ChannelType.open]: "TEMPGROUP",
+  [ChannelType.temporary]: "CUSTOMERSERVICE",
   [ChannelType.system]: "NOTIFY",
+  [ChannelType.service]: "MC",
   [ChannelType.community]: "ULTRAGROUP",
 };
 export const legacyChannelTypeOf = (channelType: ChannelTypeNumber) => legacyChannelTypes[channelType] ?? String(channelType);

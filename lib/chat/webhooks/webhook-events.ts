@@ -42,6 +42,8 @@ export type MessageSendEvent = {
   clientMessageId?: string;
   needReadReceipt?: true;
   toUserIds?: string[];
+  /** A service channel message between one subscriber and the app (what a subscriber sends to it is private). */
+  private?: true;
   profanityReplaced: boolean;
   source: "client" | "server";
   /** The sender's client platform; absent for the app server's sends. */

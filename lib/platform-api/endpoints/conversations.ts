@@ -26,7 +26,7 @@ export const pinConversationEndpoint = defineEndpoint({
   request: z.object({ userId: z.string(), channelType: z.number().int(), channelId: z.string(), isPin: z.boolean() }),
   result: null,
   rateLimit,
-  errors: ["notFound", "notMember"],
+  errors: ["notFound", "notMember", "unprocessable"],
   handle: ({ app, input }) => pinConversation({ appId: app.id, userId: input.userId, channelType: input.channelType, channelId: input.channelId, pinned: input.isPin }),
 });
 
@@ -39,7 +39,7 @@ export const setChannelNotificationEndpoint = defineEndpoint({
   request: z.object({ channelType: z.string(), requestId: z.string(), channelId: z.string(), subchannelId: z.string().optional(), noDisturbLevel: z.number().int() }),
   result: null,
   rateLimit,
-  errors: ["notFound"],
+  errors: ["notFound", "unprocessable"],
   handle: ({ app, input }) => setNotificationLevel({ appId: app.id, userId: input.requestId, ...input, level: input.noDisturbLevel }),
 });
 
@@ -52,7 +52,7 @@ export const getChannelNotificationEndpoint = defineEndpoint({
   request: z.object({ channelType: z.string(), requestId: z.string(), channelId: z.string(), subchannelId: z.string().optional() }),
   result: level,
   rateLimit,
-  errors: ["notFound"],
+  errors: ["notFound", "unprocessable"],
   handle: ({ app, input }) => getNotificationLevel({ appId: app.id, userId: input.requestId, ...input }),
 });
 
@@ -65,7 +65,7 @@ export const setChannelTypeNotificationEndpoint = defineEndpoint({
   request: z.object({ channelType: z.string(), requestId: z.string(), noDisturbLevel: z.number().int() }),
   result: null,
   rateLimit,
-  errors: ["notFound"],
+  errors: ["notFound", "unprocessable"],
   handle: ({ app, input }) => setNotificationLevel({ appId: app.id, userId: input.requestId, channelType: input.channelType, level: input.noDisturbLevel }),
 });
 
@@ -78,7 +78,7 @@ export const getChannelTypeNotificationEndpoint = defineEndpoint({
   request: z.object({ channelType: z.string(), requestId: z.string() }),
   result: level,
   rateLimit,
-  errors: ["notFound"],
+  errors: ["notFound", "unprocessable"],
   handle: ({ app, input }) => getNotificationLevel({ appId: app.id, userId: input.requestId, channelType: input.channelType }),
 });
 
@@ -130,7 +130,7 @@ export const tagConversationsEndpoint = defineEndpoint({
   request: taggedConversations,
   result: null,
   rateLimit,
-  errors: ["notFound"],
+  errors: ["notFound", "unprocessable"],
   handle: ({ app, input }) => tagConversations({ appId: app.id, ...input, tagged: true }),
 });
 
@@ -143,7 +143,7 @@ export const untagConversationsEndpoint = defineEndpoint({
   request: taggedConversations,
   result: null,
   rateLimit,
-  errors: ["notFound"],
+  errors: ["notFound", "unprocessable"],
   handle: ({ app, input }) => tagConversations({ appId: app.id, ...input, tagged: false }),
 });
 
@@ -175,6 +175,6 @@ export const getConversationAttributesEndpoint = defineEndpoint({
     tags: z.array(z.object({ tagId: z.string(), tagName: z.string() })),
   }),
   rateLimit,
-  errors: ["notFound"],
+  errors: ["notFound", "unprocessable"],
   handle: ({ app, input }) => getConversationAttributes({ appId: app.id, ...input }),
 });

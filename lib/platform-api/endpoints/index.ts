@@ -111,6 +111,8 @@ import {
   updateUserEndpoint,
 } from "./users";
 import { openChannelEndpoints } from "./open-channels";
+import { serviceChannelEndpoints } from "./service-channels";
+import { temporaryChannelEndpoints } from "./temporary-channels";
 
 /** Every endpoint Switchboard serves; the OpenAPI document is generated from this list. */
 export const endpoints: Endpoint[] = [
@@ -214,4 +216,6 @@ export const endpoints: Endpoint[] = [
   untagConversationsEndpoint,
   listTaggedConversationsEndpoint,
   getConversationAttributesEndpoint,
+  ...temporaryChannelEndpoints,
+  ...serviceChannelEndpoints,
 ];

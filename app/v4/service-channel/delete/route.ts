@@ -1,0 +1,4 @@
+import { deleteServiceChannelEndpoint } from "@/lib/platform-api/endpoints/service-channels";
+import { serve } from "@/lib/platform-api/serve";
+
+export const POST = serve(deleteServiceChannelEndpoint);

@@ -1,0 +1,4 @@
+import { getServiceChannelEndpoint } from "@/lib/platform-api/endpoints/service-channels";
+import { serve } from "@/lib/platform-api/serve";
+
+export const POST = serve(getServiceChannelEndpoint);

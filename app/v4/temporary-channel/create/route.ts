@@ -1,0 +1,4 @@
+import { createTemporaryChannelEndpoint } from "@/lib/platform-api/endpoints/temporary-channels";
+import { serve } from "@/lib/platform-api/serve";
+
+export const POST = serve(createTemporaryChannelEndpoint);
