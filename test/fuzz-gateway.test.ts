@@ -3,7 +3,7 @@ import fc from "fast-check";
 import WebSocket from "ws";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rpcMethods } from "../lib/gateway/rpc-methods";
-import { createTestApp, issueToken, type TestApp } from "./support/platform-api";
+import { createTestApp, issueToken, setAppSettings, type TestApp } from "./support/platform-api";
 import { startTestServer, type TestServer } from "./support/test-server";
 
 // Property-based: random data to every gateway RPC method through the real `centrifuge`
@@ -20,6 +20,8 @@ const tried = { calls: 0, frames: 0, internalErrors: 0 };
 beforeAll(async () => {
   server = await startTestServer();
   app = await createTestApp(server, "Fuzzed gateway", "production");
+  // One user logs in for every method and joins, leaves, subscribes and creates many times a minute.
+  await setAppSettings(server, app, { clientMembershipOperationsPerMinute: 10_000, clientHistoryQueriesPerMinute: 10_000 });
 });
 afterAll(async () => {
   await server?.close();
