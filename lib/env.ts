@@ -28,7 +28,7 @@ const schema = z.object({
   NEXTAUTH_URL: z.url().optional(),
   /** Seconds between the gateway's pings; a client silent for two intervals is disconnected. */
   SWITCHBOARD_PING_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(600).default(25),
-  /** How often each node removes timed-out open-channel participants, destroys expired open channels and saves its counts. */
+  /** How often each node removes timed-out open-channel participants, destroys expired open channels, deletes expired temporary conversations and saves its counts. */
   SWITCHBOARD_SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
 });
