@@ -1,3 +1,4 @@
+import { createHmac } from "node:crypto";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -245,6 +246,28 @@ describe("system conversations (service channels)", () => {
     expect(await callApi(server, other, "/v4/service-channel/list", {})).toEqual({ status: 200, body: { code: 0, result: { pageToken: "", channels: [] } } });
     expect(await callApi(server, other, "/v4/service-channel/delete", { channelId: "help" })).toMatchObject({ status: 404 });
     expect(await result("/v4/service-channel/get", { channelId: "help" })).toMatchObject({ channelId: "help" });
+  });
+
+  it("take a client's subscription only with its app server's signature when the app asks for it", async () => {
+    const signing = await createTestApp(server, "Signing app");
+    await setAppSettings(server, signing, { operationSignatures: ["join"] });
+    expect((await callApi(server, signing, "/v4/service-channel/create", { channelId: "desk", name: "Desk" })).status).toBe(200);
+    await issueToken(server, signing, "amy");
+    const unsigned = await connectUser(server, signing, "amy");
+    clients.push(unsigned);
+    expect(await callError(unsigned.subscribeServiceChannel("desk"))).toEqual({
+      code: 1027,
+      message: 'This app requires its server\'s signature for "join": pass signature {timestamp, value} (hex HMAC-SHA256)',
+    });
+    const signed = await connectUser(server, signing, "amy", {
+      signOperation: async ({ operation, conversation }) => {
+        const timestamp = Date.now();
+        return { timestamp, value: createHmac("sha256", signing.appSecret).update(`${operation}\namy\n${conversation}\n${timestamp}`).digest("hex") };
+      },
+    });
+    clients.push(signed);
+    await signed.subscribeServiceChannel("desk");
+    expect((await callApi(server, signing, "/v4/service-channel/get", { channelId: "desk" })).body.result).toMatchObject({ subscriberCount: 1 });
   });
 
   const idRule = "must be 1 to 64 characters of letters, digits and _ - = + @ .";

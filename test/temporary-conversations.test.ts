@@ -1,7 +1,8 @@
+import { createHmac } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ChannelType, ChatCallError, type SwitchboardClient, type TemporaryChannelEndedEvent } from "../lib/sdk";
 import { ageRows, recorder, waitUntil } from "./support/chat-clients";
-import { callApi, connectUser, createTestApp, createUserClient, issueToken, type TestApp } from "./support/platform-api";
+import { callApi, connectUser, createTestApp, createUserClient, issueToken, setAppSettings, type TestApp } from "./support/platform-api";
 import { startTestServer, type TestServer } from "./support/test-server";
 
 let server: TestServer;
@@ -185,6 +186,26 @@ describe("temporary conversations", () => {
     // Up in the past by a minute and more: whatever the sweep has done yet, nobody may send.
     await ageRows(server.database, { table: "Channel", where: { channelId }, columns: ["expiresAt"], ms: 3600_000 });
     expect(await serverSend(channelId, "quy", "late")).toEqual({ status: 404, body: { code: 1010, errorMessage: gone(channelId) } });
+  });
+
+  it("are created by a client only with its app server's signature when the app asks for it", async () => {
+    const signing = await createTestApp(server, "Signing app");
+    await setAppSettings(server, signing, { operationSignatures: ["create"] });
+    for (const userId of ["cus", "agt"]) await issueToken(server, signing, userId);
+    const unsigned = await connectUser(server, signing, "cus");
+    clients.push(unsigned);
+    expect(await callError(unsigned.createTemporaryChannel({ memberIds: ["agt"] }))).toEqual({
+      code: 1027,
+      message: 'This app requires its server\'s signature for "create": pass signature {timestamp, value} (hex HMAC-SHA256)',
+    });
+    const signed = await connectUser(server, signing, "cus", {
+      signOperation: async ({ operation, conversation }) => {
+        const timestamp = Date.now();
+        return { timestamp, value: createHmac("sha256", signing.appSecret).update(`${operation}\ncus\n${conversation}\n${timestamp}`).digest("hex") };
+      },
+    });
+    clients.push(signed);
+    expect(await signed.createTemporaryChannel({ memberIds: ["agt"] })).toMatchObject({ memberIds: ["agt", "cus"] });
   });
 
   const ten = ["ann", "ben", "kim", "lea", "max", "ned", "oli", "pia", "quy", "rob"];
