@@ -351,7 +351,7 @@ export class SwitchboardClient {
   }
 
   /** Marks a conversation read up to `seq`: other devices and, in direct conversations, the other user learn it. */
-  markRead(conversation: { channelType: ConversationType; channelId: string; seq: number }): Promise<{ readSeq: number }> {
+  markRead(conversation: { channelType: ConversationType; channelId: string; private?: boolean; seq: number }): Promise<{ readSeq: number }> {
     return this.call("conversation.read", conversation);
   }
 
