@@ -270,6 +270,18 @@ describe("system conversations (service channels)", () => {
     expect((await callApi(server, signing, "/v4/service-channel/get", { channelId: "desk" })).body.result).toMatchObject({ subscriberCount: 1 });
   });
 
+  it("leave no trace of a subscriber's first message that is refused after all", async () => {
+    const dan = await connect("dan");
+    await dan.subscribeServiceChannel("help");
+    expect((await api("/v4/profanity-word/batch/add", { words: [{ word: "darn" }] })).status).toBe(200);
+    const before = await messageRows();
+    expect(await callError(dan.sendServiceMessage({ channelId: "help", text: "darn it" }))).toEqual({ code: 1024, message: "The message contains a word this app does not allow" });
+    expect(await messageRows()).toBe(before);
+    expect((await dan.listConversations()).conversations.filter((conversation) => conversation.channelType === service).map((conversation) => [conversation.channelId, conversation.private ?? false])).toEqual([["help", false]]);
+    expect(await historyTexts({ channelId: "help", userId: "dan" })).toEqual([]);
+    expect((await api("/v4/profanity-word/remove", { word: "darn" })).status).toBe(200);
+  });
+
   const idRule = "must be 1 to 64 characters of letters, digits and _ - = + @ .";
   it.each([
     { path: "/v4/service-channel/create", body: { channelId: "a/b", name: "N" }, status: 400, code: 1002, errorMessage: `channelId ${idRule}` },

@@ -23,7 +23,11 @@ export async function routeServiceMessage(input: SendMessageInput, target: { cha
   return { address: { appId: input.appId, pk: threadPk }, recipientTopics: [topics.user(input.appId, userId)] };
 }
 
-/** The row of a subscriber's thread, created with the subscriber as its one member on first use; one read when it exists. */
+/**
+ * The row of a subscriber's thread, created with the subscriber as its one member on first
+ * use (hidden from their conversation list until its first message: the first may still be
+ * refused after this); one read when it exists.
+ */
 async function findSubscriberThread(input: { appId: string; serviceId: string; userId: string }): Promise<string> {
   const threadId = serviceThreadId(input.serviceId, input.userId);
   // One raw statement: this runs for every message a subscriber sends.
@@ -41,7 +45,7 @@ async function findSubscriberThread(input: { appId: string; serviceId: string; u
 async function createSubscriberThread(input: { appId: string; userId: string; threadId: string; servicePk: string }): Promise<string> {
   const where = { appId: input.appId, type: ChannelType.service, channelId: input.threadId };
   try {
-    const thread = await db.channel.create({ data: { ...where, parentId: input.servicePk, members: { create: [{ appId: input.appId, userId: input.userId }] } }, select: { id: true } });
+    const thread = await db.channel.create({ data: { ...where, parentId: input.servicePk, members: { create: [{ appId: input.appId, userId: input.userId, hiddenSeq: 1 }] } }, select: { id: true } });
     return thread.id;
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
