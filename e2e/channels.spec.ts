@@ -27,11 +27,19 @@ test("an admin browses groups, open channels and communities, and ends them with
   await expect(dialog.getByRole("button", { name: "Dismiss group" })).toBeDisabled();
   await dialog.getByLabel("Type crew to confirm").fill("crew");
   await dialog.getByRole("button", { name: "Dismiss group" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "group crew ended" })).toBeVisible();
   await expect(page.getByText("No groups")).toBeVisible();
 
   await page.getByRole("tab", { name: "Communities" }).click();
   await page.getByRole("list", { name: "Communities" }).getByRole("link", { name: /town/ }).click();
   await expect(page.getByRole("list", { name: "Subchannels" })).toContainText("news");
+  await page.getByRole("button", { name: "Dismiss" }).click();
+  await page.getByLabel("Type town to confirm").fill("town");
+  await page.getByRole("button", { name: "Dismiss community" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "community town ended" })).toBeVisible();
+  await page.getByRole("tab", { name: "Communities" }).click();
+  await expect(page.getByText("No communities")).toBeVisible();
+  expect((await callPlatformApi(app, "/v4/community-channel/subchannel/list", { channelId: "town" })).code).not.toBe(0);
 
   await page.goto(`/apps/${app.appKey}/channels`);
   await page.getByRole("tab", { name: "Open channels" }).click();
@@ -43,7 +51,23 @@ test("an admin browses groups, open channels and communities, and ends them with
   await expect(page.getByText("No open channels")).toBeVisible();
 
   const { entries } = await (await page.request.get(`/api/console/audit?appKey=${app.appKey}`)).json();
-  expect(entries.slice(0, 2).map((entry: { action: string }) => entry.action)).toEqual(["openChannel.destroy", "group.dismiss"]);
+  expect(entries.slice(0, 3).map((entry: { action: string }) => entry.action)).toEqual(["openChannel.destroy", "community.dismiss", "group.dismiss"]);
+});
+
+test("an ending that fails closes the dialog and says why in a toast", async ({ page }) => {
+  await signInThroughApi(page.request);
+  const app = await createAppThroughApi(page.request, { name: uniqueName("Gone channels") });
+  await seedChannels(app);
+  await page.goto(`/apps/${app.appKey}/channels/groups/crew`);
+  await expect(page.getByRole("list", { name: "Members" })).toContainText("bob");
+  // The app server dismisses the group while the operator looks at it.
+  expect((await callPlatformApi(app, "/v4/group-channel/dismiss", { channelId: "crew" })).code).toBe(0);
+  await page.getByRole("button", { name: "Dismiss" }).click();
+  await page.getByLabel("Type crew to confirm").fill("crew");
+  await page.getByRole("button", { name: "Dismiss group" }).click();
+  await expect(page.getByRole("dialog")).toHaveCount(0);
+  await expect(page.getByRole("alert").filter({ hasText: "crew" })).toBeVisible();
+  await expect(page.getByRole("status")).toHaveCount(0);
 });
 
 test("a viewer sees channels, and the server refuses the viewer's dismissal", async ({ page, request }) => {

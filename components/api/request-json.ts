@@ -38,3 +38,12 @@ function toConsoleApiError(status: number, payload: unknown): ConsoleApiError {
 export function isSignedOut(error: unknown): boolean {
   return error instanceof ConsoleApiError && error.status === 401;
 }
+
+/**
+ * Whether the server refused what the operator entered (400). A dialog keeps such an error
+ * beside its fields to be corrected; any other failure closes the dialog and is told in a
+ * toast, since an open modal makes the page behind it, toasts included, inert.
+ */
+export function isInputError(error: unknown): boolean {
+  return error instanceof ConsoleApiError && error.status === 400;
+}

@@ -13,7 +13,6 @@ import { CopyButton } from "@/components/ui/copy-button";
 import { ErrorMessage } from "@/components/ui/field";
 import { formatDate, formatDateTime } from "@/components/ui/format-date";
 import { ChevronRightIcon } from "@/components/ui/icons";
-import { useToast } from "@/components/ui/toast";
 import type { AppView } from "@/lib/chat/apps/app-view";
 import { appQuery, useDeleteApp } from "./app-queries";
 import { AppSecretField } from "./app-secret-field";
@@ -79,7 +78,6 @@ function DeleteAppCard({ app }: { app: AppView }) {
   const [open, setOpen] = useState(false);
   const remove = useDeleteApp(app.appKey);
   const router = useRouter();
-  const toast = useToast();
   return (
     <Card className="mt-6 ring-red-200">
       <CardHeader
@@ -98,12 +96,8 @@ function DeleteAppCard({ app }: { app: AppView }) {
         description="This cannot be undone."
         confirmLabel="Delete app"
         typedConfirmation={app.name}
-        onConfirm={() =>
-          remove.mutateAsync(app.name).then(() => {
-            toast.success(`${app.name} deleted`);
-            router.push("/apps");
-          })
-        }
+        onConfirm={() => remove.mutateAsync(app.name).then(() => router.push("/apps"))}
+        done={`${app.name} deleted`}
       />
     </Card>
   );

@@ -2,10 +2,12 @@
 
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
+import { isInputError } from "@/components/api/request-json";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogActions } from "@/components/ui/dialog";
 import { ErrorMessage, TextField } from "@/components/ui/field";
 import { PlusIcon } from "@/components/ui/icons";
+import { useToast } from "@/components/ui/toast";
 import { type AppEnvironment, appEnvironments } from "@/lib/chat/apps/app-view";
 import { useCreateApp } from "./app-queries";
 
@@ -24,26 +26,37 @@ export function CreateAppButton() {
         Create app
       </Button>
       <Dialog open={open} onClose={() => setOpen(false)} title="Create app" description="An app gets its own App Key and App Secret.">
-        <CreateAppForm onCancel={() => setOpen(false)} />
+        <CreateAppForm onClose={() => setOpen(false)} />
       </Dialog>
     </>
   );
 }
 
-function CreateAppForm({ onCancel }: { onCancel: () => void }) {
+function CreateAppForm({ onClose }: { onClose: () => void }) {
   const router = useRouter();
   const createApp = useCreateApp();
+  const toast = useToast();
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const input = { name: String(form.get("name") ?? ""), environment: form.get("environment") as AppEnvironment };
-    createApp.mutate(input, { onSuccess: (app) => router.push(`/apps/${app.appKey}`) });
+    createApp.mutate(input, {
+      onSuccess: (app) => {
+        toast.success(`${app.name} created`);
+        router.push(`/apps/${app.appKey}`);
+      },
+      onError: (error) => {
+        if (isInputError(error)) return;
+        toast.error(`The app was not created: ${error.message}`);
+        onClose();
+      },
+    });
   }
 
   return (
     <form onSubmit={submit} className="space-y-5">
-      {createApp.isError && <ErrorMessage>{createApp.error.message}</ErrorMessage>}
+      {createApp.isError && isInputError(createApp.error) && <ErrorMessage>{createApp.error.message}</ErrorMessage>}
       <TextField label="Name" name="name" required maxLength={64} autoFocus placeholder="My chat app" autoComplete="off" />
       <fieldset>
         <legend className="text-sm font-medium text-slate-700">Environment</legend>
@@ -63,7 +76,7 @@ function CreateAppForm({ onCancel }: { onCancel: () => void }) {
         </div>
       </fieldset>
       <DialogActions>
-        <Button variant="secondary" onClick={onCancel}>
+        <Button variant="secondary" onClick={onClose}>
           Cancel
         </Button>
         <Button type="submit" pending={createApp.isPending || createApp.isSuccess}>

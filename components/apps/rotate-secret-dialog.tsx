@@ -1,11 +1,13 @@
 "use client";
 
 import { type FormEvent, useState } from "react";
+import { isInputError } from "@/components/api/request-json";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { Dialog, DialogActions } from "@/components/ui/dialog";
 import { ErrorMessage, TextField } from "@/components/ui/field";
 import { RotateIcon } from "@/components/ui/icons";
+import { useToast } from "@/components/ui/toast";
 import type { AppView } from "@/lib/chat/apps/app-view";
 import { useRotateAppSecret } from "./app-queries";
 
@@ -19,11 +21,25 @@ const defaultGraceHours = 24;
 export function RotateSecretButton({ app, maxGraceHours }: { app: AppView; maxGraceHours: number }) {
   const [open, setOpen] = useState(false);
   const rotate = useRotateAppSecret(app.appKey);
+  const toast = useToast();
   const close = () => {
+    // Told once the page is in view again: while the new secret shows, the dialog covers it.
+    if (rotate.isSuccess) toast.success("App Secret rotated");
     setOpen(false);
     // The new secret leaves memory with the dialog.
     rotate.reset();
   };
+  const confirm = (graceHours: number) =>
+    rotate.mutate(
+      { graceHours },
+      {
+        onError: (error) => {
+          if (isInputError(error)) return;
+          toast.error(`The App Secret was not rotated: ${error.message}`);
+          close();
+        },
+      },
+    );
 
   return (
     <>
@@ -35,7 +51,7 @@ export function RotateSecretButton({ app, maxGraceHours }: { app: AppView; maxGr
         {rotate.isSuccess ? (
           <NewSecret secret={rotate.data.appSecret} onDone={close} />
         ) : (
-          <RotateForm maxGraceHours={maxGraceHours} pending={rotate.isPending} error={rotate.error} onConfirm={(graceHours) => rotate.mutate({ graceHours })} onCancel={close} />
+          <RotateForm maxGraceHours={maxGraceHours} pending={rotate.isPending} error={isInputError(rotate.error) ? rotate.error : null} onConfirm={confirm} onCancel={close} />
         )}
       </Dialog>
     </>

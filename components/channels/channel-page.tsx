@@ -12,7 +12,6 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { ErrorMessage } from "@/components/ui/field";
 import { formatDate, formatDateTime } from "@/components/ui/format-date";
 import { SkeletonRows } from "@/components/ui/skeleton";
-import { useToast } from "@/components/ui/toast";
 import { type ChannelKind, channelKinds, channelQuery, useEndChannel } from "./channel-queries";
 
 const roles: Record<number, string> = { 3: "owner", 2: "admin" };
@@ -21,7 +20,6 @@ export function ChannelPage({ appKey, kind, channelId, canEdit }: { appKey: stri
   const channel = useQuery(channelQuery(appKey, kind, channelId));
   const end = useEndChannel(appKey, kind);
   const router = useRouter();
-  const toast = useToast();
   const [ending, setEnding] = useState(false);
   const meta = channelKinds.find((entry) => entry.kind === kind)!;
   const back = (
@@ -113,12 +111,8 @@ export function ChannelPage({ appKey, kind, channelId, canEdit }: { appKey: stri
         description="Members are told and stop receiving; this cannot be undone."
         confirmLabel={`${meta.ending} ${meta.one}`}
         typedConfirmation={data.channelId}
-        onConfirm={() =>
-          end.mutateAsync(data.channelId).then(() => {
-            toast.success(`${meta.one} ${data.channelId} ended`);
-            router.push(`/apps/${encodeURIComponent(appKey)}/channels`);
-          })
-        }
+        onConfirm={() => end.mutateAsync(data.channelId).then(() => router.push(`/apps/${encodeURIComponent(appKey)}/channels`))}
+        done={`${meta.one} ${data.channelId} ended`}
       />
     </>
   );

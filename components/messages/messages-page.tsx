@@ -12,7 +12,6 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { ErrorMessage, TextField } from "@/components/ui/field";
 import { formatDateTime } from "@/components/ui/format-date";
 import { SkeletonRows } from "@/components/ui/skeleton";
-import { useToast } from "@/components/ui/toast";
 import { exportUrl, type MessageRow, messageQuery, messagesQuery, useRecallMessage } from "./message-queries";
 
 const channelTypes = [
@@ -129,7 +128,6 @@ function MessageItem({ appKey, message, canEdit }: { appKey: string; message: Me
 function MessageDetail({ appKey, messageId, canEdit }: { appKey: string; messageId: string; canEdit: boolean }) {
   const message = useQuery(messageQuery(appKey, messageId));
   const recall = useRecallMessage(appKey);
-  const toast = useToast();
   const [confirming, setConfirming] = useState(false);
   if (message.isPending) return <SkeletonRows label="Loading the message" rows={3} />;
   if (message.isError) return <ErrorMessage>{message.error.message}</ErrorMessage>;
@@ -150,7 +148,8 @@ function MessageDetail({ appKey, messageId, canEdit }: { appKey: string; message
         title="Recall this message?"
         description="Its content goes for good; every member's devices learn it live or at their next sync."
         confirmLabel="Recall message"
-        onConfirm={() => recall.mutateAsync(messageId).then(() => toast.success("Message recalled"))}
+        onConfirm={() => recall.mutateAsync(messageId)}
+        done="Message recalled"
       />
     </div>
   );

@@ -105,7 +105,8 @@ function OperatorRow({ operator, isMe, isOwner }: { operator: Operator; isMe: bo
         title={`Remove ${operator.email}?`}
         description="They can no longer sign in; their entries in the audit log stay."
         confirmLabel="Remove operator"
-        onConfirm={() => remove.mutateAsync(operator.id).then(() => toast.success("Operator removed"))}
+        onConfirm={() => remove.mutateAsync(operator.id)}
+        done="Operator removed"
       />
     </li>
   );

@@ -3,7 +3,8 @@
 import { type ReactNode, useState } from "react";
 import { Button } from "./button";
 import { Dialog, DialogActions } from "./dialog";
-import { ErrorMessage, TextField } from "./field";
+import { TextField } from "./field";
+import { useToast } from "./toast";
 
 type ConfirmDialogProps = {
   open: boolean;
@@ -12,30 +13,34 @@ type ConfirmDialogProps = {
   description: ReactNode;
   confirmLabel: string;
   onConfirm: () => Promise<unknown>;
+  /** What the toast says once the action is done: "Endpoint removed". */
+  done: string;
   /** For what cannot be undone: the operator types this text before the button works. */
   typedConfirmation?: string;
 };
 
-/** Asks before a destructive action; stays open with the error when the action fails. */
-export function ConfirmDialog({ open, onClose, title, description, confirmLabel, onConfirm, typedConfirmation }: ConfirmDialogProps) {
+/**
+ * Asks before a destructive action, then closes and tells the outcome in a toast: success,
+ * or the error (there is nothing in the dialog to correct).
+ */
+export function ConfirmDialog({ open, onClose, title, description, confirmLabel, onConfirm, done, typedConfirmation }: ConfirmDialogProps) {
   const [typed, setTyped] = useState("");
   const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const toast = useToast();
   const close = () => {
     setTyped("");
-    setError(null);
     onClose();
   };
   const confirm = async () => {
     setPending(true);
-    setError(null);
     try {
       await onConfirm();
-      close();
+      toast.success(done);
     } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure));
+      toast.error(failure instanceof Error ? failure.message : String(failure));
     } finally {
       setPending(false);
+      close();
     }
   };
   return (
@@ -50,7 +55,6 @@ export function ConfirmDialog({ open, onClose, title, description, confirmLabel,
         {typedConfirmation !== undefined && (
           <TextField label={`Type ${typedConfirmation} to confirm`} value={typed} onChange={(event) => setTyped(event.target.value)} autoComplete="off" autoFocus />
         )}
-        {error && <ErrorMessage>{error}</ErrorMessage>}
         <DialogActions>
           <Button variant="secondary" onClick={close}>
             Cancel

@@ -35,7 +35,7 @@ export function ToastProvider({ children }: { children: ReactNode }) {
             }`}
           >
             <span>{toast.message}</span>
-            <button type="button" aria-label="Dismiss" onClick={() => dismiss(toast.id)} className="opacity-70 hover:opacity-100">
+            <button type="button" aria-label="Close notice" onClick={() => dismiss(toast.id)} className="opacity-70 hover:opacity-100">
               ×
             </button>
           </div>

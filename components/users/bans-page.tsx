@@ -11,7 +11,6 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { ErrorMessage, TextField } from "@/components/ui/field";
 import { formatDateTime } from "@/components/ui/format-date";
 import { SkeletonRows } from "@/components/ui/skeleton";
-import { useToast } from "@/components/ui/toast";
 import { bansQuery, isForever, useBulkUnban } from "./user-queries";
 
 /** Every banned user of the app, with the end of the ban; several can be unbanned at once. */
@@ -21,7 +20,6 @@ export function BansPage({ appKey, canEdit }: { appKey: string; canEdit: boolean
   const [confirming, setConfirming] = useState(false);
   const bans = useQuery(bansQuery(appKey, filter.trim()));
   const unban = useBulkUnban(appKey);
-  const toast = useToast();
   const toggle = (userId: string, on: boolean) =>
     setSelected((current) => {
       const next = new Set(current);
@@ -75,12 +73,8 @@ export function BansPage({ appKey, canEdit }: { appKey: string; canEdit: boolean
         title={`Unban ${selected.size} user${selected.size === 1 ? "" : "s"}?`}
         description={[...selected].join(", ")}
         confirmLabel="Unban"
-        onConfirm={() =>
-          unban.mutateAsync([...selected]).then(() => {
-            toast.success(`${selected.size} ban${selected.size === 1 ? "" : "s"} lifted`);
-            setSelected(new Set());
-          })
-        }
+        onConfirm={() => unban.mutateAsync([...selected]).then(() => setSelected(new Set()))}
+        done={`${selected.size} ban${selected.size === 1 ? "" : "s"} lifted`}
       />
     </>
   );

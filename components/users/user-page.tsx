@@ -151,7 +151,8 @@ function UserActions({ appKey, user }: { appKey: string; user: UserOverview }) {
         title={confirming?.title ?? ""}
         description={confirming?.description}
         confirmLabel={confirming?.label ?? ""}
-        onConfirm={() => run(confirming!.action, confirming!.done)}
+        onConfirm={() => act.mutateAsync({ action: confirming!.action })}
+        done={confirming?.done ?? ""}
       />
       <BanDialog open={banning} onClose={() => setBanning(false)} userId={user.userId} onBan={(ban) => act.mutateAsync({ action: "ban", ...ban }).then(() => toast.success("User banned"))} />
     </div>
