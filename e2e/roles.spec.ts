@@ -43,3 +43,13 @@ test("an admin's changes and secret reveals are in the audit log, without the se
   ]);
   expect(JSON.stringify(entries)).not.toMatch(/appSecret/);
 });
+
+test("a viewer sees the App Secret masked on the Overview, with nothing to reveal or copy it", async ({ page }) => {
+  await signInThroughApi(page.request, viewer);
+  await page.goto(`/apps/${appKey}`);
+  await expect(page.getByTestId("app-secret")).toHaveText(/^•+Hidden$/);
+  await expect(page.getByText("Admins and owners can reveal it.")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Reveal" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Copy App Secret" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Rotate secret" })).toHaveCount(0);
+});

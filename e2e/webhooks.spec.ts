@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { expect, test } from "@playwright/test";
@@ -6,20 +7,24 @@ import { callPlatformApi, connectClient } from "./platform-api";
 import { createAppThroughApi, uniqueName } from "./seed";
 import { signInThroughApi } from "./session";
 
-/** The app's server: records the events it receives and answers 200 "ok". */
+/** The app's server: records the events it receives, and the URLs they came to, and answers 200 "ok". */
 async function startReceiver() {
   const bodies: string[] = [];
+  const urls: URL[] = [];
   const server = createServer((request, response) => {
     let body = "";
     request.on("data", (chunk) => (body += chunk));
     request.on("end", () => {
       bodies.push(body);
+      urls.push(new URL(request.url!, "http://receiver"));
       response.end("ok");
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/events`, bodies, close: () => new Promise((resolve) => server.close(resolve)) };
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/events`, bodies, urls, close: () => new Promise((resolve) => server.close(resolve)) };
 }
+
+const sha1 = (text: string) => createHash("sha1").update(text).digest("hex");
 
 test("an admin adds an endpoint, tests it, watches deliveries and redelivers one", async ({ page }) => {
   const receiver = await startReceiver();
@@ -40,6 +45,16 @@ test("an admin adds an endpoint, tests it, watches deliveries and redelivers one
     await page.getByRole("button", { name: "Send test event" }).click();
     await expect(page.getByRole("status").filter({ hasText: /Test event delivered: HTTP 200 in \d+ ms/ })).toBeVisible();
     expect(JSON.parse(receiver.bodies[0]!)).toMatchObject({ type: "webhook:test", data: [{ appKey: app.appKey }] });
+
+    // The secret the page reveals is the one the event was signed with, and the reveal is audited.
+    const secret = page.getByTestId("app-secret");
+    await expect(secret).toHaveText(/^•+Hidden$/);
+    await page.getByRole("button", { name: "Reveal" }).click();
+    await expect(secret).toHaveText(app.appSecret);
+    const signed = receiver.urls[0]!.searchParams;
+    expect(signed.get("signature")).toBe(sha1(`${await secret.textContent()}${signed.get("nonce")}${signed.get("signTimestamp")}`));
+    const { entries } = await (await page.request.get(`/api/console/audit?appKey=${app.appKey}`)).json();
+    expect(entries[0]).toMatchObject({ action: "app.secret.reveal" });
 
     expect((await callPlatformApi(app, "/v4/auth/access-token/issue", { userId: "bob", name: "bob" })).code).toBe(0);
     const ann = await connectClient(app, "ann");
@@ -72,6 +87,9 @@ test("a viewer sees webhooks, and the server refuses the viewer's changes", asyn
   await page.goto(`/apps/${app.appKey}/webhooks`);
   await expect(page.getByText("No endpoints yet")).toBeVisible();
   await expect(page.getByRole("button", { name: "Add endpoint" })).toHaveCount(0);
+  await expect(page.getByTestId("app-secret")).toHaveText(/^•+Hidden$/);
+  await expect(page.getByRole("button", { name: "Reveal" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Copy App Secret" })).toHaveCount(0);
   const refused = await page.request.post(`/api/console/apps/${app.appKey}/webhooks`, { data: { url: "http://127.0.0.1:9/x" } });
   expect(refused.status()).toBe(403);
 });

@@ -60,7 +60,7 @@ function LoadedApp({ app, maxGraceHours, canEdit, canDelete }: { app: AppView; m
           <CredentialRow label="App Key" value={<span data-testid="app-key">{app.appKey}</span>}>
             <CopyButton value={app.appKey} name="Copy App Key" />
           </CredentialRow>
-          <AppSecretField appKey={app.appKey} />
+          <AppSecretField appKey={app.appKey} canReveal={canEdit} />
         </dl>
         {app.previousSecretExpiresAt && new Date(app.previousSecretExpiresAt) > new Date() && (
           <p className="border-t border-slate-100 bg-amber-50/60 px-6 py-3 text-sm text-amber-800">

@@ -8,8 +8,22 @@ import { EyeIcon, EyeOffIcon } from "@/components/ui/icons";
 import { appSecretQuery } from "./app-queries";
 import { CredentialRow } from "./credential-row";
 
-/** The App Secret, masked until the operator asks to see it; only then is it fetched. */
-export function AppSecretField({ appKey }: { appKey: string }) {
+/**
+ * The App Secret, masked until an admin asks to see it; only then is it fetched (the server
+ * records each reveal in the audit log). Viewers see it masked, with nothing to press.
+ */
+export function AppSecretField({ appKey, canReveal }: { appKey: string; canReveal: boolean }) {
+  if (!canReveal) {
+    return (
+      <CredentialRow label="App Secret" value={<MaskedSecret />}>
+        <span className="text-sm text-slate-500">Admins and owners can reveal it.</span>
+      </CredentialRow>
+    );
+  }
+  return <RevealableSecret appKey={appKey} />;
+}
+
+function RevealableSecret({ appKey }: { appKey: string }) {
   const [revealed, setRevealed] = useState(false);
   const queryClient = useQueryClient();
   const copySecret = () => queryClient.fetchQuery(appSecretQuery(appKey));

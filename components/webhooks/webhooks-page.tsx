@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { type FormEvent, useState } from "react";
+import { AppSecretField } from "@/components/apps/app-secret-field";
 import { PageHeader } from "@/components/console/page-header";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -19,20 +20,36 @@ import { deliveriesQuery, type EndpointsView, endpointsQuery, type WebhookDelive
 export function WebhooksPage({ appKey, canEdit }: { appKey: string; canEdit: boolean }) {
   return (
     <>
-      <PageHeader
-        title="Webhooks"
-        description={
-          <>
-            Events reach your endpoints signed with the App Secret (query parameters appKey, nonce, signTimestamp, timestamp, signature = SHA1 of secret + nonce + signTimestamp); reveal the
-            secret on the <Link href={`/apps/${encodeURIComponent(appKey)}`} className="font-medium text-indigo-600 hover:text-indigo-500">Overview</Link>.
-          </>
-        }
-      />
+      <PageHeader title="Webhooks" description="Your server's endpoints receive the app's events, signed with its App Secret." />
       <div className="space-y-6">
+        <SigningSecret appKey={appKey} canReveal={canEdit} />
         <Endpoints appKey={appKey} canEdit={canEdit} />
         <DeliveryLog appKey={appKey} canEdit={canEdit} />
       </div>
     </>
+  );
+}
+
+function SigningSecret({ appKey, canReveal }: { appKey: string; canReveal: boolean }) {
+  return (
+    <Card>
+      <CardHeader
+        title="Signing secret"
+        description={
+          <>
+            Each request carries the query parameters appKey, nonce, signTimestamp, timestamp and signature, the hex SHA-1 of the App Secret + nonce + signTimestamp. Rotate the
+            secret on the{" "}
+            <Link href={`/apps/${encodeURIComponent(appKey)}`} className="font-medium text-indigo-600 hover:text-indigo-500">
+              Overview
+            </Link>
+            .
+          </>
+        }
+      />
+      <dl>
+        <AppSecretField appKey={appKey} canReveal={canReveal} />
+      </dl>
+    </Card>
   );
 }
 
@@ -104,7 +121,8 @@ function EndpointRow({ appKey, endpoint, canEdit }: { appKey: string; endpoint: 
         title="Remove this endpoint?"
         description={`${endpoint.url} stops receiving events; deliveries already queued for it are still tried.`}
         confirmLabel="Remove endpoint"
-        onConfirm={() => remove.mutateAsync(endpoint.url).then(() => toast.success("Endpoint removed"))}
+        onConfirm={() => remove.mutateAsync(endpoint.url)}
+        done="Endpoint removed"
       />
     </li>
   );
