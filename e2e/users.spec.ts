@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import type { SwitchboardClient } from "../lib/sdk";
 import { createOperatorWithCli } from "./operator";
-import { callPlatformApi, connectClient } from "./platform-api";
+import { callPlatformApi, clientWithToken, connectClient, issueAccessToken } from "./platform-api";
 import { createAppThroughApi, uniqueName } from "./seed";
 import { signInThroughApi } from "./session";
 
@@ -52,6 +52,51 @@ test("an admin finds a user, sees the live session, bans, unbans in bulk, kicks,
 
   const { entries } = await (await page.request.get(`/api/console/audit?appKey=${app.appKey}`)).json();
   expect(entries.map((entry: { action: string }) => entry.action).slice(0, 5)).toEqual(["user.restore", "user.delete", "user.kick", "bans.unban", "user.ban"]);
+});
+
+/** Resolves with the close code once a connect attempt of the client ends refused. */
+async function refusedConnect(client: SwitchboardClient): Promise<number> {
+  const closed = closeCode(client);
+  await expect(client.connect()).rejects.toBeTruthy();
+  return closed;
+}
+
+test("the user page shows friends, blocklist and groups; invalidated tokens and a ban forever keep the user out", async ({ page }) => {
+  await signInThroughApi(page.request);
+  const app = await createAppThroughApi(page.request, { name: uniqueName("User relations") });
+  for (const userId of ["dana", "eli", "finn"]) expect((await callPlatformApi(app, "/v4/auth/access-token/issue", { userId, name: userId })).code).toBe(0);
+  expect((await callPlatformApi(app, "/v4/friend/add", { userId: "dana", targetId: "eli" })).code).toBe(0);
+  expect((await callPlatformApi(app, "/v4/user/blocklist/add", { userId: "dana", targetUserIds: ["finn"] })).code).toBe(0);
+  expect((await callPlatformApi(app, "/v4/group-channel/create", { channelId: "book-club", name: "Book club", owner: "dana", userIds: ["eli"] })).code).toBe(0);
+
+  await page.goto(`/apps/${app.appKey}/users/dana`);
+  await expect(page.getByRole("list", { name: "Friends" })).toHaveText("eli");
+  await expect(page.getByRole("list", { name: "Blocklist" })).toHaveText("finn");
+  await expect(page.getByRole("list", { name: "Groups" })).toHaveText("book-club (Book club)");
+
+  const oldToken = await issueAccessToken(app, "dana");
+  await page.getByRole("button", { name: "Invalidate tokens" }).click();
+  await page.getByRole("dialog", { name: "Invalidate the tokens of dana?" }).getByRole("button", { name: "Invalidate tokens" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Tokens invalidated" })).toBeVisible();
+  await expect(page.getByText(/tokens before .+ invalid/)).toBeVisible();
+  // Told its token expired, a client without a way to fetch another gives up as unauthorized.
+  expect(await refusedConnect(clientWithToken(oldToken))).toBe(1);
+  const renewed = await connectClient(app, "dana");
+
+  const banned = closeCode(renewed);
+  await page.getByRole("button", { name: "Ban", exact: true }).click();
+  const dialog = page.getByRole("dialog", { name: "Ban dana?" });
+  await dialog.getByLabel("Forever").check();
+  await dialog.getByRole("button", { name: "Ban user" }).click();
+  expect(await banned).toBe(3503);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Banned forever");
+  expect(await refusedConnect(clientWithToken(await issueAccessToken(app, "dana")))).toBe(3503);
+
+  const { entries } = await (await page.request.get(`/api/console/audit?appKey=${app.appKey}`)).json();
+  expect(entries.slice(0, 2)).toEqual([
+    expect.objectContaining({ action: "user.ban", details: expect.objectContaining({ userId: "dana", forever: true }) }),
+    expect.objectContaining({ action: "user.invalidate-tokens", details: expect.objectContaining({ userId: "dana" }) }),
+  ]);
 });
 
 test("a viewer sees users, and the server refuses the viewer's ban", async ({ page, request }) => {
