@@ -43,6 +43,11 @@ test("the overview shows today's figures live, and analytics chart them over a c
   await expect(page.getByRole("button", { name: "24 hours" })).toHaveAttribute("aria-pressed", "true");
   await expect(page.getByTestId("figure-Peak concurrent connections")).toHaveText("highest 2");
   await expect(page.getByRole("img", { name: /^Messages by channel type/ }).locator(".recharts-bar-rectangle").first()).toBeVisible();
+  const month = new Intl.DateTimeFormat("en", { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date());
+  await expect(page.getByTestId("figure-Active users")).toContainText(`${month}: 2`);
+  const monthly = page.getByRole("img", { name: new RegExp(`^Monthly active users: .*${month}: 2`) });
+  await expect(monthly.locator(".recharts-bar-rectangle").last()).toBeVisible();
+  await expect(page.getByRole("img", { name: /^Active users: monthly/ })).toBeVisible();
   const endpoints = page.getByRole("table");
   await expect(endpoints.getByRole("row", { name: /\/v4\/auth\/access-token\/issue/ })).toContainText("2");
   await expect(endpoints.getByRole("row", { name: /\/v4\/user\/profile\/set/ })).toBeVisible();

@@ -1,15 +1,15 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { useState } from "react";
-import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { type ReactElement, useState } from "react";
+import { Bar, BarChart, CartesianGrid, LabelList, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { PageHeader } from "@/components/console/page-header";
 import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ErrorMessage } from "@/components/ui/field";
 import { SkeletonRows } from "@/components/ui/skeleton";
 import { type Analytics, type AnalyticsRange, analyticsQuery } from "./analytics-queries";
-import { formatBucket, formatCount, formatMs } from "./chart-format";
+import { formatBucket, formatCount, formatMonthShort, formatMs } from "./chart-format";
 
 const ranges: { range: AnalyticsRange; label: string }[] = [
   { range: "24h", label: "24 hours" },
@@ -155,24 +155,50 @@ function Axes({ formatValue = formatCount }: { formatValue?: (value: number) => 
   );
 }
 
-function ChartCard({ title, figure, children }: { title: string; figure: string; children: React.ReactElement }) {
+/** A card with its figure and chart; `aside`, a second chart, stands beside the first. */
+function ChartCard({ title, figure, children, aside }: { title: string; figure: string; children: ReactElement; aside?: ReactElement }) {
   return (
     <Card>
       <CardHeader title={title} description={<span data-testid={`figure-${title}`}>{figure}</span>} />
-      <div className="h-64 px-4 py-4" role="img" aria-label={`${title}: ${figure}`}>
-        <ResponsiveContainer width="100%" height="100%">
+      <div className="flex h-64 gap-2 px-4 py-4">
+        <ChartFrame label={`${title}: ${figure}`} className="min-w-0 flex-1">
           {children}
-        </ResponsiveContainer>
+        </ChartFrame>
+        {aside}
       </div>
     </Card>
   );
 }
 
+function ChartFrame({ label, className, children }: { label: string; className: string; children: ReactElement }) {
+  return (
+    <div className={className} role="img" aria-label={label}>
+      <ResponsiveContainer width="100%" height="100%">
+        {children}
+      </ResponsiveContainer>
+    </div>
+  );
+}
+
 function ActiveUsersCard({ activeUsers }: { activeUsers: Analytics["activeUsers"] }) {
   const days = activeUsers.daily.map((day) => ({ label: formatBucket("day", day.start), users: day.count }));
-  const months = activeUsers.monthly.map((month) => `${formatBucket("month", month.start)}: ${formatCount(month.count)}`).join(", ");
+  const months = activeUsers.monthly.map((month) => ({ label: formatMonthShort(month.start), users: month.count }));
+  const monthlyText = activeUsers.monthly.map((month) => `${formatBucket("month", month.start)}: ${formatCount(month.count)}`).join(", ");
+  const monthly = (
+    <ChartFrame label={`Monthly active users: ${monthlyText}`} className="w-32 shrink-0">
+      <BarChart data={months} margin={{ top: 16, right: 0, bottom: 0, left: 0 }}>
+        <XAxis dataKey="label" tick={{ fontSize: 12, fill: "#64748b" }} tickLine={false} axisLine={false} interval={0} />
+        <Tooltip contentStyle={{ fontSize: 12, borderRadius: 8 }} formatter={(value) => formatCount(Number(value))} />
+        <Legend wrapperStyle={{ fontSize: 12 }} />
+        {/* No axis in this narrow chart: each bar carries its count. */}
+        <Bar dataKey="users" name="Monthly" fill="#0369a1" isAnimationActive={false}>
+          <LabelList dataKey="users" position="top" fontSize={11} fill="#475569" formatter={(value) => formatCount(Number(value))} />
+        </Bar>
+      </BarChart>
+    </ChartFrame>
+  );
   return (
-    <ChartCard title="Active users" figure={`monthly: ${months}`}>
+    <ChartCard title="Active users" figure={`monthly: ${monthlyText}`} aside={monthly}>
       <LineChart data={days}>
         <Axes />
         <Line type="monotone" dataKey="users" name="Daily active users" stroke="#0ea5e9" strokeWidth={2} dot={days.length < 3} isAnimationActive={false} />

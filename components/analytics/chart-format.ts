@@ -5,6 +5,10 @@ const monthLabel = new Intl.DateTimeFormat("en", { month: "long", year: "numeric
 
 export const formatBucket = (span: "hour" | "day" | "month", iso: string) => (span === "hour" ? hourLabel : span === "day" ? dayLabel : monthLabel).format(new Date(iso));
 
+const shortMonthLabel = new Intl.DateTimeFormat("en", { month: "short", timeZone: "UTC" });
+/** A month as its axis tick: "Mar". */
+export const formatMonthShort = (iso: string) => shortMonthLabel.format(new Date(iso));
+
 const countFormat = new Intl.NumberFormat("en");
 export const formatCount = (value: number) => countFormat.format(value);
 
