@@ -153,7 +153,7 @@ export const settingGroups: SettingGroup[] = [
         kind: "json",
         example: '["join", "history"]',
         label: "Operations your server signs",
-        help: "JSON list of client operations (create, join, invite, kick, history) refused with 1027 unless they carry your server's signature (README, Operation signatures).",
+        help: "JSON list of client operations (create, join, history) refused with 1027 unless they carry your server's signature (README, Operation signatures).",
       },
       {
         name: "apiRateLimits",

@@ -98,7 +98,7 @@ export type ClientOptions = {
 };
 
 /** What the app's server signs for a client operation; `conversation` as README "Operation signatures" describes. */
-export type OperationToSign = { operation: "create" | "join" | "invite" | "kick" | "history"; conversation: string };
+export type OperationToSign = { operation: "create" | "join" | "history"; conversation: string };
 export type OperationSignature = { timestamp: number; value: string };
 
 /** An error the server answered a call with: `code` is Switchboard's error code (see README). */
