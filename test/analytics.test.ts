@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SwitchboardClient } from "../lib/sdk";
 import type { Analytics, Overview } from "../components/analytics/analytics-queries";
 import { type ConsoleSession, signInToConsole } from "./support/console-session";
-import { callApi, connectUser, createTestApp, type TestApp } from "./support/platform-api";
+import { addWebhookEndpoint, callApi, connectUser, createTestApp, type TestApp } from "./support/platform-api";
 import { startTestServer, type TestServer } from "./support/test-server";
 
 let server: TestServer;
@@ -29,8 +29,7 @@ beforeAll(async () => {
   server = await startTestServer({ env: { SWITCHBOARD_SWEEP_INTERVAL_SECONDS: "1" } });
   app = await createTestApp(server);
   [receiver, refusing] = await Promise.all([startReceiver(200), startReceiver(500)]);
-  await server.cli(["webhooks", "add", "--app", app.appKey, "--url", urlOf(receiver), "--events", "message:send"]);
-  await server.cli(["webhooks", "add", "--app", app.appKey, "--url", urlOf(refusing), "--events", "message:send"]);
+  for (const each of [receiver, refusing]) await addWebhookEndpoint(server, app, { url: urlOf(each), events: ["message:send"] });
   console_ = await signInToConsole(server);
 });
 afterAll(async () => {

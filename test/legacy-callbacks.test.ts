@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ChatCallError, type SwitchboardClient } from "../lib/sdk";
 import { waitUntil } from "./support/chat-clients";
-import { callApi, connectUser, createTestApp, issueToken, setAppSettings, type TestApp, waitForConnectionStatus } from "./support/platform-api";
+import { addWebhookEndpoint, callApi, connectUser, createTestApp, issueToken, setAppSettings, type TestApp, waitForConnectionStatus } from "./support/platform-api";
 import { startFcmStandIn } from "./support/push-services";
 import { startTestServer, type TestServer } from "./support/test-server";
 
@@ -62,7 +62,7 @@ describe("older-style callbacks", () => {
     app = await createTestApp(server, "Legacy receiver");
     [legacy, v4] = await Promise.all([startReceiver(app), startReceiver(app)]);
     expect(await cli("webhooks", "add", "--app", app.appKey, "--url", legacy.url, "--style", "legacy")).toContain(`${legacy.url}  legacy  every event`);
-    await cli("webhooks", "add", "--app", app.appKey, "--url", v4.url);
+    await addWebhookEndpoint(server, app, { url: v4.url });
     await api("/v4/profanity-word/batch/add", { words: [{ word: "darn", replacement: "***" }] });
   });
 

@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SwitchboardClient } from "../lib/sdk";
 import { ageRows, waitUntil } from "./support/chat-clients";
-import { callApi, connectUser, createTestApp, issueToken, setAppSettings, type TestApp } from "./support/platform-api";
+import { addWebhookEndpoint, callApi, connectUser, createTestApp, issueToken, setAppSettings, type TestApp } from "./support/platform-api";
 import { startTestServer, type TestServer } from "./support/test-server";
 
 type Envelope = { type: string; id: string; time: number; data: Record<string, unknown>[] };
@@ -49,8 +49,7 @@ beforeAll(async () => {
   server = await startTestServer({ env: { SWITCHBOARD_SWEEP_INTERVAL_SECONDS: "1" } });
   app = await createTestApp(server);
   const url = await receiver.listen();
-  const added = await server.cli(["webhooks", "add", "--app", app.appKey, "--url", url, "--json"]);
-  expect(JSON.parse(added.stdout)).toEqual([{ url, events: [], style: "v4" }]);
+  expect(await addWebhookEndpoint(server, app, { url })).toEqual([{ url, events: [], style: "v4" }]);
 });
 afterAll(async () => {
   for (const client of clients) client.disconnect();

@@ -44,6 +44,16 @@ export async function setAppSettings(server: TestServer, app: TestApp, changes: 
   return body;
 }
 
+type WebhookEndpoint = { url: string; events?: string[]; style?: string };
+
+/** Adds a webhook endpoint through the console, as on its Webhooks page; resolves with the app's endpoints. */
+export async function addWebhookEndpoint(server: TestServer, app: TestApp, endpoint: WebhookEndpoint): Promise<WebhookEndpoint[]> {
+  const session = await sharedConsoleSession(server);
+  const { status, body } = await session.send<{ endpoints: WebhookEndpoint[] }>("POST", `/api/console/apps/${app.appKey}/webhooks`, endpoint);
+  if (status !== 201) throw new Error(`adding a webhook endpoint failed (${status}): ${JSON.stringify(body)}`);
+  return body.endpoints;
+}
+
 export const newNonce = () => randomBytes(9).toString("base64url");
 
 export function signatureHeaders(app: TestApp, options: { nonce?: string; timestamp?: string; secret?: string } = {}) {
