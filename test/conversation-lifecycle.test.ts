@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Analytics } from "../components/analytics/analytics-queries";
-import { ChatCallError, type SwitchboardClient } from "../lib/sdk";
+import { ChannelType, ChatCallError, type SwitchboardClient } from "../lib/sdk";
 import { ageRows } from "./support/chat-clients";
 import { signInToConsole } from "./support/console-session";
 import { callApi, connectUser, createTestApp, issueToken, setAppSettings, type TestApp } from "./support/platform-api";
@@ -66,6 +66,33 @@ describe("inactive conversations", () => {
     const reported = async () => (await console_.get<Analytics>(`/api/console/apps/${app.appKey}/analytics?range=24h`)).body.buckets.reduce((sum, bucket) => sum + bucket.conversationsRemoved, 0);
     for (let tries = 0; tries < 50 && (await reported()) < 2; tries++) await new Promise((resolve) => setTimeout(resolve, 200));
     expect(await reported()).toBe(2);
+  });
+});
+
+describe("inactive service channels", () => {
+  it("go with their threads only when no thread was active either, and say so afterwards", async () => {
+    const ben = await connectUser(server, app, "ben");
+    clients.push(ben);
+    expect((await api("/v4/service-channel/create", { channelId: "news", name: "News" })).status).toBe(200);
+    await ben.subscribeServiceChannel("news");
+    // A subscriber's message goes to their thread, news/ben.
+    await ben.sendMessage({ channelType: ChannelType.service, channelId: "news", content: { content: "hello bot" } });
+    await age("news", 31);
+    // The sweep runs every second: a second and a half is three chances to remove it wrongly.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(await channelRows("news")).toHaveLength(1);
+
+    await age("news/ben", 31);
+    for (let tries = 0; tries < 50 && (await channelRows("news")).length > 0; tries++) await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(await channelRows("news")).toEqual([]);
+    expect(await channelRows("news/ben")).toEqual([]);
+    const broadcast = await api("/v4/service-channel/message/broadcast", { channelId: "news", messageType: "RC:TxtMsg", content: '{"content":"still there?"}' });
+    expect(broadcast).toEqual({
+      status: 404,
+      body: { code: 1029, errorMessage: `Service channel news no longer exists: it was removed on ${new Date().toISOString().slice(0, 10)} after the app's inactivity period` },
+    });
+    expect((await api("/v4/service-channel/create", { channelId: "news", name: "News again" })).status).toBe(200);
+    expect((await api("/v4/service-channel/get", { channelId: "news" })).status).toBe(200);
   });
 });
 

@@ -35,7 +35,7 @@ export const settingGroups: SettingGroup[] = [
     description: "How long messages are kept, and which history members see.",
     fields: [
       { name: "historyRetentionDays", kind: "number", min: 1, max: 3650, label: "Cloud history retention (days)", help: "Direct, group, system and open-channel messages older than this are deleted (6 months by default)." },
-      { name: "inactiveConversationDays", kind: "number", min: 1, max: 3650, label: "Inactive conversations removed after (days)", help: "A direct, group or system conversation without a message or a change this long goes with its messages; sending to such a group answers 1029." },
+      { name: "inactiveConversationDays", kind: "number", min: 1, max: 3650, label: "Inactive conversations removed after (days)", help: "A direct, group or system conversation or a service channel without a message or a change this long goes with its messages; sending to such a group or service channel answers 1029." },
       {
         name: "groupAttributeWriters",
         kind: "select",

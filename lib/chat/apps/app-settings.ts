@@ -43,7 +43,7 @@ export const appSettingsSchema = z.object({
     .default(7),
   /** Days of cloud history kept for direct, group, system and open-channel messages (6 months by default); older ones are deleted. Communities keep `communityHistoryDays`. */
   historyRetentionDays: z.number().int().min(1).max(3650).default(180),
-  /** Days after which a direct, group or system conversation without a message or a change is removed with its messages. */
+  /** Days after which a direct, group or system conversation, or a service channel, without a message or a change is removed with its messages. */
   inactiveConversationDays: z.number().int().min(1).max(3650).default(180),
   /** Days a device that was offline can still recover what it missed (and the furthest any sync reaches back). */
   offlineCacheDays: z.number().int().min(1).max(7).default(7),

@@ -3,7 +3,7 @@ import { getAppSettings } from "../apps/app-settings";
 import { communityVisibleSince, findCommunityChannel, findCommunityChannelKeys } from "../communities/subchannel-access";
 import { ChatError } from "../errors";
 import { ChannelType, communityChannelId, directChannelId, serviceThreadId } from "./channel-types";
-import { missingGroupError } from "./inactive-channels";
+import { missingChannelError } from "./inactive-channels";
 
 export type ChannelRef = { id: string; type: number; channelId: string; lastSeq: number; parentId: string | null; isPrivate: boolean };
 
@@ -40,10 +40,10 @@ export async function findChannel(input: ChannelLookup): Promise<{ channel: Chan
     WHERE c."appId" = ${input.appId} AND c."type" = ${input.channelType} AND c."channelId" = ${storedChannelId(input)}
       AND (c."expiresAt" IS NULL OR c."expiresAt" > ${new Date()})`;
   if (!row) {
-    if (input.channelType === ChannelType.group) throw await missingGroupError(input);
+    if (input.channelType === ChannelType.group) throw await missingChannelError({ appId: input.appId, type: ChannelType.group, channelId: input.channelId });
     if (input.channelType === ChannelType.community) throw new ChatError("notFound", `Community channel ${storedChannelId(input)} does not exist`);
     if (input.channelType === ChannelType.temporary) throw new ChatError("notFound", `Temporary conversation ${input.channelId} does not exist: it ended, expired or never was`);
-    if (input.channelType === ChannelType.service && !input.private) throw new ChatError("notFound", `Service channel ${input.channelId} does not exist`);
+    if (input.channelType === ChannelType.service && !input.private) throw await missingChannelError({ appId: input.appId, type: ChannelType.service, channelId: input.channelId });
     throw new ChatError("notFound", `${input.userId} has no conversation with ${input.channelId}`);
   }
   const { id, type, channelId, lastSeq, parentId, isPrivate, memberUserId, ...member } = row;

@@ -1,7 +1,7 @@
 import { db } from "../../db/client";
 import { isUniqueViolation } from "../../db/errors";
 import { ChannelType } from "../channels/channel-types";
-import { forgetRemovedGroup } from "../channels/inactive-channels";
+import { forgetRemovedChannel } from "../channels/inactive-channels";
 import { announceMembership } from "../channels/membership-events";
 import { ChatError } from "../errors";
 import { findUsersOrThrow } from "../users/find-users";
@@ -54,7 +54,7 @@ export async function createGroup(input: {
     .catch((error: unknown) => {
       throw isUniqueViolation(error) ? new ChatError("conflict", `Group ${channelId} exists already`) : error;
     });
-  await forgetRemovedGroup(db, { appId, channelId });
+  await forgetRemovedChannel({ appId, type: ChannelType.group, channelId });
   await announceMembership({ appId, userIds, channelKeys: [group.id], joined: true });
   await notifyGroup({ appId, channelId, operatorUserId: owner, operation: "Create", data: { name, targetUserIds: userIds.slice(1) } });
 }

@@ -1,6 +1,6 @@
 import type { Tx } from "../../db/client";
 import { ChannelType } from "../channels/channel-types";
-import { missingGroupError } from "../channels/inactive-channels";
+import { missingChannelError } from "../channels/inactive-channels";
 import { ChatError } from "../errors";
 
 type GroupRow = {
@@ -42,7 +42,7 @@ export const groupWhere = (appId: string, channelId: string) => ({ appId, type: 
 
 export async function getGroupOrThrow(tx: Tx, input: { appId: string; channelId: string }) {
   const group = await tx.channel.findFirst({ where: groupWhere(input.appId, input.channelId) });
-  if (!group) throw await missingGroupError(input);
+  if (!group) throw await missingChannelError({ appId: input.appId, type: ChannelType.group, channelId: input.channelId });
   return group;
 }
 

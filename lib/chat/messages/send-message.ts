@@ -6,7 +6,7 @@ import { countUsage } from "../analytics/usage-counts";
 import { type AppSettings, getAppSettings } from "../apps/app-settings";
 import { blocklistCache } from "../blocklists/blocklist-cache";
 import { broadcastChannelId, ChannelType, directChannelId } from "../channels/channel-types";
-import { missingGroupError } from "../channels/inactive-channels";
+import { missingChannelError } from "../channels/inactive-channels";
 import { prepareCommunityMentions } from "../communities/community-read-state";
 import { checkCommunitySender } from "../communities/community-user-rules";
 import { communityTopicKey, findCommunityChannel, findReaders } from "../communities/subchannel-access";
@@ -258,7 +258,7 @@ async function routeDirect(input: SendMessageInput, recipient: string, settings:
 
 async function routeGroup(input: SendMessageInput, target: { groupId: string; toUserIds?: string[] }): Promise<Route> {
   const channel = await db.channel.findFirst({ where: { appId: input.appId, type: ChannelType.group, channelId: target.groupId }, select: { id: true, frozen: true } });
-  if (!channel) throw await missingGroupError({ appId: input.appId, channelId: target.groupId });
+  if (!channel) throw await missingChannelError({ appId: input.appId, type: ChannelType.group, channelId: target.groupId });
   if (!input.byServer) await checkGroupSender(input, { ...channel, channelId: target.groupId });
   const address = { appId: input.appId, pk: channel.id };
   if (!target.toUserIds) return { address, recipientTopics: [], channelTopic: topics.channel(channel.id) };

@@ -1,6 +1,7 @@
 import { db } from "../../db/client";
 import { isUniqueViolation } from "../../db/errors";
 import { ChannelType } from "../channels/channel-types";
+import { forgetRemovedChannel } from "../channels/inactive-channels";
 import { ChatError } from "../errors";
 import { checkServiceChannelId, checkServiceChannelName, checkServiceChannelProfile } from "./service-channel-rules";
 
@@ -12,4 +13,5 @@ export async function createServiceChannel(input: { appId: string; channelId: st
   await db.channel.create({ data: { appId: input.appId, type: ChannelType.service, channelId, name, profile }, select: { id: true } }).catch((error: unknown) => {
     throw isUniqueViolation(error) ? new ChatError("conflict", `Service channel ${channelId} exists already`) : error;
   });
+  await forgetRemovedChannel({ appId: input.appId, type: ChannelType.service, channelId });
 }

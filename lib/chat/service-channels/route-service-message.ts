@@ -2,6 +2,7 @@ import { topics } from "../../bus";
 import { db } from "../../db/client";
 import { isUniqueViolation } from "../../db/errors";
 import { ChannelType, serviceThreadId } from "../channels/channel-types";
+import { missingChannelError } from "../channels/inactive-channels";
 import { ChatError } from "../errors";
 import type { Route, SendMessageInput } from "../messages/send-message";
 import { checkUserId } from "../users/user-id";
@@ -37,7 +38,7 @@ async function findSubscriberThread(input: { appId: string; serviceId: string; u
     LEFT JOIN "ChannelMember" m ON m."channelId" = s."id" AND m."userId" = ${input.userId}
     LEFT JOIN "Channel" t ON t."appId" = s."appId" AND t."type" = s."type" AND t."channelId" = ${threadId}
     WHERE s."appId" = ${input.appId} AND s."type" = ${ChannelType.service} AND s."channelId" = ${input.serviceId} AND s."parentId" IS NULL`;
-  if (!row) throw new ChatError("notFound", `Service channel ${input.serviceId} does not exist`);
+  if (!row) throw await missingChannelError({ appId: input.appId, type: ChannelType.service, channelId: input.serviceId });
   if (!row.subscriber) throw new ChatError("notMember", `${input.userId} is not subscribed to service channel ${input.serviceId}`);
   return row.threadPk ?? createSubscriberThread({ ...input, threadId, servicePk: row.id });
 }

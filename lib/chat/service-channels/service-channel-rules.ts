@@ -1,5 +1,6 @@
 import { db } from "../../db/client";
 import { ChannelType } from "../channels/channel-types";
+import { missingChannelError } from "../channels/inactive-channels";
 import { ChatError } from "../errors";
 import { maxProfileBytes } from "../profiles/profile-rules";
 import { checkUserId } from "../users/user-id";
@@ -25,7 +26,7 @@ export const serviceChannelWhere = (appId: string, channelId: string) => ({ appI
 export async function getServiceChannelOrThrow(input: { appId: string; channelId: string }) {
   const channelId = checkServiceChannelId(input.channelId);
   const channel = await db.channel.findFirst({ where: serviceChannelWhere(input.appId, channelId), select: { id: true, channelId: true, lastSeq: true } });
-  if (!channel) throw new ChatError("notFound", `Service channel ${channelId} does not exist`);
+  if (!channel) throw await missingChannelError({ appId: input.appId, type: ChannelType.service, channelId });
   return channel;
 }
 
