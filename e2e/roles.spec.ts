@@ -53,3 +53,10 @@ test("a viewer sees the App Secret masked on the Overview, with nothing to revea
   await expect(page.getByRole("button", { name: "Copy App Secret" })).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Rotate secret" })).toHaveCount(0);
 });
+
+test("a viewer is not offered to create an app", async ({ page }) => {
+  await signInThroughApi(page.request, viewer);
+  await page.goto("/apps");
+  await expect(page.getByRole("heading", { level: 1, name: "Apps" })).toBeVisible();
+  await expect(page.getByRole("button", { name: /create app/i })).toHaveCount(0);
+});
