@@ -1,10 +1,9 @@
-import { createHmac } from "node:crypto";
 import WebSocket from "ws";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ChannelType, ChatCallError, type OperationToSign, SwitchboardClient } from "../lib/sdk";
+import { ChannelType, ChatCallError, SwitchboardClient } from "../lib/sdk";
 import { recorder, waitUntil } from "./support/chat-clients";
 import { type FaultProxy, startFaultProxy } from "./support/fault-proxy";
-import { callApi, connectUser, createTestApp, issueToken, setAppSettings, type TestApp } from "./support/platform-api";
+import { callApi, connectUser, createTestApp, issueToken, operationSigner, setAppSettings, type TestApp } from "./support/platform-api";
 import { startTestServer, type TestServer } from "./support/test-server";
 
 let server: TestServer;
@@ -31,14 +30,6 @@ async function callError(promise: Promise<unknown>) {
   const error = await promise.then(() => null, (caught: unknown) => caught);
   expect(error).toBeInstanceOf(ChatCallError);
   return { code: (error as ChatCallError).code, message: (error as ChatCallError).message };
-}
-
-/** What the app's server does for a signed operation (README, "Operation signatures"). */
-function signAs(app: TestApp, userId: string, secret = app.appSecret) {
-  return async ({ operation, conversation }: OperationToSign) => {
-    const timestamp = Date.now();
-    return { timestamp, value: createHmac("sha256", secret).update(`${operation}\n${userId}\n${conversation}\n${timestamp}`).digest("hex") };
-  };
 }
 
 describe("client limits per minute", () => {
@@ -93,12 +84,12 @@ describe("operation signatures", () => {
     // Sending is not an operation the app asked to sign.
     expect((await unsigned.sendDirectMessage({ to: "bob", text: "hi" })).seq).toBe(1);
 
-    const signed = await connect(app, "amy", { platform: "mobile", signOperation: signAs(app, "amy") });
+    const signed = await connect(app, "amy", { platform: "mobile", signOperation: operationSigner(app, "amy") });
     expect((await signed.joinOpenChannel({ channelId: "stage" })).messages).toEqual([]);
     expect((await signed.history({ channelType: ChannelType.direct, channelId: "bob" })).messages.map((message) => message.content)).toEqual([{ content: "hi" }]);
 
     // Signed for someone else, with another secret, or too long ago: refused.
-    for (const signOperation of [signAs(app, "eve"), signAs(app, "amy", "not-the-secret")]) {
+    for (const signOperation of [operationSigner(app, "eve"), operationSigner(app, "amy", "not-the-secret")]) {
       const forged = await connect(app, "amy", { platform: "desktop", signOperation });
       expect(await callError(forged.joinOpenChannel({ channelId: "stage" }))).toEqual({
         code: 1027,
@@ -108,7 +99,7 @@ describe("operation signatures", () => {
     }
     const stale = await connect(app, "amy", {
       platform: "desktop",
-      signOperation: async (operation) => ({ ...(await signAs(app, "amy")(operation)), timestamp: Date.now() - 6 * 60_000 }),
+      signOperation: async (operation) => ({ ...(await operationSigner(app, "amy")(operation)), timestamp: Date.now() - 6 * 60_000 }),
     });
     expect(await callError(stale.joinOpenChannel({ channelId: "stage" }))).toEqual({ code: 1027, message: "The operation signature's timestamp is more than 5 minutes away from the server's time" });
   });

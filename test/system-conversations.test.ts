@@ -1,10 +1,9 @@
-import { createHmac } from "node:crypto";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ChannelType, ChatCallError, type ChatMessage, type SwitchboardClient } from "../lib/sdk";
 import { recorder, waitUntil } from "./support/chat-clients";
-import { callApi, connectUser, createTestApp, createUserClient, issueToken, setAppSettings, type TestApp } from "./support/platform-api";
+import { callApi, connectUser, createTestApp, createUserClient, issueToken, operationSigner, setAppSettings, type TestApp } from "./support/platform-api";
 import { startTestServer, type TestServer } from "./support/test-server";
 
 // System conversations are service channels (channel type 7): official accounts, bots and
@@ -260,10 +259,7 @@ describe("system conversations (service channels)", () => {
       message: 'This app requires its server\'s signature for "join": pass signature {timestamp, value} (hex HMAC-SHA256)',
     });
     const signed = await connectUser(server, signing, "amy", {
-      signOperation: async ({ operation, conversation }) => {
-        const timestamp = Date.now();
-        return { timestamp, value: createHmac("sha256", signing.appSecret).update(`${operation}\namy\n${conversation}\n${timestamp}`).digest("hex") };
-      },
+      signOperation: operationSigner(signing, "amy"),
     });
     clients.push(signed);
     await signed.subscribeServiceChannel("desk");

@@ -1,8 +1,7 @@
-import { createHmac } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ChannelType, ChatCallError, type SwitchboardClient, type TemporaryChannelEndedEvent } from "../lib/sdk";
 import { ageRows, recorder, waitUntil } from "./support/chat-clients";
-import { callApi, connectUser, createTestApp, createUserClient, issueToken, setAppSettings, type TestApp } from "./support/platform-api";
+import { callApi, connectUser, createTestApp, createUserClient, issueToken, operationSigner, setAppSettings, type TestApp } from "./support/platform-api";
 import { startTestServer, type TestServer } from "./support/test-server";
 
 let server: TestServer;
@@ -199,10 +198,7 @@ describe("temporary conversations", () => {
       message: 'This app requires its server\'s signature for "create": pass signature {timestamp, value} (hex HMAC-SHA256)',
     });
     const signed = await connectUser(server, signing, "cus", {
-      signOperation: async ({ operation, conversation }) => {
-        const timestamp = Date.now();
-        return { timestamp, value: createHmac("sha256", signing.appSecret).update(`${operation}\ncus\n${conversation}\n${timestamp}`).digest("hex") };
-      },
+      signOperation: operationSigner(signing, "cus"),
     });
     clients.push(signed);
     expect(await signed.createTemporaryChannel({ memberIds: ["agt"] })).toMatchObject({ memberIds: ["agt", "cus"] });

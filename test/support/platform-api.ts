@@ -2,7 +2,7 @@ import { createHash, createHmac, randomBytes } from "node:crypto";
 import WebSocket from "ws";
 import type { AppSettings, consoleSettingsView } from "../../lib/chat/apps/app-settings";
 import type { AppEnvironment } from "../../lib/chat/apps/app-view";
-import { type ClientOptions, SwitchboardClient } from "../../lib/sdk";
+import { type ClientOptions, type OperationToSign, SwitchboardClient } from "../../lib/sdk";
 import { type ConsoleSession, signInToConsole } from "./console-session";
 import { checkAgainstOpenApi } from "./openapi-validator";
 import type { TestServer } from "./test-server";
@@ -63,6 +63,17 @@ export function signatureHeaders(app: TestApp, options: { nonce?: string; timest
     .update((options.secret ?? app.appSecret) + nonce + timestamp)
     .digest("hex");
   return { "App-Key": app.appKey, Nonce: nonce, Timestamp: timestamp, Signature: signature };
+}
+
+/**
+ * What an app's server does for a signed client operation (README, "Operation signatures"):
+ * an SDK `signOperation` for `userId`, signing with the App Secret or `secret`.
+ */
+export function operationSigner(app: TestApp, userId: string, secret = app.appSecret) {
+  return async ({ operation, conversation }: OperationToSign) => {
+    const timestamp = Date.now();
+    return { timestamp, value: createHmac("sha256", secret).update(`${operation}\n${userId}\n${conversation}\n${timestamp}`).digest("hex") };
+  };
 }
 
 /** Signature version 2 headers: HMAC-SHA256 over Timestamp, Nonce, method, path and the body's SHA-256. */
