@@ -130,12 +130,19 @@ describe("deleting an app", () => {
     const wrongName = await console_.send<{ errorMessage: string }>("DELETE", `/api/console/apps/${doomed.appKey}`, { confirmName: "doomed" });
     expect(wrongName.status).toBe(400);
     expect(wrongName.body.errorMessage).toContain("Doomed");
+    // A call just before the deletion leaves its usage count in memory, to be saved after the app is gone.
+    await callApi(server, doomed, "/v4/user/get", { userId: "ann" });
     expect((await console_.send("DELETE", `/api/console/apps/${doomed.appKey}`, { confirmName: "Doomed" })).status).toBe(200);
 
     expect(Object.values(await rowsOf(appIds[doomed.appKey]!)).every((count) => count === 0)).toBe(true);
     const survivorAfter = await rowsOf(appIds[survivor.appKey]!);
     expect({ ...survivorAfter, ApiRequest: 0, UsageCount: 0 }).toEqual({ ...survivorBefore, ApiRequest: 0, UsageCount: 0 });
     expect((await callApi(server, doomed, "/v4/user/profile/batch/get", { userIds: ["ann"] })).status).toBe(401);
+    // The deleted app's counts in memory do not keep the other apps' from being saved (every 2 s).
+    expect((await callApi(server, survivor, "/v4/user/get", { userId: "ann" })).status).toBe(200);
+    const survivorCount = () => server.database.query(`SELECT "count" FROM "UsageCount" WHERE "appId" = $1 AND "span" = 'day' AND "name" = 'api.200./v4/user/get'`, [appIds[survivor.appKey]]);
+    for (let tries = 0; tries < 50 && (await survivorCount()).length === 0; tries++) await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(await survivorCount()).toHaveLength(1);
     const audit = await console_.get<{ entries: { action: string; appKey: string | null }[] }>("/api/console/audit");
     expect(audit.body.entries).toContainEqual(expect.objectContaining({ action: "app.delete", appKey: doomed.appKey }));
   });

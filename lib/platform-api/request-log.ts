@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { db, type Prisma } from "../db/client";
+import { withExistingApps } from "../chat/apps/find-apps";
 import { redactSecrets } from "../chat/redact-secrets";
 import { log } from "../log";
 
@@ -43,8 +44,9 @@ export async function flushApiRequestLog(): Promise<void> {
     log.warn("request log entries dropped: the buffer was full", { dropped: buffer.dropped });
     buffer.dropped = 0;
   }
+  const kept = entries.length > 0 ? await withExistingApps(entries) : [];
   // Batches keep SQLite under its parameter limit.
-  for (let start = 0; start < entries.length; start += 50) await db.apiRequest.createMany({ data: entries.slice(start, start + 50) });
+  for (let start = 0; start < kept.length; start += 50) await db.apiRequest.createMany({ data: kept.slice(start, start + 50) });
 }
 
 /** Drops calls older than the log keeps (every node; deletes are idempotent). */

@@ -1,4 +1,5 @@
 import { db, type Tx } from "../../db/client";
+import { withExistingApps } from "../apps/find-apps";
 import type { ChannelTypeNumber } from "../channels/channel-types";
 
 /** Names of the per-app usage counts (UsageCount rows). */
@@ -60,9 +61,13 @@ function countInHour(counted: { appId: string; name: UsageName; hour: number; co
 
 /** Adds what was counted since the last call to its hour and day rows, in one transaction. */
 export async function saveUsageCounts(): Promise<void> {
-  const entries = [...pending.values()];
+  const counted = [...pending.values()];
   pending.clear();
-  if (entries.length === 0) return;
+  if (counted.length === 0) return;
+  const entries = await withExistingApps(counted).catch((error: unknown) => {
+    for (const entry of counted) countInHour(entry);
+    throw error;
+  });
   try {
     await db.$transaction(
       entries.flatMap(({ appId, name, hour, count }) => [addToUsageCount({ appId, span: "hour", start: new Date(hour), name }, count), addToUsageCount({ appId, span: "day", start: spanStart("day", hour), name }, count)]),
