@@ -43,8 +43,10 @@ test("an admin finds a user, sees the live session, bans, unbans in bulk, kicks,
   await page.getByRole("button", { name: "Kick sessions" }).click();
   await page.getByRole("dialog").getByRole("button", { name: "Disconnect all" }).click();
   expect(await kicked).toBe(4503);
+  // The next dialog opens once this one closed: until then the page behind it takes no clicks.
+  await expect(page.getByRole("dialog")).toHaveCount(0);
 
-  await page.getByRole("button", { name: "Delete" }).click();
+  await page.getByRole("button", { name: "Delete", exact: true }).click();
   await page.getByRole("dialog").getByRole("button", { name: "Delete user" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Deleted");
   await page.getByRole("button", { name: "Restore" }).click();
