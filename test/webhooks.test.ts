@@ -187,7 +187,8 @@ describe("webhooks", () => {
     const restarted = await startTestServer({ env: { DATABASE_URL: server.database.url } });
     try {
       const texts = () => receiver.ofType("message:send").filter((data) => data.fromUserId === "hal").map((data) => JSON.parse(data.content as string).content);
-      await waitUntil(() => texts().length === 3, 15_000);
+      // A delivery whose attempt the kill interrupted stays leased to the dead node for 30 s.
+      await waitUntil(() => texts().length === 3, 45_000);
       expect(texts()).toEqual(["before", "the", "crash"]);
     } finally {
       await restarted.close();
