@@ -1,6 +1,6 @@
 import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
 import { requestJson } from "@/components/api/request-json";
-import type { AppSettings } from "@/lib/chat/apps/app-settings";
+import type { AppSettings } from "@/lib/chat/base/apps/app-settings";
 
 export type SettingsView = { settings: AppSettings; secretsSet: Record<string, boolean>; defaults: AppSettings };
 

@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
-import { ChatError, parseInput, toErrorBody } from "../chat/errors";
-import { recordAudit } from "../chat/audit/audit-log";
-import type { SessionOperator } from "../chat/operators/get-operator";
-import { checkRole, type OperatorRole } from "../chat/operators/operator-roles";
+import { ChatError, parseInput, toErrorBody } from "../chat/base/errors";
+import { recordAudit } from "../chat/base/audit/audit-log";
+import type { SessionOperator } from "../chat/products/operators/get-operator";
+import { checkRole, type OperatorRole } from "../chat/products/operators/operator-roles";
 import { describeError, log } from "../log";
 import { requestOrigin } from "../platform-api/request-origin";
 import { getSessionOperator } from "./session-operator";

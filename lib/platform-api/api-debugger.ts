@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
-import { computeRequestSignature, computeSignature } from "../chat/apps/app-signature";
-import { ChatError } from "../chat/errors";
+import { computeRequestSignature, computeSignature } from "../chat/base/apps/app-signature";
+import { ChatError } from "../chat/base/errors";
 import { endpoints } from "./endpoints";
 
 /** Every endpoint the debugger offers, with the JSON Schema of its request for the generated form. */

@@ -1,11 +1,11 @@
 import { db } from "../../db/client";
-import { ChannelType } from "../channels/channel-types";
-import { findReadableChannel } from "../channels/find-channel";
-import { ChatError } from "../errors";
-import { getUserOrThrow } from "../users/find-users";
-import { checkUserId } from "../users/user-id";
-import { getOpenChannelOrThrow } from "../open-channels/open-channel-rules";
-import { toMetadataList } from "./message-view";
+import { ChannelType } from "../base/channels/channel-types";
+import { findReadableChannel } from "../base/channels/find-channel";
+import { ChatError } from "../base/errors";
+import { getUserOrThrow } from "../base/users/find-users";
+import { checkUserId } from "../base/users/user-id";
+import { getOpenChannelOrThrow } from "../products/open-channels/open-channel-rules";
+import { toMetadataList } from "../base/messages/message-view";
 
 /** Longest span one history query may cover. */
 const maxHistorySpanMs = 14 * 24 * 60 * 60 * 1000;

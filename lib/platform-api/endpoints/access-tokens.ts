@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { expireAccessTokens } from "../../chat/tokens/expire-access-tokens";
-import { issueAccessToken } from "../../chat/tokens/issue-access-token";
+import { expireAccessTokens } from "../../chat/products/tokens/expire-access-tokens";
+import { issueAccessToken } from "../../chat/products/tokens/issue-access-token";
 import { defineEndpoint } from "../endpoint";
 
 export const issueAccessTokenEndpoint = defineEndpoint({

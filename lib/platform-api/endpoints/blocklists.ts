@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { addToBlocklist } from "../../chat/blocklists/add-to-blocklist";
-import { findBlocklist } from "../../chat/blocklists/find-blocklist";
-import { removeFromBlocklist } from "../../chat/blocklists/remove-from-blocklist";
+import { addToBlocklist } from "../../chat/products/blocklists/add-to-blocklist";
+import { findBlocklist } from "../../chat/products/blocklists/find-blocklist";
+import { removeFromBlocklist } from "../../chat/products/blocklists/remove-from-blocklist";
 import { defineEndpoint } from "../endpoint";
 
 export const addToBlocklistEndpoint = defineEndpoint({

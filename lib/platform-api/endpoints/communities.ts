@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ChannelType } from "../../chat/channels/channel-types";
+import { ChannelType } from "../../chat/base/channels/channel-types";
 import {
   createCommunity,
   dismissCommunity,
@@ -8,8 +8,8 @@ import {
   joinCommunity,
   leaveCommunity,
   updateCommunity,
-} from "../../chat/communities/community-membership";
-import { addCommunityRule, CommunityRuleKind, findCommunityRuleUsers, getCommunityFrozen, removeCommunityRule, setCommunityFrozen } from "../../chat/communities/community-user-rules";
+} from "../../chat/products/communities/community-membership";
+import { addCommunityRule, CommunityRuleKind, findCommunityRuleUsers, getCommunityFrozen, removeCommunityRule, setCommunityFrozen } from "../../chat/products/communities/community-user-rules";
 import {
   addPrivateMembers,
   createSubchannel,
@@ -18,7 +18,7 @@ import {
   findSubchannels,
   removePrivateMembers,
   setSubchannelVisibility,
-} from "../../chat/communities/subchannels";
+} from "../../chat/products/communities/subchannels";
 import {
   addUserGroups,
   addUserGroupUsers,
@@ -30,7 +30,7 @@ import {
   removeUserGroups,
   removeUserGroupUsers,
   unbindUserGroups,
-} from "../../chat/communities/user-groups";
+} from "../../chat/products/communities/user-groups";
 import { editMessage } from "../../chat/messages/change-message";
 import { findHistoryMessages } from "../../chat/messages/find-history-messages";
 import { deleteMessageMetadata, findMessageMetadata, setMessageMetadata } from "../../chat/messages/message-metadata";

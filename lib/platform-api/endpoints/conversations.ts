@@ -5,10 +5,10 @@ import {
   findUserChannelTags,
   removeUserChannelTags,
   tagConversations,
-} from "../../chat/conversations/conversation-tags";
-import { getConversationAttributes } from "../../chat/conversations/get-conversation-attributes";
-import { getNotificationLevel, setNotificationLevel } from "../../chat/conversations/notification-levels";
-import { pinConversation } from "../../chat/conversations/update-conversation";
+} from "../../chat/products/conversations/conversation-tags";
+import { getConversationAttributes } from "../../chat/products/conversations/get-conversation-attributes";
+import { getNotificationLevel, setNotificationLevel } from "../../chat/products/conversations/notification-levels";
+import { pinConversation } from "../../chat/products/conversations/update-conversation";
 import { defineEndpoint } from "../endpoint";
 
 const tag = "ChannelManagement";

@@ -1,10 +1,10 @@
 import { z } from "zod";
-import { addFriend } from "../../chat/friends/add-friend";
-import { findFriends } from "../../chat/friends/find-friends";
-import { getFriendPermissions, setFriendPermission } from "../../chat/friends/friend-permissions";
-import { getFriendRelationships } from "../../chat/friends/get-friend-relationships";
-import { removeFriends } from "../../chat/friends/remove-friends";
-import { setFriendProfile } from "../../chat/friends/set-friend-profile";
+import { addFriend } from "../../chat/products/friends/add-friend";
+import { findFriends } from "../../chat/products/friends/find-friends";
+import { getFriendPermissions, setFriendPermission } from "../../chat/products/friends/friend-permissions";
+import { getFriendRelationships } from "../../chat/products/friends/get-friend-relationships";
+import { removeFriends } from "../../chat/products/friends/remove-friends";
+import { setFriendProfile } from "../../chat/products/friends/set-friend-profile";
 import { defineEndpoint } from "../endpoint";
 
 const tag = "Friendship";

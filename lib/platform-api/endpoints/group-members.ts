@@ -1,9 +1,9 @@
 import { z } from "zod";
-import { deleteGroupAlias, getGroupAlias, setGroupAlias } from "../../chat/groups/group-aliases";
-import { findGroupAttributes, removeGroupAttributes, setGroupAttributes } from "../../chat/groups/group-attributes";
-import { addGroupFavorites, findGroupFavorites, removeGroupFavorites } from "../../chat/groups/group-favorites";
-import { setGroupAdmins } from "../../chat/groups/set-group-admins";
-import { setGroupMember } from "../../chat/groups/set-group-member";
+import { deleteGroupAlias, getGroupAlias, setGroupAlias } from "../../chat/products/groups/group-aliases";
+import { findGroupAttributes, removeGroupAttributes, setGroupAttributes } from "../../chat/products/groups/group-attributes";
+import { addGroupFavorites, findGroupFavorites, removeGroupFavorites } from "../../chat/products/groups/group-favorites";
+import { setGroupAdmins } from "../../chat/products/groups/set-group-admins";
+import { setGroupMember } from "../../chat/products/groups/set-group-member";
 import { defineEndpoint } from "../endpoint";
 
 const tag = "GroupChannelManagement";

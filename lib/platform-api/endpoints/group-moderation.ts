@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { addAllowedSenders, findAllowedSenders, removeAllowedSenders } from "../../chat/groups/allowed-senders";
-import { findGroupFreezes, setGroupsFrozen } from "../../chat/groups/group-freezes";
-import { findGroupMutes, muteGroupMembers, unmuteGroupMembers } from "../../chat/groups/group-mutes";
+import { addAllowedSenders, findAllowedSenders, removeAllowedSenders } from "../../chat/products/groups/allowed-senders";
+import { findGroupFreezes, setGroupsFrozen } from "../../chat/products/groups/group-freezes";
+import { findGroupMutes, muteGroupMembers, unmuteGroupMembers } from "../../chat/products/groups/group-mutes";
 import { defineEndpoint } from "../endpoint";
 
 const tag = "GroupChannelManagement";

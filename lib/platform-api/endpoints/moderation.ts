@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { findChannelTypeMutes, setChannelTypeMute } from "../../chat/moderation/channel-type-mutes";
-import { addProfanityWords, findProfanityWords, removeProfanityWords } from "../../chat/moderation/profanity-words";
+import { findChannelTypeMutes, setChannelTypeMute } from "../../chat/products/moderation/channel-type-mutes";
+import { addProfanityWords, findProfanityWords, removeProfanityWords } from "../../chat/products/moderation/profanity-words";
 import { defineEndpoint } from "../endpoint";
 
 const rateLimit = { perSecond: 100 };

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { ChannelType } from "../../chat/channels/channel-types";
-import type { UserRuleKind } from "../../chat/channels/channel-user-rules";
+import { ChannelType } from "../../chat/base/channels/channel-types";
+import type { UserRuleKind } from "../../chat/base/channels/channel-user-rules";
 import { findHistoryMessages } from "../../chat/messages/find-history-messages";
 import { broadcastToOpenChannels, sendOpenChannelMessages } from "../../chat/messages/send-server-messages";
 import {
@@ -10,7 +10,7 @@ import {
   getOpenChannel,
   setOpenChannelFrozen,
   setOpenChannelLifetime,
-} from "../../chat/open-channels/manage-open-channels";
+} from "../../chat/products/open-channels/manage-open-channels";
 import {
   addGlobalOpenChannelMutes,
   addToOpenChannelList,
@@ -18,10 +18,10 @@ import {
   findOpenChannelList,
   removeFromOpenChannelList,
   removeGlobalOpenChannelMutes,
-} from "../../chat/open-channels/open-channel-lists";
-import { addPriorityMessageTypes, findPriorityMessageTypes, type PriorityList, removePriorityMessageTypes } from "../../chat/open-channels/open-channel-message-priorities";
-import { findOpenChannelMetadata, removeOpenChannelMetadata, setOpenChannelMetadata } from "../../chat/open-channels/open-channel-metadata";
-import { checkParticipants, findParticipants } from "../../chat/open-channels/open-channel-participants";
+} from "../../chat/products/open-channels/open-channel-lists";
+import { addPriorityMessageTypes, findPriorityMessageTypes, type PriorityList, removePriorityMessageTypes } from "../../chat/products/open-channels/open-channel-message-priorities";
+import { findOpenChannelMetadata, removeOpenChannelMetadata, setOpenChannelMetadata } from "../../chat/products/open-channels/open-channel-metadata";
+import { checkParticipants, findParticipants } from "../../chat/products/open-channels/open-channel-participants";
 import { defineEndpoint } from "../endpoint";
 import { historyRequest, historyResult, sendFields, serverSend } from "./messages";
 

@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { deleteUserProfiles } from "../../chat/profiles/delete-user-profiles";
-import { getUserProfiles, listUserProfiles } from "../../chat/profiles/find-user-profiles";
-import { setUserProfile } from "../../chat/profiles/set-user-profile";
-import { getUserTags, setUserTags } from "../../chat/profiles/user-tags";
+import { deleteUserProfiles } from "../../chat/products/profiles/delete-user-profiles";
+import { getUserProfiles, listUserProfiles } from "../../chat/products/profiles/find-user-profiles";
+import { setUserProfile } from "../../chat/products/profiles/set-user-profile";
+import { getUserTags, setUserTags } from "../../chat/products/profiles/user-tags";
 import { defineEndpoint } from "../endpoint";
 
 const profileView = z.object({

@@ -1,13 +1,13 @@
 import { z } from "zod";
-import { banUsers } from "../../chat/users/ban-users";
-import { findBannedUsers } from "../../chat/users/find-banned-users";
-import { getConnectionStatus } from "../../chat/users/get-connection-status";
-import { findSoftDeletedUsers } from "../../chat/users/find-soft-deleted-users";
-import { getUser } from "../../chat/users/get-user";
-import { restoreUsers } from "../../chat/users/restore-users";
-import { softDeleteUsers } from "../../chat/users/soft-delete-users";
-import { unbanUsers } from "../../chat/users/unban-users";
-import { updateUser } from "../../chat/users/update-user";
+import { banUsers } from "../../chat/products/users/ban-users";
+import { findBannedUsers } from "../../chat/products/users/find-banned-users";
+import { getConnectionStatus } from "../../chat/products/users/get-connection-status";
+import { findSoftDeletedUsers } from "../../chat/products/users/find-soft-deleted-users";
+import { getUser } from "../../chat/products/users/get-user";
+import { restoreUsers } from "../../chat/products/users/restore-users";
+import { softDeleteUsers } from "../../chat/products/users/soft-delete-users";
+import { unbanUsers } from "../../chat/products/users/unban-users";
+import { updateUser } from "../../chat/products/users/update-user";
 import { defineEndpoint } from "../endpoint";
 
 export const getUserEndpoint = defineEndpoint({

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { consoleRoute } from "@/lib/auth/console-route";
-import { deleteApp } from "@/lib/chat/apps/delete-app";
-import { getAppOrThrow } from "@/lib/chat/apps/find-apps";
+import { deleteApp } from "@/lib/chat/base/apps/delete-app";
+import { getAppOrThrow } from "@/lib/chat/base/apps/find-apps";
 
 const params = z.object({ appKey: z.string() });
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { consoleRoute } from "@/lib/auth/console-route";
-import { changeOperatorRole, removeOperator } from "@/lib/chat/operators/manage-operators";
-import { operatorRoleSchema } from "@/lib/chat/operators/operator-roles";
+import { changeOperatorRole, removeOperator } from "@/lib/chat/products/operators/manage-operators";
+import { operatorRoleSchema } from "@/lib/chat/products/operators/operator-roles";
 
 const params = z.object({ operatorId: z.string() });
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { consoleRoute } from "@/lib/auth/console-route";
-import { maxRotationGraceHours, rotateAppSecret } from "@/lib/chat/apps/rotate-app-secret";
+import { maxRotationGraceHours, rotateAppSecret } from "@/lib/chat/base/apps/rotate-app-secret";
 
 const rotateSecret = {
   params: z.object({ appKey: z.string() }),

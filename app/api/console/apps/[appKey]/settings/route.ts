@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { consoleRoute } from "@/lib/auth/console-route";
-import { consoleSettingsView, getAppSettings, patchAppSettings } from "@/lib/chat/apps/app-settings";
-import { findAppId } from "@/lib/chat/apps/find-apps";
+import { consoleSettingsView, getAppSettings, patchAppSettings } from "@/lib/chat/base/apps/app-settings";
+import { findAppId } from "@/lib/chat/base/apps/find-apps";
 
 const params = z.object({ appKey: z.string() });
 

@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { consoleRoute } from "@/lib/auth/console-route";
-import { getAppSettings } from "@/lib/chat/apps/app-settings";
-import { findAppId } from "@/lib/chat/apps/find-apps";
-import { addWebhookEndpoint, removeWebhookEndpoint } from "@/lib/chat/webhooks/webhook-endpoints";
-import { webhookEventTypes, webhookStyles } from "@/lib/chat/webhooks/webhook-events";
+import { getAppSettings } from "@/lib/chat/base/apps/app-settings";
+import { findAppId } from "@/lib/chat/base/apps/find-apps";
+import { addWebhookEndpoint, removeWebhookEndpoint } from "@/lib/chat/products/webhooks/webhook-endpoints";
+import { webhookEventTypes, webhookStyles } from "@/lib/chat/base/webhooks/webhook-events";
 
 const params = z.object({ appKey: z.string() });
 

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { consoleRoute } from "@/lib/auth/console-route";
-import { findAppId } from "@/lib/chat/apps/find-apps";
-import { maxUsersPerBan } from "@/lib/chat/users/ban-users";
-import { unbanUsers } from "@/lib/chat/users/unban-users";
+import { findAppId } from "@/lib/chat/base/apps/find-apps";
+import { maxUsersPerBan } from "@/lib/chat/products/users/ban-users";
+import { unbanUsers } from "@/lib/chat/products/users/unban-users";
 
 const body = z.object({ userIds: z.array(z.string()).min(1, "choose at least one user").max(100, "unban at most 100 users at once") });
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { consoleRoute } from "@/lib/auth/console-route";
-import { findAppId } from "@/lib/chat/apps/find-apps";
-import { searchChannels } from "@/lib/chat/channels/console-channels";
+import { findAppId } from "@/lib/chat/base/apps/find-apps";
+import { searchChannels } from "@/lib/chat/console/console-channels";
 
 const query = z.object({ q: z.string().optional(), after: z.string().optional() });
 

@@ -1,8 +1,8 @@
 import { Readable } from "node:stream";
 import { z } from "zod";
 import { consoleRoute } from "@/lib/auth/console-route";
-import { findAppId } from "@/lib/chat/apps/find-apps";
-import { ChatError } from "@/lib/chat/errors";
+import { findAppId } from "@/lib/chat/base/apps/find-apps";
+import { ChatError } from "@/lib/chat/base/errors";
 import { allMatchingMessages, parseMessageFilters } from "@/lib/chat/messages/stored-messages";
 
 /** Rows one export holds at most. */

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { consoleRoute } from "@/lib/auth/console-route";
-import { findAppId } from "@/lib/chat/apps/find-apps";
-import { endChannel, getChannelOverview } from "@/lib/chat/channels/console-channels";
+import { findAppId } from "@/lib/chat/base/apps/find-apps";
+import { endChannel, getChannelOverview } from "@/lib/chat/console/console-channels";
 
 const params = z.object({ appKey: z.string(), kind: z.string(), channelId: z.string() });
 const endings: Record<string, string> = { groups: "group.dismiss", "open-channels": "openChannel.destroy", communities: "community.dismiss" };
