@@ -1,8 +1,8 @@
 import type { AuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
-import { getInstallationSecret } from "../chat/products/installation/get-installation-secret";
-import { verifyOperatorCredentials } from "../chat/products/operators/verify-operator-credentials";
+import { getInstallationSecret } from "../chat/products/installation";
+import { verifyOperatorCredentials } from "../chat/products/operators";
 import { ChatError } from "../chat/base/errors";
 import { env } from "../env";
 import { authLogger } from "./auth-logger";

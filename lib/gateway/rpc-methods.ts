@@ -1,28 +1,22 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { ChannelType } from "../chat/base/channels/channel-types";
-import { findCommunityUnread, markCommunityRead } from "../chat/products/communities/community-read-state";
-import { findUserChannelTags } from "../chat/products/conversations/conversation-tags";
-import { findConversations } from "../chat/products/conversations/find-conversations";
-import { getNotificationLevel, setNotificationLevel } from "../chat/products/conversations/notification-levels";
-import { deleteConversation, markConversationRead, pinConversation } from "../chat/products/conversations/update-conversation";
+import { findCommunityUnread, markCommunityRead } from "../chat/products/communities";
+import { deleteConversation, findConversations, findUserChannelTags, getNotificationLevel, markConversationRead, pinConversation, setNotificationLevel } from "../chat/products/conversations";
 import { parseInput } from "../chat/base/errors";
-import { findGroupAttributes, removeGroupAttributes, setGroupAttributes } from "../chat/products/groups/group-attributes";
+import { findGroupAttributes, removeGroupAttributes, setGroupAttributes } from "../chat/products/groups";
 import { editMessage, recallMessage } from "../chat/messages/change-message";
 import { findChannelHistory } from "../chat/messages/find-channel-history";
 import { deleteMessageMetadata, setMessageMetadata } from "../chat/messages/message-metadata";
 import { findMessageReaders, sendGroupReadReceipts } from "../chat/messages/read-receipts";
 import { sendMessage } from "../chat/messages/send-message";
 import { syncMessages } from "../chat/messages/sync-messages";
-import { countClientOperation } from "../chat/products/operations/client-operation-limits";
-import { checkOperationSignature } from "../chat/products/operations/operation-signature";
-import { registerPushDevice, unregisterPushDevice } from "../chat/products/push/push-devices";
-import { joinOpenChannel, leaveOpenChannel } from "../chat/products/open-channels/open-channel-participants";
-import { subscribeServiceChannel } from "../chat/products/service-channels/subscribe-service-channel";
-import { unsubscribeServiceChannel } from "../chat/products/service-channels/unsubscribe-service-channel";
-import { createTemporaryChannel } from "../chat/products/temporary-channels/create-temporary-channel";
-import { findTemporaryChannelMembers } from "../chat/products/temporary-channels/find-temporary-channel-members";
-import type { AuthenticatedUser } from "../chat/products/tokens/authenticate-access-token";
+import { checkOperationSignature, countClientOperation } from "../chat/products/operations";
+import { registerPushDevice, unregisterPushDevice } from "../chat/products/push";
+import { joinOpenChannel, leaveOpenChannel } from "../chat/products/open-channels";
+import { subscribeServiceChannel, unsubscribeServiceChannel } from "../chat/products/service-channels";
+import { createTemporaryChannel, findTemporaryChannelMembers } from "../chat/products/temporary-channels";
+import type { AuthenticatedUser } from "../chat/products/tokens";
 
 export type RpcContext = {
   user: AuthenticatedUser;

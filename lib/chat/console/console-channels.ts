@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { db } from "../../db/client";
-import { dismissCommunity } from "../products/communities/community-membership";
+import { dismissCommunity } from "../products/communities";
 import { ChatError, parseInput } from "../base/errors";
-import { dismissGroup } from "../products/groups/dismiss-group";
-import { destroyOpenChannels } from "../products/open-channels/manage-open-channels";
+import { dismissGroup } from "../products/groups";
+import { destroyOpenChannels } from "../products/open-channels";
 import { ChannelType } from "../base/channels/channel-types";
 
 /** The channel kinds the console manages, by the name its pages use. */

@@ -1,7 +1,7 @@
 import { getBus, topics } from "../../bus";
 import { db } from "../../db/client";
 import { describeError, log } from "../../log";
-import { communityTopicKey } from "../products/communities/subchannel-access";
+import { communityTopicKey } from "../products/communities";
 import { ChannelType, isBroadcastChannel, splitServiceChannelId } from "../base/channels/channel-types";
 
 type ChannelKey = { id: string; type: number; channelId: string; parentId?: string | null; isPrivate?: boolean };

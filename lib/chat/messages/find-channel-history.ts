@@ -1,5 +1,5 @@
 import { db, Prisma } from "../../db/client";
-import { findReadableChannel } from "../base/channels/find-channel";
+import { findReadableChannel } from "./readable-channel";
 import { ChatError } from "../base/errors";
 import { type MessageView, type StoredMessageRow, toMessageView } from "../base/messages/message-view";
 import { takePage } from "../base/messages/page-size";

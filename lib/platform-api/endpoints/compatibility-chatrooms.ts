@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { broadcastToOpenChannels, sendOpenChannelMessages } from "../../chat/messages/send-server-messages";
-import { createOpenChannel, destroyOpenChannels, getOpenChannel } from "../../chat/products/open-channels/manage-open-channels";
-import { checkParticipants, findParticipants } from "../../chat/products/open-channels/open-channel-participants";
+import { checkParticipants, createOpenChannel, destroyOpenChannels, findParticipants, getOpenChannel } from "../../chat/products/open-channels";
 import { ChatError } from "../../chat/base/errors";
 import { defineEndpoint } from "../endpoint";
 import { compatibilityEndpoint, formFlag, formInteger, formList } from "../form-fields";

@@ -1,10 +1,5 @@
 import { z } from "zod";
-import { addFriend } from "../../chat/products/friends/add-friend";
-import { findFriends } from "../../chat/products/friends/find-friends";
-import { getFriendPermissions, setFriendPermission } from "../../chat/products/friends/friend-permissions";
-import { getFriendRelationships } from "../../chat/products/friends/get-friend-relationships";
-import { removeFriends } from "../../chat/products/friends/remove-friends";
-import { setFriendProfile } from "../../chat/products/friends/set-friend-profile";
+import { addFriend, findFriends, getFriendPermissions, getFriendRelationships, removeFriends, setFriendPermission, setFriendProfile } from "../../chat/products/friends";
 import { defineEndpoint } from "../endpoint";
 
 const tag = "Friendship";

@@ -1,9 +1,5 @@
 import { z } from "zod";
-import { deleteGroupAlias, getGroupAlias, setGroupAlias } from "../../chat/products/groups/group-aliases";
-import { findGroupAttributes, removeGroupAttributes, setGroupAttributes } from "../../chat/products/groups/group-attributes";
-import { addGroupFavorites, findGroupFavorites, removeGroupFavorites } from "../../chat/products/groups/group-favorites";
-import { setGroupAdmins } from "../../chat/products/groups/set-group-admins";
-import { setGroupMember } from "../../chat/products/groups/set-group-member";
+import { addGroupFavorites, deleteGroupAlias, findGroupAttributes, findGroupFavorites, getGroupAlias, removeGroupAttributes, removeGroupFavorites, setGroupAdmins, setGroupAlias, setGroupAttributes, setGroupMember } from "../../chat/products/groups";
 import { defineEndpoint } from "../endpoint";
 
 const tag = "GroupChannelManagement";

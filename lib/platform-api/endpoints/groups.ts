@@ -1,16 +1,5 @@
 import { z } from "zod";
-import { createGroup } from "../../chat/products/groups/create-group";
-import { createUniqueGroup } from "../../chat/products/groups/create-unique-group";
-import { dismissGroup } from "../../chat/products/groups/dismiss-group";
-import { findGroupMembers, findGroupMembersByIds } from "../../chat/products/groups/find-group-members";
-import { findGroupProfiles } from "../../chat/products/groups/find-group-profiles";
-import { findGroups } from "../../chat/products/groups/find-groups";
-import { findJoinedGroups } from "../../chat/products/groups/find-joined-groups";
-import { joinGroup } from "../../chat/products/groups/join-group";
-import { kickUserFromGroups } from "../../chat/products/groups/kick-user-from-groups";
-import { leaveGroup } from "../../chat/products/groups/leave-group";
-import { transferGroupOwner } from "../../chat/products/groups/transfer-group-owner";
-import { updateGroupProfile } from "../../chat/products/groups/update-group-profile";
+import { createGroup, createUniqueGroup, dismissGroup, findGroupMembers, findGroupMembersByIds, findGroupProfiles, findGroups, findJoinedGroups, joinGroup, kickUserFromGroups, leaveGroup, transferGroupOwner, updateGroupProfile } from "../../chat/products/groups";
 import { defineEndpoint } from "../endpoint";
 
 const tag = "GroupChannelManagement";

@@ -1,13 +1,5 @@
 import { z } from "zod";
-import { banUsers } from "../../chat/products/users/ban-users";
-import { findBannedUsers } from "../../chat/products/users/find-banned-users";
-import { getConnectionStatus } from "../../chat/products/users/get-connection-status";
-import { findSoftDeletedUsers } from "../../chat/products/users/find-soft-deleted-users";
-import { getUser } from "../../chat/products/users/get-user";
-import { restoreUsers } from "../../chat/products/users/restore-users";
-import { softDeleteUsers } from "../../chat/products/users/soft-delete-users";
-import { unbanUsers } from "../../chat/products/users/unban-users";
-import { updateUser } from "../../chat/products/users/update-user";
+import { banUsers, findBannedUsers, findSoftDeletedUsers, getConnectionStatus, getUser, restoreUsers, softDeleteUsers, unbanUsers, updateUser } from "../../chat/products/users";
 import { defineEndpoint } from "../endpoint";
 
 export const getUserEndpoint = defineEndpoint({

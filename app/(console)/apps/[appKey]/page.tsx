@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { AppDetail } from "@/components/apps/app-detail";
 import { requireOperator } from "@/lib/auth/session-operator";
 import { maxRotationGraceHours } from "@/lib/chat/base/apps/rotate-app-secret";
-import { roleAllows } from "@/lib/chat/products/operators/operator-roles";
+import { roleAllows } from "@/lib/chat/products/operators";
 
 export const metadata: Metadata = { title: "App" };
 

@@ -1,6 +1,4 @@
 import { db, type Prisma } from "../../../db/client";
-import { getAppSettings } from "../apps/app-settings";
-import { communityVisibleSince, findCommunityChannel, findCommunityChannelKeys } from "../../products/communities/subchannel-access";
 import { ChatError } from "../errors";
 import { ChannelType, communityChannelId, directChannelId, serviceThreadId } from "./channel-types";
 import { missingChannelError } from "./removed-channels";
@@ -27,7 +25,7 @@ export async function findMemberChannel(input: ChannelLookup) {
  * `subchannelId`: communities only; without it, the community's default channel.
  * `private`: service channels only, the user's thread with it rather than its broadcasts.
  */
-type ChannelLookup = { appId: string; userId: string; channelType: number; channelId: string; subchannelId?: string; private?: boolean };
+export type ChannelLookup = { appId: string; userId: string; channelType: number; channelId: string; subchannelId?: string; private?: boolean };
 
 /** The same channel, and the user's membership if any: the app server acts on channels its accounts are not members of (system channels). */
 export async function findChannel(input: ChannelLookup): Promise<{ channel: ChannelRef; member: ChannelMember | null }> {
@@ -63,23 +61,6 @@ function storedChannelId(input: Omit<ChannelLookup, "appId">): string {
 }
 
 /**
- * The channel a user reads and the first of its messages they see: a member's
- * conversation from `visibleFromSeq`; a community channel (for its members with access)
- * from `communityVisibleSince`.
- */
-export async function findReadableChannel(input: ChannelLookup): Promise<{ channel: ChannelRef; member: ChannelMemberRow; visible: { fromSeq: number; since?: Date } }> {
-  if (input.channelType === ChannelType.community) {
-    const { channel, member } = await findCommunityChannel(input);
-    return { channel, member, visible: { fromSeq: 1, since: await communityVisibleSince({ appId: input.appId, member }) } };
-  }
-  const { channel, member } = await findMemberChannel(input);
-  const { groupHistoryForMembersOnly } = await getAppSettings(input.appId);
-  return { channel, member, visible: { fromSeq: visibleFromSeq(member, channel.type, groupHistoryForMembersOnly) } };
-}
-
-type ChannelMemberRow = Awaited<ReturnType<typeof findMemberChannel>>["member"];
-
-/**
  * The first sequence a member may see: after what they cleared, and in apps that keep
  * group history to members, after what was sent before they joined. A service channel's
  * subscribers see its broadcasts from their subscription on (a thread's member joined at 0).
@@ -87,20 +68,4 @@ type ChannelMemberRow = Awaited<ReturnType<typeof findMemberChannel>>["member"];
 export function visibleFromSeq(member: { clearedSeq: number; joinedSeq: number }, channelType: number, groupHistoryForMembersOnly: boolean): number {
   const joined = (channelType === ChannelType.group && groupHistoryForMembersOnly) || channelType === ChannelType.service ? member.joinedSeq : 0;
   return Math.max(member.clearedSeq, joined) + 1;
-}
-
-/**
- * The Channel row ids a gateway node listens to for a user: their groups, the service
- * channels they subscribe to (not their threads, which reach them on their own topic),
- * their communities, and the private subchannels they read.
- */
-export async function findListenedChannelKeys(input: { appId: string; userId: string }): Promise<string[]> {
-  const [groups, communityKeys] = await Promise.all([
-    db.channelMember.findMany({
-      where: { appId: input.appId, userId: input.userId, channel: { OR: [{ type: ChannelType.group }, { type: ChannelType.service, parentId: null }] } },
-      select: { channelId: true },
-    }),
-    findCommunityChannelKeys(input),
-  ]);
-  return [...groups.map((row) => row.channelId), ...communityKeys];
 }

@@ -1,5 +1,6 @@
 import { db } from "../../../db/client";
 import { createUserCache } from "../cache";
+import { ChatError } from "../errors";
 
 /** A soft-deleted user has no state: for the hot paths it does not exist. */
 export type UserState = { name: string; tokensValidAfter: number | null; bannedUntil: number | null };
@@ -32,4 +33,9 @@ export function findUserStates(appId: string, userIds: string[]): Promise<Map<st
 
 function toUserState(user: { name: string; tokensValidAfter: Date | null; bannedUntil: Date | null }): UserState {
   return { name: user.name, tokensValidAfter: user.tokensValidAfter?.getTime() ?? null, bannedUntil: user.bannedUntil?.getTime() ?? null };
+}
+
+/** Refuses a user id that names no user of the app; read through the cache, since sends check it per message. */
+export async function checkUserExists(appId: string, userId: string): Promise<void> {
+  if (!(await userCache.get(appId, userId))) throw new ChatError("notFound", `User ${userId} does not exist`);
 }

@@ -3,7 +3,7 @@ import { isUniqueViolation } from "../../../db/errors";
 import { ChannelType, splitCommunityChannelId } from "../../base/channels/channel-types";
 import { announceMembership } from "../../base/channels/membership-events";
 import { ChatError } from "../../base/errors";
-import { GroupRole } from "../groups/group-rules";
+import { GroupRole } from "../groups";
 import { checkPage } from "../../base/pagination";
 import { getUserOrThrow } from "../../base/users/find-users";
 import { checkUserId } from "../../base/users/user-id";

@@ -1,7 +1,7 @@
 import { db } from "../../../db/client";
 import { ChannelType } from "../../base/channels/channel-types";
 import { ChatError } from "../../base/errors";
-import { checkNotTemporary } from "../temporary-channels/temporary-channel-rules";
+import { checkNotTemporary } from "../temporary-channels";
 import { getUserOrThrow } from "../../base/users/find-users";
 import { checkUserId } from "../../base/users/user-id";
 

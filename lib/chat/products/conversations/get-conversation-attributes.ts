@@ -1,5 +1,5 @@
 import { findChannel } from "../../base/channels/find-channel";
-import { checkNotTemporary } from "../temporary-channels/temporary-channel-rules";
+import { checkNotTemporary } from "../temporary-channels";
 import { findConversationTags } from "./conversation-tags";
 import { getNotificationLevel } from "./notification-levels";
 

@@ -1,6 +1,6 @@
 import { db } from "../../../db/client";
 import { ChatError } from "../../base/errors";
-import { checkNotTemporary } from "../temporary-channels/temporary-channel-rules";
+import { checkNotTemporary } from "../temporary-channels";
 import { getUserOrThrow } from "../../base/users/find-users";
 import { checkUserId } from "../../base/users/user-id";
 

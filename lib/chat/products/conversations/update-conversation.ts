@@ -5,7 +5,7 @@ import { ChannelType, type ChannelTypeNumber } from "../../base/channels/channel
 import { findMemberChannel } from "../../base/channels/find-channel";
 import { ChatError } from "../../base/errors";
 import { serializePublication } from "../../base/messages/message-view";
-import { checkNotTemporary } from "../temporary-channels/temporary-channel-rules";
+import { checkNotTemporary } from "../temporary-channels";
 
 /** `private`: a service channel's thread with the user rather than its broadcasts. */
 type Conversation = { appId: string; userId: string; channelType: number; channelId: string; private?: boolean; sessionId?: string };

@@ -1,4 +1,4 @@
-import { checkExtAttributes } from "../profiles/profile-rules";
+import { checkExtAttributes } from "../profiles";
 
 /** Most friends one user can have. */
 export const maxFriends = 3000;

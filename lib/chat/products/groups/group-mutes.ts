@@ -1,6 +1,6 @@
 import { db } from "../../../db/client";
 import { ChatError } from "../../base/errors";
-import { activeMute, setChannelTypeMute } from "../moderation/channel-type-mutes";
+import { activeMute, setChannelTypeMute } from "../moderation";
 import { checkUserIds } from "../../base/users/user-id";
 import { checkGroupId, maxGroupUsersPerCall } from "./group-rules";
 import { checkGroupMembers, getGroupOrThrow } from "./group-view";

@@ -1,5 +1,5 @@
 import { ChatError } from "../../base/errors";
-import { checkExtAttributes, maxProfileBytes } from "../profiles/profile-rules";
+import { checkExtAttributes, maxProfileBytes } from "../profiles";
 import { checkUserId } from "../../base/users/user-id";
 
 /** Most members a group holds. */

@@ -1,7 +1,7 @@
 import { describeError, log } from "../../../log";
 import { ChannelType } from "../../base/channels/channel-types";
 import { emitChatEvent } from "../../base/events";
-import { sendMessage } from "../../messages/send-message";
+import { sendNotice } from "../../base/messages/send-notice";
 
 export type GroupOperation = "Create" | "Add" | "Quit" | "Kicked" | "Dismiss" | "Transfer" | "Update";
 
@@ -19,7 +19,7 @@ export async function notifyGroup(input: { appId: string; channelId: string; ope
     log.warn("group event not queued", { appId, channelId, operation, ...describeError(error) }),
   );
   if (operatorUserId === null) return;
-  await sendMessage({
+  await sendNotice({
     appId,
     senderId: operatorUserId,
     target: { channelType: ChannelType.group, groupId: channelId },

@@ -9,7 +9,7 @@ import { ChatError } from "../../base/errors";
 import { checkMessage } from "../../base/messages/check-message";
 import { legacyChannelTypeOf, legacyOsOf } from "../../base/webhooks/legacy-callbacks";
 import type { MessageKind } from "../../base/messages/message-kinds";
-import type { SendMessageInput } from "../../messages/send-message";
+import type { SendMessageInput } from "../../base/messages/message-target";
 
 const events: Partial<Record<ChannelTypeNumber, PreMessagingEvent>> = {
   [ChannelType.direct]: "direct_channel:pre_messaging",

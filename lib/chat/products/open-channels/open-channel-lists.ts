@@ -1,7 +1,7 @@
 import { db } from "../../../db/client";
 import { addUserRules, checkDurationMinutes, findUserRules, removeUserRules, type UserRuleKind } from "../../base/channels/channel-user-rules";
 import { ChatError } from "../../base/errors";
-import { forgetChannelTypeMutes } from "../moderation/channel-type-mutes";
+import { forgetChannelTypeMutes } from "../moderation";
 import { checkUserIds } from "../../base/users/user-id";
 import { removeParticipants } from "./open-channel-participants";
 import { formatDateTime, getOpenChannelOrThrow } from "./open-channel-rules";

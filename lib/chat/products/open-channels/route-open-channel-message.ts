@@ -1,11 +1,12 @@
 import { getBus, topics } from "../../../bus";
 import { db } from "../../../db/client";
-import type { AppSettings } from "../../base/apps/app-settings";
 import { countUsage } from "../../base/analytics/usage-counts";
 import { userRuleKinds } from "../../base/channels/channel-user-rules";
 import { ChatError } from "../../base/errors";
-import type { Route, SendMessageInput } from "../../messages/send-message";
-import { isMutedIn } from "../moderation/channel-type-mutes";
+import type { AppSettings } from "../../base/apps/app-settings";
+import type { ChannelType } from "../../base/channels/channel-types";
+import type { RouteMessage } from "../../base/messages/message-target";
+import { isMutedIn } from "../moderation";
 import { getOpenChannelOrThrow } from "./open-channel-rules";
 
 /**
@@ -14,7 +15,8 @@ import { getOpenChannelOrThrow } from "./open-channel-rules";
  * channel, is refused unless on its allowed-sender list; and the channel takes only so
  * many messages a second. Delivery goes to its online participants only.
  */
-export async function routeOpenChannelMessage(input: SendMessageInput, channelId: string, settings: AppSettings): Promise<Route> {
+export const routeOpenChannelMessage: RouteMessage<typeof ChannelType.open> = async (input, settings) => {
+  const { channelId } = input.target;
   const channel = await getOpenChannelOrThrow(input.appId, channelId);
   const rules = await userRuleKinds(channel.id, input.senderId);
   if (rules.has("ban")) throw new ChatError("forbidden", `${input.senderId} is banned from open channel ${channelId}`);
@@ -31,7 +33,7 @@ export async function routeOpenChannelMessage(input: SendMessageInput, channelId
   const prioritySender = rules.has("prioritySender") || (input.byServer?.priority ?? false);
   await checkCapacity({ appId: input.appId, channelPk: channel.id, channelId, messageType: input.messageType, prioritySender, settings });
   return { address: { appId: input.appId, pk: channel.id }, recipientTopics: [], channelTopic: topics.channel(channel.id) };
-}
+};
 
 /**
  * An open channel takes `openChannelMessagesPerSecond` messages a second, counted on

@@ -6,7 +6,7 @@ import { type AppSettings, getAppSettings } from "../../base/apps/app-settings";
 import { signCallbackUrl } from "../../base/apps/app-signature";
 import { countUsage } from "../../base/analytics/usage-counts";
 import { broadcastChannelId, ChannelType } from "../../base/channels/channel-types";
-import { findReaders } from "../communities/subchannel-access";
+import { findReaders } from "../communities";
 import type { Mentions } from "../../base/messages/mentions";
 import type { MessageView } from "../../base/messages/message-view";
 import { userCache } from "../../base/users/user-cache";

@@ -1,6 +1,6 @@
 import { db } from "../../../db/client";
 import { ChannelType, serviceThreadId } from "../../base/channels/channel-types";
-import { checkHistoryWindow, findMessagesInWindow, type HistoryWindow } from "../../messages/find-history-messages";
+import { checkHistoryWindow, findMessagesInWindow, type HistoryWindow } from "../../base/messages/history-window";
 import { checkUserId } from "../../base/users/user-id";
 import { getServiceChannelOrThrow } from "./service-channel-rules";
 

@@ -4,7 +4,7 @@ import { isUniqueViolation } from "../../../db/errors";
 import { ChannelType, serviceThreadId } from "../../base/channels/channel-types";
 import { missingChannelError } from "../../base/channels/removed-channels";
 import { ChatError } from "../../base/errors";
-import type { Route, SendMessageInput } from "../../messages/send-message";
+import type { RouteMessage } from "../../base/messages/message-target";
 import { checkUserId } from "../../base/users/user-id";
 import { checkServiceChannelId, getServiceChannelOrThrow } from "./service-channel-rules";
 
@@ -14,7 +14,8 @@ import { checkServiceChannelId, getServiceChannelOrThrow } from "./service-chann
  * what the app sends to one subscriber (`toUserId`), go to that subscriber's thread:
  * only they and the app see it. Only subscribers send and are sent to.
  */
-export async function routeServiceMessage(input: SendMessageInput, target: { channelId: string; toUserId?: string }): Promise<Route> {
+export const routeServiceMessage: RouteMessage<typeof ChannelType.service> = async (input) => {
+  const { target } = input;
   if (input.byServer && target.toUserId === undefined) {
     const channel = await getServiceChannelOrThrow({ appId: input.appId, channelId: target.channelId });
     return { address: { appId: input.appId, pk: channel.id }, recipientTopics: [], channelTopic: topics.channel(channel.id) };
@@ -22,7 +23,7 @@ export async function routeServiceMessage(input: SendMessageInput, target: { cha
   const userId = input.byServer ? checkUserId(target.toUserId!, "toUserIds") : input.senderId;
   const threadPk = await findSubscriberThread({ appId: input.appId, serviceId: checkServiceChannelId(target.channelId), userId });
   return { address: { appId: input.appId, pk: threadPk }, recipientTopics: [topics.user(input.appId, userId)] };
-}
+};
 
 /**
  * The row of a subscriber's thread, created with the subscriber as its one member on first

@@ -2,7 +2,7 @@ import { db } from "../../../db/client";
 import { ChannelType } from "../../base/channels/channel-types";
 import { missingChannelError } from "../../base/channels/removed-channels";
 import { ChatError } from "../../base/errors";
-import { maxProfileBytes } from "../profiles/profile-rules";
+import { maxProfileBytes } from "../profiles";
 import { checkUserId } from "../../base/users/user-id";
 
 /** Service channel ids follow the rule of user ids (so never hold the "/" of a subscriber's thread). */

@@ -1,6 +1,6 @@
 import { db } from "../../../db/client";
 import { ChatError } from "../../base/errors";
-import { checkProfile } from "../users/update-user";
+import { checkProfile } from "../users";
 import { checkUserId } from "../../base/users/user-id";
 import { userCache } from "../../base/users/user-cache";
 import { signAccessToken } from "./access-token";

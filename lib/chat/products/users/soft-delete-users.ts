@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { getBus, topics } from "../../../bus";
 import { db } from "../../../db/client";
-import { blocklistCache } from "../blocklists/blocklist-cache";
-import { friendCache } from "../friends/friend-cache";
-import { forgetChannelTypeMutes } from "../moderation/channel-type-mutes";
+import { blocklistCache } from "../blocklists";
+import { friendCache } from "../friends";
+import { forgetChannelTypeMutes } from "../moderation";
 import { findUsersOrThrow } from "../../base/users/find-users";
 import { userCache } from "../../base/users/user-cache";
 import { checkUserIds } from "../../base/users/user-id";

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { consoleRoute } from "@/lib/auth/console-route";
 import { findAppId } from "@/lib/chat/base/apps/find-apps";
-import { findBannedUsers } from "@/lib/chat/products/users/find-banned-users";
+import { findBannedUsers } from "@/lib/chat/products/users";
 
 const query = z.object({ userId: z.string().optional(), page: z.coerce.number().int().optional() });
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { consoleRoute } from "@/lib/auth/console-route";
 import { findAppId } from "@/lib/chat/base/apps/find-apps";
-import { searchUsers } from "@/lib/chat/products/users/search-users";
+import { searchUsers } from "@/lib/chat/products/users";
 
 const query = z.object({ q: z.string().optional(), after: z.string().optional() });
 

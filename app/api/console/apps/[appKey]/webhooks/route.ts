@@ -2,7 +2,7 @@ import { z } from "zod";
 import { consoleRoute } from "@/lib/auth/console-route";
 import { getAppSettings } from "@/lib/chat/base/apps/app-settings";
 import { findAppId } from "@/lib/chat/base/apps/find-apps";
-import { addWebhookEndpoint, removeWebhookEndpoint } from "@/lib/chat/products/webhooks/webhook-endpoints";
+import { addWebhookEndpoint, removeWebhookEndpoint } from "@/lib/chat/products/webhooks";
 import { webhookEventTypes, webhookStyles } from "@/lib/chat/base/webhooks/webhook-events";
 
 const params = z.object({ appKey: z.string() });

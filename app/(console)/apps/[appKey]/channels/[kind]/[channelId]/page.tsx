@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { ChannelPage } from "@/components/channels/channel-page";
 import { requireOperator } from "@/lib/auth/session-operator";
 import { channelKindSchema } from "@/lib/chat/console/console-channels";
-import { roleAllows } from "@/lib/chat/products/operators/operator-roles";
+import { roleAllows } from "@/lib/chat/products/operators";
 
 export const metadata: Metadata = { title: "Channel" };
 

@@ -1,8 +1,7 @@
 import { z } from "zod";
 import { consoleRoute } from "@/lib/auth/console-route";
 import { findAppId } from "@/lib/chat/base/apps/find-apps";
-import { maxUsersPerBan } from "@/lib/chat/products/users/ban-users";
-import { unbanUsers } from "@/lib/chat/products/users/unban-users";
+import { maxUsersPerBan, unbanUsers } from "@/lib/chat/products/users";
 
 const body = z.object({ userIds: z.array(z.string()).min(1, "choose at least one user").max(100, "unban at most 100 users at once") });
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { consoleRoute } from "@/lib/auth/console-route";
 import { findAppId } from "@/lib/chat/base/apps/find-apps";
-import { findWebhookDeliveries } from "@/lib/chat/products/webhooks/webhook-log";
+import { findWebhookDeliveries } from "@/lib/chat/products/webhooks";
 
 const query = z.object({ status: z.string().optional(), limit: z.coerce.number().optional() });
 

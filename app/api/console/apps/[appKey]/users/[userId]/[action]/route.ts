@@ -1,12 +1,8 @@
 import { z } from "zod";
 import { consoleRoute } from "@/lib/auth/console-route";
 import { findAppId } from "@/lib/chat/base/apps/find-apps";
-import { expireAccessTokens } from "@/lib/chat/products/tokens/expire-access-tokens";
-import { banUsers } from "@/lib/chat/products/users/ban-users";
-import { kickUserSessions } from "@/lib/chat/products/users/kick-user-sessions";
-import { restoreUsers } from "@/lib/chat/products/users/restore-users";
-import { softDeleteUsers } from "@/lib/chat/products/users/soft-delete-users";
-import { unbanUsers } from "@/lib/chat/products/users/unban-users";
+import { expireAccessTokens } from "@/lib/chat/products/tokens";
+import { banUsers, kickUserSessions, restoreUsers, softDeleteUsers, unbanUsers } from "@/lib/chat/products/users";
 
 const actions = ["ban", "unban", "kick", "invalidate-tokens", "delete", "restore"] as const;
 const params = z.object({ appKey: z.string(), userId: z.string(), action: z.enum(actions, { error: `the action is one of ${actions.join(", ")}` }) });
