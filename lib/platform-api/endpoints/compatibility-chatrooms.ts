@@ -3,8 +3,8 @@ import { broadcastToOpenChannels, sendOpenChannelMessages } from "../../chat/mes
 import { createOpenChannel, destroyOpenChannels, getOpenChannel } from "../../chat/open-channels/manage-open-channels";
 import { checkParticipants, findParticipants } from "../../chat/open-channels/open-channel-participants";
 import { ChatError } from "../../chat/errors";
-import { defineEndpoint } from "../endpoint";
-import { compatibilityEndpoint, formFlag, formInteger, formList } from "../form-fields";
+import { compatibilityEndpoint, defineEndpoint } from "../endpoint";
+import { formFlag, formInteger, formList } from "../form-fields";
 
 /**
  * The older form API's chat rooms, over the open-channel core: chatroomId for the
@@ -15,7 +15,7 @@ import { compatibilityEndpoint, formFlag, formInteger, formList } from "../form-
 /** `chatroom[<id>]=<name>` pairs: rooms the older API creates in one call (names are not kept). */
 const roomIdKey = /^chatroom\[(.+)\]$/;
 
-export const legacyCreateChatroomsEndpoint = defineEndpoint({
+const legacyCreateChatroomsEndpoint = defineEndpoint({
   ...compatibilityEndpoint,
   path: "/chatroom/create.json",
   operationId: "legacyCreateChatrooms",
@@ -31,7 +31,7 @@ export const legacyCreateChatroomsEndpoint = defineEndpoint({
   },
 });
 
-export const legacyCreateChatroomEndpoint = defineEndpoint({
+const legacyCreateChatroomEndpoint = defineEndpoint({
   ...compatibilityEndpoint,
   path: "/chatroom/create_new.json",
   operationId: "legacyCreateChatroom",
@@ -71,7 +71,7 @@ function parseEntryInfo(text: string): Record<string, string> {
   throw new ChatError("invalidParameter", "entryInfo must be a JSON object of strings");
 }
 
-export const legacyDestroyChatroomsEndpoint = defineEndpoint({
+const legacyDestroyChatroomsEndpoint = defineEndpoint({
   ...compatibilityEndpoint,
   path: "/chatroom/destroy.json",
   operationId: "legacyDestroyChatrooms",
@@ -83,7 +83,7 @@ export const legacyDestroyChatroomsEndpoint = defineEndpoint({
   handle: ({ app, input }) => destroyOpenChannels({ appId: app.id, channelIds: input.chatroomId }),
 });
 
-export const legacyGetChatroomEndpoint = defineEndpoint({
+const legacyGetChatroomEndpoint = defineEndpoint({
   ...compatibilityEndpoint,
   path: "/chatroom/get.json",
   operationId: "legacyGetChatroom",
@@ -112,7 +112,7 @@ export const legacyGetChatroomEndpoint = defineEndpoint({
   },
 });
 
-export const legacyQueryChatroomUsersEndpoint = defineEndpoint({
+const legacyQueryChatroomUsersEndpoint = defineEndpoint({
   ...compatibilityEndpoint,
   path: "/chatroom/user/query.json",
   operationId: "legacyQueryChatroomUsers",
@@ -127,7 +127,7 @@ export const legacyQueryChatroomUsersEndpoint = defineEndpoint({
   },
 });
 
-export const legacyChatroomUserExistsEndpoint = defineEndpoint({
+const legacyChatroomUserExistsEndpoint = defineEndpoint({
   ...compatibilityEndpoint,
   path: "/chatroom/user/exist.json",
   operationId: "legacyChatroomUserExists",
@@ -150,7 +150,7 @@ const legacySend = (appId: string, input: { fromUserId: string; objectName: stri
   byServer: { persist: input.isPersisted ?? true, echoToSender: input.isIncludeSender ?? false, verifyBlocklist: false },
 });
 
-export const legacyPublishChatroomEndpoint = defineEndpoint({
+const legacyPublishChatroomEndpoint = defineEndpoint({
   ...compatibilityEndpoint,
   path: "/message/chatroom/publish.json",
   operationId: "legacyPublishChatroomMessage",
@@ -171,7 +171,7 @@ export const legacyPublishChatroomEndpoint = defineEndpoint({
   },
 });
 
-export const legacyBroadcastChatroomsEndpoint = defineEndpoint({
+const legacyBroadcastChatroomsEndpoint = defineEndpoint({
   ...compatibilityEndpoint,
   path: "/message/chatroom/broadcast.json",
   operationId: "legacyBroadcastChatroomMessage",
@@ -182,3 +182,14 @@ export const legacyBroadcastChatroomsEndpoint = defineEndpoint({
   errors: ["messageBlocked", "userBanned"],
   handle: ({ app, input }) => broadcastToOpenChannels(legacySend(app.id, input)),
 });
+
+export const compatibilityChatroomEndpoints = [
+  legacyCreateChatroomsEndpoint,
+  legacyCreateChatroomEndpoint,
+  legacyDestroyChatroomsEndpoint,
+  legacyGetChatroomEndpoint,
+  legacyQueryChatroomUsersEndpoint,
+  legacyChatroomUserExistsEndpoint,
+  legacyPublishChatroomEndpoint,
+  legacyBroadcastChatroomsEndpoint,
+];

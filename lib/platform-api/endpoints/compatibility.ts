@@ -21,8 +21,8 @@ import { softDeleteUsers } from "../../chat/users/soft-delete-users";
 import { unbanUsers } from "../../chat/users/unban-users";
 import { updateUser } from "../../chat/users/update-user";
 import { checkUserId } from "../../chat/users/user-id";
-import { defineEndpoint } from "../endpoint";
-import { compatibilityEndpoint, formInteger, formList } from "../form-fields";
+import { compatibilityEndpoint, defineEndpoint } from "../endpoint";
+import { formInteger, formList } from "../form-fields";
 
 /**
  * The older form API, over the same core as v4: forms posted to paths ending in .json,
@@ -32,7 +32,7 @@ import { compatibilityEndpoint, formInteger, formList } from "../form-fields";
 /** The older API's time format: "2024-05-01 09:30:00" (UTC). */
 const legacyTime = (iso: string) => iso.slice(0, 19).replace("T", " ");
 
-export const legacyGetTokenEndpoint = defineEndpoint({
+const legacyGetTokenEndpoint = defineEndpoint({
   ...compatibilityEndpoint,
   path: "/user/getToken.json",
   operationId: "legacyGetToken",
@@ -47,7 +47,7 @@ export const legacyGetTokenEndpoint = defineEndpoint({
   },
 });
 
-export const legacyRefreshUserEndpoint = defineEndpoint({
+const legacyRefreshUserEndpoint = defineEndpoint({
   ...compatibilityEndpoint,
   path: "/user/refresh.json",
   operationId: "legacyRefreshUser",
@@ -59,7 +59,7 @@ export const legacyRefreshUserEndpoint = defineEndpoint({
   handle: ({ app, input }) => updateUser({ appId: app.id, userId: input.userId, name: input.name, avatarUrl: input.portraitUri }),
 });
 
-export const legacyUserInfoEndpoint = defineEndpoint({
+const legacyUserInfoEndpoint = defineEndpoint({
   ...compatibilityEndpoint,
   path: "/user/info.json",
   operationId: "legacyUserInfo",
@@ -74,7 +74,7 @@ export const legacyUserInfoEndpoint = defineEndpoint({
   },
 });
 
-export const legacyCheckOnlineEndpoint = defineEndpoint({
+const legacyCheckOnlineEndpoint = defineEndpoint({
   ...compatibilityEndpoint,
   path: "/user/checkOnline.json",
   operationId: "legacyCheckOnline",
@@ -86,7 +86,7 @@ export const legacyCheckOnlineEndpoint = defineEndpoint({
   handle: ({ app, input }) => getConnectionStatus({ appId: app.id, userId: input.userId }),
 });
 
-export const legacyBlockUsersEndpoint = defineEndpoint({
+const legacyBlockUsersEndpoint = defineEndpoint({
   ...compatibilityEndpoint,
   path: "/user/block.json",
   operationId: "legacyBlockUsers",
@@ -98,7 +98,7 @@ export const legacyBlockUsersEndpoint = defineEndpoint({
   handle: ({ app, input }) => banUsers({ appId: app.id, userIds: input.userId, durationMinutes: input.minute }),
 });
 
-export const legacyUnblockUsersEndpoint = defineEndpoint({
+const legacyUnblockUsersEndpoint = defineEndpoint({
   ...compatibilityEndpoint,
   path: "/user/unblock.json",
   operationId: "legacyUnblockUsers",
@@ -110,7 +110,7 @@ export const legacyUnblockUsersEndpoint = defineEndpoint({
   handle: ({ app, input }) => unbanUsers({ appId: app.id, userIds: input.userId }),
 });
 
-export const legacyBlockedUsersEndpoint = defineEndpoint({
+const legacyBlockedUsersEndpoint = defineEndpoint({
   ...compatibilityEndpoint,
   path: "/user/block/query.json",
   operationId: "legacyQueryBlockedUsers",
@@ -124,7 +124,7 @@ export const legacyBlockedUsersEndpoint = defineEndpoint({
   }),
 });
 
-export const legacyBlacklistAddEndpoint = defineEndpoint({
+const legacyBlacklistAddEndpoint = defineEndpoint({
   ...compatibilityEndpoint,
   path: "/user/blacklist/add.json",
   operationId: "legacyAddToBlacklist",
@@ -136,7 +136,7 @@ export const legacyBlacklistAddEndpoint = defineEndpoint({
   handle: ({ app, input }) => addToBlocklist({ appId: app.id, userId: input.userId, targetUserIds: input.blackUserId }),
 });
 
-export const legacyBlacklistRemoveEndpoint = defineEndpoint({
+const legacyBlacklistRemoveEndpoint = defineEndpoint({
   ...compatibilityEndpoint,
   path: "/user/blacklist/remove.json",
   operationId: "legacyRemoveFromBlacklist",
@@ -148,7 +148,7 @@ export const legacyBlacklistRemoveEndpoint = defineEndpoint({
   handle: ({ app, input }) => removeFromBlocklist({ appId: app.id, userId: input.userId, blockedUserIds: input.blackUserId }),
 });
 
-export const legacyBlacklistQueryEndpoint = defineEndpoint({
+const legacyBlacklistQueryEndpoint = defineEndpoint({
   ...compatibilityEndpoint,
   path: "/user/blacklist/query.json",
   operationId: "legacyQueryBlacklist",
@@ -163,7 +163,7 @@ export const legacyBlacklistQueryEndpoint = defineEndpoint({
   },
 });
 
-export const legacyExpireTokensEndpoint = defineEndpoint({
+const legacyExpireTokensEndpoint = defineEndpoint({
   ...compatibilityEndpoint,
   path: "/user/token/expire.json",
   operationId: "legacyExpireTokens",
@@ -175,7 +175,7 @@ export const legacyExpireTokensEndpoint = defineEndpoint({
   handle: ({ app, input }) => expireAccessTokens({ appId: app.id, userIds: input.userId, expiresAt: input.time }),
 });
 
-export const legacyDeactivateEndpoint = defineEndpoint({
+const legacyDeactivateEndpoint = defineEndpoint({
   ...compatibilityEndpoint,
   path: "/user/deactivate.json",
   operationId: "legacyDeactivateUsers",
@@ -187,7 +187,7 @@ export const legacyDeactivateEndpoint = defineEndpoint({
   handle: async ({ app, input }) => ({ operateId: (await softDeleteUsers({ appId: app.id, userIds: input.userId })).operationId }),
 });
 
-export const legacyDeactivatedQueryEndpoint = defineEndpoint({
+const legacyDeactivatedQueryEndpoint = defineEndpoint({
   ...compatibilityEndpoint,
   path: "/user/deactivate/query.json",
   operationId: "legacyQueryDeactivatedUsers",
@@ -199,7 +199,7 @@ export const legacyDeactivatedQueryEndpoint = defineEndpoint({
   handle: async ({ app, input }) => ({ users: (await findSoftDeletedUsers({ appId: app.id, page: input.pageNo, pageSize: input.pageSize })).userIds }),
 });
 
-export const legacyReactivateEndpoint = defineEndpoint({
+const legacyReactivateEndpoint = defineEndpoint({
   ...compatibilityEndpoint,
   path: "/user/reactivate.json",
   operationId: "legacyReactivateUsers",
@@ -211,7 +211,7 @@ export const legacyReactivateEndpoint = defineEndpoint({
   handle: async ({ app, input }) => ({ operateId: (await restoreUsers({ appId: app.id, userIds: input.userId })).operationId }),
 });
 
-export const legacyAddSensitiveWordEndpoint = defineEndpoint({
+const legacyAddSensitiveWordEndpoint = defineEndpoint({
   ...compatibilityEndpoint,
   path: "/sensitiveword/add.json",
   operationId: "legacyAddSensitiveWord",
@@ -225,7 +225,7 @@ export const legacyAddSensitiveWordEndpoint = defineEndpoint({
   },
 });
 
-export const legacyListSensitiveWordsEndpoint = defineEndpoint({
+const legacyListSensitiveWordsEndpoint = defineEndpoint({
   ...compatibilityEndpoint,
   path: "/sensitiveword/list.json",
   operationId: "legacyListSensitiveWords",
@@ -243,7 +243,7 @@ export const legacyListSensitiveWordsEndpoint = defineEndpoint({
   }),
 });
 
-export const legacyDeleteSensitiveWordsEndpoint = defineEndpoint({
+const legacyDeleteSensitiveWordsEndpoint = defineEndpoint({
   ...compatibilityEndpoint,
   path: "/sensitiveword/batch/delete.json",
   operationId: "legacyDeleteSensitiveWords",
@@ -255,7 +255,7 @@ export const legacyDeleteSensitiveWordsEndpoint = defineEndpoint({
   handle: ({ app, input }) => removeProfanityWords({ appId: app.id, words: input.words }),
 });
 
-export const legacyCreateGroupEndpoint = defineEndpoint({
+const legacyCreateGroupEndpoint = defineEndpoint({
   ...compatibilityEndpoint,
   path: "/group/create.json",
   operationId: "legacyCreateGroup",
@@ -269,7 +269,7 @@ export const legacyCreateGroupEndpoint = defineEndpoint({
     createGroup({ appId: app.id, channelId: input.groupId, name: input.groupName, owner: input.userId[0]!, userIds: input.userId, maxUserIds: maxLegacyGroupUsersPerCall }),
 });
 
-export const legacyJoinGroupEndpoint = defineEndpoint({
+const legacyJoinGroupEndpoint = defineEndpoint({
   ...compatibilityEndpoint,
   path: "/group/join.json",
   operationId: "legacyJoinGroup",
@@ -283,7 +283,7 @@ export const legacyJoinGroupEndpoint = defineEndpoint({
   },
 });
 
-export const legacyQuitGroupEndpoint = defineEndpoint({
+const legacyQuitGroupEndpoint = defineEndpoint({
   ...compatibilityEndpoint,
   path: "/group/quit.json",
   operationId: "legacyQuitGroup",
@@ -295,7 +295,7 @@ export const legacyQuitGroupEndpoint = defineEndpoint({
   handle: ({ app, input }) => leaveGroup({ appId: app.id, channelId: input.groupId, userIds: input.userId, maxUserIds: maxLegacyGroupUsersPerCall }),
 });
 
-export const legacyDismissGroupEndpoint = defineEndpoint({
+const legacyDismissGroupEndpoint = defineEndpoint({
   ...compatibilityEndpoint,
   path: "/group/dismiss.json",
   operationId: "legacyDismissGroup",
@@ -307,7 +307,7 @@ export const legacyDismissGroupEndpoint = defineEndpoint({
   handle: ({ app, input }) => dismissGroup({ appId: app.id, channelId: input.groupId }),
 });
 
-export const legacyGroupMembersEndpoint = defineEndpoint({
+const legacyGroupMembersEndpoint = defineEndpoint({
   ...compatibilityEndpoint,
   path: "/group/user/query.json",
   operationId: "legacyQueryGroupMembers",
@@ -318,3 +318,28 @@ export const legacyGroupMembersEndpoint = defineEndpoint({
   errors: ["notFound"],
   handle: async ({ app, input }) => ({ users: (await findGroupMemberIds({ appId: app.id, channelId: input.groupId })).map((id) => ({ id })) }),
 });
+
+export const compatibilityEndpoints = [
+  legacyGetTokenEndpoint,
+  legacyRefreshUserEndpoint,
+  legacyUserInfoEndpoint,
+  legacyCheckOnlineEndpoint,
+  legacyBlockUsersEndpoint,
+  legacyUnblockUsersEndpoint,
+  legacyBlockedUsersEndpoint,
+  legacyBlacklistAddEndpoint,
+  legacyBlacklistRemoveEndpoint,
+  legacyBlacklistQueryEndpoint,
+  legacyExpireTokensEndpoint,
+  legacyDeactivateEndpoint,
+  legacyDeactivatedQueryEndpoint,
+  legacyReactivateEndpoint,
+  legacyAddSensitiveWordEndpoint,
+  legacyListSensitiveWordsEndpoint,
+  legacyDeleteSensitiveWordsEndpoint,
+  legacyCreateGroupEndpoint,
+  legacyJoinGroupEndpoint,
+  legacyQuitGroupEndpoint,
+  legacyDismissGroupEndpoint,
+  legacyGroupMembersEndpoint,
+];
