@@ -20,9 +20,10 @@ const database = await vi.hoisted(async () => {
   const { tmpdir } = await import("node:os");
   const path = await import("node:path");
   const dir = mkdtempSync(path.join(tmpdir(), "switchboard-gateway-"));
+  const previous = { DATABASE_URL: process.env.DATABASE_URL, REDIS_URL: process.env.REDIS_URL };
   process.env.DATABASE_URL = `file:${path.join(dir, "gateway.db")}`;
   delete process.env.REDIS_URL;
-  return { dir, url: process.env.DATABASE_URL };
+  return { dir, url: process.env.DATABASE_URL, previous };
 });
 
 let app: { id: string; key: string; tokenKey: string; environment: string };
@@ -34,12 +35,17 @@ beforeAll(async () => {
   app = await db.app.findUniqueOrThrow({ where: { id }, select: { id: true, key: true, tokenKey: true, environment: true } });
 });
 afterEach(async () => {
-  await Promise.all(nodes.splice(0).map((node) => node.close(0)));
   vi.useRealTimers();
+  await Promise.all(nodes.splice(0).map((node) => node.close(0)));
 });
 afterAll(async () => {
   await db.$disconnect();
   rmSync(database.dir, { recursive: true, force: true });
+  // A worker may run other test files after this one.
+  for (const [name, value] of Object.entries(database.previous)) {
+    if (value === undefined) delete process.env[name];
+    else process.env[name] = value;
+  }
 });
 
 /** The client's end of a connection: records what the session sends and how it closes the connection. */
