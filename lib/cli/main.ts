@@ -6,8 +6,9 @@ import { rotateAppSecret } from "../chat/apps/rotate-app-secret";
 import { getAppSettingsByKey, updateAppSettings } from "../chat/apps/app-settings";
 import { addWebhookEndpoint, removeWebhookEndpoint } from "../chat/webhooks/webhook-endpoints";
 import { findWebhookDeliveries, redeliverWebhook } from "../chat/webhooks/webhook-log";
-import { appEnvironments, type AppEnvironment } from "../chat/apps/app-view";
+import { appEnvironments } from "../chat/apps/app-view";
 import { ChatError, parseInput } from "../chat/errors";
+import type { AppEnvironment } from "../contract";
 import { createOperator } from "../chat/operators/create-operator";
 import { operatorRoleSchema } from "../chat/operators/operator-roles";
 import { generatePassword } from "../chat/operators/operator-password";
@@ -76,7 +77,7 @@ const endpointLines = (endpoints: { url: string; events: string[]; style: string
 const deliveryLine = (delivery: Awaited<ReturnType<typeof findWebhookDeliveries>>[number]) => {
   const last = delivery.attemptLog.at(-1);
   const outcome = last ? `${last.statusCode ?? last.error} in ${last.latencyMs} ms` : "not tried yet";
-  return `${delivery.createdAt.toISOString()}  ${delivery.id}  ${delivery.eventType}  ${delivery.status}  ${delivery.attemptLog.length} attempt(s), last: ${outcome}  ${delivery.endpointUrl}`;
+  return `${delivery.createdAt}  ${delivery.id}  ${delivery.eventType}  ${delivery.status}  ${delivery.attemptLog.length} attempt(s), last: ${outcome}  ${delivery.endpointUrl}`;
 };
 
 /** Each command gets the flags and the positional words after its own name. */

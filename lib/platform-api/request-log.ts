@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { db, type Prisma } from "../db/client";
 import { withExistingApps } from "../chat/apps/find-apps";
+import type { ApiRequestPage } from "../contract";
 import { redactSecrets } from "../chat/redact-secrets";
 import { log } from "../log";
 
@@ -59,7 +60,7 @@ const statusRanges = { "2xx": [200, 300], "4xx": [400, 500], "5xx": [500, 600] }
 export type StatusClass = keyof typeof statusRanges;
 
 /** The app's calls, newest first, a page before the cursor (the last id of the page before), filtered by path and status class. */
-export async function findApiRequests(input: { appId: string; path?: string; status?: StatusClass; before?: string }) {
+export async function findApiRequests(input: { appId: string; path?: string; status?: StatusClass; before?: string }): Promise<ApiRequestPage> {
   const cursor = input.before ? await db.apiRequest.findFirst({ where: { id: input.before, appId: input.appId }, select: { createdAt: true, id: true } }) : null;
   const range = input.status && statusRanges[input.status];
   const rows = await db.apiRequest.findMany({

@@ -1,7 +1,8 @@
 import { getBus, topics } from "../../bus";
+import type { ChannelTypeNumber } from "../../contract";
 import { db } from "../../db/client";
 import { describeError, log } from "../../log";
-import { ChannelType, type ChannelTypeNumber } from "../channels/channel-types";
+import { ChannelType } from "../channels/channel-types";
 import { findMemberChannel } from "../channels/find-channel";
 import { ChatError } from "../errors";
 import { serializePublication } from "../messages/message-view";

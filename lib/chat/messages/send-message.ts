@@ -1,4 +1,5 @@
 import { getBus, topics } from "../../bus";
+import type { MessageView } from "../../contract";
 import { db } from "../../db/client";
 import { describeError, log } from "../../log";
 import { recordMessageLatency } from "../analytics/latency-histogram";
@@ -28,7 +29,7 @@ import { enqueueWebhookEvent, type WebhookEvent, webhookDeliveryRows } from "../
 import { type MessageKind, messageKind } from "./message-kinds";
 import { type Mentions, readMentions, recordMentions } from "./mentions";
 import { generateMessageId } from "./message-id";
-import { type MessageView, serializePublication } from "./message-view";
+import { serializePublication } from "./message-view";
 import { type ChannelAddress, getMessageWriter } from "./message-writer";
 
 export type MessageTarget =

@@ -1,10 +1,11 @@
+import type { MessageView, SyncPage } from "../../contract";
 import { db } from "../../db/client";
 import { getAppSettings } from "../apps/app-settings";
 import { broadcastChannelId, ChannelType, isBroadcastChannel } from "../channels/channel-types";
 import { visibleFromSeq } from "../channels/find-channel";
 import { ChatError } from "../errors";
 import { decodePageToken, encodePageToken, type Position } from "../page-token";
-import { type MessageView, toMessageView } from "./message-view";
+import { toMessageView } from "./message-view";
 import { takePage } from "./page-size";
 
 const dayMs = 24 * 60 * 60 * 1000;
@@ -23,7 +24,7 @@ const maxLimit = 500;
  * compensation window with multi-device sync, at the offline cache without. With
  * multi-device sync off, what one device synced no other device gets again.
  */
-export async function syncMessages(input: { appId: string; userId: string; position?: string; limit?: number }) {
+export async function syncMessages(input: { appId: string; userId: string; position?: string; limit?: number }): Promise<SyncPage> {
   const limit = input.limit ?? 200;
   if (!Number.isInteger(limit) || limit < 1 || limit > maxLimit) throw new ChatError("invalidParameter", `limit must be 1 to ${maxLimit}`);
   const settings = await getAppSettings(input.appId);

@@ -1,10 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
+import type { ChannelTypeNumber } from "../../contract";
 import { db } from "../../db/client";
 import { describeError, log } from "../../log";
 import type { AppSettings, PreMessagingEvent } from "../apps/app-settings";
 import { signCallbackUrl } from "../apps/app-signature";
-import { ChannelType, type ChannelTypeNumber } from "../channels/channel-types";
+import { ChannelType } from "../channels/channel-types";
 import { ChatError } from "../errors";
 import { checkMessage } from "../messages/check-message";
 import { legacyChannelTypeOf, legacyOsOf } from "../webhooks/legacy-callbacks";

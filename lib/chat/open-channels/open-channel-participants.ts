@@ -1,4 +1,5 @@
 import { getBus, topics } from "../../bus";
+import type { MessageView, OpenChannelLeaveReason } from "../../contract";
 import { db } from "../../db/client";
 import { describeError, log } from "../../log";
 import { getAppSettings } from "../apps/app-settings";
@@ -6,7 +7,7 @@ import { ChannelType } from "../channels/channel-types";
 import { announceMembership } from "../channels/membership-events";
 import { ChatError } from "../errors";
 import { emitChatEvent } from "../events";
-import { type MessageView, type OpenChannelLeaveReason, serializePublication, toMessageView } from "../messages/message-view";
+import { serializePublication, toMessageView } from "../messages/message-view";
 import { checkUserIds } from "../users/user-id";
 import { userRuleKinds } from "../channels/channel-user-rules";
 import { formatDateTime, getOpenChannelOrThrow, maxHistoryOnJoin, participantTimeoutMs } from "./open-channel-rules";

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { getBus, topics } from "../../bus";
+import type { MessageView } from "../../contract";
 import { db } from "../../db/client";
 import { describeError, log } from "../../log";
 import { type AppSettings, getAppSettings } from "../apps/app-settings";
@@ -8,7 +9,6 @@ import { countUsage } from "../analytics/usage-counts";
 import { broadcastChannelId, ChannelType } from "../channels/channel-types";
 import { findReaders } from "../communities/subchannel-access";
 import type { Mentions } from "../messages/mentions";
-import type { MessageView } from "../messages/message-view";
 import { userCache } from "../users/user-cache";
 import { type ApnsCredentials, sendApns } from "./apns";
 import { sendFcm } from "./fcm";

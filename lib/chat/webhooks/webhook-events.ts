@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { ChannelTypeNumber } from "../channels/channel-types";
+import type { ChannelTypeNumber } from "../../contract";
 
 /** The event types an app's webhook endpoints can take. */
 export const webhookEventTypes = [
