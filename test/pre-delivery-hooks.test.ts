@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import { type AddressInfo, createServer as createTcpServer } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { AppSettings } from "../lib/chat/apps/app-settings";
+import type { AppSettings } from "../lib/chat/base/apps/app-settings";
 import { ChannelType, ChatCallError, type SwitchboardClient } from "../lib/sdk";
 import { recorder } from "./support/chat-clients";
 import { signInToConsole } from "./support/console-session";

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { generateMessageId } from "../lib/chat/messages/message-id";
-import { createMessageWriter } from "../lib/chat/messages/message-writer";
+import { generateMessageId } from "../lib/chat/base/messages/message-id";
+import { createMessageWriter } from "../lib/chat/base/messages/message-writer";
 import { connectDatabase, type Db } from "../lib/db/client";
 import { isTransactionConflict } from "../lib/db/errors";
 import { applyMigrations } from "../lib/db/migrate";

@@ -1,4 +1,4 @@
-import { signAccessToken } from "../../lib/chat/tokens/access-token";
+import { signAccessToken } from "../../lib/chat/products/tokens";
 import { connectDatabase } from "../../lib/db/client";
 import { createTestApp } from "../../test/support/platform-api";
 import { type TestServer, testEncryptionKey } from "../../test/support/test-server";

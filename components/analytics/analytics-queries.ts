@@ -1,6 +1,6 @@
 import { queryOptions } from "@tanstack/react-query";
 import { requestJson } from "@/components/api/request-json";
-import type { AnalyticsRange, getAnalytics, getOverview } from "@/lib/chat/analytics/read-analytics";
+import type { AnalyticsRange, getAnalytics, getOverview } from "@/lib/chat/base/analytics/read-analytics";
 
 export type Overview = Awaited<ReturnType<typeof getOverview>>;
 export type Analytics = Awaited<ReturnType<typeof getAnalytics>>;

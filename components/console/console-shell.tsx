@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import type { SessionOperator } from "@/lib/chat/operators/get-operator";
+import type { SessionOperator } from "@/lib/chat/products/operators";
 import { AppsIcon, UsersIcon } from "@/components/ui/icons";
 import { Logo } from "@/components/ui/logo";
 import { ToastProvider } from "@/components/ui/toast";

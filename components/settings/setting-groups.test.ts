@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { appSettingsSchema } from "@/lib/chat/apps/app-settings";
+import { appSettingsSchema } from "@/lib/chat/base/apps/app-settings";
 import { settingGroups } from "./setting-groups";
 
 describe("the settings page's groups", () => {

@@ -1,4 +1,4 @@
-import type { AppSettings } from "@/lib/chat/apps/app-settings";
+import type { AppSettings } from "@/lib/chat/base/apps/app-settings";
 
 type Base = { name: keyof AppSettings; label: string; help: string };
 /** How a setting is edited: a switch, a bounded number, a choice, a line of text, JSON (with an example), or a write-only key. */

@@ -1,6 +1,6 @@
 import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
 import { requestJson } from "@/components/api/request-json";
-import type { AppSettings, consoleSettingsView } from "@/lib/chat/apps/app-settings";
+import type { AppSettings, consoleSettingsView } from "@/lib/chat/base/apps/app-settings";
 
 /** The settings are a zod schema in the core, so their view is typed from its serializer rather than the contract. */
 export type SettingsView = ReturnType<typeof consoleSettingsView>;

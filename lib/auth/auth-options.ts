@@ -1,9 +1,9 @@
 import type { AuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
-import { getInstallationSecret } from "../chat/installation/get-installation-secret";
-import { verifyOperatorCredentials } from "../chat/operators/verify-operator-credentials";
-import { ChatError } from "../chat/errors";
+import { getInstallationSecret } from "../chat/products/installation";
+import { verifyOperatorCredentials } from "../chat/products/operators";
+import { ChatError } from "../chat/base/errors";
 import { env } from "../env";
 import { authLogger } from "./auth-logger";
 import { signInErrors } from "./sign-in-errors";

@@ -1,10 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import { getAppOrThrow } from "../chat/apps/find-apps";
-import { ChatError, parseInput, toErrorBody } from "../chat/errors";
-import { recordAudit } from "../chat/audit/audit-log";
-import type { SessionOperator } from "../chat/operators/get-operator";
-import { checkRole, type OperatorRole } from "../chat/operators/operator-roles";
+import { getAppOrThrow } from "../chat/base/apps/find-apps";
+import { ChatError, parseInput, toErrorBody } from "../chat/base/errors";
+import { recordAudit } from "../chat/base/audit/audit-log";
+import { checkRole, type OperatorRole, type SessionOperator } from "../chat/products/operators";
 import type { AppView } from "../contract";
 import { describeError, log } from "../log";
 import { requestOrigin } from "../platform-api/request-origin";

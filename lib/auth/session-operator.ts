@@ -2,7 +2,7 @@ import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
 import { connection } from "next/server";
 import { cache } from "react";
-import { getOperator, type SessionOperator } from "../chat/operators/get-operator";
+import { getOperator, type SessionOperator } from "../chat/products/operators";
 import { getAuthOptions } from "./auth-options";
 
 /**

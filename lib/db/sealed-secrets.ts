@@ -3,8 +3,6 @@ import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
 /** Marks a stored value sealed with AES-256-GCM: `sealed:v1:<iv>.<tag>.<ciphertext>`, base64url parts. */
 const sealedPrefix = "sealed:v1:";
 
-export const encryptionKeyFormat = /^[0-9a-fA-F]{64}$/;
-
 export type SecretSealer = {
   /** The value as stored: sealed when the installation has a key, as given without one. */
   seal(value: string): string;

@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import type { WebSocket } from "ws";
-import { ChatError, errorTable } from "../chat/errors";
-import { getAppSettings } from "../chat/apps/app-settings";
-import { countClientOperation } from "../chat/operations/client-operation-limits";
-import { authenticateAccessToken, type AuthenticatedUser } from "../chat/tokens/authenticate-access-token";
+import { ChatError, errorTable } from "../chat/base/errors";
+import { getAppSettings } from "../chat/base/apps/app-settings";
+import { countClientOperation } from "../chat/products/operations";
+import { authenticateAccessToken, type AuthenticatedUser } from "../chat/products/tokens";
 import { env } from "../env";
 import { describeError, log } from "../log";
 import {
@@ -16,7 +16,7 @@ import {
   unsupportedCommands,
 } from "./protocol";
 import { type ClientMessage, rpcMethods, sendClientMessage } from "./rpc-methods";
-import { presenceEntry } from "../chat/users/presence-entry";
+import { presenceEntry } from "../chat/products/users";
 import { type Platform, platformSchema } from "./session-limits";
 
 export const gatewayLimits = {

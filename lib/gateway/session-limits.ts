@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { parsePresenceEntry } from "../chat/users/presence-entry";
+import { parsePresenceEntry } from "../chat/products/users";
 
 /** The platform categories of concurrent logins: a user may be online on one device of each. */
 export const platforms = ["mobile", "web", "desktop", "miniProgram"] as const;

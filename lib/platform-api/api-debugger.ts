@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
-import { computeRequestSignature, computeSignature } from "../chat/apps/app-signature";
-import { ChatError } from "../chat/errors";
+import { computeRequestSignature, computeSignature } from "../chat/base/apps/app-signature";
+import { ChatError } from "../chat/base/errors";
 import type { DebuggerEndpoint, DebuggerExchange, JsonSchema } from "../contract";
 import { endpoints } from "./endpoints";
 

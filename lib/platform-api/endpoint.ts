@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import type { ErrorKind } from "../chat/errors";
+import type { ErrorKind } from "../chat/base/errors";
 import type { SigningApp } from "./signature";
 
 /**

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { errorTable } from "../chat/errors";
+import { errorTable } from "../chat/base/errors";
 import { commonErrors, type Endpoint } from "./endpoint";
 import { endpoints } from "./endpoints";
 

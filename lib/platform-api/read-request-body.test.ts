@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ChatError } from "../chat/errors";
+import { ChatError } from "../chat/base/errors";
 import { maxBodyBytes, parseRequestBody, readBodyText } from "./read-request-body";
 
 /** A body streamed in chunks without a Content-Length, as a client may send it. */

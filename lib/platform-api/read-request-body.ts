@@ -1,4 +1,4 @@
-import { ChatError } from "../chat/errors";
+import { ChatError } from "../chat/base/errors";
 
 /** Largest request body. Message content is capped lower (128 KB) by the core, with its own error. */
 export const maxBodyBytes = 512 * 1024;

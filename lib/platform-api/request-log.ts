@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { db, type Prisma } from "../db/client";
-import { withExistingApps } from "../chat/apps/find-apps";
+import { withExistingApps } from "../chat/base/apps/find-apps";
+import { redactSecrets } from "../chat/base/redact-secrets";
 import type { ApiRequestPage } from "../contract";
-import { redactSecrets } from "../chat/redact-secrets";
 import { log } from "../log";
 
 /** A call as the route handler saw it; its bodies are redacted and serialized when written, off the request's path. */

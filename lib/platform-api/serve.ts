@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { getBus } from "../bus";
-import { countUsage } from "../chat/analytics/usage-counts";
-import { appCache } from "../chat/apps/app-cache";
-import { getAppSettings } from "../chat/apps/app-settings";
-import { ChatError, parseInput, toErrorBody } from "../chat/errors";
+import { countUsage } from "../chat/base/analytics/usage-counts";
+import { appCache } from "../chat/base/apps/app-cache";
+import { getAppSettings } from "../chat/base/apps/app-settings";
+import { ChatError, parseInput, toErrorBody } from "../chat/base/errors";
 import { describeError, log } from "../log";
 import type { Endpoint } from "./endpoint";
 import { bodyTooLarge, maxBodyBytes, parseRequestBody, readBodyText } from "./read-request-body";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { computeRequestSignature, computeSignature } from "../chat/apps/app-signature";
-import { ChatError } from "../chat/errors";
+import { computeRequestSignature, computeSignature } from "../chat/base/apps/app-signature";
+import { ChatError } from "../chat/base/errors";
 import { type SigningApp, verifySignedRequest } from "./signature";
 
 const now = 1_700_000_000_000;

@@ -1,5 +1,5 @@
-import { computeRequestSignature, computeSignature, matchesAny, type SignedRequest, verifyingSecrets } from "../chat/apps/app-signature";
-import { ChatError } from "../chat/errors";
+import { computeRequestSignature, computeSignature, matchesAny, type SignedRequest, verifyingSecrets } from "../chat/base/apps/app-signature";
+import { ChatError } from "../chat/base/errors";
 
 /** Requests whose Timestamp is further than this from the server's clock are refused. */
 export const signatureWindowMs = 5 * 60 * 1000;

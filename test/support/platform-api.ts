@@ -1,6 +1,6 @@
 import { createHash, createHmac, randomBytes } from "node:crypto";
 import WebSocket from "ws";
-import type { AppSettings, consoleSettingsView } from "../../lib/chat/apps/app-settings";
+import type { AppSettings, consoleSettingsView } from "../../lib/chat/base/apps/app-settings";
 import type { AppEnvironment } from "../../lib/contract";
 import { type ClientOptions, type OperationToSign, SwitchboardClient } from "../../lib/sdk";
 import { type ConsoleSession, signInToConsole } from "./console-session";

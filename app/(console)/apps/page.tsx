@@ -3,7 +3,7 @@ import { AppsList } from "@/components/apps/apps-list";
 import { CreateAppButton } from "@/components/apps/create-app-dialog";
 import { PageHeader } from "@/components/console/page-header";
 import { requireOperator } from "@/lib/auth/session-operator";
-import { roleAllows } from "@/lib/chat/operators/operator-roles";
+import { roleAllows } from "@/lib/chat/products/operators";
 
 export const metadata: Metadata = { title: "Apps" };
 

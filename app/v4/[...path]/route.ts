@@ -1,4 +1,4 @@
-import { errorTable } from "@/lib/chat/errors";
+import { errorTable } from "@/lib/chat/base/errors";
 
 /** Paths under /v4 that no endpoint declares get the contract's error shape, not an HTML page. */
 function unknownEndpoint(request: Request) {

@@ -1,13 +1,14 @@
 import { db } from "../../db/client";
-import { getAppSettings } from "../apps/app-settings";
-import { publishToChannel } from "../channels/channel-audience";
-import { ChannelType } from "../channels/channel-types";
-import { findChannel, findReadableChannel, visibleFromSeq } from "../channels/find-channel";
-import { ChatError } from "../errors";
-import { applyProfanityFilter } from "../moderation/profanity-filter";
-import { checkMessage } from "./check-message";
-import { checkMessageId } from "./message-id";
-import { serializePublication, toMessageView } from "./message-view";
+import { getAppSettings } from "../base/apps/app-settings";
+import { publishToChannel } from "./channel-audience";
+import { ChannelType } from "../base/channels/channel-types";
+import { findChannel, visibleFromSeq } from "../base/channels/find-channel";
+import { findReadableChannel } from "./readable-channel";
+import { ChatError } from "../base/errors";
+import { applyProfanityFilter } from "../products/moderation";
+import { checkMessage } from "../base/messages/check-message";
+import { checkMessageId } from "../base/messages/message-id";
+import { serializePublication, toMessageView } from "../base/messages/message-view";
 
 /** `subchannelId`: a community message's subchannel. */
 type MessageAddress = { appId: string; userId: string; channelType: number; channelId: string; subchannelId?: string; messageId: string };

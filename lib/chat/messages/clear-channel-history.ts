@@ -1,6 +1,6 @@
 import { db } from "../../db/client";
-import { findMemberChannel } from "../channels/find-channel";
-import { ChatError } from "../errors";
+import { findMemberChannel } from "../base/channels/find-channel";
+import { ChatError } from "../base/errors";
 
 /**
  * Deletes a conversation's stored history for one of its users (the app server's

@@ -1,8 +1,8 @@
 import { db } from "../../db/client";
-import { countUsage } from "../analytics/usage-counts";
-import { getAppSettings } from "../apps/app-settings";
-import { recordAudit } from "../audit/audit-log";
-import { ChannelType } from "../channels/channel-types";
+import { countUsage } from "../base/analytics/usage-counts";
+import { getAppSettings } from "../base/apps/app-settings";
+import { recordAudit } from "../base/audit/audit-log";
+import { ChannelType } from "../base/channels/channel-types";
 
 const dayMs = 24 * 60 * 60 * 1000;
 /** Messages deleted per statement, and statements per app and sweep: a backlog is worked off over several sweeps. */

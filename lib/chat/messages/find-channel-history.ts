@@ -1,9 +1,9 @@
 import type { HistoryPage } from "../../contract";
 import { db, Prisma } from "../../db/client";
-import { findReadableChannel } from "../channels/find-channel";
-import { ChatError } from "../errors";
-import { type StoredMessageRow, toMessageView } from "./message-view";
-import { takePage } from "./page-size";
+import { findReadableChannel } from "./readable-channel";
+import { ChatError } from "../base/errors";
+import { type StoredMessageRow, toMessageView } from "../base/messages/message-view";
+import { takePage } from "../base/messages/page-size";
 
 const maxLimit = 100;
 

@@ -1,7 +1,7 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { db } from "../../db/client";
-import { ChannelType, channelIdSeenBy, splitCommunityChannelId } from "../channels/channel-types";
-import { ChatError } from "../errors";
+import { ChannelType, channelIdSeenBy, splitCommunityChannelId } from "../base/channels/channel-types";
+import { ChatError } from "../base/errors";
 
 /** Hours are downloadable for this many days back. */
 export const historyDownloadDays = 3;

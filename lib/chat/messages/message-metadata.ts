@@ -1,8 +1,8 @@
 import { db } from "../../db/client";
-import { ChatError } from "../errors";
+import { ChatError } from "../base/errors";
 import { findMessage, publishMessageUpdate } from "./change-message";
-import { checkMessageId } from "./message-id";
-import { toMetadataList } from "./message-view";
+import { checkMessageId } from "../base/messages/message-id";
+import { toMetadataList } from "../base/messages/message-view";
 
 /** Keys one message holds at most. */
 export const maxMetadataKeys = 100;

@@ -2,11 +2,11 @@ import { getBus, topics } from "../../bus";
 import type { MessageReaders } from "../../contract";
 import { db } from "../../db/client";
 import { describeError, log } from "../../log";
-import { ChannelType } from "../channels/channel-types";
-import { findMemberChannel } from "../channels/find-channel";
-import { ChatError } from "../errors";
-import { messageIdPattern } from "./message-id";
-import { serializePublication } from "./message-view";
+import { ChannelType } from "../base/channels/channel-types";
+import { findMemberChannel } from "../base/channels/find-channel";
+import { ChatError } from "../base/errors";
+import { messageIdPattern } from "../base/messages/message-id";
+import { serializePublication } from "../base/messages/message-view";
 
 const maxMessagesPerReceipt = 100;
 

@@ -1,12 +1,13 @@
 import { db } from "../../db/client";
-import { ChannelType } from "../channels/channel-types";
-import { findMemberChannel } from "../channels/find-channel";
-import { ChatError } from "../errors";
-import { checkSubscribed, getServiceChannelOrThrow } from "../service-channels/service-channel-rules";
-import { requireUsers } from "../users/find-users";
-import { checkUserId, checkUserIds } from "../users/user-id";
-import { checkMessage } from "./check-message";
-import { sendMessage, type SendMessageInput } from "./send-message";
+import { ChannelType } from "../base/channels/channel-types";
+import { findMemberChannel } from "../base/channels/find-channel";
+import { ChatError } from "../base/errors";
+import { checkSubscribed, getServiceChannelOrThrow } from "../products/service-channels";
+import { requireUsers } from "../base/users/find-users";
+import { checkUserId, checkUserIds } from "../base/users/user-id";
+import { checkMessage } from "../base/messages/check-message";
+import type { SendMessageInput } from "../base/messages/message-target";
+import { sendMessage } from "./send-message";
 
 /** A message the app server sends (Platform API): one content, possibly to many recipients. */
 type ServerMessage = Pick<SendMessageInput, "appId" | "senderId" | "messageType" | "content" | "needReadReceipt" | "push"> & {

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import type { StoredMessage, StoredMessagePage, StoredMessageSummary } from "../../contract";
 import { db, type Prisma } from "../../db/client";
-import { ChannelType, channelIdSeenBy, splitCommunityChannelId } from "../channels/channel-types";
-import { ChatError, parseInput } from "../errors";
+import { ChannelType, channelIdSeenBy, splitCommunityChannelId } from "../base/channels/channel-types";
+import { ChatError, parseInput } from "../base/errors";
 import { recallMessage } from "./change-message";
 
 /**

@@ -1,12 +1,12 @@
 import type { MessageView, SyncPage } from "../../contract";
 import { db } from "../../db/client";
-import { getAppSettings } from "../apps/app-settings";
-import { broadcastChannelId, ChannelType, isBroadcastChannel } from "../channels/channel-types";
-import { visibleFromSeq } from "../channels/find-channel";
-import { ChatError } from "../errors";
-import { decodePageToken, encodePageToken, type Position } from "../page-token";
-import { toMessageView } from "./message-view";
-import { takePage } from "./page-size";
+import { getAppSettings } from "../base/apps/app-settings";
+import { broadcastChannelId, ChannelType, isBroadcastChannel } from "../base/channels/channel-types";
+import { visibleFromSeq } from "../base/channels/find-channel";
+import { ChatError } from "../base/errors";
+import { decodePageToken, encodePageToken, type Position } from "../base/page-token";
+import { toMessageView } from "../base/messages/message-view";
+import { takePage } from "../base/messages/page-size";
 
 const dayMs = 24 * 60 * 60 * 1000;
 /**

@@ -1,6 +1,5 @@
 import { z } from "zod";
-import { expireAccessTokens } from "../../chat/tokens/expire-access-tokens";
-import { issueAccessToken } from "../../chat/tokens/issue-access-token";
+import { expireAccessTokens, issueAccessToken } from "../../chat/products/tokens";
 import { defineEndpoint } from "../endpoint";
 
 export const issueAccessTokenEndpoint = defineEndpoint({

@@ -1,7 +1,5 @@
 import { z } from "zod";
-import { addToBlocklist } from "../../chat/blocklists/add-to-blocklist";
-import { findBlocklist } from "../../chat/blocklists/find-blocklist";
-import { removeFromBlocklist } from "../../chat/blocklists/remove-from-blocklist";
+import { addToBlocklist, findBlocklist, removeFromBlocklist } from "../../chat/products/blocklists";
 import { defineEndpoint } from "../endpoint";
 
 export const addToBlocklistEndpoint = defineEndpoint({

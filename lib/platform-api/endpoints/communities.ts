@@ -1,36 +1,6 @@
 import { z } from "zod";
-import { ChannelType } from "../../chat/channels/channel-types";
-import {
-  createCommunity,
-  dismissCommunity,
-  findUserSubchannels,
-  isCommunityMember,
-  joinCommunity,
-  leaveCommunity,
-  updateCommunity,
-} from "../../chat/communities/community-membership";
-import { addCommunityRule, CommunityRuleKind, findCommunityRuleUsers, getCommunityFrozen, removeCommunityRule, setCommunityFrozen } from "../../chat/communities/community-user-rules";
-import {
-  addPrivateMembers,
-  createSubchannel,
-  deleteSubchannel,
-  findPrivateMembers,
-  findSubchannels,
-  removePrivateMembers,
-  setSubchannelVisibility,
-} from "../../chat/communities/subchannels";
-import {
-  addUserGroups,
-  addUserGroupUsers,
-  bindUserGroups,
-  findBoundUserGroups,
-  findUserGroups,
-  findUserGroupSubchannels,
-  findUserUserGroups,
-  removeUserGroups,
-  removeUserGroupUsers,
-  unbindUserGroups,
-} from "../../chat/communities/user-groups";
+import { ChannelType } from "../../chat/base/channels/channel-types";
+import { addCommunityRule, addPrivateMembers, addUserGroups, addUserGroupUsers, bindUserGroups, CommunityRuleKind, createCommunity, createSubchannel, deleteSubchannel, dismissCommunity, findBoundUserGroups, findCommunityRuleUsers, findPrivateMembers, findSubchannels, findUserGroups, findUserGroupSubchannels, findUserSubchannels, findUserUserGroups, getCommunityFrozen, isCommunityMember, joinCommunity, leaveCommunity, removeCommunityRule, removePrivateMembers, removeUserGroups, removeUserGroupUsers, setCommunityFrozen, setSubchannelVisibility, unbindUserGroups, updateCommunity } from "../../chat/products/communities";
 import { editMessage } from "../../chat/messages/change-message";
 import { findHistoryMessages } from "../../chat/messages/find-history-messages";
 import { deleteMessageMetadata, findMessageMetadata, setMessageMetadata } from "../../chat/messages/message-metadata";

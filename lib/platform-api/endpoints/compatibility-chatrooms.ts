@@ -1,8 +1,7 @@
 import { z } from "zod";
 import { broadcastToOpenChannels, sendOpenChannelMessages } from "../../chat/messages/send-server-messages";
-import { createOpenChannel, destroyOpenChannels, getOpenChannel } from "../../chat/open-channels/manage-open-channels";
-import { checkParticipants, findParticipants } from "../../chat/open-channels/open-channel-participants";
-import { ChatError } from "../../chat/errors";
+import { checkParticipants, createOpenChannel, destroyOpenChannels, findParticipants, getOpenChannel } from "../../chat/products/open-channels";
+import { ChatError } from "../../chat/base/errors";
 import { defineEndpoint } from "../endpoint";
 import { compatibilityEndpoint, formFlag, formInteger, formList } from "../form-fields";
 

@@ -1,14 +1,5 @@
 import { z } from "zod";
-import {
-  addUserChannelTags,
-  findTaggedConversations,
-  findUserChannelTags,
-  removeUserChannelTags,
-  tagConversations,
-} from "../../chat/conversations/conversation-tags";
-import { getConversationAttributes } from "../../chat/conversations/get-conversation-attributes";
-import { getNotificationLevel, setNotificationLevel } from "../../chat/conversations/notification-levels";
-import { pinConversation } from "../../chat/conversations/update-conversation";
+import { addUserChannelTags, findTaggedConversations, findUserChannelTags, getConversationAttributes, getNotificationLevel, pinConversation, removeUserChannelTags, setNotificationLevel, tagConversations } from "../../chat/products/conversations";
 import { defineEndpoint } from "../endpoint";
 
 const tag = "ChannelManagement";

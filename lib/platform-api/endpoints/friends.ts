@@ -1,10 +1,5 @@
 import { z } from "zod";
-import { addFriend } from "../../chat/friends/add-friend";
-import { findFriends } from "../../chat/friends/find-friends";
-import { getFriendPermissions, setFriendPermission } from "../../chat/friends/friend-permissions";
-import { getFriendRelationships } from "../../chat/friends/get-friend-relationships";
-import { removeFriends } from "../../chat/friends/remove-friends";
-import { setFriendProfile } from "../../chat/friends/set-friend-profile";
+import { addFriend, findFriends, getFriendPermissions, getFriendRelationships, removeFriends, setFriendPermission, setFriendProfile } from "../../chat/products/friends";
 import { defineEndpoint } from "../endpoint";
 
 const tag = "Friendship";

@@ -1,9 +1,5 @@
 import { z } from "zod";
-import { deleteGroupAlias, getGroupAlias, setGroupAlias } from "../../chat/groups/group-aliases";
-import { findGroupAttributes, removeGroupAttributes, setGroupAttributes } from "../../chat/groups/group-attributes";
-import { addGroupFavorites, findGroupFavorites, removeGroupFavorites } from "../../chat/groups/group-favorites";
-import { setGroupAdmins } from "../../chat/groups/set-group-admins";
-import { setGroupMember } from "../../chat/groups/set-group-member";
+import { addGroupFavorites, deleteGroupAlias, findGroupAttributes, findGroupFavorites, getGroupAlias, removeGroupAttributes, removeGroupFavorites, setGroupAdmins, setGroupAlias, setGroupAttributes, setGroupMember } from "../../chat/products/groups";
 import { defineEndpoint } from "../endpoint";
 
 const tag = "GroupChannelManagement";

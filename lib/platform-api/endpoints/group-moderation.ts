@@ -1,7 +1,5 @@
 import { z } from "zod";
-import { addAllowedSenders, findAllowedSenders, removeAllowedSenders } from "../../chat/groups/allowed-senders";
-import { findGroupFreezes, setGroupsFrozen } from "../../chat/groups/group-freezes";
-import { findGroupMutes, muteGroupMembers, unmuteGroupMembers } from "../../chat/groups/group-mutes";
+import { addAllowedSenders, findAllowedSenders, findGroupFreezes, findGroupMutes, muteGroupMembers, removeAllowedSenders, setGroupsFrozen, unmuteGroupMembers } from "../../chat/products/groups";
 import { defineEndpoint } from "../endpoint";
 
 const tag = "GroupChannelManagement";

@@ -1,16 +1,5 @@
 import { z } from "zod";
-import { createGroup } from "../../chat/groups/create-group";
-import { createUniqueGroup } from "../../chat/groups/create-unique-group";
-import { dismissGroup } from "../../chat/groups/dismiss-group";
-import { findGroupMembers, findGroupMembersByIds } from "../../chat/groups/find-group-members";
-import { findGroupProfiles } from "../../chat/groups/find-group-profiles";
-import { findGroups } from "../../chat/groups/find-groups";
-import { findJoinedGroups } from "../../chat/groups/find-joined-groups";
-import { joinGroup } from "../../chat/groups/join-group";
-import { kickUserFromGroups } from "../../chat/groups/kick-user-from-groups";
-import { leaveGroup } from "../../chat/groups/leave-group";
-import { transferGroupOwner } from "../../chat/groups/transfer-group-owner";
-import { updateGroupProfile } from "../../chat/groups/update-group-profile";
+import { createGroup, createUniqueGroup, dismissGroup, findGroupMembers, findGroupMembersByIds, findGroupProfiles, findGroups, findJoinedGroups, joinGroup, kickUserFromGroups, leaveGroup, transferGroupOwner, updateGroupProfile } from "../../chat/products/groups";
 import { defineEndpoint } from "../endpoint";
 
 const tag = "GroupChannelManagement";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ChannelType } from "../../chat/channels/channel-types";
+import { ChannelType } from "../../chat/base/channels/channel-types";
 import { editMessage, recallMessage } from "../../chat/messages/change-message";
 import { clearChannelHistory } from "../../chat/messages/clear-channel-history";
 import { findHistoryMessages } from "../../chat/messages/find-history-messages";

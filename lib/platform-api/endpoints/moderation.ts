@@ -1,6 +1,5 @@
 import { z } from "zod";
-import { findChannelTypeMutes, setChannelTypeMute } from "../../chat/moderation/channel-type-mutes";
-import { addProfanityWords, findProfanityWords, removeProfanityWords } from "../../chat/moderation/profanity-words";
+import { addProfanityWords, findChannelTypeMutes, findProfanityWords, removeProfanityWords, setChannelTypeMute } from "../../chat/products/moderation";
 import { defineEndpoint } from "../endpoint";
 
 const rateLimit = { perSecond: 100 };

@@ -1,27 +1,9 @@
 import { z } from "zod";
-import { ChannelType } from "../../chat/channels/channel-types";
-import type { UserRuleKind } from "../../chat/channels/channel-user-rules";
+import { ChannelType } from "../../chat/base/channels/channel-types";
+import type { UserRuleKind } from "../../chat/base/channels/channel-user-rules";
 import { findHistoryMessages } from "../../chat/messages/find-history-messages";
 import { broadcastToOpenChannels, sendOpenChannelMessages } from "../../chat/messages/send-server-messages";
-import {
-  createOpenChannel,
-  destroyOpenChannels,
-  findFrozenOpenChannels,
-  getOpenChannel,
-  setOpenChannelFrozen,
-  setOpenChannelLifetime,
-} from "../../chat/open-channels/manage-open-channels";
-import {
-  addGlobalOpenChannelMutes,
-  addToOpenChannelList,
-  findGlobalOpenChannelMutes,
-  findOpenChannelList,
-  removeFromOpenChannelList,
-  removeGlobalOpenChannelMutes,
-} from "../../chat/open-channels/open-channel-lists";
-import { addPriorityMessageTypes, findPriorityMessageTypes, type PriorityList, removePriorityMessageTypes } from "../../chat/open-channels/open-channel-message-priorities";
-import { findOpenChannelMetadata, removeOpenChannelMetadata, setOpenChannelMetadata } from "../../chat/open-channels/open-channel-metadata";
-import { checkParticipants, findParticipants } from "../../chat/open-channels/open-channel-participants";
+import { addGlobalOpenChannelMutes, addPriorityMessageTypes, addToOpenChannelList, checkParticipants, createOpenChannel, destroyOpenChannels, findFrozenOpenChannels, findGlobalOpenChannelMutes, findOpenChannelList, findOpenChannelMetadata, findParticipants, findPriorityMessageTypes, getOpenChannel, type PriorityList, removeFromOpenChannelList, removeGlobalOpenChannelMutes, removeOpenChannelMetadata, removePriorityMessageTypes, setOpenChannelFrozen, setOpenChannelLifetime, setOpenChannelMetadata } from "../../chat/products/open-channels";
 import { defineEndpoint } from "../endpoint";
 import { historyRequest, historyResult, sendFields, serverSend } from "./messages";
 

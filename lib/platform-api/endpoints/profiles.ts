@@ -1,8 +1,5 @@
 import { z } from "zod";
-import { deleteUserProfiles } from "../../chat/profiles/delete-user-profiles";
-import { getUserProfiles, listUserProfiles } from "../../chat/profiles/find-user-profiles";
-import { setUserProfile } from "../../chat/profiles/set-user-profile";
-import { getUserTags, setUserTags } from "../../chat/profiles/user-tags";
+import { deleteUserProfiles, getUserProfiles, getUserTags, listUserProfiles, setUserProfile, setUserTags } from "../../chat/products/profiles";
 import { defineEndpoint } from "../endpoint";
 
 const profileView = z.object({

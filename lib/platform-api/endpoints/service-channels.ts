@@ -1,11 +1,6 @@
 import { z } from "zod";
 import { broadcastServiceMessage, sendServiceMessages } from "../../chat/messages/send-server-messages";
-import { createServiceChannel } from "../../chat/service-channels/create-service-channel";
-import { deleteServiceChannel } from "../../chat/service-channels/delete-service-channel";
-import { findServiceChannelHistory } from "../../chat/service-channels/find-service-channel-history";
-import { findServiceChannels } from "../../chat/service-channels/find-service-channels";
-import { findServiceSubscribers } from "../../chat/service-channels/find-service-subscribers";
-import { getServiceChannel } from "../../chat/service-channels/get-service-channel";
+import { createServiceChannel, deleteServiceChannel, findServiceChannelHistory, findServiceChannels, findServiceSubscribers, getServiceChannel } from "../../chat/products/service-channels";
 import { defineEndpoint } from "../endpoint";
 import { historyResult, pushOf } from "./messages";
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { broadcastChannelId, ChannelType } from "../../chat/channels/channel-types";
+import { broadcastChannelId, ChannelType } from "../../chat/base/channels/channel-types";
 import { recallMessage } from "../../chat/messages/change-message";
 import { broadcastMessage, sendSystemMessages } from "../../chat/messages/send-server-messages";
 import { defineEndpoint } from "../endpoint";

@@ -1,8 +1,6 @@
 import { z } from "zod";
 import { sendTemporaryMessage } from "../../chat/messages/send-server-messages";
-import { createTemporaryChannel } from "../../chat/temporary-channels/create-temporary-channel";
-import { endTemporaryChannel } from "../../chat/temporary-channels/end-temporary-channel";
-import { findTemporaryChannelMembers } from "../../chat/temporary-channels/find-temporary-channel-members";
+import { createTemporaryChannel, endTemporaryChannel, findTemporaryChannelMembers } from "../../chat/products/temporary-channels";
 import { defineEndpoint } from "../endpoint";
 
 const tag = "TemporaryChannels";

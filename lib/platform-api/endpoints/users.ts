@@ -1,13 +1,5 @@
 import { z } from "zod";
-import { banUsers } from "../../chat/users/ban-users";
-import { findBannedUsers } from "../../chat/users/find-banned-users";
-import { getConnectionStatus } from "../../chat/users/get-connection-status";
-import { findSoftDeletedUsers } from "../../chat/users/find-soft-deleted-users";
-import { getUser } from "../../chat/users/get-user";
-import { restoreUsers } from "../../chat/users/restore-users";
-import { softDeleteUsers } from "../../chat/users/soft-delete-users";
-import { unbanUsers } from "../../chat/users/unban-users";
-import { updateUser } from "../../chat/users/update-user";
+import { banUsers, findBannedUsers, findSoftDeletedUsers, getConnectionStatus, getUser, restoreUsers, softDeleteUsers, unbanUsers, updateUser } from "../../chat/products/users";
 import { defineEndpoint } from "../endpoint";
 
 export const getUserEndpoint = defineEndpoint({

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { AppDetail } from "@/components/apps/app-detail";
 import { requireOperator } from "@/lib/auth/session-operator";
-import { maxRotationGraceHours } from "@/lib/chat/apps/rotate-app-secret";
-import { roleAllows } from "@/lib/chat/operators/operator-roles";
+import { maxRotationGraceHours } from "@/lib/chat/base/apps/rotate-app-secret";
+import { roleAllows } from "@/lib/chat/products/operators";
 
 export const metadata: Metadata = { title: "App" };
 

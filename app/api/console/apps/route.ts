@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { consoleRoute } from "@/lib/auth/console-route";
-import { createApp } from "@/lib/chat/apps/create-app";
-import { findApps } from "@/lib/chat/apps/find-apps";
-import { appEnvironments } from "@/lib/chat/apps/app-view";
+import { createApp } from "@/lib/chat/base/apps/create-app";
+import { findApps } from "@/lib/chat/base/apps/find-apps";
+import { appEnvironments } from "@/lib/chat/base/apps/app-view";
 
 export const GET = consoleRoute({}, async () => ({ apps: await findApps() }));
 

@@ -1,9 +1,6 @@
 import { z } from "zod";
 import { consoleRoute } from "@/lib/auth/console-route";
-import { createOperator } from "@/lib/chat/operators/create-operator";
-import { findOperators } from "@/lib/chat/operators/manage-operators";
-import { generatePassword } from "@/lib/chat/operators/operator-password";
-import { operatorRoleSchema } from "@/lib/chat/operators/operator-roles";
+import { createOperator, findOperators, generatePassword, operatorRoleSchema } from "@/lib/chat/products/operators";
 
 export const GET = consoleRoute({}, async () => ({ operators: await findOperators() }));
 

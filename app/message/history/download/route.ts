@@ -1,6 +1,6 @@
 import { createGzip } from "node:zlib";
 import { Readable } from "node:stream";
-import { toErrorBody } from "@/lib/chat/errors";
+import { toErrorBody } from "@/lib/chat/base/errors";
 import { historyLines, verifyHistoryLink } from "@/lib/chat/messages/history-download";
 
 // The signed link is the credential: no Platform API signature here.

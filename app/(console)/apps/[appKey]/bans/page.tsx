@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { BansPage } from "@/components/users/bans-page";
 import { requireOperator } from "@/lib/auth/session-operator";
-import { roleAllows } from "@/lib/chat/operators/operator-roles";
+import { roleAllows } from "@/lib/chat/products/operators";
 
 export const metadata: Metadata = { title: "Bans" };
 

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { Suspense } from "react";
 import { ApiDebugger } from "@/components/debugger/api-debugger";
 import { requireOperator } from "@/lib/auth/session-operator";
-import { roleAllows } from "@/lib/chat/operators/operator-roles";
+import { roleAllows } from "@/lib/chat/products/operators";
 
 export const metadata: Metadata = { title: "API debugger" };
 

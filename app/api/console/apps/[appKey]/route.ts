@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { consoleRoute } from "@/lib/auth/console-route";
-import { deleteApp } from "@/lib/chat/apps/delete-app";
+import { deleteApp } from "@/lib/chat/base/apps/delete-app";
 
 export const GET = consoleRoute({ app: true }, async ({ app }) => ({ app }));
 

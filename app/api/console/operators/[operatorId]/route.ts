@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { consoleRoute } from "@/lib/auth/console-route";
-import { changeOperatorRole, removeOperator } from "@/lib/chat/operators/manage-operators";
-import { operatorRoleSchema } from "@/lib/chat/operators/operator-roles";
+import { changeOperatorRole, operatorRoleSchema, removeOperator } from "@/lib/chat/products/operators";
 
 const params = z.object({ operatorId: z.string() });
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { consoleRoute } from "@/lib/auth/console-route";
-import { findBannedUsers } from "@/lib/chat/users/find-banned-users";
+import { findBannedUsers } from "@/lib/chat/products/users";
 
 const query = z.object({ userId: z.string().optional(), page: z.coerce.number().int().optional() });
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { consoleRoute } from "@/lib/auth/console-route";
-import { maxRotationGraceHours, rotateAppSecret } from "@/lib/chat/apps/rotate-app-secret";
+import { maxRotationGraceHours, rotateAppSecret } from "@/lib/chat/base/apps/rotate-app-secret";
 
 const body = z.object({ graceHours: z.number().int().min(0).max(maxRotationGraceHours) });
 

@@ -1,5 +1,5 @@
 import { consoleRoute } from "@/lib/auth/console-route";
-import { getAppOrThrow } from "@/lib/chat/apps/find-apps";
+import { getAppOrThrow } from "@/lib/chat/base/apps/find-apps";
 
 // The App Secret has its own route so that pages load without it and reveal it on request,
 // to admins, with a line in the audit log.

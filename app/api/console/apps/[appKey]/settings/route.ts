@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { consoleRoute } from "@/lib/auth/console-route";
-import { consoleSettingsView, getAppSettings, patchAppSettings } from "@/lib/chat/apps/app-settings";
+import { consoleSettingsView, getAppSettings, patchAppSettings } from "@/lib/chat/base/apps/app-settings";
 
 export const GET = consoleRoute({ app: true }, async ({ app }) => consoleSettingsView(await getAppSettings(app.id)));
 

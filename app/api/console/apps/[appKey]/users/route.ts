@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { consoleRoute } from "@/lib/auth/console-route";
-import { searchUsers } from "@/lib/chat/users/search-users";
+import { searchUsers } from "@/lib/chat/products/users";
 
 const query = z.object({ q: z.string().optional(), after: z.string().optional() });
 

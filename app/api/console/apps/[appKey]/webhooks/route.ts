@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { consoleRoute } from "@/lib/auth/console-route";
-import { getAppSettings } from "@/lib/chat/apps/app-settings";
-import { addWebhookEndpoint, removeWebhookEndpoint } from "@/lib/chat/webhooks/webhook-endpoints";
-import { webhookEventTypes, webhookStyles } from "@/lib/chat/webhooks/webhook-events";
+import { getAppSettings } from "@/lib/chat/base/apps/app-settings";
+import { addWebhookEndpoint, removeWebhookEndpoint } from "@/lib/chat/products/webhooks";
+import { webhookEventTypes, webhookStyles } from "@/lib/chat/base/webhooks/webhook-events";
 import type { WebhookEndpointsView } from "@/lib/contract";
 
 export const GET = consoleRoute({ app: true }, async ({ app }): Promise<WebhookEndpointsView> => ({

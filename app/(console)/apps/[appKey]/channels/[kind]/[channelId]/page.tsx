@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ChannelPage } from "@/components/channels/channel-page";
 import { requireOperator } from "@/lib/auth/session-operator";
-import { channelKindSchema } from "@/lib/chat/channels/console-channels";
-import { roleAllows } from "@/lib/chat/operators/operator-roles";
+import { channelKindSchema } from "@/lib/chat/console/console-channels";
+import { roleAllows } from "@/lib/chat/products/operators";
 
 export const metadata: Metadata = { title: "Channel" };
 

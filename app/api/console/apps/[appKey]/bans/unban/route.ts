@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { consoleRoute } from "@/lib/auth/console-route";
-import { maxUsersPerBan } from "@/lib/chat/users/ban-users";
-import { unbanUsers } from "@/lib/chat/users/unban-users";
+import { maxUsersPerBan, unbanUsers } from "@/lib/chat/products/users";
 
 const body = z.object({ userIds: z.array(z.string()).min(1, "choose at least one user").max(100, "unban at most 100 users at once") });
 

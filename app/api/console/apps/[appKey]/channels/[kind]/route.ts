@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { consoleRoute } from "@/lib/auth/console-route";
-import { searchChannels } from "@/lib/chat/channels/console-channels";
+import { searchChannels } from "@/lib/chat/console/console-channels";
 
 const query = z.object({ q: z.string().optional(), after: z.string().optional() });
 

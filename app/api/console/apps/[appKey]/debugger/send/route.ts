@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { consoleRoute } from "@/lib/auth/console-route";
-import { getAppOrThrow } from "@/lib/chat/apps/find-apps";
+import { getAppOrThrow } from "@/lib/chat/base/apps/find-apps";
 import { sendSignedRequest } from "@/lib/platform-api/api-debugger";
 import { requestOrigin } from "@/lib/platform-api/request-origin";
 

@@ -1,7 +1,7 @@
 import { Readable } from "node:stream";
 import { z } from "zod";
 import { consoleRoute } from "@/lib/auth/console-route";
-import { ChatError } from "@/lib/chat/errors";
+import { ChatError } from "@/lib/chat/base/errors";
 import { allMatchingMessages, parseMessageFilters } from "@/lib/chat/messages/stored-messages";
 
 /** Rows one export holds at most. */

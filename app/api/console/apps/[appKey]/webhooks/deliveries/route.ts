@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { consoleRoute } from "@/lib/auth/console-route";
-import { findWebhookDeliveries } from "@/lib/chat/webhooks/webhook-log";
+import { findWebhookDeliveries } from "@/lib/chat/products/webhooks";
 
 const query = z.object({ status: z.string().optional(), limit: z.coerce.number().optional() });
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { consoleRoute } from "@/lib/auth/console-route";
-import { endChannel, getChannelOverview } from "@/lib/chat/channels/console-channels";
+import { endChannel, getChannelOverview } from "@/lib/chat/console/console-channels";
 
 const params = z.object({ kind: z.string(), channelId: z.string() });
 const endings: Record<string, string> = { groups: "group.dismiss", "open-channels": "openChannel.destroy", communities: "community.dismiss" };

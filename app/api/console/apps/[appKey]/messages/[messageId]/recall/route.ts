@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { consoleRoute } from "@/lib/auth/console-route";
+
 import { recallStoredMessage } from "@/lib/chat/messages/stored-messages";
 
 export const POST = consoleRoute({ app: true, params: z.object({ messageId: z.string() }), audit: "message.recall" }, async ({ app, params }) => {

@@ -1,11 +1,7 @@
 import { z } from "zod";
 import { consoleRoute } from "@/lib/auth/console-route";
-import { expireAccessTokens } from "@/lib/chat/tokens/expire-access-tokens";
-import { banUsers } from "@/lib/chat/users/ban-users";
-import { kickUserSessions } from "@/lib/chat/users/kick-user-sessions";
-import { restoreUsers } from "@/lib/chat/users/restore-users";
-import { softDeleteUsers } from "@/lib/chat/users/soft-delete-users";
-import { unbanUsers } from "@/lib/chat/users/unban-users";
+import { expireAccessTokens } from "@/lib/chat/products/tokens";
+import { banUsers, kickUserSessions, restoreUsers, softDeleteUsers, unbanUsers } from "@/lib/chat/products/users";
 import type { UserAction } from "@/lib/contract";
 
 const actions = ["ban", "unban", "kick", "invalidate-tokens", "delete", "restore"] as const satisfies readonly UserAction[];

@@ -1,0 +1,41 @@
+import { db } from "../../../db/client";
+import { createUserCache } from "../cache";
+import { ChatError } from "../errors";
+
+/** A soft-deleted user has no state: for the hot paths it does not exist. */
+export type UserState = { name: string; tokensValidAfter: number | null; bannedUntil: number | null };
+
+const userStateColumns = { name: true, tokensValidAfter: true, bannedUntil: true } as const;
+
+/**
+ * What the hot paths (connect, send) need to know about a user, without a database
+ * read after the first: every change to a user invalidates the entry on every node.
+ */
+export const userCache = createUserCache<UserState>({
+  name: "user",
+  maxEntries: 200_000,
+  ttlMs: 60_000,
+  load: async (appId, userId) => {
+    // findFirst, not findUnique: Prisma merges concurrent findUnique calls into one query, which
+    // a burst of connects would push past SQLite's limit on query parameters.
+    const user = await db.user.findFirst({ where: { appId, id: userId, deletedAt: null }, select: userStateColumns });
+    return user && toUserState(user);
+  },
+});
+
+/** The states of several users of an app by user id (users that do not exist are absent): one read for those not cached. */
+export function findUserStates(appId: string, userIds: string[]): Promise<Map<string, UserState>> {
+  return userCache.getMany(appId, userIds, async (_, uncached) => {
+    const users = await db.user.findMany({ where: { appId, id: { in: uncached }, deletedAt: null }, select: { id: true, ...userStateColumns } });
+    return new Map(users.map((user) => [user.id, toUserState(user)]));
+  });
+}
+
+function toUserState(user: { name: string; tokensValidAfter: Date | null; bannedUntil: Date | null }): UserState {
+  return { name: user.name, tokensValidAfter: user.tokensValidAfter?.getTime() ?? null, bannedUntil: user.bannedUntil?.getTime() ?? null };
+}
+
+/** Refuses a user id that names no user of the app; read through the cache, since sends check it per message. */
+export async function checkUserExists(appId: string, userId: string): Promise<void> {
+  if (!(await userCache.get(appId, userId))) throw new ChatError("notFound", `User ${userId} does not exist`);
+}

@@ -1,0 +1,7 @@
+export { createCommunity, dismissCommunity, findUserSubchannels, isCommunityMember, joinCommunity, leaveCommunity, updateCommunity } from "./community-membership";
+export { findCommunityUnread, markCommunityRead, prepareCommunityMentions } from "./community-read-state";
+export { addCommunityRule, CommunityRuleKind, findCommunityRuleUsers, getCommunityFrozen, removeCommunityRule, setCommunityFrozen } from "./community-user-rules";
+export { routeCommunityMessage } from "./route-community-message";
+export { communityTopicKey, communityVisibleSince, findCommunityChannel, findCommunityChannelKeys, findReaders } from "./subchannel-access";
+export { addPrivateMembers, createSubchannel, deleteSubchannel, findPrivateMembers, findSubchannels, removePrivateMembers, setSubchannelVisibility } from "./subchannels";
+export { addUserGroups, addUserGroupUsers, bindUserGroups, findBoundUserGroups, findUserGroups, findUserGroupSubchannels, findUserUserGroups, removeUserGroups, removeUserGroupUsers, unbindUserGroups } from "./user-groups";

@@ -1,0 +1,6 @@
+export { addUserChannelTags, findTaggedConversations, findUserChannelTags, removeUserChannelTags, tagConversations } from "./conversation-tags";
+export { findConversations } from "./find-conversations";
+export { getConversationAttributes } from "./get-conversation-attributes";
+export { getNotificationLevel, setNotificationLevel } from "./notification-levels";
+export { removeInactiveChannels } from "./remove-inactive-channels";
+export { deleteConversation, markConversationRead, pinConversation } from "./update-conversation";

@@ -1,0 +1,7 @@
+export { addFriend } from "./add-friend";
+export { findFriends } from "./find-friends";
+export { friendCache } from "./friend-cache";
+export { getFriendPermissions, setFriendPermission } from "./friend-permissions";
+export { getFriendRelationships } from "./get-friend-relationships";
+export { removeFriends } from "./remove-friends";
+export { setFriendProfile } from "./set-friend-profile";

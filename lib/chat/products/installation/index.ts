@@ -1,0 +1,1 @@
+export { getInstallationSecret } from "./get-installation-secret";

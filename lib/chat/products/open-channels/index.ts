@@ -1,0 +1,9 @@
+export { createOpenChannel, destroyOpenChannels, findFrozenOpenChannels, getOpenChannel, setOpenChannelFrozen, setOpenChannelLifetime } from "./manage-open-channels";
+export { addGlobalOpenChannelMutes, addToOpenChannelList, findGlobalOpenChannelMutes, findOpenChannelList, removeFromOpenChannelList, removeGlobalOpenChannelMutes } from "./open-channel-lists";
+export { addPriorityMessageTypes, findPriorityMessageTypes, removePriorityMessageTypes } from "./open-channel-message-priorities";
+export type { PriorityList } from "./open-channel-message-priorities";
+export { findOpenChannelMetadata, removeOpenChannelMetadata, setOpenChannelMetadata } from "./open-channel-metadata";
+export { checkParticipants, findOpenChannelKeys, findParticipants, joinOpenChannel, leaveOpenChannel, touchParticipants } from "./open-channel-participants";
+export { routeOpenChannelMessage } from "./route-open-channel-message";
+export { sweepOpenChannels } from "./sweep-open-channels";
+export { getOpenChannelOrThrow } from "./open-channel-rules";

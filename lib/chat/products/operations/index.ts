@@ -1,0 +1,2 @@
+export { countClientOperation } from "./client-operation-limits";
+export { checkOperationSignature } from "./operation-signature";

@@ -1,0 +1,10 @@
+export { createServiceChannel } from "./create-service-channel";
+export { deleteServiceChannel } from "./delete-service-channel";
+export { findServiceChannelHistory } from "./find-service-channel-history";
+export { findServiceChannels } from "./find-service-channels";
+export { findServiceSubscribers } from "./find-service-subscribers";
+export { getServiceChannel } from "./get-service-channel";
+export { routeServiceMessage } from "./route-service-message";
+export { checkSubscribed, getServiceChannelOrThrow } from "./service-channel-rules";
+export { subscribeServiceChannel } from "./subscribe-service-channel";
+export { unsubscribeServiceChannel } from "./unsubscribe-service-channel";

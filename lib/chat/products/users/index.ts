@@ -1,0 +1,13 @@
+export { banUsers, maxUsersPerBan } from "./ban-users";
+export { findBannedUsers } from "./find-banned-users";
+export { findSoftDeletedUsers } from "./find-soft-deleted-users";
+export { getConnectionStatus } from "./get-connection-status";
+export { getUser } from "./get-user";
+export { kickUserSessions } from "./kick-user-sessions";
+export { parsePresenceEntry, presenceEntry } from "./presence-entry";
+export { restoreUsers } from "./restore-users";
+export { searchUsers } from "./search-users";
+export { softDeleteUsers } from "./soft-delete-users";
+export { unbanUsers } from "./unban-users";
+export { checkProfile, updateUser } from "./update-user";
+export { getUserOverview } from "./user-overview";
