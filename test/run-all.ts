@@ -39,6 +39,7 @@ if (skipped.length > 0) {
 
 ensureChromium();
 run("Generate the Prisma clients", "npm", ["run", "--silent", "db:generate"]);
+run("Dependency rule (.dependency-cruiser.cjs)", "npm", ["run", "--silent", "deps"]);
 run("Type-check", "npx", ["tsc", "--noEmit"]);
 run("Production build", "npx", ["next", "build"]);
 run("Unit and integration tests (Vitest)", "npx", ["vitest", "run"]);

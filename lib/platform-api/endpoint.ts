@@ -34,6 +34,17 @@ export type Endpoint<Request extends z.ZodType = z.ZodType, Result extends z.Zod
   handle: (context: { app: SigningApp; input: z.infer<Request>; origin: string }) => Promise<Result extends z.ZodType ? z.infer<Result> : void>;
 };
 
+/**
+ * What a file's v4 declarations share: its tag and its usual rate limit. A declaration
+ * spreads it first and states only what differs: `defineEndpoint({ ...v4, path, ... })`.
+ */
+export function v4Endpoint(shared: { tag: string; rateLimit: { perSecond: number } }) {
+  return { api: "v4" as const, ...shared };
+}
+
+/** What every declaration of the older API shares. */
+export const compatibilityEndpoint = { api: "compatibility" as const, tag: "Compatibility" };
+
 export function defineEndpoint<Request extends z.ZodType, Result extends z.ZodType | null>(
   endpoint: Endpoint<Request, Result>,
 ): Endpoint<Request, Result> {

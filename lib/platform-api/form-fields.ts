@@ -8,5 +8,3 @@ export const formList = z.union([z.string(), z.array(z.string())]).transform((va
 export const formInteger = z.string().regex(/^-?\d+$/, "expected a whole number").transform(Number);
 /** A form field holding a switch: "1" on, "0" off. */
 export const formFlag = z.enum(["0", "1"], { error: 'expected "0" or "1"' }).transform((value) => value === "1");
-/** What every declaration of the older API shares. */
-export const compatibilityEndpoint = { api: "compatibility" as const, tag: "Compatibility" };

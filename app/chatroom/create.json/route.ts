@@ -1,4 +1,4 @@
-import { legacyCreateChatroomsEndpoint } from "@/lib/platform-api/endpoints/compatibility-chatrooms";
+import { getEndpointOrThrow } from "@/lib/platform-api/endpoints";
 import { serve } from "@/lib/platform-api/serve";
 
-export const POST = serve(legacyCreateChatroomsEndpoint);
+export const POST = serve(getEndpointOrThrow("/chatroom/create.json"));

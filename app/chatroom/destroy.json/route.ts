@@ -1,4 +1,4 @@
-import { legacyDestroyChatroomsEndpoint } from "@/lib/platform-api/endpoints/compatibility-chatrooms";
+import { getEndpointOrThrow } from "@/lib/platform-api/endpoints";
 import { serve } from "@/lib/platform-api/serve";
 
-export const POST = serve(legacyDestroyChatroomsEndpoint);
+export const POST = serve(getEndpointOrThrow("/chatroom/destroy.json"));

@@ -1,4 +1,4 @@
-import { legacyCreateGroupEndpoint } from "@/lib/platform-api/endpoints/compatibility";
+import { getEndpointOrThrow } from "@/lib/platform-api/endpoints";
 import { serve } from "@/lib/platform-api/serve";
 
-export const POST = serve(legacyCreateGroupEndpoint);
+export const POST = serve(getEndpointOrThrow("/group/create.json"));

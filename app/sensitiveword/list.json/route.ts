@@ -1,4 +1,4 @@
-import { legacyListSensitiveWordsEndpoint } from "@/lib/platform-api/endpoints/compatibility";
+import { getEndpointOrThrow } from "@/lib/platform-api/endpoints";
 import { serve } from "@/lib/platform-api/serve";
 
-export const POST = serve(legacyListSensitiveWordsEndpoint);
+export const POST = serve(getEndpointOrThrow("/sensitiveword/list.json"));

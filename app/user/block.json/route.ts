@@ -1,4 +1,4 @@
-import { legacyBlockUsersEndpoint } from "@/lib/platform-api/endpoints/compatibility";
+import { getEndpointOrThrow } from "@/lib/platform-api/endpoints";
 import { serve } from "@/lib/platform-api/serve";
 
-export const POST = serve(legacyBlockUsersEndpoint);
+export const POST = serve(getEndpointOrThrow("/user/block.json"));

@@ -1,4 +1,4 @@
-import { legacyCheckOnlineEndpoint } from "@/lib/platform-api/endpoints/compatibility";
+import { getEndpointOrThrow } from "@/lib/platform-api/endpoints";
 import { serve } from "@/lib/platform-api/serve";
 
-export const POST = serve(legacyCheckOnlineEndpoint);
+export const POST = serve(getEndpointOrThrow("/user/checkOnline.json"));

@@ -1,4 +1,4 @@
-import { legacyDeactivateEndpoint } from "@/lib/platform-api/endpoints/compatibility";
+import { getEndpointOrThrow } from "@/lib/platform-api/endpoints";
 import { serve } from "@/lib/platform-api/serve";
 
-export const POST = serve(legacyDeactivateEndpoint);
+export const POST = serve(getEndpointOrThrow("/user/deactivate.json"));

@@ -1,4 +1,4 @@
-import { legacyReactivateEndpoint } from "@/lib/platform-api/endpoints/compatibility";
+import { getEndpointOrThrow } from "@/lib/platform-api/endpoints";
 import { serve } from "@/lib/platform-api/serve";
 
-export const POST = serve(legacyReactivateEndpoint);
+export const POST = serve(getEndpointOrThrow("/user/reactivate.json"));

@@ -1,4 +1,4 @@
-import { legacyUnblockUsersEndpoint } from "@/lib/platform-api/endpoints/compatibility";
+import { getEndpointOrThrow } from "@/lib/platform-api/endpoints";
 import { serve } from "@/lib/platform-api/serve";
 
-export const POST = serve(legacyUnblockUsersEndpoint);
+export const POST = serve(getEndpointOrThrow("/user/unblock.json"));

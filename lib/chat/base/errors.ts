@@ -34,7 +34,7 @@ export const errorTable = {
   messageRejected: { code: 1026, status: 403 },
   /** The app requires its server's signature for this client operation, and it is missing, expired or wrong. */
   operationSignatureRejected: { code: 1027, status: 403 },
-  /** The conversation was removed after the app's inactivity period (see lib/chat/channels/inactive-channels.ts). */
+  /** The conversation was removed after the app's inactivity period (see lib/chat/products/conversations/remove-inactive-channels.ts). */
   channelRemoved: { code: 1029, status: 404 },
   /** A client did an operation (history queries, joins and leaves, logins) more often per minute than the app allows. */
   operationRateExceeded: { code: 1028, status: 429 },

@@ -1,13 +1,14 @@
 import { z } from "zod";
 import { expireAccessTokens, issueAccessToken } from "../../chat/products/tokens";
-import { defineEndpoint } from "../endpoint";
+import { defineEndpoint, v4Endpoint } from "../endpoint";
 
-export const issueAccessTokenEndpoint = defineEndpoint({
+const v4 = v4Endpoint({ tag: "UserManagement", rateLimit: { perSecond: 100 } });
+
+const issueAccessTokenEndpoint = defineEndpoint({
+  ...v4,
   path: "/v4/auth/access-token/issue",
   operationId: "issueAccessToken",
   summary: "Register a user (or update a known user's name and avatar) and issue an access token",
-  tag: "UserManagement",
-  api: "v4",
   request: z.object({
     userId: z.string(),
     name: z.string(),
@@ -19,19 +20,22 @@ export const issueAccessTokenEndpoint = defineEndpoint({
   handle: ({ app, input }) => issueAccessToken({ app, ...input }),
 });
 
-export const expireAccessTokensEndpoint = defineEndpoint({
+const expireAccessTokensEndpoint = defineEndpoint({
+  ...v4,
   path: "/v4/auth/access-token/expire",
   operationId: "expireAccessToken",
   summary: "Invalidate the access tokens of users issued before a time, disconnecting their sessions",
-  tag: "UserManagement",
-  api: "v4",
   request: z.object({
     userIds: z.array(z.string()),
     /** Unix time in milliseconds. */
     expiresAt: z.number().int(),
   }),
   result: null,
-  rateLimit: { perSecond: 100 },
   errors: [],
   handle: ({ app, input }) => expireAccessTokens({ appId: app.id, ...input }),
 });
+
+export const accessTokenEndpoints = [
+  issueAccessTokenEndpoint,
+  expireAccessTokensEndpoint,
+];

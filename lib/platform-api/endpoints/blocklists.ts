@@ -1,39 +1,36 @@
 import { z } from "zod";
 import { addToBlocklist, findBlocklist, removeFromBlocklist } from "../../chat/products/blocklists";
-import { defineEndpoint } from "../endpoint";
+import { defineEndpoint, v4Endpoint } from "../endpoint";
 
-export const addToBlocklistEndpoint = defineEndpoint({
+const v4 = v4Endpoint({ tag: "UserBlocklist", rateLimit: { perSecond: 100 } });
+
+const addToBlocklistEndpoint = defineEndpoint({
+  ...v4,
   path: "/v4/user/blocklist/add",
   operationId: "addToBlocklist",
   summary: "Block users: their direct messages to the user are refused",
-  tag: "UserBlocklist",
-  api: "v4",
   request: z.object({ userId: z.string(), targetUserIds: z.array(z.string()) }),
   result: null,
-  rateLimit: { perSecond: 100 },
   errors: ["notFound", "unprocessable"],
   handle: ({ app, input }) => addToBlocklist({ appId: app.id, ...input }),
 });
 
-export const removeFromBlocklistEndpoint = defineEndpoint({
+const removeFromBlocklistEndpoint = defineEndpoint({
+  ...v4,
   path: "/v4/user/blocklist/remove",
   operationId: "removeFromBlocklist",
   summary: "Unblock users",
-  tag: "UserBlocklist",
-  api: "v4",
   request: z.object({ userId: z.string(), blockedUserIds: z.array(z.string()) }),
   result: null,
-  rateLimit: { perSecond: 100 },
   errors: ["notFound"],
   handle: ({ app, input }) => removeFromBlocklist({ appId: app.id, ...input }),
 });
 
-export const getBlocklistEndpoint = defineEndpoint({
+const getBlocklistEndpoint = defineEndpoint({
+  ...v4,
   path: "/v4/user/blocklist/get",
   operationId: "getBlocklist",
   summary: "A page of the users a user blocked; pass the returned pageToken for the next page",
-  tag: "UserBlocklist",
-  api: "v4",
   request: z.object({
     userId: z.string(),
     pageToken: z.string().optional(),
@@ -41,7 +38,12 @@ export const getBlocklistEndpoint = defineEndpoint({
     order: z.number().int().optional(),
   }),
   result: z.object({ pageToken: z.string(), blockedUserIds: z.array(z.string()) }),
-  rateLimit: { perSecond: 100 },
   errors: ["notFound"],
   handle: ({ app, input }) => findBlocklist({ appId: app.id, ...input }),
 });
+
+export const blocklistEndpoints = [
+  addToBlocklistEndpoint,
+  removeFromBlocklistEndpoint,
+  getBlocklistEndpoint,
+];

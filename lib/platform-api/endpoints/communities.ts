@@ -5,12 +5,11 @@ import { editMessage } from "../../chat/messages/change-message";
 import { findHistoryMessages } from "../../chat/messages/find-history-messages";
 import { deleteMessageMetadata, findMessageMetadata, setMessageMetadata } from "../../chat/messages/message-metadata";
 import { sendCommunityMessages } from "../../chat/messages/send-server-messages";
-import { defineEndpoint } from "../endpoint";
-import { pushOf } from "./messages";
+import { defineEndpoint, v4Endpoint } from "../endpoint";
+import { pushOf } from "../message-fields";
 
-const tag = "CommunityChannelManagement";
+const v4 = v4Endpoint({ tag: "CommunityChannelManagement", rateLimit: { perSecond: 100 } });
 const messageTag = "MessageManagement";
-const rateLimit = { perSecond: 100 };
 const flag = z.number().int().optional();
 const page = { page: z.number().int().optional(), pageSize: z.number().int().optional() };
 const community = { channelId: z.string() };
@@ -19,318 +18,270 @@ const subchannel = { channelId: z.string(), subchannelId: z.string() };
 const ruleTarget = { channelId: z.string(), subchannelId: z.string().optional() };
 const userIds = { userIds: z.array(z.string()) };
 
-export const createCommunityEndpoint = defineEndpoint({
-  api: "v4",
+const createCommunityEndpoint = defineEndpoint({
+  ...v4,
   path: "/v4/community-channel/create",
   operationId: "createCommunityChannel",
   summary: "Create a community; its creator (userId) is its first member",
-  tag,
   request: z.object({ userId: z.string(), ...community, name: z.string() }),
   result: null,
-  rateLimit,
   errors: ["notFound", "conflict", "unprocessable"],
   handle: ({ app, input }) => createCommunity({ appId: app.id, ...input }),
 });
 
-export const joinCommunityEndpoint = defineEndpoint({
-  api: "v4",
+const joinCommunityEndpoint = defineEndpoint({
+  ...v4,
   path: "/v4/community-channel/join",
   operationId: "joinCommunityChannel",
   summary: "Add a member (a user joins at most 100 communities); joining twice changes nothing",
-  tag,
   request: z.object({ userId: z.string(), ...community }),
   result: null,
-  rateLimit,
   errors: ["notFound", "unprocessable"],
   handle: ({ app, input }) => joinCommunity({ appId: app.id, ...input }),
 });
 
-export const leaveCommunityEndpoint = defineEndpoint({
-  api: "v4",
+const leaveCommunityEndpoint = defineEndpoint({
+  ...v4,
   path: "/v4/community-channel/leave",
   operationId: "leaveCommunityChannel",
   summary: "Remove a member with their private subchannel and user group memberships",
-  tag,
   request: z.object({ userId: z.string(), ...community }),
   result: null,
-  rateLimit,
   errors: ["notFound"],
   handle: ({ app, input }) => leaveCommunity({ appId: app.id, ...input }),
 });
 
-export const dismissCommunityEndpoint = defineEndpoint({
-  api: "v4",
+const dismissCommunityEndpoint = defineEndpoint({
+  ...v4,
   path: "/v4/community-channel/dismiss",
   operationId: "dismissCommunityChannel",
   summary: "Delete a community with its subchannels, members, user groups and messages",
-  tag,
   request: z.object(community),
   result: null,
-  rateLimit,
   errors: ["notFound"],
   handle: ({ app, input }) => dismissCommunity({ appId: app.id, ...input }),
 });
 
-export const updateCommunityEndpoint = defineEndpoint({
-  api: "v4",
+const updateCommunityEndpoint = defineEndpoint({
+  ...v4,
   path: "/v4/community-channel/update",
   operationId: "updateCommunityChannel",
   summary: "Rename a community",
-  tag,
   request: z.object({ ...community, name: z.string() }),
   result: null,
-  rateLimit,
   errors: ["notFound"],
   handle: ({ app, input }) => updateCommunity({ appId: app.id, ...input }),
 });
 
-export const communityMemberExistsEndpoint = defineEndpoint({
-  api: "v4",
+const communityMemberExistsEndpoint = defineEndpoint({
+  ...v4,
   path: "/v4/community-channel/member/exist",
   operationId: "checkCommunityChannelMemberExist",
   summary: "Whether a user is a member of a community",
-  tag,
   request: z.object({ userId: z.string(), ...community }),
   result: z.object({ isMember: z.boolean() }),
-  rateLimit,
   errors: ["notFound"],
   handle: ({ app, input }) => isCommunityMember({ appId: app.id, ...input }),
 });
 
-export const listUserSubchannelsEndpoint = defineEndpoint({
-  api: "v4",
+const listUserSubchannelsEndpoint = defineEndpoint({
+  ...v4,
   path: "/v4/community-channel/user/subchannel/list",
   operationId: "listCommunityUserSubchannels",
   summary: "A page of the subchannels a member reads: the public ones and the private ones they have access to",
-  tag,
   request: z.object({ ...community, userId: z.string(), ...page }),
   result: z.object({ subChannels: z.array(z.string()) }),
-  rateLimit,
   errors: ["notFound", "notMember"],
   handle: ({ app, input }) => findUserSubchannels({ appId: app.id, ...input }),
 });
 
-export const createSubchannelEndpoint = defineEndpoint({
-  api: "v4",
+const createSubchannelEndpoint = defineEndpoint({
+  ...v4,
   path: "/v4/community-channel/subchannel/create",
   operationId: "createCommunitySubchannel",
   summary: "Add a public (channelVisibility 0, the default) or private (1) subchannel; a community holds at most 50",
-  tag,
   request: z.object({ ...subchannel, channelVisibility: z.number().int().optional() }),
   result: null,
-  rateLimit,
   errors: ["notFound", "conflict", "unprocessable"],
   handle: ({ app, input }) => createSubchannel({ appId: app.id, ...input }),
 });
 
-export const deleteSubchannelEndpoint = defineEndpoint({
-  api: "v4",
+const deleteSubchannelEndpoint = defineEndpoint({
+  ...v4,
   path: "/v4/community-channel/subchannel/delete",
   operationId: "deleteCommunitySubchannel",
   summary: "Delete a subchannel with its messages",
-  tag,
   request: z.object(subchannel),
   result: null,
-  rateLimit,
   errors: ["notFound"],
   handle: ({ app, input }) => deleteSubchannel({ appId: app.id, ...input }),
 });
 
-export const listSubchannelsEndpoint = defineEndpoint({
-  api: "v4",
+const listSubchannelsEndpoint = defineEndpoint({
+  ...v4,
   path: "/v4/community-channel/subchannel/list",
   operationId: "listCommunitySubchannels",
   summary: "A page of a community's subchannels by creation, oldest first (order 0) or newest first (1); createdAt in Unix ms",
-  tag,
   request: z.object({ ...community, ...page, order: z.number().int().optional() }),
   result: z.object({ subchannels: z.array(z.object({ subchannelId: z.string(), createdAt: z.string(), channelVisibility: z.number().int() })) }),
-  rateLimit,
   errors: ["notFound"],
   handle: ({ app, input }) => findSubchannels({ appId: app.id, ...input }),
 });
 
-export const updateSubchannelTypeEndpoint = defineEndpoint({
-  api: "v4",
+const updateSubchannelTypeEndpoint = defineEndpoint({
+  ...v4,
   path: "/v4/community-channel/subchannel-type/update",
   operationId: "updateCommunitySubchannelType",
   summary: "Make a subchannel public (channelVisibility 0) or private (1)",
-  tag,
   request: z.object({ ...subchannel, channelVisibility: z.number().int().optional() }),
   result: null,
-  rateLimit,
   errors: ["notFound"],
   handle: ({ app, input }) => setSubchannelVisibility({ appId: app.id, ...input }),
 });
 
-export const addPrivateMembersEndpoint = defineEndpoint({
-  api: "v4",
+const addPrivateMembersEndpoint = defineEndpoint({
+  ...v4,
   path: "/v4/community-channel/private-subchannel/member/add",
   operationId: "addCommunityPrivateSubchannelMembers",
   summary: "Give up to 100 community members access to a private subchannel",
-  tag,
   request: z.object({ ...subchannel, ...userIds }),
   result: null,
-  rateLimit,
   errors: ["notFound", "notMember", "unprocessable"],
   handle: ({ app, input }) => addPrivateMembers({ appId: app.id, ...input }),
 });
 
-export const removePrivateMembersEndpoint = defineEndpoint({
-  api: "v4",
+const removePrivateMembersEndpoint = defineEndpoint({
+  ...v4,
   path: "/v4/community-channel/private-subchannel/member/remove",
   operationId: "removeCommunityPrivateSubchannelMembers",
   summary: "Take away the access of up to 100 members to a private subchannel (members of its user groups keep theirs)",
-  tag,
   request: z.object({ ...subchannel, ...userIds }),
   result: null,
-  rateLimit,
   errors: ["notFound", "unprocessable"],
   handle: ({ app, input }) => removePrivateMembers({ appId: app.id, ...input }),
 });
 
-export const listPrivateMembersEndpoint = defineEndpoint({
-  api: "v4",
+const listPrivateMembersEndpoint = defineEndpoint({
+  ...v4,
   path: "/v4/community-channel/private-subchannel/member/list",
   operationId: "listCommunityPrivateSubchannelMembers",
   summary: "A page of a private subchannel's members, in the order they were added",
-  tag,
   request: z.object({ ...subchannel, ...page }),
   result: z.object({ members: z.array(z.string()) }),
-  rateLimit,
   errors: ["notFound"],
   handle: ({ app, input }) => findPrivateMembers({ appId: app.id, ...input }),
 });
 
-export const addUserGroupsEndpoint = defineEndpoint({
-  api: "v4",
+const addUserGroupsEndpoint = defineEndpoint({
+  ...v4,
   path: "/v4/community-channel/user-group/add",
   operationId: "addCommunityChannelUserGroups",
   summary: "Add up to 100 user groups to a community; existing ones stay",
-  tag,
   request: z.object({ ...community, userGroups: z.array(z.object({ userGroupId: z.string() })) }),
   result: null,
-  rateLimit,
   errors: ["notFound"],
   handle: ({ app, input }) => addUserGroups({ appId: app.id, ...input }),
 });
 
-export const removeUserGroupsEndpoint = defineEndpoint({
-  api: "v4",
+const removeUserGroupsEndpoint = defineEndpoint({
+  ...v4,
   path: "/v4/community-channel/user-group/remove",
   operationId: "deleteCommunityChannelUserGroups",
   summary: "Delete user groups with their members and bindings",
-  tag,
   request: z.object({ ...community, userGroupIds: z.array(z.string()) }),
   result: null,
-  rateLimit,
   errors: ["notFound"],
   handle: ({ app, input }) => removeUserGroups({ appId: app.id, ...input }),
 });
 
-export const listUserGroupsEndpoint = defineEndpoint({
-  api: "v4",
+const listUserGroupsEndpoint = defineEndpoint({
+  ...v4,
   path: "/v4/community-channel/user-group/list",
   operationId: "listCommunityChannelUserGroups",
   summary: "A page of a community's user groups by creation, oldest first (order 0) or newest first (1)",
-  tag,
   request: z.object({ ...community, ...page, order: z.number().int().optional() }),
   result: z.object({ userGroups: z.array(z.object({ userGroupId: z.string() })) }),
-  rateLimit,
   errors: ["notFound"],
   handle: ({ app, input }) => findUserGroups({ appId: app.id, ...input }),
 });
 
 const binding = z.object({ ...subchannel, userGroupIds: z.array(z.string()) });
 
-export const bindUserGroupsEndpoint = defineEndpoint({
-  api: "v4",
+const bindUserGroupsEndpoint = defineEndpoint({
+  ...v4,
   path: "/v4/community-channel/channel/user-group/bind",
   operationId: "bindCommunityChannelUserGroup",
   summary: "Bind user groups to a subchannel: their members read and send to it while it is private",
-  tag,
   request: binding,
   result: null,
-  rateLimit,
   errors: ["notFound"],
   handle: ({ app, input }) => bindUserGroups({ appId: app.id, ...input }),
 });
 
-export const unbindUserGroupsEndpoint = defineEndpoint({
-  api: "v4",
+const unbindUserGroupsEndpoint = defineEndpoint({
+  ...v4,
   path: "/v4/community-channel/channel/user-group/unbind",
   operationId: "unbindCommunityChannelUserGroup",
   summary: "Unbind user groups from a subchannel",
-  tag,
   request: binding,
   result: null,
-  rateLimit,
   errors: ["notFound"],
   handle: ({ app, input }) => unbindUserGroups({ appId: app.id, ...input }),
 });
 
-export const listBoundUserGroupsEndpoint = defineEndpoint({
-  api: "v4",
+const listBoundUserGroupsEndpoint = defineEndpoint({
+  ...v4,
   path: "/v4/community-channel/channel/user-group/list",
   operationId: "listCommunityChannelSubchannelUserGroups",
   summary: "A page of the user groups bound to a subchannel",
-  tag,
   request: z.object({ ...subchannel, ...page }),
   result: z.object({ userGroupIds: z.array(z.string()) }),
-  rateLimit,
   errors: ["notFound"],
   handle: ({ app, input }) => findBoundUserGroups({ appId: app.id, ...input }),
 });
 
-export const listUserGroupSubchannelsEndpoint = defineEndpoint({
-  api: "v4",
+const listUserGroupSubchannelsEndpoint = defineEndpoint({
+  ...v4,
   path: "/v4/community-channel/user-group/subchannel/list",
   operationId: "listCommunityChannelUserGroupSubchannels",
   summary: "A page of the subchannels a user group is bound to",
-  tag,
   request: z.object({ ...community, userGroupId: z.string(), ...page }),
   result: z.object({ subchannelIds: z.array(z.string()) }),
-  rateLimit,
   errors: ["notFound"],
   handle: ({ app, input }) => findUserGroupSubchannels({ appId: app.id, ...input }),
 });
 
 const groupUsers = z.object({ ...community, userGroupId: z.string(), ...userIds });
 
-export const addUserGroupUsersEndpoint = defineEndpoint({
-  api: "v4",
+const addUserGroupUsersEndpoint = defineEndpoint({
+  ...v4,
   path: "/v4/community-channel/user-group/user/add",
   operationId: "addCommunityChannelUserGroupUsers",
   summary: "Add up to 100 community members to a user group",
-  tag,
   request: groupUsers,
   result: null,
-  rateLimit,
   errors: ["notFound", "notMember"],
   handle: ({ app, input }) => addUserGroupUsers({ appId: app.id, ...input }),
 });
 
-export const removeUserGroupUsersEndpoint = defineEndpoint({
-  api: "v4",
+const removeUserGroupUsersEndpoint = defineEndpoint({
+  ...v4,
   path: "/v4/community-channel/user-group/user/remove",
   operationId: "removeCommunityChannelUserGroupUsers",
   summary: "Remove up to 100 users from a user group",
-  tag,
   request: groupUsers,
   result: null,
-  rateLimit,
   errors: ["notFound"],
   handle: ({ app, input }) => removeUserGroupUsers({ appId: app.id, ...input }),
 });
 
-export const listUserUserGroupsEndpoint = defineEndpoint({
-  api: "v4",
+const listUserUserGroupsEndpoint = defineEndpoint({
+  ...v4,
   path: "/v4/community-channel/user/user-group/list",
   operationId: "listCommunityChannelUserUserGroups",
   summary: "A page of the user groups of a community a user is in",
-  tag,
   request: z.object({ ...community, userId: z.string(), ...page }),
   result: z.object({ userGroupIds: z.array(z.string()) }),
-  rateLimit,
   errors: ["notFound"],
   handle: ({ app, input }) => findUserUserGroups({ appId: app.id, ...input }),
 });
@@ -339,113 +290,97 @@ const ruleUsers = z.object({ ...ruleTarget, ...userIds });
 const rulePage = z.object({ ...ruleTarget, ...page });
 const ruleUserList = z.array(z.object({ userId: z.string() }));
 
-export const addMutedUsersEndpoint = defineEndpoint({
-  api: "v4",
+const addMutedUsersEndpoint = defineEndpoint({
+  ...v4,
   path: "/v4/community-channel/mute-list/add",
   operationId: "addCommunityChannelMutedUsers",
   summary: "Mute up to 100 users in a community (every subchannel) or one subchannel: their clients cannot send there (1022)",
-  tag,
   request: ruleUsers,
   result: null,
-  rateLimit,
   errors: ["notFound"],
   handle: ({ app, input }) => addCommunityRule({ appId: app.id, ...input, kind: CommunityRuleKind.mute }),
 });
 
-export const removeMutedUsersEndpoint = defineEndpoint({
-  api: "v4",
+const removeMutedUsersEndpoint = defineEndpoint({
+  ...v4,
   path: "/v4/community-channel/mute-list/remove",
   operationId: "removeCommunityChannelMutedUsers",
   summary: "Unmute users in a community or one subchannel",
-  tag,
   request: ruleUsers,
   result: null,
-  rateLimit,
   errors: ["notFound"],
   handle: ({ app, input }) => removeCommunityRule({ appId: app.id, ...input, kind: CommunityRuleKind.mute }),
 });
 
-export const listMutedUsersEndpoint = defineEndpoint({
-  api: "v4",
+const listMutedUsersEndpoint = defineEndpoint({
+  ...v4,
   path: "/v4/community-channel/mute-list/get",
   operationId: "listCommunityChannelMutedUsers",
   summary: "A page of the users muted in a community or one subchannel",
-  tag,
   request: rulePage,
   result: z.object({ mutedMembers: ruleUserList }),
-  rateLimit,
   errors: ["notFound"],
   handle: async ({ app, input }) => ({ mutedMembers: await findCommunityRuleUsers({ appId: app.id, ...input, kind: CommunityRuleKind.mute }) }),
 });
 
-export const setFrozenEndpoint = defineEndpoint({
-  api: "v4",
+const setFrozenEndpoint = defineEndpoint({
+  ...v4,
   path: "/v4/community-channel/freeze-list/set",
   operationId: "setCommunityChannelFreezeList",
   summary: "Freeze (status true) or thaw a community or one subchannel: while frozen only allowed senders' clients send there (1022)",
-  tag,
   request: z.object({ ...ruleTarget, status: z.boolean() }),
   result: null,
-  rateLimit,
   errors: ["notFound"],
   handle: ({ app, input }) => setCommunityFrozen({ appId: app.id, ...input }),
 });
 
-export const getFrozenEndpoint = defineEndpoint({
-  api: "v4",
+const getFrozenEndpoint = defineEndpoint({
+  ...v4,
   path: "/v4/community-channel/freeze-list/get",
   operationId: "getCommunityChannelFreezeStatus",
   summary: "Whether a community (or one subchannel itself) is frozen",
-  tag,
   // Taken for the contract: the answer is one status.
   request: rulePage,
   result: z.object({ status: z.boolean() }),
-  rateLimit,
   errors: ["notFound"],
   handle: ({ app, input }) => getCommunityFrozen({ appId: app.id, channelId: input.channelId, subchannelId: input.subchannelId }),
 });
 
-export const addAllowedSendersEndpoint = defineEndpoint({
-  api: "v4",
+const addAllowedSendersEndpoint = defineEndpoint({
+  ...v4,
   path: "/v4/community-channel/allowed-sender-list/add",
   operationId: "addCommunityChannelAllowedSenders",
   summary: "Let up to 100 users send to a frozen community (every subchannel) or one frozen subchannel",
-  tag,
   request: ruleUsers,
   result: null,
-  rateLimit,
   errors: ["notFound"],
   handle: ({ app, input }) => addCommunityRule({ appId: app.id, ...input, kind: CommunityRuleKind.allowedSender }),
 });
 
-export const removeAllowedSendersEndpoint = defineEndpoint({
-  api: "v4",
+const removeAllowedSendersEndpoint = defineEndpoint({
+  ...v4,
   path: "/v4/community-channel/allowed-sender-list/remove",
   operationId: "removeCommunityChannelAllowedSenders",
   summary: "Remove users from a community's or subchannel's allowed senders",
-  tag,
   request: ruleUsers,
   result: null,
-  rateLimit,
   errors: ["notFound"],
   handle: ({ app, input }) => removeCommunityRule({ appId: app.id, ...input, kind: CommunityRuleKind.allowedSender }),
 });
 
-export const listAllowedSendersEndpoint = defineEndpoint({
-  api: "v4",
+const listAllowedSendersEndpoint = defineEndpoint({
+  ...v4,
   path: "/v4/community-channel/allowed-sender-list/get",
   operationId: "listCommunityChannelAllowedSenders",
   summary: "A page of a community's or subchannel's allowed senders",
-  tag,
   request: rulePage,
   result: z.object({ members: ruleUserList }),
-  rateLimit,
   errors: ["notFound"],
   handle: async ({ app, input }) => ({ members: await findCommunityRuleUsers({ appId: app.id, ...input, kind: CommunityRuleKind.allowedSender }) }),
 });
 
-export const sendCommunityMessagesEndpoint = defineEndpoint({
-  api: "v4",
+const sendCommunityMessagesEndpoint = defineEndpoint({
+  ...v4,
   path: "/v4/community-channel/message/send",
   operationId: "sendCommunityChannelMessage",
   summary: "A message from a reader to each of up to 3 communities (their subchannelId, or default channel), or (toUserIds) to some readers; mentions travel inside content",
@@ -486,49 +421,46 @@ export const sendCommunityMessagesEndpoint = defineEndpoint({
     }),
 });
 
-export const updateCommunityMessageEndpoint = defineEndpoint({
-  api: "v4",
+const updateCommunityMessageEndpoint = defineEndpoint({
+  ...v4,
   path: "/v4/community-channel/message/update",
   operationId: "updateCommunityChannelMessage",
   summary: "Replace the content of a community message its sender sent",
   tag: messageTag,
   request: z.object({ ...ruleTarget, fromUserId: z.string(), messageId: z.string(), content: z.string() }),
   result: null,
-  rateLimit,
   errors: ["notFound", "forbidden", "unprocessable", "messageBlocked"],
   handle: ({ app, input }) => editMessage({ appId: app.id, userId: input.fromUserId, channelType: ChannelType.community, ...input, asServer: true }),
 });
 
 const metadataTarget = { messageId: z.string(), userId: z.string(), ...ruleTarget };
 
-export const setCommunityMessageMetadataEndpoint = defineEndpoint({
-  api: "v4",
+const setCommunityMessageMetadataEndpoint = defineEndpoint({
+  ...v4,
   path: "/v4/community-channel/message/metadata/set",
   operationId: "setCommunityChannelMessageMetadata",
   summary: "Set up to 100 metadata keys of a community message, on behalf of userId; the channel's online readers learn it",
   tag: messageTag,
   request: z.object({ ...metadataTarget, metadata: z.record(z.string(), z.string()) }),
   result: null,
-  rateLimit,
   errors: ["notFound", "unprocessable"],
   handle: ({ app, input }) => setMessageMetadata({ appId: app.id, channelType: ChannelType.community, ...input, asServer: true }),
 });
 
-export const deleteCommunityMessageMetadataEndpoint = defineEndpoint({
-  api: "v4",
+const deleteCommunityMessageMetadataEndpoint = defineEndpoint({
+  ...v4,
   path: "/v4/community-channel/message/metadata/delete",
   operationId: "deleteCommunityChannelMessageMetadata",
   summary: "Remove metadata keys of a community message",
   tag: messageTag,
   request: z.object({ ...metadataTarget, keys: z.array(z.string()) }),
   result: null,
-  rateLimit,
   errors: ["notFound"],
   handle: ({ app, input }) => deleteMessageMetadata({ appId: app.id, channelType: ChannelType.community, ...input, asServer: true }),
 });
 
-export const listCommunityMessageMetadataEndpoint = defineEndpoint({
-  api: "v4",
+const listCommunityMessageMetadataEndpoint = defineEndpoint({
+  ...v4,
   path: "/v4/community-channel/message/metadata/list",
   operationId: "listCommunityChannelMessageMetadata",
   summary: "A community message's metadata by key, 100 keys a page (page from 1)",
@@ -536,13 +468,12 @@ export const listCommunityMessageMetadataEndpoint = defineEndpoint({
   // Taken for the contract: the message id alone finds the message.
   request: z.object({ messageId: z.string(), ...ruleTarget, page: z.number().int().optional() }),
   result: z.object({ metadata: z.array(z.object({ key: z.string(), value: z.string(), updatedAt: z.number().int() })) }),
-  rateLimit,
   errors: ["notFound"],
   handle: ({ app, input }) => findMessageMetadata({ appId: app.id, messageId: input.messageId, page: input.page }),
 });
 
-export const listCommunityHistoryEndpoint = defineEndpoint({
-  api: "v4",
+const listCommunityHistoryEndpoint = defineEndpoint({
+  ...v4,
   path: "/v4/community-channel/history-message/list",
   operationId: "listCommunityChannelHistoryMessages",
   summary: "Stored messages of a community channel as one of its readers sees them (the app's history window), newest first, from startAt back to endAt (at most 14 days)",
@@ -574,3 +505,44 @@ export const listCommunityHistoryEndpoint = defineEndpoint({
   errors: ["notFound", "notMember"],
   handle: ({ app, input }) => findHistoryMessages({ appId: app.id, channelType: ChannelType.community, ...input }),
 });
+
+export const communityEndpoints = [
+  createCommunityEndpoint,
+  joinCommunityEndpoint,
+  leaveCommunityEndpoint,
+  dismissCommunityEndpoint,
+  updateCommunityEndpoint,
+  communityMemberExistsEndpoint,
+  listUserSubchannelsEndpoint,
+  createSubchannelEndpoint,
+  deleteSubchannelEndpoint,
+  listSubchannelsEndpoint,
+  updateSubchannelTypeEndpoint,
+  addPrivateMembersEndpoint,
+  removePrivateMembersEndpoint,
+  listPrivateMembersEndpoint,
+  addUserGroupsEndpoint,
+  removeUserGroupsEndpoint,
+  listUserGroupsEndpoint,
+  bindUserGroupsEndpoint,
+  unbindUserGroupsEndpoint,
+  listBoundUserGroupsEndpoint,
+  listUserGroupSubchannelsEndpoint,
+  addUserGroupUsersEndpoint,
+  removeUserGroupUsersEndpoint,
+  listUserUserGroupsEndpoint,
+  addMutedUsersEndpoint,
+  removeMutedUsersEndpoint,
+  listMutedUsersEndpoint,
+  setFrozenEndpoint,
+  getFrozenEndpoint,
+  addAllowedSendersEndpoint,
+  removeAllowedSendersEndpoint,
+  listAllowedSendersEndpoint,
+  sendCommunityMessagesEndpoint,
+  updateCommunityMessageEndpoint,
+  setCommunityMessageMetadataEndpoint,
+  deleteCommunityMessageMetadataEndpoint,
+  listCommunityMessageMetadataEndpoint,
+  listCommunityHistoryEndpoint,
+];

@@ -2,8 +2,8 @@ import { z } from "zod";
 import { broadcastToOpenChannels, sendOpenChannelMessages } from "../../chat/messages/send-server-messages";
 import { checkParticipants, createOpenChannel, destroyOpenChannels, findParticipants, getOpenChannel } from "../../chat/products/open-channels";
 import { ChatError } from "../../chat/base/errors";
-import { defineEndpoint } from "../endpoint";
-import { compatibilityEndpoint, formFlag, formInteger, formList } from "../form-fields";
+import { compatibilityEndpoint, defineEndpoint } from "../endpoint";
+import { formFlag, formInteger, formList } from "../form-fields";
 
 /**
  * The older form API's chat rooms, over the open-channel core: chatroomId for the
@@ -14,7 +14,7 @@ import { compatibilityEndpoint, formFlag, formInteger, formList } from "../form-
 /** `chatroom[<id>]=<name>` pairs: rooms the older API creates in one call (names are not kept). */
 const roomIdKey = /^chatroom\[(.+)\]$/;
 
-export const legacyCreateChatroomsEndpoint = defineEndpoint({
+const legacyCreateChatroomsEndpoint = defineEndpoint({
   ...compatibilityEndpoint,
   path: "/chatroom/create.json",
   operationId: "legacyCreateChatrooms",
@@ -30,7 +30,7 @@ export const legacyCreateChatroomsEndpoint = defineEndpoint({
   },
 });
 
-export const legacyCreateChatroomEndpoint = defineEndpoint({
+const legacyCreateChatroomEndpoint = defineEndpoint({
   ...compatibilityEndpoint,
   path: "/chatroom/create_new.json",
   operationId: "legacyCreateChatroom",
@@ -70,7 +70,7 @@ function parseEntryInfo(text: string): Record<string, string> {
   throw new ChatError("invalidParameter", "entryInfo must be a JSON object of strings");
 }
 
-export const legacyDestroyChatroomsEndpoint = defineEndpoint({
+const legacyDestroyChatroomsEndpoint = defineEndpoint({
   ...compatibilityEndpoint,
   path: "/chatroom/destroy.json",
   operationId: "legacyDestroyChatrooms",
@@ -82,7 +82,7 @@ export const legacyDestroyChatroomsEndpoint = defineEndpoint({
   handle: ({ app, input }) => destroyOpenChannels({ appId: app.id, channelIds: input.chatroomId }),
 });
 
-export const legacyGetChatroomEndpoint = defineEndpoint({
+const legacyGetChatroomEndpoint = defineEndpoint({
   ...compatibilityEndpoint,
   path: "/chatroom/get.json",
   operationId: "legacyGetChatroom",
@@ -111,7 +111,7 @@ export const legacyGetChatroomEndpoint = defineEndpoint({
   },
 });
 
-export const legacyQueryChatroomUsersEndpoint = defineEndpoint({
+const legacyQueryChatroomUsersEndpoint = defineEndpoint({
   ...compatibilityEndpoint,
   path: "/chatroom/user/query.json",
   operationId: "legacyQueryChatroomUsers",
@@ -126,7 +126,7 @@ export const legacyQueryChatroomUsersEndpoint = defineEndpoint({
   },
 });
 
-export const legacyChatroomUserExistsEndpoint = defineEndpoint({
+const legacyChatroomUserExistsEndpoint = defineEndpoint({
   ...compatibilityEndpoint,
   path: "/chatroom/user/exist.json",
   operationId: "legacyChatroomUserExists",
@@ -149,7 +149,7 @@ const legacySend = (appId: string, input: { fromUserId: string; objectName: stri
   byServer: { persist: input.isPersisted ?? true, echoToSender: input.isIncludeSender ?? false, verifyBlocklist: false },
 });
 
-export const legacyPublishChatroomEndpoint = defineEndpoint({
+const legacyPublishChatroomEndpoint = defineEndpoint({
   ...compatibilityEndpoint,
   path: "/message/chatroom/publish.json",
   operationId: "legacyPublishChatroomMessage",
@@ -170,7 +170,7 @@ export const legacyPublishChatroomEndpoint = defineEndpoint({
   },
 });
 
-export const legacyBroadcastChatroomsEndpoint = defineEndpoint({
+const legacyBroadcastChatroomsEndpoint = defineEndpoint({
   ...compatibilityEndpoint,
   path: "/message/chatroom/broadcast.json",
   operationId: "legacyBroadcastChatroomMessage",
@@ -181,3 +181,14 @@ export const legacyBroadcastChatroomsEndpoint = defineEndpoint({
   errors: ["messageBlocked", "userBanned"],
   handle: ({ app, input }) => broadcastToOpenChannels(legacySend(app.id, input)),
 });
+
+export const compatibilityChatroomEndpoints = [
+  legacyCreateChatroomsEndpoint,
+  legacyCreateChatroomEndpoint,
+  legacyDestroyChatroomsEndpoint,
+  legacyGetChatroomEndpoint,
+  legacyQueryChatroomUsersEndpoint,
+  legacyChatroomUserExistsEndpoint,
+  legacyPublishChatroomEndpoint,
+  legacyBroadcastChatroomsEndpoint,
+];

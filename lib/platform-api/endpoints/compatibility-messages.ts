@@ -2,8 +2,8 @@ import { z } from "zod";
 import { recallMessage } from "../../chat/messages/change-message";
 import { historyDownloadDays, historyDownloadUrl, parseHistoryHour } from "../../chat/messages/history-download";
 import { broadcastMessage, sendDirectMessages, sendGroupMessages, sendSystemMessages } from "../../chat/messages/send-server-messages";
-import { defineEndpoint } from "../endpoint";
-import { compatibilityEndpoint, formFlag, formInteger, formList } from "../form-fields";
+import { compatibilityEndpoint, defineEndpoint } from "../endpoint";
+import { formFlag, formInteger, formList } from "../form-fields";
 
 /**
  * The older form API's messages, over the same send pipeline as v4. Its names: objectName
@@ -69,7 +69,7 @@ const groupRequest = z.object({
   isIncludeSender: formFlag.optional(),
 });
 
-export const legacyPublishPrivateEndpoint = defineEndpoint({
+const legacyPublishPrivateEndpoint = defineEndpoint({
   ...compatibilityEndpoint,
   path: "/message/private/publish.json",
   operationId: "legacyPublishPrivateMessage",
@@ -84,7 +84,7 @@ export const legacyPublishPrivateEndpoint = defineEndpoint({
   },
 });
 
-export const legacyPublishGroupEndpoint = defineEndpoint({
+const legacyPublishGroupEndpoint = defineEndpoint({
   ...compatibilityEndpoint,
   path: "/message/group/publish.json",
   operationId: "legacyPublishGroupMessage",
@@ -99,7 +99,7 @@ export const legacyPublishGroupEndpoint = defineEndpoint({
   },
 });
 
-export const legacyPublishSystemEndpoint = defineEndpoint({
+const legacyPublishSystemEndpoint = defineEndpoint({
   ...compatibilityEndpoint,
   path: "/message/system/publish.json",
   operationId: "legacyPublishSystemMessage",
@@ -114,7 +114,7 @@ export const legacyPublishSystemEndpoint = defineEndpoint({
   },
 });
 
-export const legacyBroadcastEndpoint = defineEndpoint({
+const legacyBroadcastEndpoint = defineEndpoint({
   ...compatibilityEndpoint,
   path: "/message/broadcast.json",
   operationId: "legacyBroadcastMessage",
@@ -128,7 +128,7 @@ export const legacyBroadcastEndpoint = defineEndpoint({
   }),
 });
 
-export const legacyBroadcastOnlineEndpoint = defineEndpoint({
+const legacyBroadcastOnlineEndpoint = defineEndpoint({
   ...compatibilityEndpoint,
   path: "/message/online/broadcast.json",
   operationId: "legacyBroadcastOnlineMessage",
@@ -142,7 +142,7 @@ export const legacyBroadcastOnlineEndpoint = defineEndpoint({
   }),
 });
 
-export const legacyRecallEndpoint = defineEndpoint({
+const legacyRecallEndpoint = defineEndpoint({
   ...compatibilityEndpoint,
   path: "/message/recall.json",
   operationId: "legacyRecallMessage",
@@ -174,7 +174,7 @@ export const legacyRecallEndpoint = defineEndpoint({
     }),
 });
 
-export const legacyStatusPrivateEndpoint = defineEndpoint({
+const legacyStatusPrivateEndpoint = defineEndpoint({
   ...compatibilityEndpoint,
   path: "/statusmessage/private/publish.json",
   operationId: "legacyPublishPrivateStatusMessage",
@@ -188,7 +188,7 @@ export const legacyStatusPrivateEndpoint = defineEndpoint({
   },
 });
 
-export const legacyStatusGroupEndpoint = defineEndpoint({
+const legacyStatusGroupEndpoint = defineEndpoint({
   ...compatibilityEndpoint,
   path: "/statusmessage/group/publish.json",
   operationId: "legacyPublishGroupStatusMessage",
@@ -203,7 +203,7 @@ export const legacyStatusGroupEndpoint = defineEndpoint({
   },
 });
 
-export const legacyHistoryEndpoint = defineEndpoint({
+const legacyHistoryEndpoint = defineEndpoint({
   ...compatibilityEndpoint,
   path: "/message/history.json",
   operationId: "legacyMessageHistory",
@@ -217,3 +217,15 @@ export const legacyHistoryEndpoint = defineEndpoint({
     return { url: historyDownloadUrl({ origin, app, date: input.date }), date: input.date };
   },
 });
+
+export const compatibilityMessageEndpoints = [
+  legacyPublishPrivateEndpoint,
+  legacyPublishGroupEndpoint,
+  legacyPublishSystemEndpoint,
+  legacyBroadcastEndpoint,
+  legacyBroadcastOnlineEndpoint,
+  legacyRecallEndpoint,
+  legacyStatusPrivateEndpoint,
+  legacyStatusGroupEndpoint,
+  legacyHistoryEndpoint,
+];

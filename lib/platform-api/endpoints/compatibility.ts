@@ -6,8 +6,8 @@ import { expireAccessTokens, issueAccessToken } from "../../chat/products/tokens
 import { banUsers, findBannedUsers, findSoftDeletedUsers, getConnectionStatus, restoreUsers, softDeleteUsers, unbanUsers, updateUser } from "../../chat/products/users";
 import { getUserOrThrow } from "../../chat/base/users/find-users";
 import { checkUserId } from "../../chat/base/users/user-id";
-import { defineEndpoint } from "../endpoint";
-import { compatibilityEndpoint, formInteger, formList } from "../form-fields";
+import { compatibilityEndpoint, defineEndpoint } from "../endpoint";
+import { formInteger, formList } from "../form-fields";
 
 /**
  * The older form API, over the same core as v4: forms posted to paths ending in .json,
@@ -17,7 +17,7 @@ import { compatibilityEndpoint, formInteger, formList } from "../form-fields";
 /** The older API's time format: "2024-05-01 09:30:00" (UTC). */
 const legacyTime = (iso: string) => iso.slice(0, 19).replace("T", " ");
 
-export const legacyGetTokenEndpoint = defineEndpoint({
+const legacyGetTokenEndpoint = defineEndpoint({
   ...compatibilityEndpoint,
   path: "/user/getToken.json",
   operationId: "legacyGetToken",
@@ -32,7 +32,7 @@ export const legacyGetTokenEndpoint = defineEndpoint({
   },
 });
 
-export const legacyRefreshUserEndpoint = defineEndpoint({
+const legacyRefreshUserEndpoint = defineEndpoint({
   ...compatibilityEndpoint,
   path: "/user/refresh.json",
   operationId: "legacyRefreshUser",
@@ -44,7 +44,7 @@ export const legacyRefreshUserEndpoint = defineEndpoint({
   handle: ({ app, input }) => updateUser({ appId: app.id, userId: input.userId, name: input.name, avatarUrl: input.portraitUri }),
 });
 
-export const legacyUserInfoEndpoint = defineEndpoint({
+const legacyUserInfoEndpoint = defineEndpoint({
   ...compatibilityEndpoint,
   path: "/user/info.json",
   operationId: "legacyUserInfo",
@@ -59,7 +59,7 @@ export const legacyUserInfoEndpoint = defineEndpoint({
   },
 });
 
-export const legacyCheckOnlineEndpoint = defineEndpoint({
+const legacyCheckOnlineEndpoint = defineEndpoint({
   ...compatibilityEndpoint,
   path: "/user/checkOnline.json",
   operationId: "legacyCheckOnline",
@@ -71,7 +71,7 @@ export const legacyCheckOnlineEndpoint = defineEndpoint({
   handle: ({ app, input }) => getConnectionStatus({ appId: app.id, userId: input.userId }),
 });
 
-export const legacyBlockUsersEndpoint = defineEndpoint({
+const legacyBlockUsersEndpoint = defineEndpoint({
   ...compatibilityEndpoint,
   path: "/user/block.json",
   operationId: "legacyBlockUsers",
@@ -83,7 +83,7 @@ export const legacyBlockUsersEndpoint = defineEndpoint({
   handle: ({ app, input }) => banUsers({ appId: app.id, userIds: input.userId, durationMinutes: input.minute }),
 });
 
-export const legacyUnblockUsersEndpoint = defineEndpoint({
+const legacyUnblockUsersEndpoint = defineEndpoint({
   ...compatibilityEndpoint,
   path: "/user/unblock.json",
   operationId: "legacyUnblockUsers",
@@ -95,7 +95,7 @@ export const legacyUnblockUsersEndpoint = defineEndpoint({
   handle: ({ app, input }) => unbanUsers({ appId: app.id, userIds: input.userId }),
 });
 
-export const legacyBlockedUsersEndpoint = defineEndpoint({
+const legacyBlockedUsersEndpoint = defineEndpoint({
   ...compatibilityEndpoint,
   path: "/user/block/query.json",
   operationId: "legacyQueryBlockedUsers",
@@ -109,7 +109,7 @@ export const legacyBlockedUsersEndpoint = defineEndpoint({
   }),
 });
 
-export const legacyBlacklistAddEndpoint = defineEndpoint({
+const legacyBlacklistAddEndpoint = defineEndpoint({
   ...compatibilityEndpoint,
   path: "/user/blacklist/add.json",
   operationId: "legacyAddToBlacklist",
@@ -121,7 +121,7 @@ export const legacyBlacklistAddEndpoint = defineEndpoint({
   handle: ({ app, input }) => addToBlocklist({ appId: app.id, userId: input.userId, targetUserIds: input.blackUserId }),
 });
 
-export const legacyBlacklistRemoveEndpoint = defineEndpoint({
+const legacyBlacklistRemoveEndpoint = defineEndpoint({
   ...compatibilityEndpoint,
   path: "/user/blacklist/remove.json",
   operationId: "legacyRemoveFromBlacklist",
@@ -133,7 +133,7 @@ export const legacyBlacklistRemoveEndpoint = defineEndpoint({
   handle: ({ app, input }) => removeFromBlocklist({ appId: app.id, userId: input.userId, blockedUserIds: input.blackUserId }),
 });
 
-export const legacyBlacklistQueryEndpoint = defineEndpoint({
+const legacyBlacklistQueryEndpoint = defineEndpoint({
   ...compatibilityEndpoint,
   path: "/user/blacklist/query.json",
   operationId: "legacyQueryBlacklist",
@@ -148,7 +148,7 @@ export const legacyBlacklistQueryEndpoint = defineEndpoint({
   },
 });
 
-export const legacyExpireTokensEndpoint = defineEndpoint({
+const legacyExpireTokensEndpoint = defineEndpoint({
   ...compatibilityEndpoint,
   path: "/user/token/expire.json",
   operationId: "legacyExpireTokens",
@@ -160,7 +160,7 @@ export const legacyExpireTokensEndpoint = defineEndpoint({
   handle: ({ app, input }) => expireAccessTokens({ appId: app.id, userIds: input.userId, expiresAt: input.time }),
 });
 
-export const legacyDeactivateEndpoint = defineEndpoint({
+const legacyDeactivateEndpoint = defineEndpoint({
   ...compatibilityEndpoint,
   path: "/user/deactivate.json",
   operationId: "legacyDeactivateUsers",
@@ -172,7 +172,7 @@ export const legacyDeactivateEndpoint = defineEndpoint({
   handle: async ({ app, input }) => ({ operateId: (await softDeleteUsers({ appId: app.id, userIds: input.userId })).operationId }),
 });
 
-export const legacyDeactivatedQueryEndpoint = defineEndpoint({
+const legacyDeactivatedQueryEndpoint = defineEndpoint({
   ...compatibilityEndpoint,
   path: "/user/deactivate/query.json",
   operationId: "legacyQueryDeactivatedUsers",
@@ -184,7 +184,7 @@ export const legacyDeactivatedQueryEndpoint = defineEndpoint({
   handle: async ({ app, input }) => ({ users: (await findSoftDeletedUsers({ appId: app.id, page: input.pageNo, pageSize: input.pageSize })).userIds }),
 });
 
-export const legacyReactivateEndpoint = defineEndpoint({
+const legacyReactivateEndpoint = defineEndpoint({
   ...compatibilityEndpoint,
   path: "/user/reactivate.json",
   operationId: "legacyReactivateUsers",
@@ -196,7 +196,7 @@ export const legacyReactivateEndpoint = defineEndpoint({
   handle: async ({ app, input }) => ({ operateId: (await restoreUsers({ appId: app.id, userIds: input.userId })).operationId }),
 });
 
-export const legacyAddSensitiveWordEndpoint = defineEndpoint({
+const legacyAddSensitiveWordEndpoint = defineEndpoint({
   ...compatibilityEndpoint,
   path: "/sensitiveword/add.json",
   operationId: "legacyAddSensitiveWord",
@@ -210,7 +210,7 @@ export const legacyAddSensitiveWordEndpoint = defineEndpoint({
   },
 });
 
-export const legacyListSensitiveWordsEndpoint = defineEndpoint({
+const legacyListSensitiveWordsEndpoint = defineEndpoint({
   ...compatibilityEndpoint,
   path: "/sensitiveword/list.json",
   operationId: "legacyListSensitiveWords",
@@ -228,7 +228,7 @@ export const legacyListSensitiveWordsEndpoint = defineEndpoint({
   }),
 });
 
-export const legacyDeleteSensitiveWordsEndpoint = defineEndpoint({
+const legacyDeleteSensitiveWordsEndpoint = defineEndpoint({
   ...compatibilityEndpoint,
   path: "/sensitiveword/batch/delete.json",
   operationId: "legacyDeleteSensitiveWords",
@@ -240,7 +240,7 @@ export const legacyDeleteSensitiveWordsEndpoint = defineEndpoint({
   handle: ({ app, input }) => removeProfanityWords({ appId: app.id, words: input.words }),
 });
 
-export const legacyCreateGroupEndpoint = defineEndpoint({
+const legacyCreateGroupEndpoint = defineEndpoint({
   ...compatibilityEndpoint,
   path: "/group/create.json",
   operationId: "legacyCreateGroup",
@@ -254,7 +254,7 @@ export const legacyCreateGroupEndpoint = defineEndpoint({
     createGroup({ appId: app.id, channelId: input.groupId, name: input.groupName, owner: input.userId[0]!, userIds: input.userId, maxUserIds: maxLegacyGroupUsersPerCall }),
 });
 
-export const legacyJoinGroupEndpoint = defineEndpoint({
+const legacyJoinGroupEndpoint = defineEndpoint({
   ...compatibilityEndpoint,
   path: "/group/join.json",
   operationId: "legacyJoinGroup",
@@ -268,7 +268,7 @@ export const legacyJoinGroupEndpoint = defineEndpoint({
   },
 });
 
-export const legacyQuitGroupEndpoint = defineEndpoint({
+const legacyQuitGroupEndpoint = defineEndpoint({
   ...compatibilityEndpoint,
   path: "/group/quit.json",
   operationId: "legacyQuitGroup",
@@ -280,7 +280,7 @@ export const legacyQuitGroupEndpoint = defineEndpoint({
   handle: ({ app, input }) => leaveGroup({ appId: app.id, channelId: input.groupId, userIds: input.userId, maxUserIds: maxLegacyGroupUsersPerCall }),
 });
 
-export const legacyDismissGroupEndpoint = defineEndpoint({
+const legacyDismissGroupEndpoint = defineEndpoint({
   ...compatibilityEndpoint,
   path: "/group/dismiss.json",
   operationId: "legacyDismissGroup",
@@ -292,7 +292,7 @@ export const legacyDismissGroupEndpoint = defineEndpoint({
   handle: ({ app, input }) => dismissGroup({ appId: app.id, channelId: input.groupId }),
 });
 
-export const legacyGroupMembersEndpoint = defineEndpoint({
+const legacyGroupMembersEndpoint = defineEndpoint({
   ...compatibilityEndpoint,
   path: "/group/user/query.json",
   operationId: "legacyQueryGroupMembers",
@@ -303,3 +303,28 @@ export const legacyGroupMembersEndpoint = defineEndpoint({
   errors: ["notFound"],
   handle: async ({ app, input }) => ({ users: (await findGroupMemberIds({ appId: app.id, channelId: input.groupId })).map((id) => ({ id })) }),
 });
+
+export const compatibilityEndpoints = [
+  legacyGetTokenEndpoint,
+  legacyRefreshUserEndpoint,
+  legacyUserInfoEndpoint,
+  legacyCheckOnlineEndpoint,
+  legacyBlockUsersEndpoint,
+  legacyUnblockUsersEndpoint,
+  legacyBlockedUsersEndpoint,
+  legacyBlacklistAddEndpoint,
+  legacyBlacklistRemoveEndpoint,
+  legacyBlacklistQueryEndpoint,
+  legacyExpireTokensEndpoint,
+  legacyDeactivateEndpoint,
+  legacyDeactivatedQueryEndpoint,
+  legacyReactivateEndpoint,
+  legacyAddSensitiveWordEndpoint,
+  legacyListSensitiveWordsEndpoint,
+  legacyDeleteSensitiveWordsEndpoint,
+  legacyCreateGroupEndpoint,
+  legacyJoinGroupEndpoint,
+  legacyQuitGroupEndpoint,
+  legacyDismissGroupEndpoint,
+  legacyGroupMembersEndpoint,
+];

@@ -1,55 +1,47 @@
 import { z } from "zod";
 import { addFriend, findFriends, getFriendPermissions, getFriendRelationships, removeFriends, setFriendPermission, setFriendProfile } from "../../chat/products/friends";
-import { defineEndpoint } from "../endpoint";
+import { defineEndpoint, v4Endpoint } from "../endpoint";
 
-const tag = "Friendship";
-const rateLimit = { perSecond: 100 };
+const v4 = v4Endpoint({ tag: "Friendship", rateLimit: { perSecond: 100 } });
 
-export const addFriendEndpoint = defineEndpoint({
+const addFriendEndpoint = defineEndpoint({
+  ...v4,
   path: "/v4/friend/add",
   operationId: "addFriend",
   summary: "Befriend two users: at once (action 2, default), or as a request the target approves by adding back (action 1)",
-  tag,
-  api: "v4",
   request: z.object({ userId: z.string(), targetId: z.string(), action: z.number().int().optional(), extra: z.string().optional() }),
   result: null,
-  rateLimit,
   errors: ["notFound", "forbidden", "unprocessable"],
   handle: ({ app, input }) => addFriend({ appId: app.id, ...input }),
 });
 
-export const removeFriendsEndpoint = defineEndpoint({
+const removeFriendsEndpoint = defineEndpoint({
+  ...v4,
   path: "/v4/friend/remove",
   operationId: "removeFriends",
   summary: "End friendships, for both users",
-  tag,
-  api: "v4",
   request: z.object({ userId: z.string(), targetIds: z.array(z.string()) }),
   result: null,
-  rateLimit,
   errors: ["notFound"],
   handle: ({ app, input }) => removeFriends({ appId: app.id, ...input }),
 });
 
-export const removeAllFriendsEndpoint = defineEndpoint({
+const removeAllFriendsEndpoint = defineEndpoint({
+  ...v4,
   path: "/v4/friend/remove-all",
   operationId: "removeAllFriends",
   summary: "End all of a user's friendships",
-  tag,
-  api: "v4",
   request: z.object({ userId: z.string() }),
   result: null,
-  rateLimit,
   errors: ["notFound"],
   handle: ({ app, input }) => removeFriends({ appId: app.id, userId: input.userId }),
 });
 
-export const setFriendProfileEndpoint = defineEndpoint({
+const setFriendProfileEndpoint = defineEndpoint({
+  ...v4,
   path: "/v4/friend/profile/set",
   operationId: "setFriendProfile",
   summary: "Set the alias (omit to clear) and ext_ attributes a user keeps for a friend",
-  tag,
-  api: "v4",
   request: z.object({
     userId: z.string(),
     targetId: z.string(),
@@ -57,17 +49,15 @@ export const setFriendProfileEndpoint = defineEndpoint({
     friendExtProfile: z.record(z.string(), z.string()).optional(),
   }),
   result: null,
-  rateLimit,
   errors: ["notFound"],
   handle: ({ app, input }) => setFriendProfile({ appId: app.id, ...input }),
 });
 
-export const listFriendsEndpoint = defineEndpoint({
+const listFriendsEndpoint = defineEndpoint({
+  ...v4,
   path: "/v4/friend/list",
   operationId: "listFriends",
   summary: "A page of a user's friends; pass the returned pageToken for the next page",
-  tag,
-  api: "v4",
   request: z.object({ userId: z.string(), pageToken: z.string().optional(), pageSize: z.number().int().optional(), order: z.number().int().optional() }),
   result: z.object({
     pageToken: z.string(),
@@ -76,46 +66,50 @@ export const listFriendsEndpoint = defineEndpoint({
       z.object({ userId: z.string(), name: z.string(), alias: z.string(), friendExtProfile: z.record(z.string(), z.string()), addedAt: z.number().int() }),
     ),
   }),
-  rateLimit,
   errors: ["notFound"],
   handle: ({ app, input }) => findFriends({ appId: app.id, ...input }),
 });
 
-export const getFriendRelationshipsEndpoint = defineEndpoint({
+const getFriendRelationshipsEndpoint = defineEndpoint({
+  ...v4,
   path: "/v4/friend/relationship/get",
   operationId: "getFriendRelationships",
   summary: "Whether a user is friends with each target: result 4 friends, 1 not",
-  tag,
-  api: "v4",
   request: z.object({ userId: z.string(), targetIds: z.array(z.string()) }),
   result: z.object({ friendships: z.array(z.object({ userId: z.string(), result: z.number().int() })) }),
-  rateLimit,
   errors: ["notFound"],
   handle: ({ app, input }) => getFriendRelationships({ appId: app.id, ...input }),
 });
 
-export const setFriendPermissionEndpoint = defineEndpoint({
+const setFriendPermissionEndpoint = defineEndpoint({
+  ...v4,
   path: "/v4/friend/permission/set",
   operationId: "setFriendPermission",
   summary: "Set who may befriend users: 1 everyone at once, 2 with approval, 3 nobody",
-  tag,
-  api: "v4",
   request: z.object({ userIds: z.array(z.string()), permissionType: z.number().int() }),
   result: null,
-  rateLimit,
   errors: ["notFound"],
   handle: ({ app, input }) => setFriendPermission({ appId: app.id, ...input }),
 });
 
-export const getFriendPermissionsEndpoint = defineEndpoint({
+const getFriendPermissionsEndpoint = defineEndpoint({
+  ...v4,
   path: "/v4/friend/permission/get",
   operationId: "getFriendPermissions",
   summary: "Who may befriend each user",
-  tag,
-  api: "v4",
   request: z.object({ userIds: z.array(z.string()) }),
   result: z.object({ permissions: z.array(z.object({ userId: z.string(), permissionType: z.number().int() })) }),
-  rateLimit,
   errors: ["notFound"],
   handle: ({ app, input }) => getFriendPermissions({ appId: app.id, ...input }),
 });
+
+export const friendEndpoints = [
+  addFriendEndpoint,
+  removeFriendsEndpoint,
+  removeAllFriendsEndpoint,
+  setFriendProfileEndpoint,
+  listFriendsEndpoint,
+  getFriendRelationshipsEndpoint,
+  setFriendPermissionEndpoint,
+  getFriendPermissionsEndpoint,
+];

@@ -1,9 +1,8 @@
 import { z } from "zod";
 import { createGroup, createUniqueGroup, dismissGroup, findGroupMembers, findGroupMembersByIds, findGroupProfiles, findGroups, findJoinedGroups, joinGroup, kickUserFromGroups, leaveGroup, transferGroupOwner, updateGroupProfile } from "../../chat/products/groups";
-import { defineEndpoint } from "../endpoint";
+import { defineEndpoint, v4Endpoint } from "../endpoint";
 
-const tag = "GroupChannelManagement";
-const rateLimit = { perSecond: 100 };
+const v4 = v4Endpoint({ tag: "GroupChannelManagement", rateLimit: { perSecond: 100 } });
 const jsonObject = z.record(z.string(), z.unknown());
 
 /** The contract's 0/1 flags. */
@@ -23,12 +22,11 @@ const groupProfile = z.object({
 
 const groupMember = z.object({ userId: z.string(), role: z.number().int(), nickname: z.string(), extra: z.string(), joinedAt: z.number().int() });
 
-export const createGroupEndpoint = defineEndpoint({
+const createGroupEndpoint = defineEndpoint({
+  ...v4,
   path: "/v4/group-channel/create",
   operationId: "createGroupChannel",
   summary: "Create a group of an owner and up to 30 members",
-  tag,
-  api: "v4",
   request: z.object({
     channelId: z.string(),
     name: z.string(),
@@ -39,44 +37,38 @@ export const createGroupEndpoint = defineEndpoint({
     groupExtProfile: z.record(z.string(), z.string()).optional(),
   }),
   result: null,
-  rateLimit,
   errors: ["notFound", "conflict"],
   handle: ({ app, input }) => createGroup({ appId: app.id, ...input }),
 });
 
-export const createUniqueGroupEndpoint = defineEndpoint({
+const createUniqueGroupEndpoint = defineEndpoint({
+  ...v4,
   path: "/v4/group-channel/unique/create",
   operationId: "createUniqueGroupChannel",
   extension: true,
   summary: "Create the group of exactly an owner and up to 30 members once: the same set again answers the group created then (created false)",
-  tag,
-  api: "v4",
   request: z.object({ name: z.string(), owner: z.string(), userIds: z.array(z.string()) }),
   result: z.object({ channelId: z.string(), created: z.boolean() }),
-  rateLimit,
   errors: ["notFound"],
   handle: ({ app, input }) => createUniqueGroup({ appId: app.id, ...input }),
 });
 
-export const joinGroupEndpoint = defineEndpoint({
+const joinGroupEndpoint = defineEndpoint({
+  ...v4,
   path: "/v4/group-channel/join",
   operationId: "joinGroupChannel",
   summary: "Add up to 30 users to a group (members already in it stay as they are); answers the group's profile",
-  tag,
-  api: "v4",
   request: z.object({ channelId: z.string(), userIds: z.array(z.string()) }),
   result: groupProfile,
-  rateLimit,
   errors: ["notFound", "unprocessable"],
   handle: ({ app, input }) => joinGroup({ appId: app.id, ...input }),
 });
 
-export const leaveGroupEndpoint = defineEndpoint({
+const leaveGroupEndpoint = defineEndpoint({
+  ...v4,
   path: "/v4/group-channel/leave",
   operationId: "quitGroupChannel",
   summary: "Remove up to 30 users from a group; when the owner leaves, the group has no owner. 1 in the flags also drops their allowed-sender entries and favorites",
-  tag,
-  api: "v4",
   request: z.object({
     channelId: z.string(),
     userIds: z.array(z.string()),
@@ -86,7 +78,6 @@ export const leaveGroupEndpoint = defineEndpoint({
     shouldDeleteFavorites: flag,
   }),
   result: null,
-  rateLimit,
   errors: ["notFound"],
   handle: ({ app, input }) =>
     leaveGroup({
@@ -98,25 +89,22 @@ export const leaveGroupEndpoint = defineEndpoint({
     }),
 });
 
-export const dismissGroupEndpoint = defineEndpoint({
+const dismissGroupEndpoint = defineEndpoint({
+  ...v4,
   path: "/v4/group-channel/dismiss",
   operationId: "dismissGroupChannel",
   summary: "Delete a group with its members and messages",
-  tag,
-  api: "v4",
   request: z.object({ channelId: z.string() }),
   result: null,
-  rateLimit,
   errors: ["notFound"],
   handle: ({ app, input }) => dismissGroup({ appId: app.id, ...input }),
 });
 
-export const listGroupMembersEndpoint = defineEndpoint({
+const listGroupMembersEndpoint = defineEndpoint({
+  ...v4,
   path: "/v4/group-channel/member/list",
   operationId: "listGroupChannelMembers",
   summary: "A page of a group's members by join time, of one role (memberRole 1 to 3) or all (0)",
-  tag,
-  api: "v4",
   request: z.object({
     channelId: z.string(),
     memberRole: z.number().int().optional(),
@@ -125,17 +113,15 @@ export const listGroupMembersEndpoint = defineEndpoint({
     order: z.number().int().optional(),
   }),
   result: z.object({ totalCount: z.number().int(), pageToken: z.string(), members: z.array(groupMember) }),
-  rateLimit,
   errors: ["notFound"],
   handle: ({ app, input }) => findGroupMembers({ appId: app.id, ...input }),
 });
 
-export const listJoinedGroupsEndpoint = defineEndpoint({
+const listJoinedGroupsEndpoint = defineEndpoint({
+  ...v4,
   path: "/v4/group-channel/joined/list",
   operationId: "listUserJoinedGroupChannels",
   summary: "A page of the groups a user is in, by join time, with one role (1 to 3) or any (0)",
-  tag,
-  api: "v4",
   request: z.object({
     userId: z.string(),
     role: z.number().int().optional(),
@@ -144,30 +130,26 @@ export const listJoinedGroupsEndpoint = defineEndpoint({
     order: z.number().int().optional(),
   }),
   result: z.object({ pageToken: z.string(), groups: z.array(groupProfile.extend({ role: z.number().int(), joinedAt: z.number().int() })) }),
-  rateLimit,
   errors: ["notFound"],
   handle: ({ app, input }) => findJoinedGroups({ appId: app.id, ...input }),
 });
 
-export const listGroupProfilesEndpoint = defineEndpoint({
+const listGroupProfilesEndpoint = defineEndpoint({
+  ...v4,
   path: "/v4/group-channel/profile/list",
   operationId: "batchGetGroupChannelProfiles",
   summary: "The profiles of up to 20 groups; ids of no group are left out",
-  tag,
-  api: "v4",
   request: z.object({ channelIds: z.array(z.string()) }),
   result: z.object({ profiles: z.array(groupProfile) }),
-  rateLimit,
   errors: [],
   handle: ({ app, input }) => findGroupProfiles({ appId: app.id, ...input }),
 });
 
-export const transferGroupOwnerEndpoint = defineEndpoint({
+const transferGroupOwnerEndpoint = defineEndpoint({
+  ...v4,
   path: "/v4/group-channel/transfer/owner",
   operationId: "transferGroupChannelOwner",
   summary: "Give a group to one of its members; the previous owner stays as a member or leaves (shouldLeave 1), and the flags drop their mute, allowed-sender entry and favorites",
-  tag,
-  api: "v4",
   request: z.object({
     channelId: z.string(),
     newOwner: z.string(),
@@ -177,7 +159,6 @@ export const transferGroupOwnerEndpoint = defineEndpoint({
     shouldDeleteFavorites: flag,
   }),
   result: null,
-  rateLimit,
   errors: ["notFound", "notMember"],
   handle: ({ app, input }) =>
     transferGroupOwner({
@@ -191,12 +172,11 @@ export const transferGroupOwnerEndpoint = defineEndpoint({
     }),
 });
 
-export const updateGroupProfileEndpoint = defineEndpoint({
+const updateGroupProfileEndpoint = defineEndpoint({
+  ...v4,
   path: "/v4/group-channel/profile/update",
   operationId: "updateGroupChannelProfile",
   summary: "Replace the given parts of a group's profile; members get an Update notification",
-  tag,
-  api: "v4",
   request: z.object({
     channelId: z.string(),
     groupProfile: jsonObject.optional(),
@@ -204,49 +184,58 @@ export const updateGroupProfileEndpoint = defineEndpoint({
     groupExtProfile: z.record(z.string(), z.string()).optional(),
   }),
   result: null,
-  rateLimit,
   errors: ["notFound"],
   handle: ({ app, input }) => updateGroupProfile({ appId: app.id, ...input }),
 });
 
-export const listGroupsEndpoint = defineEndpoint({
+const listGroupsEndpoint = defineEndpoint({
+  ...v4,
   path: "/v4/group-channel/list",
   operationId: "listGroupChannels",
   summary: "A page of the app's groups by creation time",
-  tag,
-  api: "v4",
   request: z.object({ pageToken: z.string().optional(), pageSize: z.number().int().optional(), order: z.number().int().optional() }),
   result: z.object({
     pageToken: z.string(),
     groups: z.array(z.object({ channelId: z.string(), name: z.string(), groupProfile: jsonObject, creator: z.string(), owner: z.string(), createdAt: z.number().int() })),
   }),
-  rateLimit,
   errors: [],
   handle: ({ app, input }) => findGroups({ appId: app.id, ...input }),
 });
 
-export const getGroupMembersEndpoint = defineEndpoint({
+const getGroupMembersEndpoint = defineEndpoint({
+  ...v4,
   path: "/v4/group-channel/member/batch/get",
   operationId: "batchGetGroupChannelMembers",
   summary: "Up to 100 given members of a group; users who are not members are left out",
-  tag,
-  api: "v4",
   request: z.object({ channelId: z.string(), userIds: z.array(z.string()) }),
   result: z.object({ pageToken: z.string(), totalCount: z.number().int(), members: z.array(groupMember) }),
-  rateLimit,
   errors: ["notFound"],
   handle: ({ app, input }) => findGroupMembersByIds({ appId: app.id, ...input }),
 });
 
-export const kickUserFromGroupsEndpoint = defineEndpoint({
+const kickUserFromGroupsEndpoint = defineEndpoint({
+  ...v4,
   path: "/v4/group-channel/member/kickout-all",
   operationId: "kickUserFromAllGroupChannels",
   summary: "Remove a user from every group of the app; each group gets a Kicked notification",
-  tag,
-  api: "v4",
   request: z.object({ userId: z.string() }),
   result: null,
-  rateLimit,
   errors: ["notFound"],
   handle: ({ app, input }) => kickUserFromGroups({ appId: app.id, ...input }),
 });
+
+export const groupEndpoints = [
+  createGroupEndpoint,
+  createUniqueGroupEndpoint,
+  joinGroupEndpoint,
+  leaveGroupEndpoint,
+  dismissGroupEndpoint,
+  listGroupMembersEndpoint,
+  listJoinedGroupsEndpoint,
+  listGroupProfilesEndpoint,
+  transferGroupOwnerEndpoint,
+  updateGroupProfileEndpoint,
+  listGroupsEndpoint,
+  getGroupMembersEndpoint,
+  kickUserFromGroupsEndpoint,
+];

@@ -1,221 +1,53 @@
 import type { Endpoint } from "../endpoint";
-import * as compatibility from "./compatibility";
-import * as compatibilityChatrooms from "./compatibility-chatrooms";
-import * as compatibilityMessages from "./compatibility-messages";
-import * as communities from "./communities";
-import { expireAccessTokensEndpoint, issueAccessTokenEndpoint } from "./access-tokens";
-import {
-  addUserChannelTagsEndpoint,
-  getChannelNotificationEndpoint,
-  getChannelTypeNotificationEndpoint,
-  getConversationAttributesEndpoint,
-  listTaggedConversationsEndpoint,
-  listUserChannelTagsEndpoint,
-  pinConversationEndpoint,
-  removeUserChannelTagsEndpoint,
-  setChannelNotificationEndpoint,
-  setChannelTypeNotificationEndpoint,
-  tagConversationsEndpoint,
-  untagConversationsEndpoint,
-} from "./conversations";
-import { addToBlocklistEndpoint, getBlocklistEndpoint, removeFromBlocklistEndpoint } from "./blocklists";
-import {
-  addFriendEndpoint,
-  getFriendPermissionsEndpoint,
-  getFriendRelationshipsEndpoint,
-  listFriendsEndpoint,
-  removeAllFriendsEndpoint,
-  removeFriendsEndpoint,
-  setFriendPermissionEndpoint,
-  setFriendProfileEndpoint,
-} from "./friends";
-import {
-  addGroupAdminsEndpoint,
-  addGroupFavoritesEndpoint,
-  deleteGroupAliasEndpoint,
-  getGroupAliasEndpoint,
-  getGroupAttributesEndpoint,
-  listGroupFavoritesEndpoint,
-  removeGroupAdminsEndpoint,
-  removeGroupAttributesEndpoint,
-  removeGroupFavoritesEndpoint,
-  setGroupAliasEndpoint,
-  setGroupAttributesEndpoint,
-  setGroupMemberEndpoint,
-} from "./group-members";
-import {
-  addAllowedSendersEndpoint,
-  freezeGroupsEndpoint,
-  listAllowedSendersEndpoint,
-  listGroupFreezesEndpoint,
-  listGroupMutesEndpoint,
-  muteGroupMembersEndpoint,
-  removeAllowedSendersEndpoint,
-  unfreezeGroupsEndpoint,
-  unmuteGroupMembersEndpoint,
-} from "./group-moderation";
-import {
-  createGroupEndpoint,
-  createUniqueGroupEndpoint,
-  dismissGroupEndpoint,
-  getGroupMembersEndpoint,
-  joinGroupEndpoint,
-  kickUserFromGroupsEndpoint,
-  leaveGroupEndpoint,
-  listGroupMembersEndpoint,
-  listGroupProfilesEndpoint,
-  listGroupsEndpoint,
-  listJoinedGroupsEndpoint,
-  transferGroupOwnerEndpoint,
-  updateGroupProfileEndpoint,
-} from "./groups";
-import {
-  deleteUserProfilesEndpoint,
-  getUserProfilesEndpoint,
-  getUserTagsEndpoint,
-  listUserProfilesEndpoint,
-  setUserProfileEndpoint,
-  setUserTagsEndpoint,
-} from "./profiles";
-import {
-  addProfanityWordsEndpoint,
-  listChannelTypeMutesEndpoint,
-  listProfanityWordsEndpoint,
-  removeProfanityWordEndpoint,
-  removeProfanityWordsEndpoint,
-  setChannelTypeMuteEndpoint,
-} from "./moderation";
-import {
-  deleteHistoryEndpoint,
-  deleteMessageEndpoint,
-  deleteMessageMetadataEndpoint,
-  listDirectHistoryEndpoint,
-  listGroupHistoryEndpoint,
-  listMessageMetadataEndpoint,
-  sendDirectMessagesEndpoint,
-  sendGroupMessagesEndpoint,
-  setMessageMetadataEndpoint,
-  updateDirectMessageEndpoint,
-  updateGroupMessageEndpoint,
-} from "./messages";
-import { broadcastToAllEndpoint, broadcastToOnlineEndpoint, deleteBroadcastEndpoint, sendSystemMessagesEndpoint } from "./system-messages";
-import {
-  banUsersEndpoint,
-  getConnectionStatusEndpoint,
-  getUserEndpoint,
-  listBannedUsersEndpoint,
-  listSoftDeletedUsersEndpoint,
-  restoreUsersEndpoint,
-  softDeleteUsersEndpoint,
-  unbanUsersEndpoint,
-  updateUserEndpoint,
-} from "./users";
+import { accessTokenEndpoints } from "./access-tokens";
+import { blocklistEndpoints } from "./blocklists";
+import { communityEndpoints } from "./communities";
+import { compatibilityEndpoints } from "./compatibility";
+import { compatibilityChatroomEndpoints } from "./compatibility-chatrooms";
+import { compatibilityMessageEndpoints } from "./compatibility-messages";
+import { conversationEndpoints } from "./conversations";
+import { friendEndpoints } from "./friends";
+import { groupMemberEndpoints } from "./group-members";
+import { groupModerationEndpoints } from "./group-moderation";
+import { groupEndpoints } from "./groups";
+import { messageEndpoints } from "./messages";
+import { moderationEndpoints } from "./moderation";
 import { openChannelEndpoints } from "./open-channels";
+import { profileEndpoints } from "./profiles";
 import { serviceChannelEndpoints } from "./service-channels";
+import { systemMessageEndpoints } from "./system-messages";
 import { temporaryChannelEndpoints } from "./temporary-channels";
+import { userEndpoints } from "./users";
 
-/** Every endpoint Switchboard serves; the OpenAPI document is generated from this list. */
+/**
+ * Every endpoint Switchboard serves: each file of this folder exports one list, and this
+ * one joins them. The OpenAPI document, the debugger and the route files read it.
+ */
 export const endpoints: Endpoint[] = [
-  ...Object.values(compatibility),
-  ...Object.values(compatibilityMessages),
-  ...Object.values(compatibilityChatrooms),
-  issueAccessTokenEndpoint,
-  expireAccessTokensEndpoint,
-  getUserEndpoint,
-  updateUserEndpoint,
-  banUsersEndpoint,
-  unbanUsersEndpoint,
-  listBannedUsersEndpoint,
-  getConnectionStatusEndpoint,
-  softDeleteUsersEndpoint,
-  restoreUsersEndpoint,
-  listSoftDeletedUsersEndpoint,
-  addToBlocklistEndpoint,
-  removeFromBlocklistEndpoint,
-  getBlocklistEndpoint,
-  addFriendEndpoint,
-  removeFriendsEndpoint,
-  removeAllFriendsEndpoint,
-  setFriendProfileEndpoint,
-  listFriendsEndpoint,
-  getFriendRelationshipsEndpoint,
-  setFriendPermissionEndpoint,
-  getFriendPermissionsEndpoint,
-  setUserProfileEndpoint,
-  getUserProfilesEndpoint,
-  listUserProfilesEndpoint,
-  deleteUserProfilesEndpoint,
-  setUserTagsEndpoint,
-  getUserTagsEndpoint,
-  setChannelTypeMuteEndpoint,
-  listChannelTypeMutesEndpoint,
-  addProfanityWordsEndpoint,
-  removeProfanityWordEndpoint,
-  removeProfanityWordsEndpoint,
-  listProfanityWordsEndpoint,
-  sendDirectMessagesEndpoint,
-  sendGroupMessagesEndpoint,
-  sendSystemMessagesEndpoint,
-  broadcastToAllEndpoint,
-  broadcastToOnlineEndpoint,
-  deleteBroadcastEndpoint,
-  deleteMessageEndpoint,
-  updateDirectMessageEndpoint,
-  updateGroupMessageEndpoint,
-  deleteHistoryEndpoint,
-  listDirectHistoryEndpoint,
-  listGroupHistoryEndpoint,
-  setMessageMetadataEndpoint,
-  deleteMessageMetadataEndpoint,
-  listMessageMetadataEndpoint,
-  createGroupEndpoint,
-  createUniqueGroupEndpoint,
-  joinGroupEndpoint,
-  leaveGroupEndpoint,
-  dismissGroupEndpoint,
-  listGroupMembersEndpoint,
-  listJoinedGroupsEndpoint,
-  listGroupProfilesEndpoint,
+  ...compatibilityEndpoints,
+  ...compatibilityMessageEndpoints,
+  ...compatibilityChatroomEndpoints,
+  ...accessTokenEndpoints,
+  ...userEndpoints,
+  ...blocklistEndpoints,
+  ...friendEndpoints,
+  ...profileEndpoints,
+  ...moderationEndpoints,
+  ...messageEndpoints,
+  ...systemMessageEndpoints,
+  ...groupEndpoints,
   ...openChannelEndpoints,
-  ...Object.values(communities),
-  updateGroupProfileEndpoint,
-  transferGroupOwnerEndpoint,
-  listGroupsEndpoint,
-  getGroupMembersEndpoint,
-  kickUserFromGroupsEndpoint,
-  setGroupMemberEndpoint,
-  addGroupAdminsEndpoint,
-  removeGroupAdminsEndpoint,
-  setGroupAliasEndpoint,
-  deleteGroupAliasEndpoint,
-  getGroupAliasEndpoint,
-  addGroupFavoritesEndpoint,
-  removeGroupFavoritesEndpoint,
-  listGroupFavoritesEndpoint,
-  setGroupAttributesEndpoint,
-  removeGroupAttributesEndpoint,
-  getGroupAttributesEndpoint,
-  muteGroupMembersEndpoint,
-  unmuteGroupMembersEndpoint,
-  listGroupMutesEndpoint,
-  freezeGroupsEndpoint,
-  unfreezeGroupsEndpoint,
-  listGroupFreezesEndpoint,
-  addAllowedSendersEndpoint,
-  removeAllowedSendersEndpoint,
-  listAllowedSendersEndpoint,
-  pinConversationEndpoint,
-  setChannelNotificationEndpoint,
-  getChannelNotificationEndpoint,
-  setChannelTypeNotificationEndpoint,
-  getChannelTypeNotificationEndpoint,
-  addUserChannelTagsEndpoint,
-  removeUserChannelTagsEndpoint,
-  listUserChannelTagsEndpoint,
-  tagConversationsEndpoint,
-  untagConversationsEndpoint,
-  listTaggedConversationsEndpoint,
-  getConversationAttributesEndpoint,
+  ...communityEndpoints,
+  ...groupMemberEndpoints,
+  ...groupModerationEndpoints,
+  ...conversationEndpoints,
   ...temporaryChannelEndpoints,
   ...serviceChannelEndpoints,
 ];
+
+/** The declaration of the endpoint at `path`, for its route file; a path no endpoint declares fails the import. */
+export function getEndpointOrThrow(path: string): Endpoint {
+  const endpoint = endpoints.find((candidate) => candidate.path === path);
+  if (!endpoint) throw new Error(`No Platform API endpoint declares ${path}`);
+  return endpoint;
+}

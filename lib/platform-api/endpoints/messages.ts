@@ -5,69 +5,27 @@ import { clearChannelHistory } from "../../chat/messages/clear-channel-history";
 import { findHistoryMessages } from "../../chat/messages/find-history-messages";
 import { deleteMessageMetadata, findMessageMetadata, setMessageMetadata } from "../../chat/messages/message-metadata";
 import { sendDirectMessages, sendGroupMessages } from "../../chat/messages/send-server-messages";
-import { defineEndpoint } from "../endpoint";
+import { defineEndpoint, v4Endpoint } from "../endpoint";
+import { flag, historyRequest, historyResult, metadataItem, sendFields, serverSend } from "../message-fields";
 
-const tag = "MessageManagement";
-/** The contract's 0/1 switches. */
-const flag = z.number().int().optional();
-/** Push options (pushContent, pushData, disablePush act on the offline push), and preview options of the contract taken without effect. */
-const pushOptions = {
-  pushContent: z.string().optional(),
-  pushData: z.string().optional(),
-  pushExt: z.string().optional(),
-  contentAvailable: z.number().int().optional(),
-  disablePush: z.boolean().optional(),
-  disableUpdateLastMsg: z.boolean().optional(),
-  // Metadata is set once the message exists (/v4/channel-type/message/metadata/set).
-  hasMetadata: z.boolean().optional(),
-  metadata: z.record(z.string(), z.unknown()).optional(),
-};
-export const sendFields = {
-  fromUserId: z.string(),
-  messageType: z.string(),
-  /** JSON text of the content object. */
-  content: z.string(),
-  isEchoToSender: flag,
-  shouldPersist: flag,
-  needReadReceipt: flag,
-  ...pushOptions,
-};
+const v4 = v4Endpoint({ tag: "MessageManagement", rateLimit: { perSecond: 100 } });
 
-type SendFields = { fromUserId: string; messageType: string; content: string; isEchoToSender?: number; shouldPersist?: number; needReadReceipt?: number } & PushFields;
-type PushFields = { pushContent?: string; pushData?: string; disablePush?: boolean };
-
-/** The contract's push fields, as the send pipeline takes them. */
-export const pushOf = (input: PushFields) => ({ push: { content: input.pushContent, data: input.pushData, disabled: input.disablePush } });
-
-/** How the app server's flags steer the send pipeline; a message is stored unless told not to. */
-export const serverSend = (input: SendFields, verifyBlocklist?: number) => ({
-  senderId: input.fromUserId,
-  messageType: input.messageType,
-  content: input.content,
-  needReadReceipt: input.needReadReceipt === 1,
-  byServer: { persist: input.shouldPersist !== 0, echoToSender: input.isEchoToSender === 1, verifyBlocklist: verifyBlocklist === 1 },
-  ...pushOf(input),
-});
-
-export const sendDirectMessagesEndpoint = defineEndpoint({
-  api: "v4",
+const sendDirectMessagesEndpoint = defineEndpoint({
+  ...v4,
   path: "/v4/direct-channel/message/send",
   operationId: "sendDirectChannelMessage",
   summary: "One direct message from a user to each of up to 1,000 users; with verifyBlocklist 1, recipients who blocked the sender are left out",
-  tag,
   request: z.object({ ...sendFields, toUserIds: z.array(z.string()), verifyBlocklist: flag, count: z.number().int().optional() }),
   result: z.object({ messageIds: z.array(z.object({ userId: z.string(), messageId: z.string() })) }),
-  rateLimit: { perSecond: 100 },
   errors: ["notFound", "messageBlocked", "userBanned"],
   handle: ({ app, input }) => sendDirectMessages({ appId: app.id, toUserIds: input.toUserIds, ...serverSend(input, input.verifyBlocklist) }),
 });
 
-export const sendGroupMessagesEndpoint = defineEndpoint({
-  api: "v4",
+const sendGroupMessagesEndpoint = defineEndpoint({
+  ...v4,
   path: "/v4/group-channel/message/send",
   operationId: "sendGroupChannelMessage",
   summary: "A message from a member to each of up to 3 groups, or (toUserIds) to some members of one group; mentions travel inside content",
-  tag,
   request: z.object({ ...sendFields, toChannelIds: z.array(z.string()), toUserIds: z.array(z.string()).optional(), hasMention: flag }),
   result: z.object({ messageIds: z.array(z.object({ channelId: z.string(), messageId: z.string() })) }),
   rateLimit: { perSecond: 20, cost: (input) => input.toChannelIds.length },
@@ -75,12 +33,11 @@ export const sendGroupMessagesEndpoint = defineEndpoint({
   handle: ({ app, input }) => sendGroupMessages({ appId: app.id, toChannelIds: input.toChannelIds, toUserIds: input.toUserIds, ...serverSend(input) }),
 });
 
-export const deleteMessageEndpoint = defineEndpoint({
-  api: "v4",
+const deleteMessageEndpoint = defineEndpoint({
+  ...v4,
   path: "/v4/message/delete",
   operationId: "deleteMessage",
   summary: "Recall a stored message of its sender (or anyone's, with isAdmin 1); every member's devices learn it live or at their next sync",
-  tag,
   request: z.object({
     fromUserId: z.string(),
     channelType: z.number().int(),
@@ -96,7 +53,6 @@ export const deleteMessageEndpoint = defineEndpoint({
     disableUpdateLastMsg: z.boolean().optional(),
   }),
   result: null,
-  rateLimit: { perSecond: 100 },
   errors: ["notFound", "forbidden"],
   handle: ({ app, input }) =>
     recallMessage({
@@ -113,40 +69,35 @@ export const deleteMessageEndpoint = defineEndpoint({
 
 const updateFields = { fromUserId: z.string(), messageId: z.string(), content: z.string() };
 
-export const updateDirectMessageEndpoint = defineEndpoint({
-  api: "v4",
+const updateDirectMessageEndpoint = defineEndpoint({
+  ...v4,
   path: "/v4/direct-channel/message/update",
   operationId: "updateDirectChannelMessage",
   summary: "Replace the content of a direct message its sender sent to targetId",
-  tag,
   request: z.object({ ...updateFields, targetId: z.string() }),
   result: null,
-  rateLimit: { perSecond: 100 },
   errors: ["notFound", "forbidden", "unprocessable", "messageBlocked"],
   handle: ({ app, input }) =>
     editMessage({ appId: app.id, userId: input.fromUserId, channelType: ChannelType.direct, channelId: input.targetId, messageId: input.messageId, content: input.content, asServer: true }),
 });
 
-export const updateGroupMessageEndpoint = defineEndpoint({
-  api: "v4",
+const updateGroupMessageEndpoint = defineEndpoint({
+  ...v4,
   path: "/v4/group-channel/message/update",
   operationId: "updateGroupChannelMessage",
   summary: "Replace the content of a group message its sender sent",
-  tag,
   request: z.object({ ...updateFields, channelId: z.string() }),
   result: null,
-  rateLimit: { perSecond: 100 },
   errors: ["notFound", "forbidden", "unprocessable", "messageBlocked"],
   handle: ({ app, input }) =>
     editMessage({ appId: app.id, userId: input.fromUserId, channelType: ChannelType.group, channelId: input.channelId, messageId: input.messageId, content: input.content, asServer: true }),
 });
 
-export const deleteHistoryEndpoint = defineEndpoint({
-  api: "v4",
+const deleteHistoryEndpoint = defineEndpoint({
+  ...v4,
   path: "/v4/channel/message/history/delete",
   operationId: "deleteChannelMessageHistory",
   summary: "Delete fromUserId's stored history of a conversation (direct, group or their system channel) up to sentAt, or all of it; the other members keep theirs",
-  tag,
   request: z.object({
     channelType: z.number().int(),
     fromUserId: z.string(),
@@ -154,44 +105,15 @@ export const deleteHistoryEndpoint = defineEndpoint({
     sentAt: z.string().regex(/^\d+$/, "sentAt must be a time in Unix milliseconds").transform(Number).optional(),
   }),
   result: null,
-  rateLimit: { perSecond: 100 },
   errors: ["notFound", "notMember"],
   handle: ({ app, input }) => clearChannelHistory({ appId: app.id, userId: input.fromUserId, channelType: input.channelType, channelId: input.channelId, sentAt: input.sentAt }),
 });
 
-const metadataItem = z.object({ key: z.string(), value: z.string(), updatedAt: z.number().int() });
-
-export const historyRequest = z.object({
-  userId: z.string(),
-  channelId: z.string(),
-  startAt: z.number().int(),
-  endAt: z.number().int(),
-  pageSize: z.number().int().optional(),
-  includeStart: z.boolean(),
-});
-export const historyResult = z.object({
-  messages: z.array(
-    z.object({
-      /** As the request named the conversation. */
-      channelId: z.string(),
-      fromUserId: z.string(),
-      messageId: z.string(),
-      sentAt: z.number().int(),
-      messageType: z.string(),
-      /** The content as stored: JSON text. */
-      content: z.string(),
-      hasMetadata: z.boolean(),
-      metadata: z.array(metadataItem).optional(),
-    }),
-  ),
-});
-
-export const listDirectHistoryEndpoint = defineEndpoint({
-  api: "v4",
+const listDirectHistoryEndpoint = defineEndpoint({
+  ...v4,
   path: "/v4/direct-channel/history-message/list",
   operationId: "listDirectChannelHistoryMessages",
   summary: "Stored messages between two users, newest first, from startAt back to endAt (at most 14 days)",
-  tag,
   request: historyRequest,
   result: historyResult,
   rateLimit: { perSecond: 10 },
@@ -199,12 +121,11 @@ export const listDirectHistoryEndpoint = defineEndpoint({
   handle: ({ app, input }) => findHistoryMessages({ appId: app.id, channelType: ChannelType.direct, ...input }),
 });
 
-export const listGroupHistoryEndpoint = defineEndpoint({
-  api: "v4",
+const listGroupHistoryEndpoint = defineEndpoint({
+  ...v4,
   path: "/v4/group-channel/history-message/list",
   operationId: "listGroupChannelHistoryMessages",
   summary: "Stored messages of a group as one of its members sees them, newest first, from startAt back to endAt (at most 14 days)",
-  tag,
   request: historyRequest,
   result: historyResult,
   rateLimit: { perSecond: 10 },
@@ -216,42 +137,50 @@ export const listGroupHistoryEndpoint = defineEndpoint({
 const metadataChannelType = z.union([z.literal(ChannelType.direct), z.literal(ChannelType.group)], { error: "channelType must be 1 (direct) or 3 (group)" });
 const metadataTarget = { messageId: z.string(), userId: z.string(), channelType: metadataChannelType, channelId: z.string() };
 
-export const setMessageMetadataEndpoint = defineEndpoint({
-  api: "v4",
+const setMessageMetadataEndpoint = defineEndpoint({
+  ...v4,
   path: "/v4/channel-type/message/metadata/set",
   operationId: "setChannelTypeMessageMetadata",
   summary: "Set up to 100 metadata keys of a direct or group message, on behalf of userId; the conversation's devices learn it",
-  tag,
   // Taken for the contract: the setter's own devices always learn the change.
   request: z.object({ ...metadataTarget, metadata: z.record(z.string(), z.string()), isEchoToSender: flag }),
   result: null,
-  rateLimit: { perSecond: 100 },
   errors: ["notFound", "unprocessable"],
   handle: ({ app, input }) => setMessageMetadata({ appId: app.id, ...input, asServer: true }),
 });
 
-export const deleteMessageMetadataEndpoint = defineEndpoint({
-  api: "v4",
+const deleteMessageMetadataEndpoint = defineEndpoint({
+  ...v4,
   path: "/v4/channel-type/message/metadata/delete",
   operationId: "deleteChannelTypeMessageMetadata",
   summary: "Remove metadata keys of a direct or group message; the conversation's devices learn it",
-  tag,
   request: z.object({ ...metadataTarget, keys: z.array(z.string()), syncToSender: flag }),
   result: null,
-  rateLimit: { perSecond: 100 },
   errors: ["notFound"],
   handle: ({ app, input }) => deleteMessageMetadata({ appId: app.id, ...input, asServer: true }),
 });
 
-export const listMessageMetadataEndpoint = defineEndpoint({
-  api: "v4",
+const listMessageMetadataEndpoint = defineEndpoint({
+  ...v4,
   path: "/v4/channel-type/message/metadata/list",
   operationId: "listChannelTypeMessageMetadata",
   summary: "A message's metadata by key, 100 keys a page (page from 1)",
-  tag,
   request: z.object({ messageId: z.string(), page: z.number().int().optional() }),
   result: z.object({ metadata: z.array(metadataItem) }),
-  rateLimit: { perSecond: 100 },
   errors: ["notFound"],
   handle: ({ app, input }) => findMessageMetadata({ appId: app.id, ...input }),
 });
+
+export const messageEndpoints = [
+  sendDirectMessagesEndpoint,
+  sendGroupMessagesEndpoint,
+  deleteMessageEndpoint,
+  updateDirectMessageEndpoint,
+  updateGroupMessageEndpoint,
+  deleteHistoryEndpoint,
+  listDirectHistoryEndpoint,
+  listGroupHistoryEndpoint,
+  setMessageMetadataEndpoint,
+  deleteMessageMetadataEndpoint,
+  listMessageMetadataEndpoint,
+];

@@ -4,18 +4,17 @@ import type { UserRuleKind } from "../../chat/base/channels/channel-user-rules";
 import { findHistoryMessages } from "../../chat/messages/find-history-messages";
 import { broadcastToOpenChannels, sendOpenChannelMessages } from "../../chat/messages/send-server-messages";
 import { addGlobalOpenChannelMutes, addPriorityMessageTypes, addToOpenChannelList, checkParticipants, createOpenChannel, destroyOpenChannels, findFrozenOpenChannels, findGlobalOpenChannelMutes, findOpenChannelList, findOpenChannelMetadata, findParticipants, findPriorityMessageTypes, getOpenChannel, type PriorityList, removeFromOpenChannelList, removeGlobalOpenChannelMutes, removeOpenChannelMetadata, removePriorityMessageTypes, setOpenChannelFrozen, setOpenChannelLifetime, setOpenChannelMetadata } from "../../chat/products/open-channels";
-import { defineEndpoint } from "../endpoint";
-import { historyRequest, historyResult, sendFields, serverSend } from "./messages";
+import { defineEndpoint, v4Endpoint } from "../endpoint";
+import { historyRequest, historyResult, sendFields, serverSend } from "../message-fields";
 
-const tag = "OpenChannel";
-const v4 = { api: "v4" as const, tag };
+const v4 = v4Endpoint({ tag: "OpenChannel", rateLimit: { perSecond: 100 } });
 const channelOnly = z.object({ channelId: z.string() });
 /** Fields of list changes that Switchboard takes and does not act on: it sends no notices about them. */
 const noticeFields = { extra: z.string().optional(), needNotify: z.boolean().optional() };
 const participantsChange = z.object({ channelId: z.string(), participantIds: z.array(z.string()), ...noticeFields });
 const timedParticipantsChange = participantsChange.extend({ durationMinutes: z.number().int() });
 
-export const createOpenChannelEndpoint = defineEndpoint({
+const createOpenChannelEndpoint = defineEndpoint({
   ...v4,
   path: "/v4/open-channel/create",
   operationId: "createOpenChannel",
@@ -30,24 +29,22 @@ export const createOpenChannelEndpoint = defineEndpoint({
     metadata: z.record(z.string(), z.string()).optional(),
   }),
   result: null,
-  rateLimit: { perSecond: 100 },
   errors: ["conflict"],
   handle: ({ app, input }) => createOpenChannel({ appId: app.id, ...input }),
 });
 
-export const destroyOpenChannelsEndpoint = defineEndpoint({
+const destroyOpenChannelsEndpoint = defineEndpoint({
   ...v4,
   path: "/v4/open-channel/destroy",
   operationId: "destroyOpenChannels",
   summary: "Destroy open channels: their participants are told and stop receiving; unknown ids are skipped",
   request: z.object({ channelIds: z.array(z.string()) }),
   result: null,
-  rateLimit: { perSecond: 100 },
   errors: [],
   handle: ({ app, input }) => destroyOpenChannels({ appId: app.id, ...input }),
 });
 
-export const getOpenChannelEndpoint = defineEndpoint({
+const getOpenChannelEndpoint = defineEndpoint({
   ...v4,
   path: "/v4/open-channel/get",
   operationId: "getOpenChannel",
@@ -61,43 +58,39 @@ export const getOpenChannelEndpoint = defineEndpoint({
     ttlMinutes: z.number().int(),
     isFrozen: z.boolean(),
   }),
-  rateLimit: { perSecond: 100 },
   errors: ["notFound"],
   handle: ({ app, input }) => getOpenChannel({ appId: app.id, ...input }),
 });
 
-export const setOpenChannelDestroyTypeEndpoint = defineEndpoint({
+const setOpenChannelDestroyTypeEndpoint = defineEndpoint({
   ...v4,
   path: "/v4/open-channel/destroy-type/set",
   operationId: "setOpenChannelDestroyType",
   summary: "Change how an open channel ends: when inactive (0) or at a fixed time (1), after ttlMinutes",
   request: z.object({ channelId: z.string(), destroyType: z.number().int().optional(), ttlMinutes: z.number().int().optional() }),
   result: null,
-  rateLimit: { perSecond: 100 },
   errors: ["notFound"],
   handle: ({ app, input }) => setOpenChannelLifetime({ appId: app.id, ...input }),
 });
 
-export const listParticipantsEndpoint = defineEndpoint({
+const listParticipantsEndpoint = defineEndpoint({
   ...v4,
   path: "/v4/open-channel/participant/list",
   operationId: "listOpenChannelParticipants",
   summary: "Who is in an open channel, by join time (order 1: latest first), and how many",
   request: z.object({ channelId: z.string(), pageSize: z.number().int().optional(), order: z.number().int().optional() }),
   result: z.object({ total: z.number().int(), participants: z.array(z.object({ participantId: z.string(), createdAt: z.string() })) }),
-  rateLimit: { perSecond: 100 },
   errors: ["notFound"],
   handle: ({ app, input }) => findParticipants({ appId: app.id, ...input }),
 });
 
-export const checkParticipantsEndpoint = defineEndpoint({
+const checkParticipantsEndpoint = defineEndpoint({
   ...v4,
   path: "/v4/open-channel/participant/exist",
   operationId: "checkOpenChannelParticipants",
   summary: "Whether each of up to 1,000 users is in an open channel (1) or not (0)",
   request: z.object({ channelId: z.string(), participantIds: z.array(z.string()) }),
   result: z.object({ participants: z.array(z.object({ participantId: z.string(), isInOpenChannel: z.number().int() })) }),
-  rateLimit: { perSecond: 100 },
   errors: ["notFound"],
   handle: ({ app, input }) => checkParticipants({ appId: app.id, ...input }),
 });
@@ -121,7 +114,6 @@ function participantListEndpoints(input: {
     summary: `Add participants to an open channel's ${input.describe}`,
     request: input.timed ? timedParticipantsChange : change,
     result: null,
-    rateLimit: { perSecond: 100 },
     errors: ["notFound"],
     handle: ({ app, input: body }) =>
       addToOpenChannelList({ appId: app.id, kind: input.kind, ...body, durationMinutes: "durationMinutes" in body ? (body.durationMinutes as number) : undefined }),
@@ -133,7 +125,6 @@ function participantListEndpoints(input: {
     summary: `Remove participants from an open channel's ${input.describe}`,
     request: change,
     result: null,
-    rateLimit: { perSecond: 100 },
     errors: ["notFound"],
     handle: ({ app, input: body }) => removeFromOpenChannelList({ appId: app.id, kind: input.kind, ...body }),
   });
@@ -145,7 +136,6 @@ function participantListEndpoints(input: {
     summary: `An open channel's ${input.describe}`,
     request: channelOnly,
     result: z.object({ [input.listField]: z.array(entry) }),
-    rateLimit: { perSecond: 100 },
     errors: ["notFound"],
     handle: async ({ app, input: body }) => {
       const entries = await findOpenChannelList({ appId: app.id, kind: input.kind, ...body });
@@ -156,7 +146,7 @@ function participantListEndpoints(input: {
   return [add, remove, get] as const;
 }
 
-export const [muteParticipantsEndpoint, unmuteParticipantsEndpoint, getMutedParticipantsEndpoint] = participantListEndpoints({
+const [muteParticipantsEndpoint, unmuteParticipantsEndpoint, getMutedParticipantsEndpoint] = participantListEndpoints({
   path: "participant/mute-list",
   name: "OpenChannelMutedParticipants",
   kind: "mute",
@@ -165,7 +155,7 @@ export const [muteParticipantsEndpoint, unmuteParticipantsEndpoint, getMutedPart
   listField: "mutedParticipants",
   expiryField: "muteExpiresAt",
 });
-export const [banParticipantsEndpoint, unbanParticipantsEndpoint, getBannedParticipantsEndpoint] = participantListEndpoints({
+const [banParticipantsEndpoint, unbanParticipantsEndpoint, getBannedParticipantsEndpoint] = participantListEndpoints({
   path: "participant/ban-list",
   name: "OpenChannelBannedParticipants",
   kind: "ban",
@@ -174,7 +164,7 @@ export const [banParticipantsEndpoint, unbanParticipantsEndpoint, getBannedParti
   listField: "bannedParticipants",
   expiryField: "banExpiresAt",
 });
-export const [addAllowedSendersEndpoint, removeAllowedSendersEndpoint, getAllowedSendersEndpoint] = participantListEndpoints({
+const [addAllowedSendersEndpoint, removeAllowedSendersEndpoint, getAllowedSendersEndpoint] = participantListEndpoints({
   path: "participant/allowed-sender-list",
   name: "OpenChannelAllowedSenders",
   kind: "allowedSender",
@@ -182,7 +172,7 @@ export const [addAllowedSendersEndpoint, removeAllowedSendersEndpoint, getAllowe
   describe: "allowed senders (who send when it is frozen or they are muted)",
   listField: "participantIds",
 });
-export const [addPrioritySendersEndpoint, removePrioritySendersEndpoint, getPrioritySendersEndpoint] = participantListEndpoints({
+const [addPrioritySendersEndpoint, removePrioritySendersEndpoint, getPrioritySendersEndpoint] = participantListEndpoints({
   path: "priority-sender-list",
   name: "OpenChannelPrioritySenders",
   kind: "prioritySender",
@@ -192,93 +182,86 @@ export const [addPrioritySendersEndpoint, removePrioritySendersEndpoint, getPrio
   listField: "participantIds",
 });
 
-export const addGlobalMutesEndpoint = defineEndpoint({
+const addGlobalMutesEndpoint = defineEndpoint({
   ...v4,
   path: "/v4/open-channel/global-mute-list/add",
   operationId: "addOpenChannelGlobalMutes",
   summary: "Mute users in every open channel of the app for durationMinutes",
   request: z.object({ participantIds: z.array(z.string()), durationMinutes: z.number().int(), ...noticeFields }),
   result: null,
-  rateLimit: { perSecond: 100 },
   errors: ["notFound"],
   handle: ({ app, input }) => addGlobalOpenChannelMutes({ appId: app.id, ...input }),
 });
 
-export const removeGlobalMutesEndpoint = defineEndpoint({
+const removeGlobalMutesEndpoint = defineEndpoint({
   ...v4,
   path: "/v4/open-channel/global-mute-list/remove",
   operationId: "removeOpenChannelGlobalMutes",
   summary: "Unmute users in every open channel of the app",
   request: z.object({ participantIds: z.array(z.string()), ...noticeFields }),
   result: null,
-  rateLimit: { perSecond: 100 },
   errors: [],
   handle: ({ app, input }) => removeGlobalOpenChannelMutes({ appId: app.id, ...input }),
 });
 
-export const getGlobalMutesEndpoint = defineEndpoint({
+const getGlobalMutesEndpoint = defineEndpoint({
   ...v4,
   path: "/v4/open-channel/global-mute-list/get",
   operationId: "getOpenChannelGlobalMutes",
   summary: "Users muted in every open channel of the app",
   request: z.object({}),
   result: z.object({ mutedParticipants: z.array(z.object({ participantId: z.string(), muteExpiresAt: z.string() })) }),
-  rateLimit: { perSecond: 100 },
   errors: [],
   handle: ({ app }) => findGlobalOpenChannelMutes({ appId: app.id }),
 });
 
 const freezeChange = z.object({ channelId: z.string(), ...noticeFields });
 
-export const freezeOpenChannelEndpoint = defineEndpoint({
+const freezeOpenChannelEndpoint = defineEndpoint({
   ...v4,
   path: "/v4/open-channel/freeze-list/add",
   operationId: "freezeOpenChannel",
   summary: "Freeze an open channel: only its allowed senders may send",
   request: freezeChange,
   result: null,
-  rateLimit: { perSecond: 100 },
   errors: ["notFound"],
   handle: ({ app, input }) => setOpenChannelFrozen({ appId: app.id, channelId: input.channelId, frozen: true }),
 });
 
-export const unfreezeOpenChannelEndpoint = defineEndpoint({
+const unfreezeOpenChannelEndpoint = defineEndpoint({
   ...v4,
   path: "/v4/open-channel/freeze-list/remove",
   operationId: "unfreezeOpenChannel",
   summary: "Unfreeze an open channel",
   request: freezeChange,
   result: null,
-  rateLimit: { perSecond: 100 },
   errors: ["notFound"],
   handle: ({ app, input }) => setOpenChannelFrozen({ appId: app.id, channelId: input.channelId, frozen: false }),
 });
 
-export const listFrozenOpenChannelsEndpoint = defineEndpoint({
+const listFrozenOpenChannelsEndpoint = defineEndpoint({
   ...v4,
   path: "/v4/open-channel/freeze-list/get",
   operationId: "listFrozenOpenChannels",
   summary: "The app's frozen open channels, a page at a time",
   request: z.object({ page: z.number().int().optional(), pageSize: z.number().int().optional() }),
   result: z.object({ channelIds: z.array(z.string()) }),
-  rateLimit: { perSecond: 100 },
   errors: [],
   handle: ({ app, input }) => findFrozenOpenChannels({ appId: app.id, ...input }),
 });
 
-export const checkOpenChannelFrozenEndpoint = defineEndpoint({
+const checkOpenChannelFrozenEndpoint = defineEndpoint({
   ...v4,
   path: "/v4/open-channel/freeze/check",
   operationId: "checkOpenChannelFrozen",
   summary: "Whether an open channel is frozen (1) or not (0)",
   request: channelOnly,
   result: z.object({ status: z.number().int() }),
-  rateLimit: { perSecond: 100 },
   errors: ["notFound"],
   handle: async ({ app, input }) => ({ status: (await getOpenChannel({ appId: app.id, ...input })).isFrozen ? 1 : 0 }),
 });
 
-export const getOpenChannelMetadataEndpoint = defineEndpoint({
+const getOpenChannelMetadataEndpoint = defineEndpoint({
   ...v4,
   path: "/v4/open-channel/metadata/batch/get",
   operationId: "getOpenChannelMetadata",
@@ -287,31 +270,28 @@ export const getOpenChannelMetadataEndpoint = defineEndpoint({
   result: z.object({
     metadata: z.array(z.object({ key: z.string(), value: z.string(), metadataOwnerId: z.string(), shouldAutoDelete: z.number().int(), updatedAt: z.number().int() })),
   }),
-  rateLimit: { perSecond: 100 },
   errors: ["notFound"],
   handle: ({ app, input }) => findOpenChannelMetadata({ appId: app.id, ...input }),
 });
 
-export const setOpenChannelMetadataEndpoint = defineEndpoint({
+const setOpenChannelMetadataEndpoint = defineEndpoint({
   ...v4,
   path: "/v4/open-channel/metadata/batch/set",
   operationId: "setOpenChannelMetadata",
   summary: "Set keys of an open channel's metadata, owned by metadataOwnerId (shouldAutoDelete 1: removed when the owner leaves)",
   request: z.object({ channelId: z.string(), metadataOwnerId: z.string(), metadata: z.record(z.string(), z.string()), shouldAutoDelete: z.number().int().optional() }),
   result: null,
-  rateLimit: { perSecond: 100 },
   errors: ["notFound", "forbidden", "unprocessable"],
   handle: ({ app, input }) => setOpenChannelMetadata({ appId: app.id, ...input, autoDelete: input.shouldAutoDelete === 1 }),
 });
 
-export const removeOpenChannelMetadataEndpoint = defineEndpoint({
+const removeOpenChannelMetadataEndpoint = defineEndpoint({
   ...v4,
   path: "/v4/open-channel/metadata/batch/remove",
   operationId: "removeOpenChannelMetadata",
   summary: "Remove keys of an open channel's metadata owned by metadataOwnerId",
   request: z.object({ channelId: z.string(), metadataOwnerId: z.string(), metadataKeys: z.array(z.string()) }),
   result: null,
-  rateLimit: { perSecond: 100 },
   errors: ["notFound", "forbidden"],
   handle: ({ app, input }) => removeOpenChannelMetadata({ appId: app.id, ...input }),
 });
@@ -356,20 +336,20 @@ function priorityTypeEndpoints(input: { path: string; name: string; list: Priori
   ] as const;
 }
 
-export const [addPriorityTypesEndpoint, removePriorityTypesEndpoint, getPriorityTypesEndpoint] = priorityTypeEndpoints({
+const [addPriorityTypesEndpoint, removePriorityTypesEndpoint, getPriorityTypesEndpoint] = priorityTypeEndpoints({
   path: "priority-message-type-list",
   name: "OpenChannelPriorityMessageTypes",
   list: "openChannelPriorityMessageTypes",
   describe: "open-channel message types dropped last under load",
 });
-export const [addLowPriorityTypesEndpoint, removeLowPriorityTypesEndpoint, getLowPriorityTypesEndpoint] = priorityTypeEndpoints({
+const [addLowPriorityTypesEndpoint, removeLowPriorityTypesEndpoint, getLowPriorityTypesEndpoint] = priorityTypeEndpoints({
   path: "low-priority-message-type-list",
   name: "OpenChannelLowPriorityMessageTypes",
   list: "openChannelLowPriorityMessageTypes",
   describe: "open-channel message types dropped first under load",
 });
 
-export const sendOpenChannelMessagesEndpoint = defineEndpoint({
+const sendOpenChannelMessagesEndpoint = defineEndpoint({
   ...v4,
   tag: "MessageManagement",
   path: "/v4/open-channel/message/send",
@@ -393,7 +373,7 @@ export const sendOpenChannelMessagesEndpoint = defineEndpoint({
   },
 });
 
-export const broadcastOpenChannelMessageEndpoint = defineEndpoint({
+const broadcastOpenChannelMessageEndpoint = defineEndpoint({
   ...v4,
   tag: "MessageManagement",
   path: "/v4/open-channel/message/broadcast",
@@ -406,7 +386,7 @@ export const broadcastOpenChannelMessageEndpoint = defineEndpoint({
   handle: ({ app, input }) => broadcastToOpenChannels({ appId: app.id, ...serverSend(input) }),
 });
 
-export const listOpenChannelHistoryEndpoint = defineEndpoint({
+const listOpenChannelHistoryEndpoint = defineEndpoint({
   ...v4,
   tag: "MessageManagement",
   path: "/v4/open-channel/history-message/list",

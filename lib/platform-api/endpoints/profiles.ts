@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { deleteUserProfiles, getUserProfiles, getUserTags, listUserProfiles, setUserProfile, setUserTags } from "../../chat/products/profiles";
-import { defineEndpoint } from "../endpoint";
+import { defineEndpoint, v4Endpoint } from "../endpoint";
 
+const v4 = v4Endpoint({ tag: "UserProfileHosting", rateLimit: { perSecond: 100 } });
 const profileView = z.object({
   userId: z.string(),
   version: z.number().int(),
@@ -9,68 +10,60 @@ const profileView = z.object({
   userExtProfile: z.record(z.string(), z.string()),
 });
 
-export const setUserProfileEndpoint = defineEndpoint({
+const setUserProfileEndpoint = defineEndpoint({
+  ...v4,
   path: "/v4/user/profile/set",
   operationId: "setUserProfile",
   summary: "Replace a user's hosted profile and/or its ext_ attributes",
-  tag: "UserProfileHosting",
-  api: "v4",
   request: z.object({
     userId: z.string(),
     userProfile: z.record(z.string(), z.unknown()).optional(),
     userExtProfile: z.record(z.string(), z.string()).optional(),
   }),
   result: null,
-  rateLimit: { perSecond: 100 },
   errors: ["notFound"],
   handle: ({ app, input }) => setUserProfile({ appId: app.id, ...input }),
 });
 
-export const getUserProfilesEndpoint = defineEndpoint({
+const getUserProfilesEndpoint = defineEndpoint({
+  ...v4,
   path: "/v4/user/profile/batch/get",
   operationId: "batchGetUserProfiles",
   summary: "The hosted profiles of up to 100 users",
-  tag: "UserProfileHosting",
-  api: "v4",
   request: z.object({ userIds: z.array(z.string()) }),
   result: z.object({ users: z.array(profileView) }),
-  rateLimit: { perSecond: 100 },
   errors: ["notFound"],
   handle: ({ app, input }) => getUserProfiles({ appId: app.id, ...input }),
 });
 
-export const listUserProfilesEndpoint = defineEndpoint({
+const listUserProfilesEndpoint = defineEndpoint({
+  ...v4,
   path: "/v4/user/profile/list",
   operationId: "listUserProfiles",
   summary: "A page of hosted profiles by last change (order 0 oldest first, 1 newest first)",
-  tag: "UserProfileHosting",
-  api: "v4",
   request: z.object({ page: z.number().int().optional(), pageSize: z.number().int().optional(), order: z.number().int().optional() }),
   result: z.object({ users: z.array(profileView) }),
-  rateLimit: { perSecond: 100 },
   errors: [],
   handle: ({ app, input }) => listUserProfiles({ appId: app.id, ...input }),
 });
 
-export const deleteUserProfilesEndpoint = defineEndpoint({
+const deleteUserProfilesEndpoint = defineEndpoint({
+  ...v4,
   path: "/v4/user/profile/delete",
   operationId: "deleteUserProfiles",
   summary: "Clear the hosted profiles of users",
-  tag: "UserProfileHosting",
-  api: "v4",
   request: z.object({ userIds: z.array(z.string()) }),
   result: null,
-  rateLimit: { perSecond: 100 },
   errors: [],
   handle: ({ app, input }) => deleteUserProfiles({ appId: app.id, ...input }),
 });
 
-export const setUserTagsEndpoint = defineEndpoint({
+const setUserTagsEndpoint = defineEndpoint({
+  ...v4,
   path: "/v4/user/tag/batch/set",
   operationId: "batchSetUserTags",
   summary: "Give users exactly these tags (an empty list clears them)",
   tag: "UserManagement",
-  api: "v4",
   request: z.object({ userIds: z.array(z.string()), tags: z.array(z.string()) }),
   result: null,
   rateLimit: { perSecond: 10 },
@@ -78,15 +71,23 @@ export const setUserTagsEndpoint = defineEndpoint({
   handle: ({ app, input }) => setUserTags({ appId: app.id, ...input }),
 });
 
-export const getUserTagsEndpoint = defineEndpoint({
+const getUserTagsEndpoint = defineEndpoint({
+  ...v4,
   path: "/v4/user/tag/batch/get",
   operationId: "batchGetUserTags",
   summary: "The tags of users",
   tag: "UserManagement",
-  api: "v4",
   request: z.object({ userIds: z.array(z.string()) }),
   result: z.object({ users: z.array(z.object({ userId: z.string(), tags: z.array(z.string()) })) }),
-  rateLimit: { perSecond: 100 },
   errors: ["notFound"],
   handle: ({ app, input }) => getUserTags({ appId: app.id, ...input }),
 });
+
+export const profileEndpoints = [
+  setUserProfileEndpoint,
+  getUserProfilesEndpoint,
+  listUserProfilesEndpoint,
+  deleteUserProfilesEndpoint,
+  setUserTagsEndpoint,
+  getUserTagsEndpoint,
+];

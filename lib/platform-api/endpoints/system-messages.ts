@@ -2,10 +2,9 @@ import { z } from "zod";
 import { broadcastChannelId, ChannelType } from "../../chat/base/channels/channel-types";
 import { recallMessage } from "../../chat/messages/change-message";
 import { broadcastMessage, sendSystemMessages } from "../../chat/messages/send-server-messages";
-import { defineEndpoint } from "../endpoint";
-import { pushOf } from "./messages";
+import { defineEndpoint, v4Endpoint } from "../endpoint";
+import { pushOf } from "../message-fields";
 
-const tag = "SystemMessages";
 const messageFields = { fromUserId: z.string(), messageType: z.string(), content: z.string(), disableUpdateLastMsg: z.boolean().optional() };
 /** Push options of the contract: pushContent and pushData shape the offline push (pushExt and contentAvailable are taken without effect). */
 const pushOptions = { pushContent: z.string().optional(), pushData: z.string().optional(), pushExt: z.string().optional(), contentAvailable: z.number().int().optional() };
@@ -14,13 +13,13 @@ const pushOptions = { pushContent: z.string().optional(), pushData: z.string().o
  * a broadcast costs one stored message whatever the number of users.
  */
 const broadcastRateLimit = { perSecond: 1 };
+const v4 = v4Endpoint({ tag: "SystemMessages", rateLimit: broadcastRateLimit });
 
-export const sendSystemMessagesEndpoint = defineEndpoint({
-  api: "v4",
+const sendSystemMessagesEndpoint = defineEndpoint({
+  ...v4,
   path: "/v4/system-channel/message/send",
   operationId: "sendSystemChannelMessage",
   summary: "A message in the system channel of each of up to 100 users",
-  tag,
   request: z.object({ ...messageFields, ...pushOptions, toUserIds: z.array(z.string()), shouldPersist: z.number().int().optional(), disablePush: z.boolean().optional() }),
   result: z.object({ messageIds: z.array(z.object({ userId: z.string(), messageId: z.string() })) }),
   rateLimit: { perSecond: 100, cost: (input) => input.toUserIds.length },
@@ -37,38 +36,33 @@ export const sendSystemMessagesEndpoint = defineEndpoint({
     }),
 });
 
-export const broadcastToAllEndpoint = defineEndpoint({
-  api: "v4",
+const broadcastToAllEndpoint = defineEndpoint({
+  ...v4,
   path: "/v4/system-channel/message/broadcast-all",
   operationId: "broadcastSystemChannelMessage",
   summary: "A system message to every user of the app, stored once: connected users get it at once, the others at their next sync",
-  tag,
   request: z.object({ ...messageFields, ...pushOptions }),
   result: z.object({ messageId: z.string() }),
-  rateLimit: broadcastRateLimit,
   errors: ["messageBlocked", "userBanned"],
   handle: ({ app, input }) => broadcastMessage({ appId: app.id, senderId: input.fromUserId, messageType: input.messageType, content: input.content, persist: true }),
 });
 
-export const broadcastToOnlineEndpoint = defineEndpoint({
-  api: "v4",
+const broadcastToOnlineEndpoint = defineEndpoint({
+  ...v4,
   path: "/v4/system-channel/message/broadcast-online",
   operationId: "broadcastMessageOnline",
   summary: "A system message to every connected user of the app, never stored",
-  tag,
   request: z.object(messageFields),
   result: z.object({ messageId: z.string() }),
-  rateLimit: { perSecond: 1 },
   errors: ["messageBlocked", "userBanned"],
   handle: ({ app, input }) => broadcastMessage({ appId: app.id, senderId: input.fromUserId, messageType: input.messageType, content: input.content, persist: false }),
 });
 
-export const deleteBroadcastEndpoint = defineEndpoint({
-  api: "v4",
+const deleteBroadcastEndpoint = defineEndpoint({
+  ...v4,
   path: "/v4/system-channel/message/broadcast/delete",
   operationId: "deleteBroadcastMessage",
   summary: "Recall a broadcast to all users, of fromUserId (or anyone's, with isAdmin 1); every device learns it live or at its next sync",
-  tag,
   request: z.object({
     fromUserId: z.string(),
     messageId: z.string(),
@@ -79,7 +73,6 @@ export const deleteBroadcastEndpoint = defineEndpoint({
     disableUpdateLastMsg: z.boolean().optional(),
   }),
   result: null,
-  rateLimit: broadcastRateLimit,
   errors: ["notFound", "forbidden"],
   handle: ({ app, input }) =>
     recallMessage({
@@ -92,3 +85,10 @@ export const deleteBroadcastEndpoint = defineEndpoint({
       asAdmin: input.isAdmin === 1,
     }),
 });
+
+export const systemMessageEndpoints = [
+  sendSystemMessagesEndpoint,
+  broadcastToAllEndpoint,
+  broadcastToOnlineEndpoint,
+  deleteBroadcastEndpoint,
+];

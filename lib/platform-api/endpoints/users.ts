@@ -1,93 +1,82 @@
 import { z } from "zod";
 import { banUsers, findBannedUsers, findSoftDeletedUsers, getConnectionStatus, getUser, restoreUsers, softDeleteUsers, unbanUsers, updateUser } from "../../chat/products/users";
-import { defineEndpoint } from "../endpoint";
+import { defineEndpoint, v4Endpoint } from "../endpoint";
 
-export const getUserEndpoint = defineEndpoint({
+const v4 = v4Endpoint({ tag: "UserManagement", rateLimit: { perSecond: 100 } });
+
+const getUserEndpoint = defineEndpoint({
+  ...v4,
   path: "/v4/user/get",
   operationId: "getUser",
   summary: "Get a user's name, avatar and registration time",
-  tag: "UserManagement",
-  api: "v4",
   request: z.object({ userId: z.string() }),
   result: z.object({ name: z.string(), avatarUrl: z.string(), createdAt: z.string() }),
-  rateLimit: { perSecond: 100 },
   errors: ["notFound"],
   handle: ({ app, input }) => getUser({ appId: app.id, userId: input.userId }),
 });
 
-export const updateUserEndpoint = defineEndpoint({
+const updateUserEndpoint = defineEndpoint({
+  ...v4,
   path: "/v4/user/update",
   operationId: "updateUser",
   summary: "Change a user's name and/or avatar",
-  tag: "UserManagement",
-  api: "v4",
   request: z.object({ userId: z.string(), name: z.string().optional(), avatarUrl: z.string().optional() }),
   result: null,
-  rateLimit: { perSecond: 100 },
   errors: ["notFound"],
   handle: ({ app, input }) => updateUser({ appId: app.id, ...input }),
 });
 
-export const banUsersEndpoint = defineEndpoint({
+const banUsersEndpoint = defineEndpoint({
+  ...v4,
   path: "/v4/user/ban",
   operationId: "banUsers",
   summary: "Ban users for a number of minutes: their sessions are closed and connects refused until the ban ends",
-  tag: "UserManagement",
-  api: "v4",
   request: z.object({ userIds: z.array(z.string()), durationMinutes: z.number().int() }),
   result: null,
-  rateLimit: { perSecond: 100 },
   errors: ["notFound"],
   handle: ({ app, input }) => banUsers({ appId: app.id, ...input }),
 });
 
-export const unbanUsersEndpoint = defineEndpoint({
+const unbanUsersEndpoint = defineEndpoint({
+  ...v4,
   path: "/v4/user/unban",
   operationId: "unbanUsers",
   summary: "Lift the bans of users",
-  tag: "UserManagement",
-  api: "v4",
   request: z.object({ userIds: z.array(z.string()) }),
   result: null,
-  rateLimit: { perSecond: 100 },
   errors: ["notFound"],
   handle: ({ app, input }) => unbanUsers({ appId: app.id, ...input }),
 });
 
-export const listBannedUsersEndpoint = defineEndpoint({
+const listBannedUsersEndpoint = defineEndpoint({
+  ...v4,
   path: "/v4/user/ban/list",
   operationId: "listBannedUsers",
   summary: "List the users whose ban has not ended, the soonest to end first",
-  tag: "UserManagement",
-  api: "v4",
   request: z.object({ page: z.number().int().optional(), pageSize: z.number().int().optional() }),
   result: z.object({ bannedUsers: z.array(z.object({ userId: z.string(), banExpiresAt: z.string() })) }),
-  rateLimit: { perSecond: 100 },
   errors: [],
   handle: async ({ app, input }) => ({ bannedUsers: await findBannedUsers({ appId: app.id, ...input }) }),
 });
 
-export const getConnectionStatusEndpoint = defineEndpoint({
+const getConnectionStatusEndpoint = defineEndpoint({
+  ...v4,
   path: "/v4/user/connection-status/get",
   operationId: "getUserConnectionStatus",
   summary: 'Whether a user is connected on any node: status "1" online, "0" offline',
-  tag: "UserManagement",
-  api: "v4",
   request: z.object({ userId: z.string() }),
   result: z.object({ status: z.enum(["0", "1"]) }),
-  rateLimit: { perSecond: 100 },
   errors: ["notFound"],
   handle: ({ app, input }) => getConnectionStatus({ appId: app.id, userId: input.userId }),
 });
 
 const operationResult = z.object({ operationId: z.string() });
 
-export const softDeleteUsersEndpoint = defineEndpoint({
+const softDeleteUsersEndpoint = defineEndpoint({
+  ...v4,
   path: "/v4/user/soft-delete",
   operationId: "softDeleteUsers",
   summary: "Deactivate users and erase their personal data; the ids can be restored, the data cannot",
-  tag: "UserManagement",
-  api: "v4",
   request: z.object({ userIds: z.array(z.string()) }),
   result: operationResult,
   rateLimit: { perSecond: 100, cost: (input) => input.userIds.length },
@@ -95,12 +84,11 @@ export const softDeleteUsersEndpoint = defineEndpoint({
   handle: ({ app, input }) => softDeleteUsers({ appId: app.id, ...input }),
 });
 
-export const restoreUsersEndpoint = defineEndpoint({
+const restoreUsersEndpoint = defineEndpoint({
+  ...v4,
   path: "/v4/user/restore",
   operationId: "restoreUsers",
   summary: "Reactivate soft-deleted users",
-  tag: "UserManagement",
-  api: "v4",
   request: z.object({ userIds: z.array(z.string()) }),
   result: operationResult,
   rateLimit: { perSecond: 100, cost: (input) => input.userIds.length },
@@ -108,15 +96,25 @@ export const restoreUsersEndpoint = defineEndpoint({
   handle: ({ app, input }) => restoreUsers({ appId: app.id, ...input }),
 });
 
-export const listSoftDeletedUsersEndpoint = defineEndpoint({
+const listSoftDeletedUsersEndpoint = defineEndpoint({
+  ...v4,
   path: "/v4/user/soft-deleted/list",
   operationId: "listSoftDeletedUsers",
   summary: "Ids of soft-deleted users, the earliest deleted first",
-  tag: "UserManagement",
-  api: "v4",
   request: z.object({ page: z.number().int().optional(), pageSize: z.number().int().optional() }),
   result: z.object({ userIds: z.array(z.string()) }),
-  rateLimit: { perSecond: 100 },
   errors: [],
   handle: ({ app, input }) => findSoftDeletedUsers({ appId: app.id, ...input }),
 });
+
+export const userEndpoints = [
+  getUserEndpoint,
+  updateUserEndpoint,
+  banUsersEndpoint,
+  unbanUsersEndpoint,
+  listBannedUsersEndpoint,
+  getConnectionStatusEndpoint,
+  softDeleteUsersEndpoint,
+  restoreUsersEndpoint,
+  listSoftDeletedUsersEndpoint,
+];

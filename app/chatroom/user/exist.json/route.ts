@@ -1,4 +1,4 @@
-import { legacyChatroomUserExistsEndpoint } from "@/lib/platform-api/endpoints/compatibility-chatrooms";
+import { getEndpointOrThrow } from "@/lib/platform-api/endpoints";
 import { serve } from "@/lib/platform-api/serve";
 
-export const POST = serve(legacyChatroomUserExistsEndpoint);
+export const POST = serve(getEndpointOrThrow("/chatroom/user/exist.json"));

@@ -1,4 +1,4 @@
-import { legacyQueryChatroomUsersEndpoint } from "@/lib/platform-api/endpoints/compatibility-chatrooms";
+import { getEndpointOrThrow } from "@/lib/platform-api/endpoints";
 import { serve } from "@/lib/platform-api/serve";
 
-export const POST = serve(legacyQueryChatroomUsersEndpoint);
+export const POST = serve(getEndpointOrThrow("/chatroom/user/query.json"));

@@ -1,4 +1,4 @@
-import { legacyGroupMembersEndpoint } from "@/lib/platform-api/endpoints/compatibility";
+import { getEndpointOrThrow } from "@/lib/platform-api/endpoints";
 import { serve } from "@/lib/platform-api/serve";
 
-export const POST = serve(legacyGroupMembersEndpoint);
+export const POST = serve(getEndpointOrThrow("/group/user/query.json"));

@@ -1,4 +1,4 @@
-import { legacyBroadcastChatroomsEndpoint } from "@/lib/platform-api/endpoints/compatibility-chatrooms";
+import { getEndpointOrThrow } from "@/lib/platform-api/endpoints";
 import { serve } from "@/lib/platform-api/serve";
 
-export const POST = serve(legacyBroadcastChatroomsEndpoint);
+export const POST = serve(getEndpointOrThrow("/message/chatroom/broadcast.json"));

@@ -1,4 +1,4 @@
-import { legacyPublishGroupEndpoint } from "@/lib/platform-api/endpoints/compatibility-messages";
+import { getEndpointOrThrow } from "@/lib/platform-api/endpoints";
 import { serve } from "@/lib/platform-api/serve";
 
-export const POST = serve(legacyPublishGroupEndpoint);
+export const POST = serve(getEndpointOrThrow("/message/group/publish.json"));

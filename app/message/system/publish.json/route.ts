@@ -1,4 +1,4 @@
-import { legacyPublishSystemEndpoint } from "@/lib/platform-api/endpoints/compatibility-messages";
+import { getEndpointOrThrow } from "@/lib/platform-api/endpoints";
 import { serve } from "@/lib/platform-api/serve";
 
-export const POST = serve(legacyPublishSystemEndpoint);
+export const POST = serve(getEndpointOrThrow("/message/system/publish.json"));

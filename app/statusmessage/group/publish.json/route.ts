@@ -1,4 +1,4 @@
-import { legacyStatusGroupEndpoint } from "@/lib/platform-api/endpoints/compatibility-messages";
+import { getEndpointOrThrow } from "@/lib/platform-api/endpoints";
 import { serve } from "@/lib/platform-api/serve";
 
-export const POST = serve(legacyStatusGroupEndpoint);
+export const POST = serve(getEndpointOrThrow("/statusmessage/group/publish.json"));

@@ -1,4 +1,4 @@
-import { legacyStatusPrivateEndpoint } from "@/lib/platform-api/endpoints/compatibility-messages";
+import { getEndpointOrThrow } from "@/lib/platform-api/endpoints";
 import { serve } from "@/lib/platform-api/serve";
 
-export const POST = serve(legacyStatusPrivateEndpoint);
+export const POST = serve(getEndpointOrThrow("/statusmessage/private/publish.json"));

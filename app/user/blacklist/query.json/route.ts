@@ -1,4 +1,4 @@
-import { legacyBlacklistQueryEndpoint } from "@/lib/platform-api/endpoints/compatibility";
+import { getEndpointOrThrow } from "@/lib/platform-api/endpoints";
 import { serve } from "@/lib/platform-api/serve";
 
-export const POST = serve(legacyBlacklistQueryEndpoint);
+export const POST = serve(getEndpointOrThrow("/user/blacklist/query.json"));

@@ -1,4 +1,4 @@
-import { legacyBlacklistRemoveEndpoint } from "@/lib/platform-api/endpoints/compatibility";
+import { getEndpointOrThrow } from "@/lib/platform-api/endpoints";
 import { serve } from "@/lib/platform-api/serve";
 
-export const POST = serve(legacyBlacklistRemoveEndpoint);
+export const POST = serve(getEndpointOrThrow("/user/blacklist/remove.json"));

@@ -1,4 +1,4 @@
-import { legacyBlockedUsersEndpoint } from "@/lib/platform-api/endpoints/compatibility";
+import { getEndpointOrThrow } from "@/lib/platform-api/endpoints";
 import { serve } from "@/lib/platform-api/serve";
 
-export const POST = serve(legacyBlockedUsersEndpoint);
+export const POST = serve(getEndpointOrThrow("/user/block/query.json"));

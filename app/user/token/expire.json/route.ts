@@ -1,4 +1,4 @@
-import { legacyExpireTokensEndpoint } from "@/lib/platform-api/endpoints/compatibility";
+import { getEndpointOrThrow } from "@/lib/platform-api/endpoints";
 import { serve } from "@/lib/platform-api/serve";
 
-export const POST = serve(legacyExpireTokensEndpoint);
+export const POST = serve(getEndpointOrThrow("/user/token/expire.json"));

@@ -1,4 +1,4 @@
-import { joinCommunityEndpoint } from "@/lib/platform-api/endpoints/communities";
+import { getEndpointOrThrow } from "@/lib/platform-api/endpoints";
 import { serve } from "@/lib/platform-api/serve";
 
-export const POST = serve(joinCommunityEndpoint);
+export const POST = serve(getEndpointOrThrow("/v4/community-channel/join"));

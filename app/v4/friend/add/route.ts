@@ -1,4 +1,4 @@
-import { addFriendEndpoint } from "@/lib/platform-api/endpoints/friends";
+import { getEndpointOrThrow } from "@/lib/platform-api/endpoints";
 import { serve } from "@/lib/platform-api/serve";
 
-export const POST = serve(addFriendEndpoint);
+export const POST = serve(getEndpointOrThrow("/v4/friend/add"));

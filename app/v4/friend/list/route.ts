@@ -1,4 +1,4 @@
-import { listFriendsEndpoint } from "@/lib/platform-api/endpoints/friends";
+import { getEndpointOrThrow } from "@/lib/platform-api/endpoints";
 import { serve } from "@/lib/platform-api/serve";
 
-export const POST = serve(listFriendsEndpoint);
+export const POST = serve(getEndpointOrThrow("/v4/friend/list"));

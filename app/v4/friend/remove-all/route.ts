@@ -1,4 +1,4 @@
-import { removeAllFriendsEndpoint } from "@/lib/platform-api/endpoints/friends";
+import { getEndpointOrThrow } from "@/lib/platform-api/endpoints";
 import { serve } from "@/lib/platform-api/serve";
 
-export const POST = serve(removeAllFriendsEndpoint);
+export const POST = serve(getEndpointOrThrow("/v4/friend/remove-all"));

@@ -1,4 +1,4 @@
-import { dismissGroupEndpoint } from "@/lib/platform-api/endpoints/groups";
+import { getEndpointOrThrow } from "@/lib/platform-api/endpoints";
 import { serve } from "@/lib/platform-api/serve";
 
-export const POST = serve(dismissGroupEndpoint);
+export const POST = serve(getEndpointOrThrow("/v4/group-channel/dismiss"));

@@ -1,4 +1,4 @@
-import { leaveGroupEndpoint } from "@/lib/platform-api/endpoints/groups";
+import { getEndpointOrThrow } from "@/lib/platform-api/endpoints";
 import { serve } from "@/lib/platform-api/serve";
 
-export const POST = serve(leaveGroupEndpoint);
+export const POST = serve(getEndpointOrThrow("/v4/group-channel/leave"));

@@ -1,4 +1,4 @@
-import { getOpenChannelEndpoint } from "@/lib/platform-api/endpoints/open-channels";
+import { getEndpointOrThrow } from "@/lib/platform-api/endpoints";
 import { serve } from "@/lib/platform-api/serve";
 
-export const POST = serve(getOpenChannelEndpoint);
+export const POST = serve(getEndpointOrThrow("/v4/open-channel/get"));

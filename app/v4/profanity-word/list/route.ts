@@ -1,4 +1,4 @@
-import { listProfanityWordsEndpoint } from "@/lib/platform-api/endpoints/moderation";
+import { getEndpointOrThrow } from "@/lib/platform-api/endpoints";
 import { serve } from "@/lib/platform-api/serve";
 
-export const POST = serve(listProfanityWordsEndpoint);
+export const POST = serve(getEndpointOrThrow("/v4/profanity-word/list"));

@@ -1,4 +1,4 @@
-import { removeProfanityWordEndpoint } from "@/lib/platform-api/endpoints/moderation";
+import { getEndpointOrThrow } from "@/lib/platform-api/endpoints";
 import { serve } from "@/lib/platform-api/serve";
 
-export const POST = serve(removeProfanityWordEndpoint);
+export const POST = serve(getEndpointOrThrow("/v4/profanity-word/remove"));

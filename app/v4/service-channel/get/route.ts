@@ -1,4 +1,4 @@
-import { getServiceChannelEndpoint } from "@/lib/platform-api/endpoints/service-channels";
+import { getEndpointOrThrow } from "@/lib/platform-api/endpoints";
 import { serve } from "@/lib/platform-api/serve";
 
-export const POST = serve(getServiceChannelEndpoint);
+export const POST = serve(getEndpointOrThrow("/v4/service-channel/get"));

@@ -1,4 +1,4 @@
-import { getUserEndpoint } from "@/lib/platform-api/endpoints/users";
+import { getEndpointOrThrow } from "@/lib/platform-api/endpoints";
 import { serve } from "@/lib/platform-api/serve";
 
-export const POST = serve(getUserEndpoint);
+export const POST = serve(getEndpointOrThrow("/v4/user/get"));

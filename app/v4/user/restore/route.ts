@@ -1,4 +1,4 @@
-import { restoreUsersEndpoint } from "@/lib/platform-api/endpoints/users";
+import { getEndpointOrThrow } from "@/lib/platform-api/endpoints";
 import { serve } from "@/lib/platform-api/serve";
 
-export const POST = serve(restoreUsersEndpoint);
+export const POST = serve(getEndpointOrThrow("/v4/user/restore"));

@@ -57,7 +57,7 @@ export const appSettingsSchema = z.object({
   nonceReplayProtection: z.boolean().default(true),
   /** The older form API: the same, off by default because some of its clients reuse one nonce. */
   compatibilityNonceReplayProtection: z.boolean().default(false),
-  /** Client operations that need a signature from the app's own server (see lib/chat/operations/operation-signature.ts). */
+  /** Client operations that need a signature from the app's own server (see lib/chat/products/operations/operation-signature.ts). */
   operationSignatures: z.array(z.enum(signedOperations, { error: `operationSignatures lists operations among ${signedOperations.join(", ")}` })).default([]),
   /** Refuse Platform API calls signed with version 1 (which does not cover the body): only Signature-Version 2. */
   requireRequestSignature: z.boolean().default(false),
@@ -89,7 +89,7 @@ export const appSettingsSchema = z.object({
   openChannelPriorityMessageTypes: z.array(z.string()).default([]),
   openChannelLowPriorityMessageTypes: z.array(z.string()).default([]),
   /**
-   * Offline push (lib/chat/push): a Google service account key (JSON text) turns FCM on;
+   * Offline push (lib/chat/products/push): a Google service account key (JSON text) turns FCM on;
    * the key id, team id, .p8 key and bundle id turn APNs on; a URL receives every push as
    * a signed webhook. The endpoints are settable so a deployment can use a relay.
    */
@@ -118,7 +118,7 @@ export const appSettingsSchema = z.object({
   webhookRetryHours: z.number().int().min(1).max(72).default(24),
   /** Also route messages the app server sent (Platform API) as message:send events. */
   webhookServerMessages: z.boolean().default(false),
-  /** Message types of the app's own, with how they are kept: see lib/chat/messages/message-kinds.ts. */
+  /** Message types of the app's own, with how they are kept: see lib/chat/base/messages/message-kinds.ts. */
   customMessageTypes: z
     .array(
       z.object({
@@ -131,7 +131,7 @@ export const appSettingsSchema = z.object({
       }),
     )
     .default([]),
-  /** Pre-delivery hook (lib/chat/moderation/pre-delivery-hook.ts): the app's URL that approves messages before they are stored; "" is off. */
+  /** Pre-delivery hook (lib/chat/products/moderation/pre-delivery-hook.ts): the app's URL that approves messages before they are stored; "" is off. */
   preMessagingHookUrl: z.union([z.literal(""), z.url({ protocol: /^https?$/, error: "preMessagingHookUrl must be an http(s) URL, or empty to turn the hook off" })]).default(""),
   /** The channel types whose messages go through the hook. */
   preMessagingHookEvents: z.array(z.enum(preMessagingEvents)).default([...preMessagingEvents]),

@@ -1,3 +1,5 @@
+// Communities: a member list shared by a default channel and its subchannels (public or private), user groups, read state and mentions.
+// The public face of this product: other folders import from here, never from its files.
 export { createCommunity, dismissCommunity, findUserSubchannels, isCommunityMember, joinCommunity, leaveCommunity, updateCommunity } from "./community-membership";
 export { findCommunityUnread, markCommunityRead, prepareCommunityMentions } from "./community-read-state";
 export { addCommunityRule, CommunityRuleKind, findCommunityRuleUsers, getCommunityFrozen, removeCommunityRule, setCommunityFrozen } from "./community-user-rules";

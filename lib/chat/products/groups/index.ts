@@ -1,3 +1,5 @@
+// Groups: members, owner and admins, profiles, attributes, aliases, favorites, freezes, mutes and allowed senders, and the notices that tell members what changed.
+// The public face of this product: other folders import from here, never from its files.
 export { addAllowedSenders, findAllowedSenders, removeAllowedSenders } from "./allowed-senders";
 export { createGroup } from "./create-group";
 export { createUniqueGroup } from "./create-unique-group";

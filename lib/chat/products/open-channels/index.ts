@@ -1,3 +1,5 @@
+// Open channels: participants who come and go, lists, metadata, message priorities and capacity, and the sweep of timed-out participants and expired channels.
+// The public face of this product: other folders import from here, never from its files.
 export { createOpenChannel, destroyOpenChannels, findFrozenOpenChannels, getOpenChannel, setOpenChannelFrozen, setOpenChannelLifetime } from "./manage-open-channels";
 export { addGlobalOpenChannelMutes, addToOpenChannelList, findGlobalOpenChannelMutes, findOpenChannelList, removeFromOpenChannelList, removeGlobalOpenChannelMutes } from "./open-channel-lists";
 export { addPriorityMessageTypes, findPriorityMessageTypes, removePriorityMessageTypes } from "./open-channel-message-priorities";

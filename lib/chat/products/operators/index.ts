@@ -1,3 +1,5 @@
+// Console operators: accounts, roles and sign-in.
+// The public face of this product: other folders import from here, never from its files.
 export { createOperator } from "./create-operator";
 export { ensureFirstOperator } from "./ensure-first-operator";
 export { getOperator } from "./get-operator";

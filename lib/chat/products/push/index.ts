@@ -1,3 +1,5 @@
+// Offline push: devices, FCM, APNs and the app's push webhook, behind a bounded queue.
+// The public face of this product: other folders import from here, never from its files.
 export { closeApnsSessions } from "./apns";
 export { pushesConfigured } from "./offline-push";
 export { registerPushDevice, unregisterPushDevice } from "./push-devices";

@@ -1,3 +1,5 @@
+// Service channels: the app's channels users subscribe to, and each subscriber's private thread with it.
+// The public face of this product: other folders import from here, never from its files.
 export { createServiceChannel } from "./create-service-channel";
 export { deleteServiceChannel } from "./delete-service-channel";
 export { findServiceChannelHistory } from "./find-service-channel-history";

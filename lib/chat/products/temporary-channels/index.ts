@@ -1,3 +1,5 @@
+// Temporary conversations: a fixed set of members for a limited time.
+// The public face of this product: other folders import from here, never from its files.
 export { createTemporaryChannel } from "./create-temporary-channel";
 export { endTemporaryChannel } from "./end-temporary-channel";
 export { findTemporaryChannelMembers } from "./find-temporary-channel-members";

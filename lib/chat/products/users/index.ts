@@ -1,3 +1,5 @@
+// Users: profile, bans, soft deletion and restore, search, connection status.
+// The public face of this product: other folders import from here, never from its files.
 export { banUsers, maxUsersPerBan } from "./ban-users";
 export { findBannedUsers } from "./find-banned-users";
 export { findSoftDeletedUsers } from "./find-soft-deleted-users";

@@ -1,3 +1,5 @@
+// Webhook endpoints, their delivery from the outbox, the delivery log and test events.
+// The public face of this product: other folders import from here, never from its files.
 export { deliverDueWebhooks, pruneWebhookDeliveries } from "./deliver-webhooks";
 export { sendTestEvent } from "./send-test-event";
 export { addWebhookEndpoint, removeWebhookEndpoint } from "./webhook-endpoints";

@@ -1,4 +1,4 @@
-import { issueAccessTokenEndpoint } from "@/lib/platform-api/endpoints/access-tokens";
+import { getEndpointOrThrow } from "@/lib/platform-api/endpoints";
 import { serve } from "@/lib/platform-api/serve";
 
-export const POST = serve(issueAccessTokenEndpoint);
+export const POST = serve(getEndpointOrThrow("/v4/auth/access-token/issue"));

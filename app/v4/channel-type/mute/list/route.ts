@@ -1,4 +1,4 @@
-import { listChannelTypeMutesEndpoint } from "@/lib/platform-api/endpoints/moderation";
+import { getEndpointOrThrow } from "@/lib/platform-api/endpoints";
 import { serve } from "@/lib/platform-api/serve";
 
-export const POST = serve(listChannelTypeMutesEndpoint);
+export const POST = serve(getEndpointOrThrow("/v4/channel-type/mute/list"));

@@ -1,4 +1,4 @@
-import { setChannelTypeMuteEndpoint } from "@/lib/platform-api/endpoints/moderation";
+import { getEndpointOrThrow } from "@/lib/platform-api/endpoints";
 import { serve } from "@/lib/platform-api/serve";
 
-export const POST = serve(setChannelTypeMuteEndpoint);
+export const POST = serve(getEndpointOrThrow("/v4/channel-type/mute/set"));

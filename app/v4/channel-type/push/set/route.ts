@@ -1,4 +1,4 @@
-import { setChannelTypeNotificationEndpoint } from "@/lib/platform-api/endpoints/conversations";
+import { getEndpointOrThrow } from "@/lib/platform-api/endpoints";
 import { serve } from "@/lib/platform-api/serve";
 
-export const POST = serve(setChannelTypeNotificationEndpoint);
+export const POST = serve(getEndpointOrThrow("/v4/channel-type/push/set"));

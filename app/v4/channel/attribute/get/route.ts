@@ -1,4 +1,4 @@
-import { getConversationAttributesEndpoint } from "@/lib/platform-api/endpoints/conversations";
+import { getEndpointOrThrow } from "@/lib/platform-api/endpoints";
 import { serve } from "@/lib/platform-api/serve";
 
-export const POST = serve(getConversationAttributesEndpoint);
+export const POST = serve(getEndpointOrThrow("/v4/channel/attribute/get"));

@@ -1,4 +1,4 @@
-import { getChannelNotificationEndpoint } from "@/lib/platform-api/endpoints/conversations";
+import { getEndpointOrThrow } from "@/lib/platform-api/endpoints";
 import { serve } from "@/lib/platform-api/serve";
 
-export const POST = serve(getChannelNotificationEndpoint);
+export const POST = serve(getEndpointOrThrow("/v4/channel/push/get"));

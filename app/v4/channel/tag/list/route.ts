@@ -1,4 +1,4 @@
-import { listTaggedConversationsEndpoint } from "@/lib/platform-api/endpoints/conversations";
+import { getEndpointOrThrow } from "@/lib/platform-api/endpoints";
 import { serve } from "@/lib/platform-api/serve";
 
-export const POST = serve(listTaggedConversationsEndpoint);
+export const POST = serve(getEndpointOrThrow("/v4/channel/tag/list"));

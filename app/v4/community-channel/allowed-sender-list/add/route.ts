@@ -1,4 +1,4 @@
-import { addAllowedSendersEndpoint } from "@/lib/platform-api/endpoints/communities";
+import { getEndpointOrThrow } from "@/lib/platform-api/endpoints";
 import { serve } from "@/lib/platform-api/serve";
 
-export const POST = serve(addAllowedSendersEndpoint);
+export const POST = serve(getEndpointOrThrow("/v4/community-channel/allowed-sender-list/add"));

@@ -1,4 +1,4 @@
-import { listAllowedSendersEndpoint } from "@/lib/platform-api/endpoints/communities";
+import { getEndpointOrThrow } from "@/lib/platform-api/endpoints";
 import { serve } from "@/lib/platform-api/serve";
 
-export const POST = serve(listAllowedSendersEndpoint);
+export const POST = serve(getEndpointOrThrow("/v4/community-channel/allowed-sender-list/get"));

@@ -1,4 +1,4 @@
-import { addMutedUsersEndpoint } from "@/lib/platform-api/endpoints/communities";
+import { getEndpointOrThrow } from "@/lib/platform-api/endpoints";
 import { serve } from "@/lib/platform-api/serve";
 
-export const POST = serve(addMutedUsersEndpoint);
+export const POST = serve(getEndpointOrThrow("/v4/community-channel/mute-list/add"));

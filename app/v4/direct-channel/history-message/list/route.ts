@@ -1,4 +1,4 @@
-import { listDirectHistoryEndpoint } from "@/lib/platform-api/endpoints/messages";
+import { getEndpointOrThrow } from "@/lib/platform-api/endpoints";
 import { serve } from "@/lib/platform-api/serve";
 
-export const POST = serve(listDirectHistoryEndpoint);
+export const POST = serve(getEndpointOrThrow("/v4/direct-channel/history-message/list"));

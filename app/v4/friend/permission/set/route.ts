@@ -1,4 +1,4 @@
-import { setFriendPermissionEndpoint } from "@/lib/platform-api/endpoints/friends";
+import { getEndpointOrThrow } from "@/lib/platform-api/endpoints";
 import { serve } from "@/lib/platform-api/serve";
 
-export const POST = serve(setFriendPermissionEndpoint);
+export const POST = serve(getEndpointOrThrow("/v4/friend/permission/set"));

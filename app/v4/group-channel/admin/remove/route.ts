@@ -1,4 +1,4 @@
-import { removeGroupAdminsEndpoint } from "@/lib/platform-api/endpoints/group-members";
+import { getEndpointOrThrow } from "@/lib/platform-api/endpoints";
 import { serve } from "@/lib/platform-api/serve";
 
-export const POST = serve(removeGroupAdminsEndpoint);
+export const POST = serve(getEndpointOrThrow("/v4/group-channel/admin/remove"));

@@ -1,4 +1,4 @@
-import { getGroupAliasEndpoint } from "@/lib/platform-api/endpoints/group-members";
+import { getEndpointOrThrow } from "@/lib/platform-api/endpoints";
 import { serve } from "@/lib/platform-api/serve";
 
-export const POST = serve(getGroupAliasEndpoint);
+export const POST = serve(getEndpointOrThrow("/v4/group-channel/alias/get"));

@@ -1,4 +1,4 @@
-import { removeAllowedSendersEndpoint } from "@/lib/platform-api/endpoints/group-moderation";
+import { getEndpointOrThrow } from "@/lib/platform-api/endpoints";
 import { serve } from "@/lib/platform-api/serve";
 
-export const POST = serve(removeAllowedSendersEndpoint);
+export const POST = serve(getEndpointOrThrow("/v4/group-channel/allowed-sender-list/remove"));

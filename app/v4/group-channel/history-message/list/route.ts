@@ -1,4 +1,4 @@
-import { listGroupHistoryEndpoint } from "@/lib/platform-api/endpoints/messages";
+import { getEndpointOrThrow } from "@/lib/platform-api/endpoints";
 import { serve } from "@/lib/platform-api/serve";
 
-export const POST = serve(listGroupHistoryEndpoint);
+export const POST = serve(getEndpointOrThrow("/v4/group-channel/history-message/list"));

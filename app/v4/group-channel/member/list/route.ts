@@ -1,4 +1,4 @@
-import { listGroupMembersEndpoint } from "@/lib/platform-api/endpoints/groups";
+import { getEndpointOrThrow } from "@/lib/platform-api/endpoints";
 import { serve } from "@/lib/platform-api/serve";
 
-export const POST = serve(listGroupMembersEndpoint);
+export const POST = serve(getEndpointOrThrow("/v4/group-channel/member/list"));

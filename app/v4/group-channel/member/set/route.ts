@@ -1,4 +1,4 @@
-import { setGroupMemberEndpoint } from "@/lib/platform-api/endpoints/group-members";
+import { getEndpointOrThrow } from "@/lib/platform-api/endpoints";
 import { serve } from "@/lib/platform-api/serve";
 
-export const POST = serve(setGroupMemberEndpoint);
+export const POST = serve(getEndpointOrThrow("/v4/group-channel/member/set"));

@@ -1,4 +1,4 @@
-import { updateGroupMessageEndpoint } from "@/lib/platform-api/endpoints/messages";
+import { getEndpointOrThrow } from "@/lib/platform-api/endpoints";
 import { serve } from "@/lib/platform-api/serve";
 
-export const POST = serve(updateGroupMessageEndpoint);
+export const POST = serve(getEndpointOrThrow("/v4/group-channel/message/update"));

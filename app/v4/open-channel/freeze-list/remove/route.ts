@@ -1,4 +1,4 @@
-import { unfreezeOpenChannelEndpoint } from "@/lib/platform-api/endpoints/open-channels";
+import { getEndpointOrThrow } from "@/lib/platform-api/endpoints";
 import { serve } from "@/lib/platform-api/serve";
 
-export const POST = serve(unfreezeOpenChannelEndpoint);
+export const POST = serve(getEndpointOrThrow("/v4/open-channel/freeze-list/remove"));

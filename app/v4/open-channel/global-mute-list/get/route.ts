@@ -1,4 +1,4 @@
-import { getGlobalMutesEndpoint } from "@/lib/platform-api/endpoints/open-channels";
+import { getEndpointOrThrow } from "@/lib/platform-api/endpoints";
 import { serve } from "@/lib/platform-api/serve";
 
-export const POST = serve(getGlobalMutesEndpoint);
+export const POST = serve(getEndpointOrThrow("/v4/open-channel/global-mute-list/get"));

@@ -1,4 +1,4 @@
-import { addProfanityWordsEndpoint } from "@/lib/platform-api/endpoints/moderation";
+import { getEndpointOrThrow } from "@/lib/platform-api/endpoints";
 import { serve } from "@/lib/platform-api/serve";
 
-export const POST = serve(addProfanityWordsEndpoint);
+export const POST = serve(getEndpointOrThrow("/v4/profanity-word/batch/add"));

@@ -1,4 +1,4 @@
-import { broadcastToOnlineEndpoint } from "@/lib/platform-api/endpoints/system-messages";
+import { getEndpointOrThrow } from "@/lib/platform-api/endpoints";
 import { serve } from "@/lib/platform-api/serve";
 
-export const POST = serve(broadcastToOnlineEndpoint);
+export const POST = serve(getEndpointOrThrow("/v4/system-channel/message/broadcast-online"));

@@ -1,4 +1,4 @@
-import { sendSystemMessagesEndpoint } from "@/lib/platform-api/endpoints/system-messages";
+import { getEndpointOrThrow } from "@/lib/platform-api/endpoints";
 import { serve } from "@/lib/platform-api/serve";
 
-export const POST = serve(sendSystemMessagesEndpoint);
+export const POST = serve(getEndpointOrThrow("/v4/system-channel/message/send"));

@@ -1,4 +1,4 @@
-import { getTemporaryChannelMembersEndpoint } from "@/lib/platform-api/endpoints/temporary-channels";
+import { getEndpointOrThrow } from "@/lib/platform-api/endpoints";
 import { serve } from "@/lib/platform-api/serve";
 
-export const POST = serve(getTemporaryChannelMembersEndpoint);
+export const POST = serve(getEndpointOrThrow("/v4/temporary-channel/members/get"));

@@ -1,4 +1,4 @@
-import { addToBlocklistEndpoint } from "@/lib/platform-api/endpoints/blocklists";
+import { getEndpointOrThrow } from "@/lib/platform-api/endpoints";
 import { serve } from "@/lib/platform-api/serve";
 
-export const POST = serve(addToBlocklistEndpoint);
+export const POST = serve(getEndpointOrThrow("/v4/user/blocklist/add"));

@@ -1,4 +1,4 @@
-import { setUserProfileEndpoint } from "@/lib/platform-api/endpoints/profiles";
+import { getEndpointOrThrow } from "@/lib/platform-api/endpoints";
 import { serve } from "@/lib/platform-api/serve";
 
-export const POST = serve(setUserProfileEndpoint);
+export const POST = serve(getEndpointOrThrow("/v4/user/profile/set"));

@@ -1,4 +1,4 @@
-import { listSoftDeletedUsersEndpoint } from "@/lib/platform-api/endpoints/users";
+import { getEndpointOrThrow } from "@/lib/platform-api/endpoints";
 import { serve } from "@/lib/platform-api/serve";
 
-export const POST = serve(listSoftDeletedUsersEndpoint);
+export const POST = serve(getEndpointOrThrow("/v4/user/soft-deleted/list"));

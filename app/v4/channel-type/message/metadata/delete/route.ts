@@ -1,4 +1,4 @@
-import { deleteMessageMetadataEndpoint } from "@/lib/platform-api/endpoints/messages";
+import { getEndpointOrThrow } from "@/lib/platform-api/endpoints";
 import { serve } from "@/lib/platform-api/serve";
 
-export const POST = serve(deleteMessageMetadataEndpoint);
+export const POST = serve(getEndpointOrThrow("/v4/channel-type/message/metadata/delete"));

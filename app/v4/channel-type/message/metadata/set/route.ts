@@ -1,4 +1,4 @@
-import { setMessageMetadataEndpoint } from "@/lib/platform-api/endpoints/messages";
+import { getEndpointOrThrow } from "@/lib/platform-api/endpoints";
 import { serve } from "@/lib/platform-api/serve";
 
-export const POST = serve(setMessageMetadataEndpoint);
+export const POST = serve(getEndpointOrThrow("/v4/channel-type/message/metadata/set"));

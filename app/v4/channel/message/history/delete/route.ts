@@ -1,4 +1,4 @@
-import { deleteHistoryEndpoint } from "@/lib/platform-api/endpoints/messages";
+import { getEndpointOrThrow } from "@/lib/platform-api/endpoints";
 import { serve } from "@/lib/platform-api/serve";
 
-export const POST = serve(deleteHistoryEndpoint);
+export const POST = serve(getEndpointOrThrow("/v4/channel/message/history/delete"));

@@ -1,4 +1,4 @@
-import { addPrivateMembersEndpoint } from "@/lib/platform-api/endpoints/communities";
+import { getEndpointOrThrow } from "@/lib/platform-api/endpoints";
 import { serve } from "@/lib/platform-api/serve";
 
-export const POST = serve(addPrivateMembersEndpoint);
+export const POST = serve(getEndpointOrThrow("/v4/community-channel/private-subchannel/member/add"));

@@ -1,4 +1,4 @@
-import { getOpenChannelMetadataEndpoint } from "@/lib/platform-api/endpoints/open-channels";
+import { getEndpointOrThrow } from "@/lib/platform-api/endpoints";
 import { serve } from "@/lib/platform-api/serve";
 
-export const POST = serve(getOpenChannelMetadataEndpoint);
+export const POST = serve(getEndpointOrThrow("/v4/open-channel/metadata/batch/get"));

@@ -1,4 +1,4 @@
-import { addUserChannelTagsEndpoint } from "@/lib/platform-api/endpoints/conversations";
+import { getEndpointOrThrow } from "@/lib/platform-api/endpoints";
 import { serve } from "@/lib/platform-api/serve";
 
-export const POST = serve(addUserChannelTagsEndpoint);
+export const POST = serve(getEndpointOrThrow("/v4/user/channel/tag/add"));

@@ -1,0 +1,71 @@
+import { z } from "zod";
+
+/** Fields of the v4 message endpoints, shared by the declarations of every channel type that sends or lists messages. */
+
+/** The contract's 0/1 switches. */
+export const flag = z.number().int().optional();
+/** Push options (pushContent, pushData, disablePush act on the offline push), and preview options of the contract taken without effect. */
+const pushOptions = {
+  pushContent: z.string().optional(),
+  pushData: z.string().optional(),
+  pushExt: z.string().optional(),
+  contentAvailable: z.number().int().optional(),
+  disablePush: z.boolean().optional(),
+  disableUpdateLastMsg: z.boolean().optional(),
+  // Metadata is set once the message exists (/v4/channel-type/message/metadata/set).
+  hasMetadata: z.boolean().optional(),
+  metadata: z.record(z.string(), z.unknown()).optional(),
+};
+export const sendFields = {
+  fromUserId: z.string(),
+  messageType: z.string(),
+  /** JSON text of the content object. */
+  content: z.string(),
+  isEchoToSender: flag,
+  shouldPersist: flag,
+  needReadReceipt: flag,
+  ...pushOptions,
+};
+
+type SendFields = { fromUserId: string; messageType: string; content: string; isEchoToSender?: number; shouldPersist?: number; needReadReceipt?: number } & PushFields;
+type PushFields = { pushContent?: string; pushData?: string; disablePush?: boolean };
+
+/** The contract's push fields, as the send pipeline takes them. */
+export const pushOf = (input: PushFields) => ({ push: { content: input.pushContent, data: input.pushData, disabled: input.disablePush } });
+
+/** How the app server's flags steer the send pipeline; a message is stored unless told not to. */
+export const serverSend = (input: SendFields, verifyBlocklist?: number) => ({
+  senderId: input.fromUserId,
+  messageType: input.messageType,
+  content: input.content,
+  needReadReceipt: input.needReadReceipt === 1,
+  byServer: { persist: input.shouldPersist !== 0, echoToSender: input.isEchoToSender === 1, verifyBlocklist: verifyBlocklist === 1 },
+  ...pushOf(input),
+});
+
+export const metadataItem = z.object({ key: z.string(), value: z.string(), updatedAt: z.number().int() });
+
+export const historyRequest = z.object({
+  userId: z.string(),
+  channelId: z.string(),
+  startAt: z.number().int(),
+  endAt: z.number().int(),
+  pageSize: z.number().int().optional(),
+  includeStart: z.boolean(),
+});
+export const historyResult = z.object({
+  messages: z.array(
+    z.object({
+      /** As the request named the conversation. */
+      channelId: z.string(),
+      fromUserId: z.string(),
+      messageId: z.string(),
+      sentAt: z.number().int(),
+      messageType: z.string(),
+      /** The content as stored: JSON text. */
+      content: z.string(),
+      hasMetadata: z.boolean(),
+      metadata: z.array(metadataItem).optional(),
+    }),
+  ),
+});
