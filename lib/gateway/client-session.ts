@@ -1,5 +1,4 @@
 import { randomUUID } from "node:crypto";
-import type { WebSocket } from "ws";
 import { ChatError, errorTable } from "../chat/base/errors";
 import { getAppSettings } from "../chat/base/apps/app-settings";
 import { countClientOperation } from "../chat/products/operations";
@@ -16,17 +15,17 @@ import {
   unsupportedCommands,
 } from "./protocol";
 import { type ClientMessage, rpcMethods, sendClientMessage } from "./rpc-methods";
-import { presenceEntry } from "../chat/products/users";
-import { type Platform, platformSchema } from "./session-limits";
+import { type Platform, platformSchema, presenceEntry } from "../chat/products/sessions";
+import type { SessionTransport } from "./transport";
 
 export const gatewayLimits = {
   /** Largest inbound frame: a 128 KB message plus its envelope. */
   maxFrameBytes: 256 * 1024,
-  /** Bytes a socket may have waiting to be sent before it is closed as a slow consumer. */
+  /** Bytes a connection may have waiting to be sent before it is closed as a slow consumer. */
   maxBufferedBytes: 4 * 1024 * 1024,
   /** Seconds between server pings; a client silent for two intervals is closed. */
   pingIntervalSeconds: env.SWITCHBOARD_PING_INTERVAL_SECONDS,
-  /** A socket must send its connect command within this time. */
+  /** A connection must send its connect command within this time. */
   connectTimeoutMs: 10_000,
 };
 
@@ -42,7 +41,10 @@ export type SessionHost = {
   readonly acceptingCommands: boolean;
 };
 
-/** One WebSocket connection speaking the Centrifuge protocol on behalf of one user. */
+/**
+ * One connection speaking the Centrifuge protocol on behalf of one user: the protocol's
+ * state machine (new, connecting, connected, closed) over any SessionTransport.
+ */
 export class ClientSession {
   readonly id = randomUUID();
   user: AuthenticatedUser | null = null;
@@ -65,16 +67,12 @@ export class ClientSession {
   private readonly connectTimer: NodeJS.Timeout;
 
   constructor(
-    private readonly socket: WebSocket,
+    private readonly transport: SessionTransport,
     private readonly host: SessionHost,
     /** The client's address, as the connection-status events report it. */
     readonly clientIp: string,
   ) {
     this.connectTimer = setTimeout(() => this.state === "new" && this.close(closeCodes.stale), gatewayLimits.connectTimeoutMs);
-    socket.on("message", (data, isBinary) => this.receive(isBinary ? null : data.toString()));
-    // 1006: the connection ended without a close frame, as when a network or a device goes away.
-    socket.on("close", (code) => this.closed({ lost: code === 1006 }));
-    socket.on("error", () => this.closed({ lost: true }));
   }
 
   get isOpen(): boolean {
@@ -85,10 +83,10 @@ export class ClientSession {
     return presenceEntry(this);
   }
 
-  /** Sends a frame, closing the socket instead when the client does not keep up. */
+  /** Sends a frame, closing the connection instead when the client does not keep up. */
   send(frame: string) {
     if (this.state === "closed") return;
-    if (this.socket.bufferedAmount + this.outboxChars > gatewayLimits.maxBufferedBytes) return this.close(closeCodes.slow);
+    if (this.transport.bufferedBytes + this.outboxChars > gatewayLimits.maxBufferedBytes) return this.close(closeCodes.slow);
     if (this.outbox.push(frame) === 1) setImmediate(this.flush);
     this.outboxChars += frame.length;
   }
@@ -103,19 +101,23 @@ export class ClientSession {
     const frames = this.outbox;
     this.outbox = [];
     this.outboxChars = 0;
-    this.socket.send(frames.length === 1 ? frames[0]! : frames.join("\n"));
+    this.transport.send(frames.length === 1 ? frames[0]! : frames.join("\n"));
   };
 
   close(reason: CloseReason) {
     if (this.state === "closed") return;
     // What was sent before the close goes first.
     this.flush();
-    this.socket.close(reason.code, reason.reason);
+    this.transport.close(reason);
     // A client that stopped answering pings is as lost as one whose network went away.
-    this.closed({ lost: reason === closeCodes.noPong });
+    this.transportClosed({ lost: reason === closeCodes.noPong });
   }
 
-  private closed(how: { lost: boolean }) {
+  /**
+   * The transport's end, from either side: `lost` when the client vanished without a close
+   * (no close frame, or no pong), which sends its will message.
+   */
+  transportClosed(how: { lost: boolean }) {
     if (this.state === "closed") return;
     const wasConnected = this.state === "connected";
     this.state = "closed";
@@ -132,7 +134,8 @@ export class ClientSession {
     }
   }
 
-  private receive(text: string | null) {
+  /** One inbound message from the transport: one or more commands, one per line; null for a binary message. */
+  receive(text: string | null) {
     this.lastActivity = Date.now();
     if (text === null) return this.close(closeCodes.badRequest);
     for (const line of text.split("\n")) {

@@ -36,6 +36,7 @@ export const closeCodes = {
   shutdown: { code: 3001, reason: "shutdown" },
   /** The session's token was invalidated: the client reconnects, is told its token expired, and fetches a new one. */
   expired: { code: 3005, reason: "connection expired" },
+  /** Connect failed on the server's side (an unexpected error, not a refusal): the client tries again. */
   serverError: { code: 3004, reason: "internal server error" },
   slow: { code: 3008, reason: "slow" },
   /** This node may have missed publications (its bus connection was lost): the client reconnects and catches up. */
@@ -46,7 +47,6 @@ export const closeCodes = {
   stale: { code: 3502, reason: "stale" },
   /** The user is banned: the client stays disconnected. */
   banned: { code: 3503, reason: "banned" },
-  messageSizeLimit: { code: 3505, reason: "message size limit exceeded" },
   /** A newer login of the user took this session's place (one per platform category): the client stays disconnected. */
   kicked: { code: 4501, reason: "signed in on another device" },
   /** The client signed out (the session.logout RPC): it stays disconnected. */

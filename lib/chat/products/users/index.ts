@@ -6,7 +6,6 @@ export { findSoftDeletedUsers } from "./find-soft-deleted-users";
 export { getConnectionStatus } from "./get-connection-status";
 export { getUser } from "./get-user";
 export { kickUserSessions } from "./kick-user-sessions";
-export { parsePresenceEntry, presenceEntry } from "./presence-entry";
 export { restoreUsers } from "./restore-users";
 export { searchUsers } from "./search-users";
 export { softDeleteUsers } from "./soft-delete-users";

@@ -3,7 +3,7 @@ import type { UserOverview } from "../../../contract";
 import { db } from "../../../db/client";
 import { ChannelType, channelIdSeenBy } from "../../base/channels/channel-types";
 import { ChatError } from "../../base/errors";
-import { parsePresenceEntry } from "./presence-entry";
+import { parsePresenceEntry } from "../sessions";
 
 /** Entries of each list the overview shows; the Platform API pages through the rest. */
 const listLimit = 100;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { presenceEntry } from "../chat/products/users";
+import { presenceEntry } from "./presence-entry";
 import { sessionsToKick } from "./session-limits";
 
 const entry = (id: string, platform: "mobile" | "web" | "desktop", connectedAt: number) => presenceEntry({ id, platform, connectedAt, clientIp: "2001:db8::1" });

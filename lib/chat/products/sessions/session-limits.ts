@@ -1,10 +1,6 @@
-import { z } from "zod";
-import { parsePresenceEntry } from "../chat/products/users";
-
-/** The platform categories of concurrent logins: a user may be online on one device of each. */
-export const platforms = ["mobile", "web", "desktop", "miniProgram"] as const;
-export type Platform = (typeof platforms)[number];
-export const platformSchema = z.enum(platforms, { error: `platform must be one of ${platforms.join(", ")}` });
+import { getBus, topics } from "../../../bus";
+import type { Platform } from "./platforms";
+import { parsePresenceEntry } from "./presence-entry";
 
 /** With multi-device sync, a user may keep this many browser tabs connected at once. */
 export const maxWebSessionsWithSync = 10;
@@ -25,4 +21,14 @@ export function sessionsToKick(entries: string[], session: SessionInfo): string[
     .sort((a, b) => b.connectedAt - a.connectedAt || (a.id < b.id ? 1 : -1))
     .slice(limit)
     .map((entry) => entry.id);
+}
+
+/**
+ * Closes, on whichever node holds them, the user's older sessions that a new session
+ * replaces (`sessionsToKick` of the user's presence entries `present`): they close with 4501.
+ */
+export async function kickReplacedSessions(input: { appId: string; userId: string; session: SessionInfo; present: string[] }): Promise<void> {
+  const sessionIds = sessionsToKick(input.present, input.session);
+  if (sessionIds.length === 0) return;
+  await getBus().publish(topics.user(input.appId, input.userId), { type: "disconnect", reason: "kicked", sessionIds });
 }

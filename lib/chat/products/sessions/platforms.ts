@@ -1,0 +1,6 @@
+import { z } from "zod";
+
+/** The platform categories of concurrent logins: a user may be online on one device of each. */
+export const platforms = ["mobile", "web", "desktop", "miniProgram"] as const;
+export type Platform = (typeof platforms)[number];
+export const platformSchema = z.enum(platforms, { error: `platform must be one of ${platforms.join(", ")}` });

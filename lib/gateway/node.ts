@@ -1,0 +1,213 @@
+import { type BusMessage, getBus, topics } from "../bus";
+import { markActive } from "../chat/base/analytics/active-users";
+import { connectionClosed, connectionOpened } from "../chat/base/analytics/connection-counts";
+import { findListenedChannelKeys } from "../chat/messages/listened-channels";
+import { recordLiveDelivery } from "../chat/base/messages/single-device-delivery";
+import { findOpenChannelKeys, touchParticipants } from "../chat/products/open-channels";
+import { clearPresence, findPresenceEntries, kickReplacedSessions, presenceTtlMs, setPresence } from "../chat/products/sessions";
+import { enqueueWebhookEvent } from "../chat/base/webhooks/enqueue-webhook-event";
+import { describeError, log } from "../log";
+import { ClientSession, gatewayLimits, type SessionHost } from "./client-session";
+import { Hub, type HubUser } from "./hub";
+import { type CloseReason, closeCodes } from "./protocol";
+import type { SessionTransport } from "./transport";
+
+const participantRefreshMs = 5 * 60_000;
+
+/**
+ * This node of the gateway, whatever transport carries its sessions: it registers sessions
+ * in the hub once connected, listens on the bus to what concerns their users (their personal
+ * topic, the topics of their groups and channels, their app's broadcasts) and hands it to the
+ * hub, keeps their presence on the bus, pings them, and makes them reconnect when the bus lost
+ * publications. A group message thus costs one bus message per node and one frame per online member.
+ */
+export function createNode() {
+  const hub = new Hub();
+  /** The bus subscription of each topic that has listeners on this node. */
+  const subscriptions = new Map<string, () => void>();
+  let accepting = true;
+
+  function listen(user: HubUser, topic: string) {
+    if (!hub.listen(user, topic)) return;
+    const unsubscribe = getBus().subscribe(topic, (message) => {
+      for (const listener of hub.listenersOf(topic)) {
+        if (!(message.type === "publication" && message.exceptUserId === listener.userId)) deliver(listener, message);
+      }
+    });
+    subscriptions.set(topic, unsubscribe);
+  }
+
+  function unlisten(user: HubUser, topic: string) {
+    if (!hub.unlisten(user, topic)) return;
+    subscriptions.get(topic)?.();
+    subscriptions.delete(topic);
+  }
+
+  function deliver(user: HubUser, message: BusMessage) {
+    if (message.type === "publication") return hub.publish(user, message);
+    if (message.type === "disconnect") return hub.disconnect(user, disconnectCloseCodes[message.reason], (session) => isDisconnected(session, message));
+    if (message.type !== "membership") return;
+    for (const channelKey of message.channelKeys) {
+      if (message.joined) listen(user, topics.channel(channelKey));
+      else unlisten(user, topics.channel(channelKey));
+    }
+  }
+
+  /** Files the session under its user; a user new to this node starts listening to its topics. */
+  function openUser(session: ClientSession): HubUser {
+    const { appId, userId } = session.user!;
+    const key = topics.user(appId, userId);
+    const { user, isNew } = hub.attach(session, key);
+    if (!isNew) return user;
+    listen(user, key);
+    listen(user, topics.app(appId));
+    user.ready = Promise.all([findListenedChannelKeys({ appId, userId }), findOpenChannelKeys({ appId, userId })]).then((found) => {
+      const channelKeys = found.flat();
+      if (hub.user(key) !== user) return;
+      for (const channelKey of channelKeys) deliver(user, { type: "membership", channelKeys: [channelKey], joined: true });
+    });
+    return user;
+  }
+
+  /** Database writes of closing sessions under way: shutdown waits for them before the database closes. */
+  const pendingUpdates = new Set<Promise<void>>();
+
+  function closeUser(user: HubUser) {
+    for (const topic of [...user.topics]) unlisten(user, topic);
+    hub.remove(topics.user(user.appId, user.userId));
+    // The 30 minutes after which an open-channel participant has left start now.
+    trackUpdate(touchParticipants({ appId: user.appId, userIds: [user.userId] }).catch((error) => log.warn("participant update failed", describeError(error))));
+  }
+
+  function trackUpdate(update: Promise<void>) {
+    const tracked = update.finally(() => pendingUpdates.delete(tracked));
+    pendingUpdates.add(tracked);
+  }
+
+  const host: SessionHost = {
+    get acceptingCommands() {
+      return accepting;
+    },
+    track: trackUpdate,
+    async register(session) {
+      const { appId, userId } = session.user!;
+      // Counted before any wait: unregister uncounts every session with a connectedAt.
+      connectionOpened(appId);
+      markActive(appId, userId);
+      await openUser(session).ready;
+      await trackPresence(session);
+      const present = await findPresenceEntries({ appId, userId }).catch((error) => (log.warn("presence read failed", describeError(error)), [session.presenceEntry]));
+      if (!session.multiDeviceSync && present.length > 1) await recordLiveDelivery({ appId, userId, until: new Date() });
+      await kickReplacedSessions({ appId, userId, session, present }).catch((error) => log.warn("session limit check failed", describeError(error)));
+      await reportConnectionStatus(session, "connected");
+    },
+    unregister(session) {
+      const user = hub.detach(session);
+      if (!session.user) return;
+      void untrackPresence(session);
+      if (session.connectedAt > 0) {
+        connectionClosed(session.user.appId);
+        trackUpdate(reportConnectionStatus(session, "disconnected"));
+      }
+      if (!session.multiDeviceSync && session.connectedAt > 0) void recordLiveDelivery({ ...session.user, until: new Date() });
+      if (user) closeUser(user);
+    },
+  };
+
+  const presenceOf = (session: ClientSession) => ({ appId: session.user!.appId, userId: session.user!.userId, entry: session.presenceEntry });
+  const trackPresence = (session: ClientSession) => setPresence(presenceOf(session)).catch((error) => log.warn("presence update failed", describeError(error)));
+  const untrackPresence = (session: ClientSession) => clearPresence(presenceOf(session)).catch((error) => log.warn("presence update failed", describeError(error)));
+  const presenceRefresher = setInterval(() => {
+    for (const session of hub.sessions) if (session.user && session.isOpen) void trackPresence(session);
+  }, presenceTtlMs / 3);
+  presenceRefresher.unref();
+
+  // Connected users stay in their open channels; the sweeper removes those silent for 30 minutes.
+  const participantRefresher = setInterval(() => {
+    const byApp = new Map<string, string[]>();
+    for (const user of hub.allUsers()) byApp.set(user.appId, [...(byApp.get(user.appId) ?? []), user.userId]);
+    for (const [appId, userIds] of byApp) void touchParticipants({ appId, userIds }).catch((error) => log.warn("participant update failed", describeError(error)));
+  }, participantRefreshMs);
+  participantRefresher.unref();
+
+  const pinger = setInterval(() => {
+    const silentSince = Date.now() - 2 * gatewayLimits.pingIntervalSeconds * 1000;
+    for (const session of hub.sessions) {
+      if (session.lastActivity < silentSince) session.close(closeCodes.noPong);
+      else if (session.user) session.send("{}");
+    }
+  }, gatewayLimits.pingIntervalSeconds * 1000);
+  pinger.unref();
+
+  // Publications and membership changes of the bus's outage never reached this node: its
+  // clients reconnect, listen afresh and catch up from the database.
+  const stopResync = getBus().onReconnect(() => {
+    log.warn("bus connection restored: clients reconnect to catch up", { sessions: hub.sessions.size });
+    for (const session of hub.sessions) session.close(closeCodes.insufficientState);
+  });
+
+  return {
+    /** A new connection: the session speaks the protocol over `transport`, which feeds it what arrives. */
+    accept(transport: SessionTransport, clientIp: string): ClientSession {
+      const session = new ClientSession(transport, host, clientIp);
+      hub.accept(session);
+      return session;
+    },
+
+    /** False once shutdown began: new connections are refused. */
+    get accepting() {
+      return accepting;
+    },
+
+    /** Sessions connected to this node. */
+    get sessionCount() {
+      return hub.sessions.size;
+    },
+
+    /**
+     * Stops taking commands, lets running RPCs answer (up to `timeoutMs`), then closes
+     * every session with the code that makes clients reconnect elsewhere.
+     */
+    async close(timeoutMs = 5000) {
+      accepting = false;
+      clearInterval(pinger);
+      clearInterval(presenceRefresher);
+      clearInterval(participantRefresher);
+      stopResync();
+      const deadline = Date.now() + timeoutMs;
+      while ([...hub.sessions].some((session) => session.inflight > 0) && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      for (const session of hub.sessions) session.close(closeCodes.shutdown);
+      for (const user of [...hub.allUsers()]) closeUser(user);
+      await Promise.all(pendingUpdates);
+    },
+  };
+}
+
+export type GatewayNode = ReturnType<typeof createNode>;
+
+/** The user:connection_status event of a session: status "0" connected, "1" disconnected (kicks included), "2" signed out. */
+async function reportConnectionStatus(session: ClientSession, change: "connected" | "disconnected") {
+  const { appId, userId } = session.user!;
+  await enqueueWebhookEvent({
+    appId,
+    type: "user:connection_status",
+    orderKey: `user:${userId}`,
+    data: { userId, status: change === "connected" ? "0" : session.loggedOut ? "2" : "1", os: session.platform, time: Date.now(), clientIp: session.clientIp, sessionId: session.id },
+  }).catch((error) => log.warn("connection status event not queued", describeError(error)));
+}
+
+const disconnectCloseCodes: Record<Extract<BusMessage, { type: "disconnect" }>["reason"], CloseReason> = {
+  tokensExpired: closeCodes.expired,
+  banned: closeCodes.banned,
+  deleted: closeCodes.invalidToken,
+  kicked: closeCodes.kicked,
+  kickedByOperator: closeCodes.kickedByOperator,
+};
+
+/** Whether a disconnect from the bus concerns this session: all the user's, or those of older tokens, or those named. */
+function isDisconnected(session: ClientSession, message: Extract<BusMessage, { type: "disconnect" }>): boolean {
+  if (message.tokensIssuedBefore !== undefined && session.user!.issuedAt >= message.tokensIssuedBefore) return false;
+  return !message.sessionIds || message.sessionIds.includes(session.id);
+}
