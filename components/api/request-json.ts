@@ -1,3 +1,5 @@
+import type { ErrorBody } from "@/lib/contract";
+
 /** A console API's error answer: its HTTP status and the `{code, errorMessage}` body. */
 export class ConsoleApiError extends Error {
   readonly status: number;
@@ -27,7 +29,7 @@ export async function requestJson<T>(path: string, options: RequestOptions = {})
 }
 
 function toConsoleApiError(status: number, payload: unknown): ConsoleApiError {
-  const body = (payload ?? {}) as { code?: unknown; errorMessage?: unknown };
+  const body = (payload ?? {}) as Partial<Record<keyof ErrorBody, unknown>>;
   return new ConsoleApiError({
     status,
     code: typeof body.code === "number" ? body.code : 1000,

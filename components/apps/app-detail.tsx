@@ -13,7 +13,7 @@ import { CopyButton } from "@/components/ui/copy-button";
 import { ErrorMessage } from "@/components/ui/field";
 import { formatDate, formatDateTime } from "@/components/ui/format-date";
 import { ChevronRightIcon } from "@/components/ui/icons";
-import type { AppView } from "@/lib/chat/base/apps/app-view";
+import type { AppView } from "@/lib/contract";
 import { appQuery, useDeleteApp } from "./app-queries";
 import { AppSecretField } from "./app-secret-field";
 import { CredentialRow } from "./credential-row";

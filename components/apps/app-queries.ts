@@ -1,6 +1,6 @@
 import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
 import { requestJson } from "@/components/api/request-json";
-import type { AppEnvironment, AppView } from "@/lib/chat/base/apps/app-view";
+import type { AppEnvironment, AppView } from "@/lib/contract";
 
 /** Every cache key of the apps feature, from the widest to the narrowest. */
 export const appKeys = {

@@ -6,7 +6,7 @@ import { Card } from "@/components/ui/card";
 import { ErrorMessage } from "@/components/ui/field";
 import { formatDate } from "@/components/ui/format-date";
 import { ChevronRightIcon, KeyIcon } from "@/components/ui/icons";
-import type { AppView } from "@/lib/chat/base/apps/app-view";
+import type { AppView } from "@/lib/contract";
 import { appsQuery } from "./app-queries";
 import { EnvironmentBadge } from "./environment-badge";
 

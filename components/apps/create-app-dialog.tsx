@@ -8,7 +8,8 @@ import { Dialog, DialogActions } from "@/components/ui/dialog";
 import { ErrorMessage, TextField } from "@/components/ui/field";
 import { PlusIcon } from "@/components/ui/icons";
 import { useToast } from "@/components/ui/toast";
-import { type AppEnvironment, appEnvironments } from "@/lib/chat/base/apps/app-view";
+import { appEnvironments } from "@/lib/chat/base/apps/app-view";
+import type { AppEnvironment } from "@/lib/contract";
 import { useCreateApp } from "./app-queries";
 
 const environmentText: Record<AppEnvironment, { label: string; hint: string }> = {

@@ -8,7 +8,7 @@ import { Dialog, DialogActions } from "@/components/ui/dialog";
 import { ErrorMessage, TextField } from "@/components/ui/field";
 import { RotateIcon } from "@/components/ui/icons";
 import { useToast } from "@/components/ui/toast";
-import type { AppView } from "@/lib/chat/base/apps/app-view";
+import type { AppView } from "@/lib/contract";
 import { useRotateAppSecret } from "./app-queries";
 
 const defaultGraceHours = 24;

@@ -12,7 +12,8 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { ErrorMessage } from "@/components/ui/field";
 import { formatDate, formatDateTime } from "@/components/ui/format-date";
 import { SkeletonRows } from "@/components/ui/skeleton";
-import { type ChannelKind, channelKinds, channelQuery, useEndChannel } from "./channel-queries";
+import type { ChannelKind } from "@/lib/contract";
+import { channelKinds, channelQuery, useEndChannel } from "./channel-queries";
 
 const roles: Record<number, string> = { 3: "owner", 2: "admin" };
 

@@ -1,14 +1,6 @@
 import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
 import { requestJson } from "@/components/api/request-json";
-
-export type ChannelKind = "groups" | "open-channels" | "communities";
-export type ChannelRow = { channelId: string; name: string | null; frozen: boolean; lastSeq: number; createdAt: string; memberCount: number };
-export type ChannelOverview = ChannelRow & {
-  ownerId: string | null;
-  members: { userId: string; role: number; mutedUntil: string | null; since: string | null }[];
-  userRules: { userId: string; kind: string; expiresAt: string | null }[];
-  subchannels: { subchannelId: string; isPrivate: boolean; lastSeq: number }[];
-};
+import type { ChannelKind, ChannelOverview, ChannelPage } from "@/lib/contract";
 
 export const channelKinds: { kind: ChannelKind; label: string; one: string; ending: string }[] = [
   { kind: "groups", label: "Groups", one: "group", ending: "Dismiss" },
@@ -21,7 +13,7 @@ const base = (appKey: string, kind: ChannelKind) => `/api/console/apps/${encodeU
 export const channelsQuery = (appKey: string, kind: ChannelKind, q: string, after: string) =>
   queryOptions({
     queryKey: ["apps", appKey, "channels", kind, q, after],
-    queryFn: ({ signal }) => requestJson<{ channels: ChannelRow[]; nextCursor: string | null }>(`${base(appKey, kind)}?${new URLSearchParams({ ...(q && { q }), ...(after && { after }) })}`, { signal }),
+    queryFn: ({ signal }) => requestJson<ChannelPage>(`${base(appKey, kind)}?${new URLSearchParams({ ...(q && { q }), ...(after && { after }) })}`, { signal }),
   });
 
 export const channelQuery = (appKey: string, kind: ChannelKind, channelId: string) =>

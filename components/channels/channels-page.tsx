@@ -11,7 +11,8 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { ErrorMessage, TextField } from "@/components/ui/field";
 import { formatDate } from "@/components/ui/format-date";
 import { SkeletonRows } from "@/components/ui/skeleton";
-import { type ChannelKind, channelKinds, channelsQuery } from "./channel-queries";
+import type { ChannelKind } from "@/lib/contract";
+import { channelKinds, channelsQuery } from "./channel-queries";
 
 /** Groups, open channels and communities of the app, searched by id or name. */
 export function ChannelsPage({ appKey }: { appKey: string }) {

@@ -10,7 +10,8 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { CopyButton } from "@/components/ui/copy-button";
 import { ErrorMessage } from "@/components/ui/field";
 import { SkeletonRows } from "@/components/ui/skeleton";
-import { type DebuggerEndpoint, endpointsQuery, type JsonSchema, type SentRequest, useSendRequest } from "./debugger-queries";
+import type { DebuggerEndpoint, DebuggerExchange, JsonSchema } from "@/lib/contract";
+import { endpointsQuery, useSendRequest } from "./debugger-queries";
 
 type SignatureVersion = 1 | 2;
 type DebuggerRequest = { path: string; body: Record<string, unknown>; signatureVersion?: SignatureVersion };
@@ -292,7 +293,7 @@ function pretty(text: string): string {
   }
 }
 
-function Exchange({ sent }: { sent: SentRequest }) {
+function Exchange({ sent }: { sent: DebuggerExchange }) {
   const ok = sent.response.status >= 200 && sent.response.status < 300;
   return (
     <Card>

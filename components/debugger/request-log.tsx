@@ -12,7 +12,8 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { ErrorMessage, TextField } from "@/components/ui/field";
 import { formatDateTime } from "@/components/ui/format-date";
 import { SkeletonRows } from "@/components/ui/skeleton";
-import { debuggerLink, type LoggedRequest, requestLogQuery } from "./debugger-queries";
+import type { ApiRequestEntry } from "@/lib/contract";
+import { debuggerLink, requestLogQuery } from "./debugger-queries";
 
 /** Every Platform API call of the app in the last 7 days, newest first; bodies with secrets and tokens redacted. */
 export function RequestLog({ appKey }: { appKey: string }) {
@@ -67,7 +68,7 @@ export function RequestLog({ appKey }: { appKey: string }) {
   );
 }
 
-function RequestRow({ appKey, request }: { appKey: string; request: LoggedRequest }) {
+function RequestRow({ appKey, request }: { appKey: string; request: ApiRequestEntry }) {
   return (
     <li>
       <details>

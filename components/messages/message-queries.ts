@@ -1,19 +1,6 @@
 import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
 import { requestJson } from "@/components/api/request-json";
-
-export type MessageRow = {
-  messageId: string;
-  channelType: number;
-  channelId: string;
-  seq: number;
-  senderId: string;
-  messageType: string;
-  content: string;
-  sentAt: string;
-  edited: boolean;
-  recalled: boolean;
-};
-export type StoredMessage = MessageRow & { updatedAt: string; clientMessageId: string | null; metadata: { key: string; value: string; userId: string }[]; readReceipts: number; recalledAt: string | null };
+import type { StoredMessage, StoredMessagePage } from "@/lib/contract";
 
 const base = (appKey: string) => `/api/console/apps/${encodeURIComponent(appKey)}/messages`;
 
@@ -21,7 +8,7 @@ export const messagesQuery = (appKey: string, filters: Record<string, string>, b
   queryOptions({
     queryKey: ["apps", appKey, "messages", filters, before],
     queryFn: ({ signal }) =>
-      requestJson<{ messages: MessageRow[]; nextCursor: string | null }>(`${base(appKey)}?${new URLSearchParams({ ...filters, ...(before && { before }) })}`, { signal }),
+      requestJson<StoredMessagePage>(`${base(appKey)}?${new URLSearchParams({ ...filters, ...(before && { before }) })}`, { signal }),
   });
 
 export const messageQuery = (appKey: string, messageId: string) =>

@@ -12,7 +12,8 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { ErrorMessage, TextField } from "@/components/ui/field";
 import { formatDateTime } from "@/components/ui/format-date";
 import { SkeletonRows } from "@/components/ui/skeleton";
-import { exportUrl, type MessageRow, messageQuery, messagesQuery, useRecallMessage } from "./message-queries";
+import type { StoredMessageSummary } from "@/lib/contract";
+import { exportUrl, messageQuery, messagesQuery, useRecallMessage } from "./message-queries";
 
 const channelTypes = [
   { value: "", label: "Any channel" },
@@ -103,7 +104,7 @@ export function MessagesPage({ appKey, canEdit }: { appKey: string; canEdit: boo
   );
 }
 
-function MessageItem({ appKey, message, canEdit }: { appKey: string; message: MessageRow; canEdit: boolean }) {
+function MessageItem({ appKey, message, canEdit }: { appKey: string; message: StoredMessageSummary; canEdit: boolean }) {
   const [open, setOpen] = useState(false);
   return (
     <li>

@@ -1,19 +1,17 @@
 import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
 import { requestJson } from "@/components/api/request-json";
-
-export type Operator = { id: string; email: string; name: string; role: string; createdAt: string };
-export type AuditEntry = { id: string; createdAt: string; operatorEmail: string; action: string; appKey: string | null; details: unknown };
+import type { AuditEntryView, OperatorView } from "@/lib/contract";
 
 const keys = { operators: ["operators"] as const, audit: (appKey: string) => ["audit", appKey] as const };
 
 export const operatorsQuery = () =>
-  queryOptions({ queryKey: keys.operators, queryFn: ({ signal }) => requestJson<{ operators: Operator[] }>("/api/console/operators", { signal }).then((answer) => answer.operators) });
+  queryOptions({ queryKey: keys.operators, queryFn: ({ signal }) => requestJson<{ operators: OperatorView[] }>("/api/console/operators", { signal }).then((answer) => answer.operators) });
 
 export const auditQuery = (appKey: string) =>
   queryOptions({
     queryKey: keys.audit(appKey),
     queryFn: ({ signal }) =>
-      requestJson<{ entries: AuditEntry[] }>(`/api/console/audit?limit=100${appKey ? `&appKey=${encodeURIComponent(appKey)}` : ""}`, { signal }).then((answer) => answer.entries),
+      requestJson<{ entries: AuditEntryView[] }>(`/api/console/audit?limit=100${appKey ? `&appKey=${encodeURIComponent(appKey)}` : ""}`, { signal }).then((answer) => answer.entries),
   });
 
 export function useOperatorMutations() {
@@ -22,7 +20,7 @@ export function useOperatorMutations() {
   return {
     invite: useMutation({
       mutationFn: (input: { email: string; name: string; role: string }) =>
-        requestJson<{ operator: Operator; password: string }>("/api/console/operators", { method: "POST", body: input }),
+        requestJson<{ operator: OperatorView; password: string }>("/api/console/operators", { method: "POST", body: input }),
       onSuccess: refresh,
     }),
     changeRole: useMutation({

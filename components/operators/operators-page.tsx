@@ -14,7 +14,8 @@ import { ErrorMessage, TextField } from "@/components/ui/field";
 import { formatDateTime } from "@/components/ui/format-date";
 import { SkeletonRows } from "@/components/ui/skeleton";
 import { useToast } from "@/components/ui/toast";
-import { auditQuery, type Operator, operatorsQuery, useOperatorMutations } from "./operator-queries";
+import type { OperatorView } from "@/lib/contract";
+import { auditQuery, operatorsQuery, useOperatorMutations } from "./operator-queries";
 
 const roles = [
   { value: "owner", label: "Owner: everything, including operators" },
@@ -61,7 +62,7 @@ function OperatorList({ me, isOwner }: { me: string; isOwner: boolean }) {
   );
 }
 
-function OperatorRow({ operator, isMe, isOwner }: { operator: Operator; isMe: boolean; isOwner: boolean }) {
+function OperatorRow({ operator, isMe, isOwner }: { operator: OperatorView; isMe: boolean; isOwner: boolean }) {
   const { changeRole, remove } = useOperatorMutations();
   const [removing, setRemoving] = useState(false);
   const toast = useToast();

@@ -1,8 +1,9 @@
 import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
 import { requestJson } from "@/components/api/request-json";
-import type { AppSettings } from "@/lib/chat/base/apps/app-settings";
+import type { AppSettings, consoleSettingsView } from "@/lib/chat/base/apps/app-settings";
 
-export type SettingsView = { settings: AppSettings; secretsSet: Record<string, boolean>; defaults: AppSettings };
+/** The settings are a zod schema in the core, so their view is typed from its serializer rather than the contract. */
+export type SettingsView = ReturnType<typeof consoleSettingsView>;
 
 const settingsKey = (appKey: string) => ["apps", "settings", appKey] as const;
 const settingsPath = (appKey: string) => `/api/console/apps/${encodeURIComponent(appKey)}/settings`;

@@ -13,7 +13,8 @@ import { ErrorMessage } from "@/components/ui/field";
 import { formatDate, formatDateTime } from "@/components/ui/format-date";
 import { SkeletonRows } from "@/components/ui/skeleton";
 import { useToast } from "@/components/ui/toast";
-import { isForever, type UserAction, type UserOverview, useUserAction, userQuery } from "./user-queries";
+import type { UserAction, UserOverview } from "@/lib/contract";
+import { isForever, useUserAction, userQuery } from "./user-queries";
 
 export function UserPage({ appKey, userId, canEdit }: { appKey: string; userId: string; canEdit: boolean }) {
   const user = useQuery(userQuery(appKey, userId));

@@ -1,24 +1,6 @@
 import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
 import { requestJson } from "@/components/api/request-json";
-
-export type UserRow = { userId: string; name: string; avatarUrl: string; createdAt: string; bannedUntil: string | null; deleted: boolean };
-export type UserSession = { platform: string; connectedAt: number; sessionId: string; clientIp: string };
-export type UserOverview = {
-  userId: string;
-  name: string;
-  avatarUrl: string;
-  createdAt: string;
-  bannedUntil: string | null;
-  deletedAt: string | null;
-  tokensValidAfter: string | null;
-  sessions: UserSession[];
-  blocklist: string[];
-  friends: string[];
-  groups: { channelId: string; name: string | null; role: number }[];
-  communities: { channelId: string; name: string | null; role: number }[];
-  openChannels: string[];
-};
-export type UserAction = "ban" | "unban" | "kick" | "invalidate-tokens" | "delete" | "restore";
+import type { BannedUser, UserAction, UserOverview, UserPage } from "@/lib/contract";
 
 const base = (appKey: string) => `/api/console/apps/${encodeURIComponent(appKey)}`;
 const keys = {
@@ -30,7 +12,7 @@ export const userSearchQuery = (appKey: string, q: string, after: string) =>
   queryOptions({
     queryKey: [...keys.all(appKey), "search", q, after],
     queryFn: ({ signal }) =>
-      requestJson<{ users: UserRow[]; nextCursor: string | null }>(`${base(appKey)}/users?${new URLSearchParams({ ...(q && { q }), ...(after && { after }) })}`, { signal }),
+      requestJson<UserPage>(`${base(appKey)}/users?${new URLSearchParams({ ...(q && { q }), ...(after && { after }) })}`, { signal }),
   });
 
 export const userQuery = (appKey: string, userId: string) =>
@@ -45,7 +27,7 @@ export const bansQuery = (appKey: string, filter: string) =>
   queryOptions({
     queryKey: keys.bans(appKey, filter),
     queryFn: ({ signal }) =>
-      requestJson<{ users: { userId: string; banExpiresAt: string }[] }>(`${base(appKey)}/bans${filter ? `?userId=${encodeURIComponent(filter)}` : ""}`, { signal }).then(
+      requestJson<{ users: BannedUser[] }>(`${base(appKey)}/bans${filter ? `?userId=${encodeURIComponent(filter)}` : ""}`, { signal }).then(
         (answer) => answer.users,
       ),
   });

@@ -11,7 +11,8 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { ErrorMessage, TextField } from "@/components/ui/field";
 import { formatDate } from "@/components/ui/format-date";
 import { SkeletonRows } from "@/components/ui/skeleton";
-import { isForever, type UserRow, userSearchQuery } from "./user-queries";
+import type { UserSummary } from "@/lib/contract";
+import { isForever, userSearchQuery } from "./user-queries";
 
 /** Users of the app, searched by id prefix or name, a page at a time. */
 export function UsersPage({ appKey }: { appKey: string }) {
@@ -64,7 +65,7 @@ export function UsersPage({ appKey }: { appKey: string }) {
   );
 }
 
-function UserListItem({ appKey, user }: { appKey: string; user: UserRow }) {
+function UserListItem({ appKey, user }: { appKey: string; user: UserSummary }) {
   return (
     <li>
       <Link href={`/apps/${encodeURIComponent(appKey)}/users/${encodeURIComponent(user.userId)}`} className="flex flex-wrap items-center gap-3 px-6 py-3 hover:bg-slate-50">

@@ -1,21 +1,6 @@
 import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
 import { requestJson } from "@/components/api/request-json";
-
-export type WebhookEndpoint = { url: string; events: string[]; style: string };
-export type WebhookAttempt = { attemptedAt: string; statusCode: number | null; latencyMs: number; error: string | null; responseExcerpt: string | null };
-export type WebhookDelivery = {
-  id: string;
-  endpointUrl: string;
-  eventType: string;
-  status: "pending" | "delivered" | "failed";
-  createdAt: string;
-  deliveredAt: string | null;
-  nextAttemptAt: string;
-  body: string;
-  attemptLog: WebhookAttempt[];
-};
-export type EndpointsView = { endpoints: WebhookEndpoint[]; eventTypes: string[]; styles: string[] };
-export type TestResult = { ok: boolean; statusCode: number | null; latencyMs: number; error: string | null; excerpt: string | null };
+import type { WebhookDelivery, WebhookEndpoint, WebhookEndpointsView, WebhookTestResult } from "@/lib/contract";
 
 const keys = {
   endpoints: (appKey: string) => ["apps", "webhooks", appKey, "endpoints"] as const,
@@ -26,7 +11,7 @@ const base = (appKey: string) => `/api/console/apps/${encodeURIComponent(appKey)
 export const endpointsQuery = (appKey: string) =>
   queryOptions({
     queryKey: keys.endpoints(appKey),
-    queryFn: ({ signal }) => requestJson<EndpointsView>(base(appKey), { signal }),
+    queryFn: ({ signal }) => requestJson<WebhookEndpointsView>(base(appKey), { signal }),
   });
 
 export const deliveriesQuery = (appKey: string, status: string) =>
@@ -41,10 +26,10 @@ export const deliveriesQuery = (appKey: string, status: string) =>
 export function useWebhookMutations(appKey: string) {
   const queryClient = useQueryClient();
   const refreshEndpoints = (answer: { endpoints: WebhookEndpoint[] }) =>
-    queryClient.setQueryData<EndpointsView>(keys.endpoints(appKey), (current) => current && { ...current, endpoints: answer.endpoints });
+    queryClient.setQueryData<WebhookEndpointsView>(keys.endpoints(appKey), (current) => current && { ...current, endpoints: answer.endpoints });
   return {
     add: useMutation({
-      mutationFn: (endpoint: WebhookEndpoint) => requestJson<{ endpoints: WebhookEndpoint[] }>(base(appKey), { method: "POST", body: endpoint }),
+      mutationFn: (endpoint: { url: string; events: string[]; style: string }) => requestJson<{ endpoints: WebhookEndpoint[] }>(base(appKey), { method: "POST", body: endpoint }),
       onSuccess: refreshEndpoints,
     }),
     remove: useMutation({
@@ -52,7 +37,7 @@ export function useWebhookMutations(appKey: string) {
       onSuccess: refreshEndpoints,
     }),
     test: useMutation({
-      mutationFn: (url: string) => requestJson<{ result: TestResult }>(`${base(appKey)}/test`, { method: "POST", body: { url } }).then((answer) => answer.result),
+      mutationFn: (url: string) => requestJson<{ result: WebhookTestResult }>(`${base(appKey)}/test`, { method: "POST", body: { url } }).then((answer) => answer.result),
     }),
     redeliver: useMutation({
       mutationFn: (deliveryId: string) => requestJson(`${base(appKey)}/deliveries/${encodeURIComponent(deliveryId)}/redeliver`, { method: "POST", body: {} }),

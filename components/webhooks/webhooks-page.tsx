@@ -15,7 +15,8 @@ import { ErrorMessage, TextField } from "@/components/ui/field";
 import { formatDateTime } from "@/components/ui/format-date";
 import { SkeletonRows } from "@/components/ui/skeleton";
 import { useToast } from "@/components/ui/toast";
-import { deliveriesQuery, type EndpointsView, endpointsQuery, type WebhookDelivery, type WebhookEndpoint, useWebhookMutations } from "./webhook-queries";
+import type { WebhookDelivery, WebhookEndpoint, WebhookEndpointsView } from "@/lib/contract";
+import { deliveriesQuery, endpointsQuery, useWebhookMutations } from "./webhook-queries";
 
 export function WebhooksPage({ appKey, canEdit }: { appKey: string; canEdit: boolean }) {
   return (
@@ -128,7 +129,7 @@ function EndpointRow({ appKey, endpoint, canEdit }: { appKey: string; endpoint: 
   );
 }
 
-function AddEndpointDialog({ appKey, view, open, onClose }: { appKey: string; view: EndpointsView; open: boolean; onClose: () => void }) {
+function AddEndpointDialog({ appKey, view, open, onClose }: { appKey: string; view: WebhookEndpointsView; open: boolean; onClose: () => void }) {
   const { add } = useWebhookMutations(appKey);
   const toast = useToast();
   const [events, setEvents] = useState<string[]>([]);

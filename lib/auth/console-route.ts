@@ -1,8 +1,10 @@
 import { randomUUID } from "node:crypto";
-import type { z } from "zod";
+import { z } from "zod";
+import { getAppOrThrow } from "../chat/base/apps/find-apps";
 import { ChatError, parseInput, toErrorBody } from "../chat/base/errors";
 import { recordAudit } from "../chat/base/audit/audit-log";
 import { checkRole, type OperatorRole, type SessionOperator } from "../chat/products/operators";
+import type { AppView } from "../contract";
 import { describeError, log } from "../log";
 import { requestOrigin } from "../platform-api/request-origin";
 import { getSessionOperator } from "./session-operator";
@@ -11,7 +13,13 @@ type RouteContext = { params: Promise<Record<string, string | string[] | undefin
 
 type Parsed<Schema> = Schema extends z.ZodType ? z.infer<Schema> : undefined;
 
-type RouteOptions<Params, Body, Query> = {
+type RouteOptions<Params, Body, Query, App extends boolean> = {
+  /**
+   * The route is under /apps/[appKey] and works on that app: it is looked up by its key
+   * once the input is parsed (404 when no app has it) and handed to the handler as `app`.
+   * `params` then names only the other path parameters.
+   */
+  app?: App;
   params?: Params;
   body?: Body;
   /** The URL's query parameters (strings; coerce numbers in the schema). */
@@ -23,7 +31,17 @@ type RouteOptions<Params, Body, Query> = {
   audit?: string | ((params: Parsed<Params>) => string);
 };
 
-type RouteInput<Params, Body, Query> = { operator: SessionOperator; params: Parsed<Params>; body: Parsed<Body>; query: Parsed<Query>; request: Request };
+type RouteInput<Params, Body, Query, App extends boolean> = {
+  operator: SessionOperator;
+  /** The path's app, for routes that declare `app: true`. */
+  app: App extends true ? AppView : undefined;
+  params: Parsed<Params>;
+  body: Parsed<Body>;
+  query: Parsed<Query>;
+  request: Request;
+};
+
+const appPath = z.object({ appKey: z.string() });
 
 // Console answers carry secrets: neither the browser nor a proxy may keep them.
 const noStore = { "cache-control": "no-store" };
@@ -31,14 +49,16 @@ const noStore = { "cache-control": "no-store" };
 /**
  * Declares a console API route: only a signed-in operator with the route's role gets past
  * it (checked here, on the server, whatever the UI shows), the path parameters and the
- * JSON body are parsed by their schemas, a change is written to the audit log, and every
- * error leaves as `{code, errorMessage}` with its status.
+ * JSON body are parsed by their schemas, the path's app is resolved when the route says
+ * `app: true`, a change is written to the audit log, and every error leaves as
+ * `{code, errorMessage}` with its status.
  */
 export function consoleRoute<
   Params extends z.ZodType | undefined = undefined,
   Body extends z.ZodType | undefined = undefined,
   Query extends z.ZodType | undefined = undefined,
->(options: RouteOptions<Params, Body, Query>, handler: (input: RouteInput<Params, Body, Query>) => Promise<unknown>) {
+  App extends boolean = false,
+>(options: RouteOptions<Params, Body, Query, App>, handler: (input: RouteInput<Params, Body, Query, App>) => Promise<unknown>) {
   return async (request: Request, context: RouteContext): Promise<Response> => {
     try {
       refuseCrossSiteChange(request);
@@ -48,10 +68,11 @@ export function consoleRoute<
       const params = options.params ? parseInput(options.params, await context.params) : undefined;
       const body = options.body ? parseInput(options.body, await readJson(request)) : undefined;
       const query = options.query ? parseInput(options.query, Object.fromEntries(new URL(request.url).searchParams)) : undefined;
-      const result = await handler({ operator, params: params as Parsed<Params>, body: body as Parsed<Body>, query: query as Parsed<Query>, request });
+      const app = options.app ? await getAppOrThrow({ appKey: parseInput(appPath, await context.params).appKey }) : undefined;
+      const result = await handler({ operator, app: app as RouteInput<Params, Body, Query, App>["app"], params: params as Parsed<Params>, body: body as Parsed<Body>, query: query as Parsed<Query>, request });
       if (options.audit) {
         const action = typeof options.audit === "string" ? options.audit : options.audit(params as Parsed<Params>);
-        await recordAudit({ operator, action, ...auditSubject(params, body) });
+        await recordAudit({ operator, action, appKey: app?.appKey, details: auditDetails(params, body) });
       }
       // A handler may answer with its own Response (a download); anything else is JSON.
       if (result instanceof Response) return result;
@@ -78,12 +99,10 @@ function refuseCrossSiteChange(request: Request) {
 
 const hostOf = (origin: string) => (URL.canParse(origin) ? new URL(origin).host : undefined);
 
-/** What a change concerned: the path's app, and its other path parameters with the body as details. */
-function auditSubject(params: unknown, body: unknown) {
-  const { appKey, ...others } = (params ?? {}) as Record<string, unknown>;
+/** What a change concerned besides its app: the path parameters with the body. */
+function auditDetails(params: unknown, body: unknown) {
   // Console bodies are JSON objects (their schemas say so), or absent.
-  const details = { ...others, ...(body as Record<string, unknown> | undefined) };
-  return { appKey: typeof appKey === "string" ? appKey : undefined, details };
+  return { ...(params as Record<string, unknown> | undefined), ...(body as Record<string, unknown> | undefined) };
 }
 
 // Requiring a JSON content type also keeps cross-site HTML forms out: they cannot send one.

@@ -5,9 +5,10 @@ import { findAppId, findApps } from "../chat/base/apps/find-apps";
 import { rotateAppSecret } from "../chat/base/apps/rotate-app-secret";
 import { getAppSettingsByKey, updateAppSettings } from "../chat/base/apps/app-settings";
 import { addWebhookEndpoint, findWebhookDeliveries, redeliverWebhook, removeWebhookEndpoint } from "../chat/products/webhooks";
-import { appEnvironments, type AppEnvironment } from "../chat/base/apps/app-view";
+import { appEnvironments } from "../chat/base/apps/app-view";
 import { ChatError, parseInput } from "../chat/base/errors";
 import { createOperator, generatePassword, operatorRoleSchema, resetOperatorPassword } from "../chat/products/operators";
+import type { AppEnvironment } from "../contract";
 import { db } from "../db/client";
 import { applyMigrations } from "../db/migrate";
 import { env } from "../env";
@@ -72,7 +73,7 @@ const endpointLines = (endpoints: { url: string; events: string[]; style: string
 const deliveryLine = (delivery: Awaited<ReturnType<typeof findWebhookDeliveries>>[number]) => {
   const last = delivery.attemptLog.at(-1);
   const outcome = last ? `${last.statusCode ?? last.error} in ${last.latencyMs} ms` : "not tried yet";
-  return `${delivery.createdAt.toISOString()}  ${delivery.id}  ${delivery.eventType}  ${delivery.status}  ${delivery.attemptLog.length} attempt(s), last: ${outcome}  ${delivery.endpointUrl}`;
+  return `${delivery.createdAt}  ${delivery.id}  ${delivery.eventType}  ${delivery.status}  ${delivery.attemptLog.length} attempt(s), last: ${outcome}  ${delivery.endpointUrl}`;
 };
 
 /** Each command gets the flags and the positional words after its own name. */

@@ -2,16 +2,18 @@ import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { computeRequestSignature, computeSignature } from "../chat/base/apps/app-signature";
 import { ChatError } from "../chat/base/errors";
+import type { DebuggerEndpoint, DebuggerExchange, JsonSchema } from "../contract";
 import { endpoints } from "./endpoints";
 
 /** Every endpoint the debugger offers, with the JSON Schema of its request for the generated form. */
-export function debuggerEndpoints() {
+export function debuggerEndpoints(): DebuggerEndpoint[] {
   return endpoints.map((endpoint) => ({
     path: endpoint.path,
     api: endpoint.api,
     tag: endpoint.tag,
     summary: endpoint.summary,
-    schema: z.toJSONSchema(endpoint.request, { io: "input", unrepresentable: "any" }),
+    // zod's type covers all of JSON Schema; the contract names the part the debugger's form reads.
+    schema: z.toJSONSchema(endpoint.request, { io: "input", unrepresentable: "any" }) as JsonSchema,
   }));
 }
 
@@ -26,7 +28,7 @@ export async function sendSignedRequest(input: {
   body: Record<string, unknown>;
   /** 1: SHA1 of secret, nonce and timestamp; 2: HMAC-SHA256 over the request and its body. */
   signatureVersion: 1 | 2;
-}) {
+}): Promise<DebuggerExchange> {
   const endpoint = endpoints.find((candidate) => candidate.path === input.path);
   if (!endpoint) throw new ChatError("notFound", `No Platform API endpoint has the path ${input.path}`);
   const nonce = randomBytes(9).toString("base64url");

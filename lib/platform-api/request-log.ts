@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { db, type Prisma } from "../db/client";
 import { withExistingApps } from "../chat/base/apps/find-apps";
 import { redactSecrets } from "../chat/base/redact-secrets";
+import type { ApiRequestPage } from "../contract";
 import { log } from "../log";
 
 /** A call as the route handler saw it; its bodies are redacted and serialized when written, off the request's path. */
@@ -59,7 +60,7 @@ const statusRanges = { "2xx": [200, 300], "4xx": [400, 500], "5xx": [500, 600] }
 export type StatusClass = keyof typeof statusRanges;
 
 /** The app's calls, newest first, a page before the cursor (the last id of the page before), filtered by path and status class. */
-export async function findApiRequests(input: { appId: string; path?: string; status?: StatusClass; before?: string }) {
+export async function findApiRequests(input: { appId: string; path?: string; status?: StatusClass; before?: string }): Promise<ApiRequestPage> {
   const cursor = input.before ? await db.apiRequest.findFirst({ where: { id: input.before, appId: input.appId }, select: { createdAt: true, id: true } }) : null;
   const range = input.status && statusRanges[input.status];
   const rows = await db.apiRequest.findMany({

@@ -1,14 +1,46 @@
 import { Centrifuge } from "centrifuge";
+import type {
+  ChannelTypeNumber,
+  ConversationTag,
+  ConversationView,
+  GroupAttributes,
+  HistoryPage,
+  MessageReaders,
+  MessageView,
+  OpenChannelLeftEvent,
+  Publication,
+  ReadEvent,
+  ReadReceiptEvent,
+  SubchannelUnread,
+  SyncPage,
+  TemporaryChannel,
+  TemporaryChannelEndedEvent,
+} from "../contract";
 
 /**
  * Switchboard's chat SDK: typed chat calls and events over the `centrifuge` client,
  * with catch-up after every (re)connect and each message delivered to the app once.
- * It depends on nothing else of Switchboard, so apps can vendor this file alone.
- * The protocol underneath is described in docs/protocol.md.
+ * Of Switchboard it needs only the wire types of lib/contract (types, gone once compiled),
+ * so apps can vendor this file with that folder. The protocol underneath is described in docs/protocol.md.
  */
 
+/** What the server sends, as the contract declares it: re-exported under the SDK's names. */
+export type {
+  ConversationTag,
+  GroupAttributes,
+  MessageReaders,
+  OpenChannelLeftEvent,
+  ReadEvent,
+  ReadReceiptEvent,
+  SubchannelUnread,
+  TemporaryChannel,
+  TemporaryChannelEndedEvent,
+  MessageView as ChatMessage,
+  ConversationView as Conversation,
+};
+
 /** 5: temporary conversations (customer service); 7: service channels (official accounts, bots), which users subscribe to. */
-export const ChannelType = { direct: 1, group: 3, open: 4, temporary: 5, system: 6, service: 7, community: 10 } as const;
+export const ChannelType = { direct: 1, group: 3, open: 4, temporary: 5, system: 6, service: 7, community: 10 } as const satisfies Record<string, ChannelTypeNumber>;
 export type ConversationType =
   | typeof ChannelType.direct
   | typeof ChannelType.group
@@ -23,57 +55,6 @@ export type MessageChannel =
   | { channelType: ConversationType; channelId: string; private?: boolean }
   | { channelType: typeof ChannelType.community; channelId: string; subchannelId?: string };
 export type Platform = "mobile" | "web" | "desktop" | "miniProgram";
-
-export type ChatMessage = {
-  messageId: string;
-  channelType: number;
-  /** The conversation: the recipient's user id for direct and system messages, the group id for group messages, the community id. */
-  channelId: string;
-  /** A community message's subchannel; absent for the community's default channel. */
-  subchannelId?: string;
-  senderId: string;
-  /** Position in the channel: gap-free, increasing by one per stored message. Status messages (typing...) have none. */
-  seq?: number;
-  /** Unix ms when the server stored it. */
-  sentAt: number;
-  /** Unix ms of the last edit, recall or metadata change. */
-  updatedAt: number;
-  messageType: string;
-  content: Record<string, unknown>;
-  clientMessageId?: string;
-  needReadReceipt?: true;
-  editedAt?: number;
-  recalled?: true;
-  metadata?: Record<string, { value: string; userId: string; updatedAt: number }>;
-  toUserIds?: string[];
-  /** A service channel message between this user and the app (their thread): nobody else sees it. */
-  private?: true;
-};
-
-export type Conversation = {
-  channelType: number;
-  channelId: string;
-  lastSeq: number;
-  readSeq: number;
-  unreadCount: number;
-  /** An unread message mentions the user (groups). */
-  mentioned: boolean;
-  pinned: boolean;
-  updatedAt: number;
-  lastMessage?: ChatMessage;
-  /** The user's thread with a service channel, listed apart from its broadcasts. */
-  private?: true;
-};
-
-export type ReadEvent = { channelType: number; channelId: string; subchannelId?: string; private?: true; readSeq: number };
-/** A community channel's unread state (`community.unread`). */
-export type SubchannelUnread = { subchannelId?: string; lastSeq: number; readSeq: number; unreadCount: number; mentioned: boolean };
-export type OpenChannelLeftEvent = { channelId: string; reason: "destroyed" | "kicked" | "banned" | "joinedAnother" | "timedOut" };
-export type ReadReceiptEvent = { channelType: number; channelId: string; userId: string; readSeq?: number; messageIds?: string[] };
-/** A temporary conversation of the user is gone with its messages: the app ended it, or its time ran out. */
-export type TemporaryChannelEndedEvent = { channelId: string; reason: "ended" | "expired" };
-/** A temporary conversation: its generated id, its members (sorted) and when it expires (Unix ms). */
-export type TemporaryChannel = { channelId: string; memberIds: string[]; expiresAt: number };
 
 export type ClientOptions = {
   /** ws(s)://host/connection/websocket */
@@ -119,16 +100,9 @@ export const kickedCloseCode = 4501;
 export const loggedOutCloseCode = 4502;
 const seenLimit = 10_000;
 
-type Publication =
-  | { type: "message" | "message.updated"; message: ChatMessage }
-  | ({ type: "read" } & ReadEvent)
-  | ({ type: "readReceipt" } & ReadReceiptEvent)
-  | ({ type: "openChannel.left" } & OpenChannelLeftEvent)
-  | ({ type: "temporaryChannel.ended" } & TemporaryChannelEndedEvent);
-
 type Handlers = {
-  message: (message: ChatMessage) => void;
-  messageUpdated: (message: ChatMessage) => void;
+  message: (message: MessageView) => void;
+  messageUpdated: (message: MessageView) => void;
   read: (event: ReadEvent) => void;
   readReceipt: (event: ReadReceiptEvent) => void;
   openChannelLeft: (event: OpenChannelLeftEvent) => void;
@@ -204,7 +178,7 @@ export class SwitchboardClient {
   }
 
   /** Calls `handler` once per new message addressed to this user or sent from their other devices. */
-  onMessage(handler: (message: ChatMessage) => void): () => void {
+  onMessage(handler: (message: MessageView) => void): () => void {
     return this.on("message", handler);
   }
 
@@ -238,8 +212,8 @@ export class SwitchboardClient {
     toUserIds?: string[];
     /** The offline push notification's text and data instead of the defaults, or none. */
     push?: { content?: string; data?: string; disabled?: boolean };
-  }): Promise<ChatMessage> {
-    const { message } = await this.call<{ message: ChatMessage }>("message.send", {
+  }): Promise<MessageView> {
+    const { message } = await this.call<{ message: MessageView }>("message.send", {
       messageType: "RC:TxtMsg",
       clientMessageId: globalThis.crypto.randomUUID(),
       ...input,
@@ -248,7 +222,7 @@ export class SwitchboardClient {
     return message;
   }
 
-  sendDirectMessage(input: { to: string; text?: string; messageType?: string; content?: Record<string, unknown>; clientMessageId?: string }): Promise<ChatMessage> {
+  sendDirectMessage(input: { to: string; text?: string; messageType?: string; content?: Record<string, unknown>; clientMessageId?: string }): Promise<MessageView> {
     return this.sendMessage({
       channelType: ChannelType.direct,
       channelId: input.to,
@@ -258,7 +232,7 @@ export class SwitchboardClient {
     });
   }
 
-  sendGroupMessage(input: { groupId: string; text?: string; messageType?: string; content?: Record<string, unknown>; needReadReceipt?: boolean; toUserIds?: string[] }): Promise<ChatMessage> {
+  sendGroupMessage(input: { groupId: string; text?: string; messageType?: string; content?: Record<string, unknown>; needReadReceipt?: boolean; toUserIds?: string[] }): Promise<MessageView> {
     const { groupId, text, content, ...rest } = input;
     return this.sendMessage({ channelType: ChannelType.group, channelId: groupId, content: content ?? { content: text ?? "" }, ...rest });
   }
@@ -267,7 +241,7 @@ export class SwitchboardClient {
    * Joins an open channel: from now on this user's devices receive its messages (while
    * online), and the reply holds its latest messages (up to 50), oldest first.
    */
-  async joinOpenChannel(input: { channelId: string; historyCount?: number }): Promise<{ messages: ChatMessage[] }> {
+  async joinOpenChannel(input: { channelId: string; historyCount?: number }): Promise<{ messages: MessageView[] }> {
     return this.call("openChannel.join", { ...input, signature: await this.signatureFor("join", input.channelId) });
   }
 
@@ -275,13 +249,13 @@ export class SwitchboardClient {
     await this.call("openChannel.leave", { channelId });
   }
 
-  sendOpenChannelMessage(input: { channelId: string; text?: string; messageType?: string; content?: Record<string, unknown> }): Promise<ChatMessage> {
+  sendOpenChannelMessage(input: { channelId: string; text?: string; messageType?: string; content?: Record<string, unknown> }): Promise<MessageView> {
     const { channelId, text, content, ...rest } = input;
     return this.sendMessage({ channelType: ChannelType.open, channelId, content: content ?? { content: text ?? "" }, ...rest });
   }
 
   /** Sends to a community's subchannel (its default channel without `subchannelId`); the sender must read it. */
-  sendCommunityMessage(input: { communityId: string; subchannelId?: string; text?: string; messageType?: string; content?: Record<string, unknown>; toUserIds?: string[] }): Promise<ChatMessage> {
+  sendCommunityMessage(input: { communityId: string; subchannelId?: string; text?: string; messageType?: string; content?: Record<string, unknown>; toUserIds?: string[] }): Promise<MessageView> {
     const { communityId, text, content, ...rest } = input;
     return this.sendMessage({ channelType: ChannelType.community, channelId: communityId, content: content ?? { content: text ?? "" }, ...rest });
   }
@@ -300,7 +274,7 @@ export class SwitchboardClient {
     return this.call("temporaryChannel.members", { channelId });
   }
 
-  sendTemporaryMessage(input: { channelId: string; text?: string; messageType?: string; content?: Record<string, unknown> }): Promise<ChatMessage> {
+  sendTemporaryMessage(input: { channelId: string; text?: string; messageType?: string; content?: Record<string, unknown> }): Promise<MessageView> {
     const { channelId, text, content, ...rest } = input;
     return this.sendMessage({ channelType: ChannelType.temporary, channelId, content: content ?? { content: text ?? "" }, ...rest });
   }
@@ -315,7 +289,7 @@ export class SwitchboardClient {
   }
 
   /** Writes to a service channel: only this user and the app (its webhooks) see it; the answer comes in this user's thread (`private`). */
-  sendServiceMessage(input: { channelId: string; text?: string; messageType?: string; content?: Record<string, unknown> }): Promise<ChatMessage> {
+  sendServiceMessage(input: { channelId: string; text?: string; messageType?: string; content?: Record<string, unknown> }): Promise<MessageView> {
     const { channelId, text, content, ...rest } = input;
     return this.sendMessage({ channelType: ChannelType.service, channelId, content: content ?? { content: text ?? "" }, ...rest });
   }
@@ -361,7 +335,7 @@ export class SwitchboardClient {
   }
 
   /** A group's custom attributes (those of `keys` when given); members read them. */
-  groupAttributes(input: { groupId: string; keys?: string[] }): Promise<{ attributes: Record<string, { value: string; updatedBy: string; updatedAt: number }> }> {
+  groupAttributes(input: { groupId: string; keys?: string[] }): Promise<GroupAttributes> {
     return this.call("group.attributes.get", input);
   }
 
@@ -374,15 +348,15 @@ export class SwitchboardClient {
     await this.call("group.attributes.delete", input);
   }
 
-  readers(input: { groupId: string; messageId: string }): Promise<{ readers: { userId: string; readAt: number }[] }> {
+  readers(input: { groupId: string; messageId: string }): Promise<MessageReaders> {
     return this.call("message.readers", { channelId: input.groupId, messageId: input.messageId });
   }
 
-  listConversations(limit?: number): Promise<{ conversations: Conversation[] }> {
+  listConversations(limit?: number): Promise<{ conversations: ConversationView[] }> {
     return this.call("conversation.list", { limit });
   }
 
-  async history(input: MessageChannel & { beforeSeq?: number; limit?: number }): Promise<{ messages: ChatMessage[]; hasMore: boolean }> {
+  async history(input: MessageChannel & { beforeSeq?: number; limit?: number }): Promise<HistoryPage> {
     const conversation = "subchannelId" in input && input.subchannelId !== undefined ? `${input.channelId}/${input.subchannelId}` : input.channelId;
     return this.call("history.list", { ...input, signature: await this.signatureFor("history", conversation) });
   }
@@ -430,7 +404,7 @@ export class SwitchboardClient {
   }
 
   /** The user's conversation tags (set by the app server). */
-  conversationTags(): Promise<{ tags: { tagId: string; tagName: string; createdAt: number }[] }> {
+  conversationTags(): Promise<{ tags: ConversationTag[] }> {
     return this.call("conversation.tags.list", {});
   }
 
@@ -440,7 +414,7 @@ export class SwitchboardClient {
 
   private async syncPages() {
     for (;;) {
-      const page = await this.call<{ messages: ChatMessage[]; position: string; hasMore: boolean }>("sync", { position: this.position });
+      const page = await this.call<SyncPage>("sync", { position: this.position });
       for (const message of page.messages) this.receiveMessage(message);
       this.position = page.position;
       if (!page.hasMore) return;
@@ -466,7 +440,7 @@ export class SwitchboardClient {
   }
 
   /** A message from a publication or a sync: new, a newer version of one seen, or a repeat to drop. */
-  private receiveMessage(message: ChatMessage) {
+  private receiveMessage(message: MessageView) {
     const known = this.seen.get(message.messageId);
     if (known !== undefined && known >= message.updatedAt) return;
     this.remember(message);
@@ -474,7 +448,7 @@ export class SwitchboardClient {
     this.emit(known === undefined ? "message" : "messageUpdated", message);
   }
 
-  private remember(message: ChatMessage) {
+  private remember(message: MessageView) {
     this.seen.delete(message.messageId);
     this.seen.set(message.messageId, message.updatedAt);
     if (this.seen.size > seenLimit) this.seen.delete(this.seen.keys().next().value as string);

@@ -1,7 +1,7 @@
 import { createHash, createHmac, randomBytes } from "node:crypto";
 import WebSocket from "ws";
 import type { AppSettings, consoleSettingsView } from "../../lib/chat/base/apps/app-settings";
-import type { AppEnvironment } from "../../lib/chat/base/apps/app-view";
+import type { AppEnvironment } from "../../lib/contract";
 import { type ClientOptions, type OperationToSign, SwitchboardClient } from "../../lib/sdk";
 import { type ConsoleSession, signInToConsole } from "./console-session";
 import { checkAgainstOpenApi } from "./openapi-validator";

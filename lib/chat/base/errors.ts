@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import type { ErrorBody } from "../../contract";
 
 /**
  * The one error type of the product. Every edge (Platform API, gateway, console API,
@@ -92,7 +93,7 @@ function findNulCharacter(value: unknown, path: string): string | undefined {
 }
 
 /** The contract's error body. Unknown errors become a generic 1000 so no internals leak. */
-export function toErrorBody(error: unknown): { status: number; body: { code: number; errorMessage: string } } {
+export function toErrorBody(error: unknown): { status: number; body: ErrorBody } {
   if (error instanceof ChatError) {
     return { status: error.status, body: { code: error.code, errorMessage: error.message } };
   }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { ChannelKind, ChannelOverview, ChannelPage } from "../../contract";
 import { db } from "../../db/client";
 import { dismissCommunity } from "../products/communities";
 import { ChatError, parseInput } from "../base/errors";
@@ -8,8 +9,7 @@ import { ChannelType } from "../base/channels/channel-types";
 
 /** The channel kinds the console manages, by the name its pages use. */
 const kinds = { groups: ChannelType.group, "open-channels": ChannelType.open, communities: ChannelType.community } as const;
-export const channelKindSchema = z.enum(["groups", "open-channels", "communities"], { error: "the kind is groups, open-channels or communities" });
-export type ChannelKind = z.infer<typeof channelKindSchema>;
+export const channelKindSchema = z.enum(["groups", "open-channels", "communities"] satisfies ChannelKind[], { error: "the kind is groups, open-channels or communities" });
 
 const pageSize = 25;
 
@@ -17,7 +17,7 @@ const channelNotFound = (kind: ChannelKind, channelId: string) => new ChatError(
 const memberLimit = 200;
 
 /** Channels of a kind whose id starts with `query` or whose name contains it, by id, a page after the cursor (the last id before). */
-export async function searchChannels(input: { appId: string; kind: unknown; query?: string; after?: string }) {
+export async function searchChannels(input: { appId: string; kind: unknown; query?: string; after?: string }): Promise<ChannelPage> {
   const kind = parseInput(channelKindSchema, input.kind);
   const query = input.query?.trim();
   const rows = await db.channel.findMany({
@@ -41,7 +41,7 @@ export async function searchChannels(input: { appId: string; kind: unknown; quer
 }
 
 /** One channel with its state, members (or participants), mutes and bans, allowed senders, and a community's subchannels. */
-export async function getChannelOverview(input: { appId: string; kind: unknown; channelId: string }) {
+export async function getChannelOverview(input: { appId: string; kind: unknown; channelId: string }): Promise<ChannelOverview> {
   const kind = parseInput(channelKindSchema, input.kind);
   const channel = await db.channel.findFirst({
     where: { appId: input.appId, type: kinds[kind], channelId: input.channelId, parentId: null },
@@ -70,7 +70,7 @@ export async function getChannelOverview(input: { appId: string; kind: unknown; 
     userRules: channel.userRules
       .filter((rule) => !rule.expiresAt || rule.expiresAt > now)
       .map((rule) => ({ userId: rule.userId, kind: rule.kind, expiresAt: rule.expiresAt?.toISOString() ?? null })),
-    subchannels: channel.subchannels.map((subchannel) => ({ ...subchannel, subchannelId: subchannel.channelId.split("/")[1] })),
+    subchannels: channel.subchannels.map((subchannel) => ({ ...subchannel, subchannelId: subchannel.channelId.split("/")[1]! })),
   };
 }
 

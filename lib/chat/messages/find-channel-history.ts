@@ -1,7 +1,8 @@
+import type { HistoryPage } from "../../contract";
 import { db, Prisma } from "../../db/client";
 import { findReadableChannel } from "./readable-channel";
 import { ChatError } from "../base/errors";
-import { type MessageView, type StoredMessageRow, toMessageView } from "../base/messages/message-view";
+import { type StoredMessageRow, toMessageView } from "../base/messages/message-view";
 import { takePage } from "../base/messages/page-size";
 
 const maxLimit = 100;
@@ -16,7 +17,7 @@ export async function findChannelHistory(input: {
   subchannelId?: string;
   beforeSeq?: number;
   limit?: number;
-}): Promise<{ messages: MessageView[]; hasMore: boolean }> {
+}): Promise<HistoryPage> {
   const limit = input.limit ?? 20;
   if (!Number.isInteger(limit) || limit < 1 || limit > maxLimit) throw new ChatError("invalidParameter", `limit must be 1 to ${maxLimit}`);
   const { channel, visible } = await findReadableChannel(input);

@@ -1,4 +1,5 @@
 import { getBus, topics } from "../../bus";
+import type { MessageReaders } from "../../contract";
 import { db } from "../../db/client";
 import { describeError, log } from "../../log";
 import { ChannelType } from "../base/channels/channel-types";
@@ -43,7 +44,7 @@ export async function sendGroupReadReceipts(input: { appId: string; userId: stri
 }
 
 /** Who read a group message that asked for read receipts, in reading order. */
-export async function findMessageReaders(input: { appId: string; userId: string; channelId: string; messageId: string }) {
+export async function findMessageReaders(input: { appId: string; userId: string; channelId: string; messageId: string }): Promise<MessageReaders> {
   const { channel } = await findMemberChannel({ ...input, channelType: ChannelType.group });
   const message = await db.message.findFirst({ where: { id: input.messageId, channelId: channel.id }, select: { readReceipts: { orderBy: { readAt: "asc" } } } });
   if (!message) throw new ChatError("notFound", `Message ${input.messageId} is not in group ${input.channelId}`);

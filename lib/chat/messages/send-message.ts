@@ -1,4 +1,5 @@
 import { getBus, topics } from "../../bus";
+import type { MessageView } from "../../contract";
 import { describeError, log } from "../../log";
 import { recordMessageLatency } from "../base/analytics/latency-histogram";
 import { countUsage } from "../base/analytics/usage-counts";
@@ -10,7 +11,7 @@ import { type Mentions, readMentions, recordMentions } from "../base/messages/me
 import { generateMessageId } from "../base/messages/message-id";
 import { type MessageKind, messageKind } from "../base/messages/message-kinds";
 import { type Route, type SendMessageInput, targetChannelId } from "../base/messages/message-target";
-import { type MessageView, serializePublication } from "../base/messages/message-view";
+import { serializePublication } from "../base/messages/message-view";
 import { getMessageWriter } from "../base/messages/message-writer";
 import { plugInSendPipeline } from "../base/messages/send-notice";
 import { userCache } from "../base/users/user-cache";

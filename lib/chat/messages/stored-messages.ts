@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { StoredMessage, StoredMessagePage, StoredMessageSummary } from "../../contract";
 import { db, type Prisma } from "../../db/client";
 import { ChannelType, channelIdSeenBy, splitCommunityChannelId } from "../base/channels/channel-types";
 import { ChatError, parseInput } from "../base/errors";
@@ -57,7 +58,7 @@ function whereOf(appId: string, filters: MessageFilters): Prisma.MessageWhereInp
 const listed = { id: true, seq: true, senderId: true, type: true, content: true, sentAt: true, editedAt: true, recalledAt: true, channel: { select: { type: true, channelId: true } } } as const;
 type ListedMessage = Prisma.MessageGetPayload<{ select: typeof listed }>;
 
-function toRow(message: ListedMessage) {
+function toRow(message: ListedMessage): StoredMessageSummary {
   return {
     messageId: message.id,
     channelType: message.channel.type,
@@ -73,7 +74,7 @@ function toRow(message: ListedMessage) {
 }
 
 /** A page of matching messages, newest first, before the cursor (the last id of the page before). */
-export async function searchMessages(input: { appId: string; filters: unknown; before?: string }) {
+export async function searchMessages(input: { appId: string; filters: unknown; before?: string }): Promise<StoredMessagePage> {
   const where = whereOf(input.appId, parseMessageFilters(input.filters));
   const cursor = input.before ? await db.message.findFirst({ where: { id: input.before, appId: input.appId }, select: { id: true, sentAt: true } }) : null;
   const rows = await db.message.findMany({
@@ -102,14 +103,24 @@ export async function* allMatchingMessages(input: { appId: string; filters: unkn
 }
 
 /** One message as stored, with its metadata and read receipts count. */
-export async function getStoredMessage(input: { appId: string; messageId: string }) {
+export async function getStoredMessage(input: { appId: string; messageId: string }): Promise<StoredMessage> {
   const message = await db.message.findFirst({
     where: { appId: input.appId, id: input.messageId },
     include: { channel: { select: { type: true, channelId: true } }, metadata: { select: { key: true, value: true, userId: true, updatedAt: true } }, _count: { select: { readReceipts: true } } },
   });
   if (!message) throw new ChatError("notFound", `No message ${input.messageId} in this app`);
   const { channel, metadata, _count, ...stored } = message;
-  return { ...stored, channelType: channel.type, channelId: channel.channelId, metadata, readReceipts: _count.readReceipts };
+  return {
+    ...stored,
+    sentAt: stored.sentAt.toISOString(),
+    updatedAt: stored.updatedAt.toISOString(),
+    editedAt: stored.editedAt?.toISOString() ?? null,
+    recalledAt: stored.recalledAt?.toISOString() ?? null,
+    channelType: channel.type,
+    channelId: channel.channelId,
+    metadata: metadata.map((entry) => ({ ...entry, updatedAt: entry.updatedAt.toISOString() })),
+    readReceipts: _count.readReceipts,
+  };
 }
 
 /** Recalls a message by its id, as the app server acting as admin would. */

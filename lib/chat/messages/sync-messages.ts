@@ -1,10 +1,11 @@
+import type { MessageView, SyncPage } from "../../contract";
 import { db } from "../../db/client";
 import { getAppSettings } from "../base/apps/app-settings";
 import { broadcastChannelId, ChannelType, isBroadcastChannel } from "../base/channels/channel-types";
 import { visibleFromSeq } from "../base/channels/find-channel";
 import { ChatError } from "../base/errors";
 import { decodePageToken, encodePageToken, type Position } from "../base/page-token";
-import { type MessageView, toMessageView } from "../base/messages/message-view";
+import { toMessageView } from "../base/messages/message-view";
 import { takePage } from "../base/messages/page-size";
 
 const dayMs = 24 * 60 * 60 * 1000;
@@ -23,7 +24,7 @@ const maxLimit = 500;
  * compensation window with multi-device sync, at the offline cache without. With
  * multi-device sync off, what one device synced no other device gets again.
  */
-export async function syncMessages(input: { appId: string; userId: string; position?: string; limit?: number }) {
+export async function syncMessages(input: { appId: string; userId: string; position?: string; limit?: number }): Promise<SyncPage> {
   const limit = input.limit ?? 200;
   if (!Number.isInteger(limit) || limit < 1 || limit > maxLimit) throw new ChatError("invalidParameter", `limit must be 1 to ${maxLimit}`);
   const settings = await getAppSettings(input.appId);

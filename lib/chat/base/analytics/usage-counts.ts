@@ -1,6 +1,6 @@
+import type { ChannelTypeNumber } from "../../../contract";
 import { db, type Tx } from "../../../db/client";
 import { withExistingApps } from "../apps/find-apps";
-import type { ChannelTypeNumber } from "../channels/channel-types";
 
 /** Names of the per-app usage counts (UsageCount rows). */
 export type UsageName =

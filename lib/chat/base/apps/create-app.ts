@@ -1,7 +1,8 @@
+import type { AppEnvironment, AppView } from "../../../contract";
 import { db } from "../../../db/client";
 import { ChatError } from "../errors";
 import { generateAppKey, generateSecret } from "./app-credentials";
-import { appEnvironments, type AppEnvironment, type AppView, toAppView } from "./app-view";
+import { appEnvironments, toAppView } from "./app-view";
 
 /** Creates an app with fresh credentials and returns it with its secret. */
 export async function createApp(input: { name: string; environment?: AppEnvironment }): Promise<AppView> {

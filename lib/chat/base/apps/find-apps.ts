@@ -1,6 +1,7 @@
+import type { AppView } from "../../../contract";
 import { db } from "../../../db/client";
 import { ChatError } from "../errors";
-import { type AppView, toAppView } from "./app-view";
+import { toAppView } from "./app-view";
 
 export async function findApps(): Promise<AppView[]> {
   const apps = await db.app.findMany({ orderBy: { createdAt: "asc" } });

@@ -1,8 +1,9 @@
+import type { AppView } from "../../../contract";
 import { db } from "../../../db/client";
 import { ChatError } from "../errors";
 import { appCache } from "./app-cache";
 import { generateSecret } from "./app-credentials";
-import { type AppView, toAppView } from "./app-view";
+import { toAppView } from "./app-view";
 
 /** Longest grace period an operator may choose: 30 days. */
 export const maxRotationGraceHours = 24 * 30;

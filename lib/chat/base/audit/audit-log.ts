@@ -1,3 +1,4 @@
+import type { AuditEntryView } from "../../../contract";
 import { db } from "../../../db/client";
 import { redactSecrets } from "../redact-secrets";
 
@@ -9,7 +10,7 @@ export async function recordAudit(input: { operator: { id: string; email: string
 }
 
 /** The newest changes first, of one app or of the whole installation. */
-export async function findAuditEntries(input: { appKey?: string; limit?: number }) {
+export async function findAuditEntries(input: { appKey?: string; limit?: number }): Promise<AuditEntryView[]> {
   const entries = await db.auditEntry.findMany({
     where: input.appKey === undefined ? {} : { appKey: input.appKey },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],

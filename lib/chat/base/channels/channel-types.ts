@@ -1,10 +1,11 @@
+import type { ChannelTypeNumber } from "../../../contract";
+
 /**
  * The contract's channel type numbers. 5 and 7 are numbered as the compatible service numbers
  * its customer-service and app public-service conversations: temporary conversations and
  * service channels (the system conversations users subscribe to; 6 is each user's own system channel).
  */
-export const ChannelType = { direct: 1, group: 3, open: 4, temporary: 5, system: 6, service: 7, community: 10 } as const;
-export type ChannelTypeNumber = (typeof ChannelType)[keyof typeof ChannelType];
+export const ChannelType = { direct: 1, group: 3, open: 4, temporary: 5, system: 6, service: 7, community: 10 } as const satisfies Record<string, ChannelTypeNumber>;
 
 /**
  * The app-wide broadcast channel: a system channel stored once per app, whose messages

@@ -1,50 +1,5 @@
-import { ChannelType, type ChannelTypeNumber, channelIdSeenBy, splitCommunityChannelId, splitServiceChannelId } from "../channels/channel-types";
-
-export type MetadataView = Record<string, { value: string; userId: string; updatedAt: number }>;
-
-/** A message as clients and app servers see it. */
-export type MessageView = {
-  messageId: string;
-  channelType: ChannelTypeNumber;
-  /** The conversation: the recipient's user id for direct and system messages, the group id for group messages, the community id. */
-  channelId: string;
-  /** A community message's subchannel; absent for its default channel. */
-  subchannelId?: string;
-  senderId: string;
-  /** The message's place in its channel; status messages, which are never stored, have none. */
-  seq?: number;
-  sentAt: number;
-  /** Changes with every edit, recall or metadata change. */
-  updatedAt: number;
-  messageType: string;
-  content: unknown;
-  clientMessageId?: string;
-  needReadReceipt?: true;
-  editedAt?: number;
-  /** The sender or an admin recalled it; the content is gone. */
-  recalled?: true;
-  metadata?: MetadataView;
-  /** A group message addressed to some members only. */
-  toUserIds?: string[];
-  /** A service channel message between one subscriber and the app, which only they see (the subscriber's thread). */
-  private?: true;
-};
-
-/** What clients receive on their personal subscription. */
-export type Publication =
-  | { type: "message"; message: MessageView }
-  /** An edit, a recall or a metadata change: the message as it is now. */
-  | { type: "message.updated"; message: MessageView }
-  /** The user read a conversation on another device. */
-  | { type: "read"; channelType: ChannelTypeNumber; channelId: string; subchannelId?: string; private?: true; readSeq: number }
-  /** Someone read messages the user sent: up to a sequence (direct) or these messages (group). */
-  | { type: "readReceipt"; channelType: ChannelTypeNumber; channelId: string; userId: string; readSeq?: number; messageIds?: string[] }
-  /** The user is no longer in an open channel: it was destroyed, they were kicked or banned, or they joined another. */
-  | { type: "openChannel.left"; channelId: string; reason: OpenChannelLeaveReason }
-  /** A temporary conversation of the user is gone, with its messages: the app ended it, or it expired. */
-  | { type: "temporaryChannel.ended"; channelId: string; reason: "ended" | "expired" };
-
-export type OpenChannelLeaveReason = "destroyed" | "kicked" | "banned" | "joinedAnother" | "timedOut";
+import type { ChannelTypeNumber, MessageView, MetadataView, Publication } from "../../../contract";
+import { ChannelType, channelIdSeenBy, splitCommunityChannelId, splitServiceChannelId } from "../channels/channel-types";
 
 /** Serialized once per publication; every recipient session gets the same text. */
 export function serializePublication(publication: Publication): string {

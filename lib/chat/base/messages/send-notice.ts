@@ -1,5 +1,5 @@
+import type { MessageView } from "../../../contract";
 import type { SendMessageInput } from "./message-target";
-import type { MessageView } from "./message-view";
 
 type SendPipeline = (input: SendMessageInput) => Promise<MessageView>;
 

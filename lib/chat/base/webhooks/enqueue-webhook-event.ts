@@ -1,8 +1,9 @@
 import { randomUUID } from "node:crypto";
+import type { WebhookStyle } from "../../../contract";
 import { db, type Prisma } from "../../../db/client";
 import { type AppSettings, getAppSettings } from "../apps/app-settings";
 import { legacyConnectionStatus, legacyMessageRouting } from "./legacy-callbacks";
-import type { ConnectionStatusEvent, MessageSendEvent, WebhookEnvelope, WebhookEventType, WebhookStyle } from "./webhook-events";
+import type { ConnectionStatusEvent, MessageSendEvent, WebhookEnvelope, WebhookEventType } from "./webhook-events";
 
 /** An event for the app's webhook endpoints; deliveries with the same `orderKey` keep their order. */
 export type WebhookEvent = { appId: string; orderKey: string } & (

@@ -1,4 +1,5 @@
-import { ChannelType, type ChannelTypeNumber } from "../channels/channel-types";
+import type { ChannelTypeNumber } from "../../../contract";
+import { ChannelType } from "../channels/channel-types";
 import type { ConnectionStatusEvent, MessageSendEvent } from "./webhook-events";
 
 /**

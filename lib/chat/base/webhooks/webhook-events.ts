@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { ChannelTypeNumber } from "../channels/channel-types";
+import type { ChannelTypeNumber, WebhookStyle } from "../../../contract";
 
 /** The event types an app's webhook endpoints can take. */
 export const webhookEventTypes = [
@@ -19,8 +19,7 @@ export type WebhookEnvelope = { type: WebhookEventType; id: string; time: number
  * How an endpoint wants its events: v4 envelopes, or the older API's callbacks (online
  * status as a JSON array, message routing as a form) for receivers built for that API.
  */
-export const webhookStyles = ["v4", "legacy"] as const;
-export type WebhookStyle = (typeof webhookStyles)[number];
+export const webhookStyles = ["v4", "legacy"] as const satisfies readonly WebhookStyle[];
 export const webhookStyleSchema = z.enum(webhookStyles, { error: `style is ${webhookStyles.join(" or ")}` });
 
 /** user:connection_status: status "0" connected, "1" disconnected (kicks included), "2" signed out; `os` is the platform. */

@@ -1,4 +1,5 @@
 import { getBus, topics } from "../../../bus";
+import type { SubchannelUnread } from "../../../contract";
 import { db } from "../../../db/client";
 import { isUniqueViolation } from "../../../db/errors";
 import { describeError, log } from "../../../log";
@@ -16,7 +17,7 @@ type CommunityChannel = { id: string; parentId: string | null; isPrivate: boolea
  * unread and whether one of them mentions the user. A subchannel never read counts all
  * its visible messages.
  */
-export async function findCommunityUnread(input: { appId: string; userId: string; channelId: string }) {
+export async function findCommunityUnread(input: { appId: string; userId: string; channelId: string }): Promise<{ subchannels: SubchannelUnread[] }> {
   const { community, member } = await findCommunityChannel(input);
   const readable = (await findPrivateAccess({ appId: input.appId, userIds: [input.userId] })).get(input.userId)!;
   const subchannels = await db.channel.findMany({

@@ -1,3 +1,4 @@
+import type { ConversationTag } from "../../../contract";
 import { db } from "../../../db/client";
 import { ChannelType } from "../../base/channels/channel-types";
 import { ChatError } from "../../base/errors";
@@ -50,7 +51,7 @@ export async function removeUserChannelTags(input: { appId: string; userId: stri
 }
 
 /** A user's tags, the earliest created first. */
-export async function findUserChannelTags(input: { appId: string; userId: string }) {
+export async function findUserChannelTags(input: { appId: string; userId: string }): Promise<{ userId: string; tags: ConversationTag[] }> {
   const userId = await checkUser(input.appId, input.userId);
   const tags = await db.userChannelTag.findMany({ where: { appId: input.appId, userId }, orderBy: [{ createdAt: "asc" }, { tagId: "asc" }] });
   return { userId, tags: tags.map((tag) => ({ tagId: tag.tagId, tagName: tag.name, createdAt: tag.createdAt.getTime() })) };

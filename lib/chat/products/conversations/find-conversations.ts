@@ -1,29 +1,14 @@
+import type { ConversationView } from "../../../contract";
 import { db } from "../../../db/client";
 import { getAppSettings } from "../../base/apps/app-settings";
 import { ChannelType, channelIdSeenBy, splitServiceChannelId } from "../../base/channels/channel-types";
 import { visibleFromSeq } from "../../base/channels/find-channel";
 import { ChatError } from "../../base/errors";
-import { type MessageView, toMessageView } from "../../base/messages/message-view";
+import { toMessageView } from "../../base/messages/message-view";
 
 const maxLimit = 500;
 /** Last messages read per query: one OR branch each. */
 const lastMessagesPerQuery = 200;
-
-export type ConversationView = {
-  channelType: number;
-  channelId: string;
-  lastSeq: number;
-  readSeq: number;
-  /** Messages after the read position: the last sequence minus the read one. */
-  unreadCount: number;
-  /** An unread message mentions the user (groups). */
-  mentioned: boolean;
-  pinned: boolean;
-  updatedAt: number;
-  lastMessage?: MessageView;
-  /** The user's thread with a service channel, listed apart from its broadcasts. */
-  private?: true;
-};
 
 /**
  * A user's conversation list: pinned first, then the most recently active, each with its

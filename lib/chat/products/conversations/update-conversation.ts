@@ -1,7 +1,8 @@
 import { getBus, topics } from "../../../bus";
+import type { ChannelTypeNumber } from "../../../contract";
 import { db } from "../../../db/client";
 import { describeError, log } from "../../../log";
-import { ChannelType, type ChannelTypeNumber } from "../../base/channels/channel-types";
+import { ChannelType } from "../../base/channels/channel-types";
 import { findMemberChannel } from "../../base/channels/find-channel";
 import { ChatError } from "../../base/errors";
 import { serializePublication } from "../../base/messages/message-view";

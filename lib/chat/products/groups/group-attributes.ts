@@ -1,3 +1,4 @@
+import type { GroupAttributes } from "../../../contract";
 import { db } from "../../../db/client";
 import { getAppSettings } from "../../base/apps/app-settings";
 import { ChatError } from "../../base/errors";
@@ -56,7 +57,7 @@ export async function removeGroupAttributes(input: Actor & { keys: string[] }): 
 }
 
 /** The group's attributes (those of `keys` when given): each with who changed it last ("" for the app server) and when. */
-export async function findGroupAttributes(input: Actor & { keys?: string[] }) {
+export async function findGroupAttributes(input: Actor & { keys?: string[] }): Promise<GroupAttributes> {
   const group = await groupFor(input, "read");
   const rows = await db.channelMetadata.findMany({ where: { channelId: group.id, ...(input.keys?.length && { key: { in: input.keys } }) }, orderBy: { key: "asc" } });
   return { attributes: Object.fromEntries(rows.map((row) => [row.key, { value: row.value, updatedBy: row.ownerId, updatedAt: row.updatedAt.getTime() }])) };

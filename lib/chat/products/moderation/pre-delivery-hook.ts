@@ -1,10 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
+import type { ChannelTypeNumber } from "../../../contract";
 import { db } from "../../../db/client";
 import { describeError, log } from "../../../log";
 import type { AppSettings, PreMessagingEvent } from "../../base/apps/app-settings";
 import { signCallbackUrl } from "../../base/apps/app-signature";
-import { ChannelType, type ChannelTypeNumber } from "../../base/channels/channel-types";
+import { ChannelType } from "../../base/channels/channel-types";
 import { ChatError } from "../../base/errors";
 import { checkMessage } from "../../base/messages/check-message";
 import { legacyChannelTypeOf, legacyOsOf } from "../../base/webhooks/legacy-callbacks";

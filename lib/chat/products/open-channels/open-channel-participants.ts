@@ -1,12 +1,12 @@
 import { getBus, topics } from "../../../bus";
+import type { MessageView, OpenChannelLeaveReason } from "../../../contract";
 import { db } from "../../../db/client";
 import { describeError, log } from "../../../log";
 import { getAppSettings } from "../../base/apps/app-settings";
-import { ChannelType } from "../../base/channels/channel-types";
 import { announceMembership } from "../../base/channels/membership-events";
 import { ChatError } from "../../base/errors";
 import { emitChatEvent } from "../../base/events";
-import { type MessageView, type OpenChannelLeaveReason, serializePublication, toMessageView } from "../../base/messages/message-view";
+import { serializePublication, toMessageView } from "../../base/messages/message-view";
 import { checkUserIds } from "../../base/users/user-id";
 import { userRuleKinds } from "../../base/channels/channel-user-rules";
 import { formatDateTime, getOpenChannelOrThrow, maxHistoryOnJoin, participantTimeoutMs } from "./open-channel-rules";

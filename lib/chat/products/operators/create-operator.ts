@@ -1,10 +1,9 @@
 import { z } from "zod";
+import type { OperatorView } from "../../../contract";
 import { db } from "../../../db/client";
 import type { OperatorRole } from "./operator-roles";
 import { ChatError } from "../../base/errors";
 import { hashPassword, minPasswordLength } from "./operator-password";
-
-export type OperatorView = { id: string; email: string; name: string; role: string; createdAt: string };
 
 const emailSchema = z.email();
 

@@ -1,6 +1,6 @@
+import type { OperatorView } from "../../../contract";
 import { db } from "../../../db/client";
 import { ChatError } from "../../base/errors";
-import type { OperatorView } from "./create-operator";
 import type { OperatorRole } from "./operator-roles";
 
 const toView = (operator: { id: string; email: string; name: string; role: string; createdAt: Date }): OperatorView => ({

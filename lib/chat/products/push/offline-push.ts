@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { getBus, topics } from "../../../bus";
+import type { MessageView } from "../../../contract";
 import { db } from "../../../db/client";
 import { describeError, log } from "../../../log";
 import { type AppSettings, getAppSettings } from "../../base/apps/app-settings";
@@ -8,7 +9,6 @@ import { countUsage } from "../../base/analytics/usage-counts";
 import { broadcastChannelId, ChannelType } from "../../base/channels/channel-types";
 import { findReaders } from "../communities";
 import type { Mentions } from "../../base/messages/mentions";
-import type { MessageView } from "../../base/messages/message-view";
 import { userCache } from "../../base/users/user-cache";
 import { type ApnsCredentials, sendApns } from "./apns";
 import { sendFcm } from "./fcm";

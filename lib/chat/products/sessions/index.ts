@@ -3,5 +3,5 @@
 // The public face of this product: other folders import from here, never from its files.
 export { type Platform, platforms, platformSchema } from "./platforms";
 export { clearPresence, findPresenceEntries, presenceTtlMs, setPresence } from "./presence";
-export { parsePresenceEntry, presenceEntry, type PresentSession } from "./presence-entry";
+export { parsePresenceEntry, presenceEntry } from "./presence-entry";
 export { kickReplacedSessions, maxWebSessionsWithSync, sessionsToKick } from "./session-limits";

@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import type { TemporaryChannel } from "../../../contract";
 import { db } from "../../../db/client";
 import { ChannelType } from "../../base/channels/channel-types";
 import { ChatError } from "../../base/errors";
@@ -11,7 +12,7 @@ import { checkTtlSeconds, maxTemporaryMembers, minTemporaryMembers } from "./tem
  * fixed for its whole life, which ends `ttlSeconds` from now. Every member must exist.
  * Its id is generated: `tmp_` and 16 random characters.
  */
-export async function createTemporaryChannel(input: { appId: string; memberIds: string[]; ttlSeconds?: number; creatorId?: string }) {
+export async function createTemporaryChannel(input: { appId: string; memberIds: string[]; ttlSeconds?: number; creatorId?: string }): Promise<TemporaryChannel> {
   const memberIds = checkMembers(input.memberIds, input.creatorId);
   const ttlSeconds = checkTtlSeconds(input.ttlSeconds);
   await findUsersOrThrow({ appId: input.appId, userIds: memberIds });

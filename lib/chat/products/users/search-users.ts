@@ -1,3 +1,4 @@
+import type { UserPage, UserSummary } from "../../../contract";
 import { db } from "../../../db/client";
 
 const pageSize = 25;
@@ -6,7 +7,7 @@ const pageSize = 25;
  * Users whose id starts with `query` or whose name contains it (all users without a
  * query), by id, a page at a time after the cursor (the last id of the page before).
  */
-export async function searchUsers(input: { appId: string; query?: string; after?: string }) {
+export async function searchUsers(input: { appId: string; query?: string; after?: string }): Promise<UserPage> {
   const query = input.query?.trim();
   const users = await db.user.findMany({
     where: {
@@ -22,7 +23,7 @@ export async function searchUsers(input: { appId: string; query?: string; after?
   return { users: page.map(toUserRow), nextCursor: users.length > pageSize ? page.at(-1)!.id : null };
 }
 
-function toUserRow(user: { id: string; name: string; avatarUrl: string; createdAt: Date; bannedUntil: Date | null; deletedAt: Date | null }) {
+function toUserRow(user: { id: string; name: string; avatarUrl: string; createdAt: Date; bannedUntil: Date | null; deletedAt: Date | null }): UserSummary {
   return {
     userId: user.id,
     name: user.name,

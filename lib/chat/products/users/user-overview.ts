@@ -1,4 +1,5 @@
 import { getBus, topics } from "../../../bus";
+import type { UserOverview } from "../../../contract";
 import { db } from "../../../db/client";
 import { ChannelType, channelIdSeenBy } from "../../base/channels/channel-types";
 import { ChatError } from "../../base/errors";
@@ -8,7 +9,7 @@ import { parsePresenceEntry } from "../sessions";
 const listLimit = 100;
 
 /** Everything the console shows about one user: profile, state, live sessions on every node, relations and channels. */
-export async function getUserOverview(input: { appId: string; userId: string }) {
+export async function getUserOverview(input: { appId: string; userId: string }): Promise<UserOverview> {
   const { appId, userId } = input;
   const user = await db.user.findUnique({ where: { appId_id: { appId, id: userId } } });
   if (!user) throw new ChatError("notFound", `User ${userId} does not exist`);

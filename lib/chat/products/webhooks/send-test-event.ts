@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import type { WebhookTestResult } from "../../../contract";
 import { db } from "../../../db/client";
 import { getAppSettings } from "../../base/apps/app-settings";
 import { signCallbackUrl } from "../../base/apps/app-signature";
@@ -11,7 +12,7 @@ import { legacyConnectionStatus } from "../../base/webhooks/legacy-callbacks";
  * delivery, and tells how it went; nothing goes through the outbox. Older-style endpoints
  * get an online-status array for a user named "switchboard-test".
  */
-export async function sendTestEvent(input: { appId: string; url: string }) {
+export async function sendTestEvent(input: { appId: string; url: string }): Promise<WebhookTestResult> {
   const app = await db.app.findUniqueOrThrow({ where: { id: input.appId }, select: { key: true, secret: true } });
   const { webhookEndpoints } = await getAppSettings(input.appId);
   const endpoint = webhookEndpoints.find((candidate) => candidate.url === input.url);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { WebhookDelivery } from "../../../contract";
 import { db } from "../../../db/client";
 import { ChatError, parseInput } from "../../base/errors";
 
@@ -8,9 +9,9 @@ const logQuery = z.object({
 });
 
 /** The delivery log of an app, newest first: each event with every attempt (status, latency, the answer's start). */
-export async function findWebhookDeliveries(input: { appId: string; status?: string; limit?: number }) {
+export async function findWebhookDeliveries(input: { appId: string; status?: string; limit?: number }): Promise<WebhookDelivery[]> {
   const query = parseInput(logQuery, { status: input.status, limit: input.limit });
-  return db.webhookDelivery.findMany({
+  const deliveries = await db.webhookDelivery.findMany({
     where: { appId: input.appId, ...(query.status && { status: query.status }) },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: query.limit,
@@ -26,6 +27,15 @@ export async function findWebhookDeliveries(input: { appId: string; status?: str
       attemptLog: { orderBy: { attemptedAt: "asc" }, select: { attemptedAt: true, statusCode: true, latencyMs: true, error: true, responseExcerpt: true } },
     },
   });
+  return deliveries.map((delivery) => ({
+    ...delivery,
+    // The outbox writes only these three.
+    status: delivery.status as WebhookDelivery["status"],
+    createdAt: delivery.createdAt.toISOString(),
+    deliveredAt: delivery.deliveredAt?.toISOString() ?? null,
+    nextAttemptAt: delivery.nextAttemptAt.toISOString(),
+    attemptLog: delivery.attemptLog.map((attempt) => ({ ...attempt, attemptedAt: attempt.attemptedAt.toISOString() })),
+  }));
 }
 
 /**

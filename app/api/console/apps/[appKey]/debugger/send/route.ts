@@ -11,7 +11,7 @@ const body = z.object({
 });
 
 /** Admins only: the request is signed with the App Secret, on the server; the secret never reaches the browser. */
-export const POST = consoleRoute({ params: z.object({ appKey: z.string() }), body, role: "admin", audit: "debugger.send" }, async ({ params, body, request }) => {
-  const app = await getAppOrThrow({ appKey: params.appKey, withSecret: true });
-  return sendSignedRequest({ app: { key: app.appKey, secret: app.appSecret! }, origin: requestOrigin(request), path: body.path, body: body.body, signatureVersion: body.signatureVersion });
+export const POST = consoleRoute({ app: true, body, role: "admin", audit: "debugger.send" }, async ({ app, body, request }) => {
+  const { appSecret } = await getAppOrThrow({ appKey: app.appKey, withSecret: true });
+  return sendSignedRequest({ app: { key: app.appKey, secret: appSecret! }, origin: requestOrigin(request), path: body.path, body: body.body, signatureVersion: body.signatureVersion });
 });

@@ -1,7 +1,6 @@
 import { Readable } from "node:stream";
 import { z } from "zod";
 import { consoleRoute } from "@/lib/auth/console-route";
-import { findAppId } from "@/lib/chat/base/apps/find-apps";
 import { ChatError } from "@/lib/chat/base/errors";
 import { allMatchingMessages, parseMessageFilters } from "@/lib/chat/messages/stored-messages";
 
@@ -15,22 +14,21 @@ const csvField = (value: unknown) => {
 };
 
 /** The messages matching the filters, newest first, as JSON Lines or CSV, written as they are read. */
-export const GET = consoleRoute({ params: z.object({ appKey: z.string() }), query: z.record(z.string(), z.string()) }, async ({ params, query }) => {
+export const GET = consoleRoute({ app: true, query: z.record(z.string(), z.string()) }, async ({ app, query }) => {
   const { format = "jsonl", ...filters } = query;
   if (format !== "jsonl" && format !== "csv") throw new ChatError("invalidParameter", "format is jsonl or csv");
   // Refusals come before the download starts.
   parseMessageFilters(filters);
-  const appId = await findAppId(params.appKey);
   async function* lines() {
     if (format === "csv") yield `${columns.join(",")}\n`;
-    for await (const message of allMatchingMessages({ appId, filters, limit: exportLimit })) {
+    for await (const message of allMatchingMessages({ appId: app.id, filters, limit: exportLimit })) {
       yield format === "csv" ? `${columns.map((column) => csvField(message[column])).join(",")}\n` : `${JSON.stringify(message)}\n`;
     }
   }
   return new Response(Readable.toWeb(Readable.from(lines())) as ReadableStream, {
     headers: {
       "content-type": format === "csv" ? "text/csv; charset=utf-8" : "application/x-ndjson",
-      "content-disposition": `attachment; filename="messages-${params.appKey}.${format}"`,
+      "content-disposition": `attachment; filename="messages-${app.appKey}.${format}"`,
       "cache-control": "no-store",
     },
   });

@@ -1,8 +1,7 @@
 import { z } from "zod";
 import { consoleRoute } from "@/lib/auth/console-route";
-import { findAppId } from "@/lib/chat/base/apps/find-apps";
 import { getUserOverview } from "@/lib/chat/products/users";
 
-export const GET = consoleRoute({ params: z.object({ appKey: z.string(), userId: z.string() }) }, async ({ params }) => ({
-  user: await getUserOverview({ appId: await findAppId(params.appKey), userId: params.userId }),
+export const GET = consoleRoute({ app: true, params: z.object({ userId: z.string() }) }, async ({ app, params }) => ({
+  user: await getUserOverview({ appId: app.id, userId: params.userId }),
 }));

@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { consoleRoute } from "@/lib/auth/console-route";
-import { findAppId } from "@/lib/chat/base/apps/find-apps";
+
 import { recallStoredMessage } from "@/lib/chat/messages/stored-messages";
 
-export const POST = consoleRoute({ params: z.object({ appKey: z.string(), messageId: z.string() }), audit: "message.recall" }, async ({ params }) => {
-  await recallStoredMessage({ appId: await findAppId(params.appKey), messageId: params.messageId });
+export const POST = consoleRoute({ app: true, params: z.object({ messageId: z.string() }), audit: "message.recall" }, async ({ app, params }) => {
+  await recallStoredMessage({ appId: app.id, messageId: params.messageId });
   return { ok: true };
 });

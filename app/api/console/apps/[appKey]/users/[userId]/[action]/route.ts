@@ -1,18 +1,17 @@
 import { z } from "zod";
 import { consoleRoute } from "@/lib/auth/console-route";
-import { findAppId } from "@/lib/chat/base/apps/find-apps";
 import { expireAccessTokens } from "@/lib/chat/products/tokens";
 import { banUsers, kickUserSessions, restoreUsers, softDeleteUsers, unbanUsers } from "@/lib/chat/products/users";
+import type { UserAction } from "@/lib/contract";
 
-const actions = ["ban", "unban", "kick", "invalidate-tokens", "delete", "restore"] as const;
-const params = z.object({ appKey: z.string(), userId: z.string(), action: z.enum(actions, { error: `the action is one of ${actions.join(", ")}` }) });
+const actions = ["ban", "unban", "kick", "invalidate-tokens", "delete", "restore"] as const satisfies readonly UserAction[];
+const params = z.object({ userId: z.string(), action: z.enum(actions, { error: `the action is one of ${actions.join(", ")}` }) });
 /** A ban lasts `durationMinutes`, or `forever`; the other actions take no fields. */
 const body = z.object({ durationMinutes: z.number().int().optional(), forever: z.literal(true).optional() });
 
 /** One action on one user, each a core call the Platform API makes too. */
-export const POST = consoleRoute({ params, body, audit: (params) => `user.${params.action}` }, async ({ params, body }) => {
-  const appId = await findAppId(params.appKey);
-  const user = { appId, userIds: [params.userId] };
+export const POST = consoleRoute({ app: true, params, body, audit: (params) => `user.${params.action}` }, async ({ app, params, body }) => {
+  const user = { appId: app.id, userIds: [params.userId] };
   switch (params.action) {
     case "ban":
       await banUsers(body.forever ? { ...user, forever: true } : { ...user, durationMinutes: body.durationMinutes ?? 0 });
@@ -21,7 +20,7 @@ export const POST = consoleRoute({ params, body, audit: (params) => `user.${para
       await unbanUsers(user);
       break;
     case "kick":
-      await kickUserSessions({ appId, userId: params.userId });
+      await kickUserSessions({ appId: app.id, userId: params.userId });
       break;
     case "invalidate-tokens":
       await expireAccessTokens({ ...user, expiresAt: Date.now() });

@@ -1,9 +1,8 @@
 import { z } from "zod";
 import { consoleRoute } from "@/lib/auth/console-route";
-import { findAppId } from "@/lib/chat/base/apps/find-apps";
 import { redeliverWebhook } from "@/lib/chat/products/webhooks";
 
-export const POST = consoleRoute({ params: z.object({ appKey: z.string(), deliveryId: z.string() }), audit: "webhook.redeliver" }, async ({ params }) => {
-  await redeliverWebhook({ appId: await findAppId(params.appKey), deliveryId: params.deliveryId });
+export const POST = consoleRoute({ app: true, params: z.object({ deliveryId: z.string() }), audit: "webhook.redeliver" }, async ({ app, params }) => {
+  await redeliverWebhook({ appId: app.id, deliveryId: params.deliveryId });
   return { ok: true };
 });

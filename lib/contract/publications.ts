@@ -1,0 +1,25 @@
+import type { ChannelTypeNumber, MessageView } from "./messages";
+
+/** The user read a conversation on another device. */
+export type ReadEvent = { channelType: ChannelTypeNumber; channelId: string; subchannelId?: string; private?: true; readSeq: number };
+
+/** Someone read messages the user sent: up to a sequence (direct) or these messages (group). */
+export type ReadReceiptEvent = { channelType: ChannelTypeNumber; channelId: string; userId: string; readSeq?: number; messageIds?: string[] };
+
+export type OpenChannelLeaveReason = "destroyed" | "kicked" | "banned" | "joinedAnother" | "timedOut";
+
+/** The user is no longer in an open channel: it was destroyed, they were kicked or banned, they joined another, or they timed out. */
+export type OpenChannelLeftEvent = { channelId: string; reason: OpenChannelLeaveReason };
+
+/** A temporary conversation of the user is gone with its messages: the app ended it, or its time ran out. */
+export type TemporaryChannelEndedEvent = { channelId: string; reason: "ended" | "expired" };
+
+/** What clients receive on their personal subscription. */
+export type Publication =
+  | { type: "message"; message: MessageView }
+  /** An edit, a recall or a metadata change: the message as it is now. */
+  | { type: "message.updated"; message: MessageView }
+  | ({ type: "read" } & ReadEvent)
+  | ({ type: "readReceipt" } & ReadReceiptEvent)
+  | ({ type: "openChannel.left" } & OpenChannelLeftEvent)
+  | ({ type: "temporaryChannel.ended" } & TemporaryChannelEndedEvent);

@@ -1,0 +1,32 @@
+/** A user in the console's search; times as ISO strings, bannedUntil only while the ban lasts. */
+export type UserSummary = { userId: string; name: string; avatarUrl: string; createdAt: string; bannedUntil: string | null; deleted: boolean };
+
+/** A page of the console's user search, by id; `nextCursor` asks for the next. */
+export type UserPage = { users: UserSummary[]; nextCursor: string | null };
+
+/** A live session of a user, on any node, as presence records it (connectedAt: Unix ms). */
+export type UserSession = { platform: string; connectedAt: number; sessionId: string; clientIp: string };
+
+/** Everything the console shows about one user: profile, state, live sessions, relations and channels (each list cut at 100). */
+export type UserOverview = {
+  userId: string;
+  name: string;
+  avatarUrl: string;
+  createdAt: string;
+  bannedUntil: string | null;
+  deletedAt: string | null;
+  tokensValidAfter: string | null;
+  /** The newest first. */
+  sessions: UserSession[];
+  blocklist: string[];
+  friends: string[];
+  groups: { channelId: string; name: string | null; role: number }[];
+  communities: { channelId: string; name: string | null; role: number }[];
+  openChannels: string[];
+};
+
+/** What the console does to one user: `/api/console/apps/<appKey>/users/<userId>/<action>`. */
+export type UserAction = "ban" | "unban" | "kick" | "invalidate-tokens" | "delete" | "restore";
+
+/** A user whose ban has not ended yet; a ban without end is stored with the year 9999. */
+export type BannedUser = { userId: string; banExpiresAt: string };
