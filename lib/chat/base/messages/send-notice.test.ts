@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ChannelType } from "../channels/channel-types";
 import type { SendMessageInput } from "./message-target";
-import type { MessageView } from "./message-view";
+import type { MessageView } from "../../../contract";
 import { plugInSendPipeline, sendNotice } from "./send-notice";
 
 const notice: SendMessageInput = {
