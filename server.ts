@@ -18,6 +18,7 @@ import { db } from "./lib/db/client";
 import { applyMigrations } from "./lib/db/migrate";
 import { databaseProvider, env } from "./lib/env";
 import { createGateway } from "./lib/gateway/gateway";
+import { handlesPlatformApi, servePlatformApi } from "./lib/platform-api/http-handler";
 import { describeError, log } from "./lib/log";
 import { startRepeatingTask } from "./lib/repeating-task";
 
@@ -41,9 +42,11 @@ async function main() {
   const gateway = createGateway();
 
   const server = createServer((request, response) => {
-    // Route handlers cannot see the socket: hand them the peer as a proxy would (one in front already set it).
+    // Handlers cannot see the socket: hand them the peer as a proxy would (one in front already set it).
     request.headers["x-forwarded-for"] ??= request.socket.remoteAddress;
-    void handle(request, response);
+    // The Platform API is served before Next, whose per-request pipeline would cap it (ARCHITECTURE.md).
+    if (handlesPlatformApi(request)) void servePlatformApi(request, response);
+    else void handle(request, response);
   });
   // Next adds its own upgrade listener for its dev server; this one claims only the gateway path.
   server.on("upgrade", (request, socket, head) => {

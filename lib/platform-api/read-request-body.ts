@@ -24,11 +24,10 @@ export function parseRequestBody(text: string, contentType: string, kind: "json"
 }
 
 /** Reads the body as text, stopping as soon as it exceeds the limit whatever Content-Length said. */
-export async function readBodyText(request: Request): Promise<string> {
-  if (!request.body) return "";
+export async function readBodyText(body: AsyncIterable<Uint8Array>): Promise<string> {
   const chunks: Uint8Array[] = [];
   let size = 0;
-  for await (const chunk of request.body as unknown as AsyncIterable<Uint8Array>) {
+  for await (const chunk of body) {
     size += chunk.byteLength;
     if (size > maxBodyBytes) throw bodyTooLarge();
     chunks.push(chunk);

@@ -8,56 +8,65 @@ import { describeError, log } from "../log";
 import type { Endpoint } from "./endpoint";
 import { bodyTooLarge, maxBodyBytes, parseRequestBody, readBodyText } from "./read-request-body";
 import { recordApiRequest } from "./request-log";
-import { requestOrigin } from "./request-origin";
-import { type SigningApp, verifySignedRequest } from "./signature";
+import { type HeaderReader, type SigningApp, verifySignedRequest } from "./signature";
+
+/** A Platform API request as server.ts takes it off the socket. */
+export type ApiCall = {
+  method: string;
+  /** The URL's path, without its query. */
+  path: string;
+  headers: HeaderReader;
+  /** Content-Length when the caller stated one. */
+  declaredLength?: number;
+  body: AsyncIterable<Uint8Array>;
+  /** Where the caller reached this server, for links in answers. */
+  origin: string;
+};
+
+export type ApiAnswer = { status: number; body: Record<string, unknown>; requestId: string };
 
 /**
- * The route handler of a declared endpoint: signature, body, validation, core call,
- * contract envelope. The handler carries its declaration, so tests can check the wiring.
+ * Answers one call of a declared endpoint: signature, body, validation, core call,
+ * contract envelope; every call of a known app goes to its request log and usage counts.
  */
-export function serve(endpoint: Endpoint) {
-  return Object.assign(handle, { endpoint });
-
-  async function handle(request: Request): Promise<Response> {
-    const requestId = randomUUID();
-    const started = Date.now();
-    const call: { app?: SigningApp; input?: unknown } = {};
-    let status = 200;
-    let body: Record<string, unknown>;
-    try {
-      const declaredLength = Number(request.headers.get("content-length") ?? 0);
-      if (declaredLength > maxBodyBytes) throw bodyTooLarge();
-      // Read before the signature check: version 2 signs the body.
-      const bodyText = await readBodyText(request);
-      call.app = await verifySignedRequest({
-        headers: request.headers,
-        request: { method: request.method, path: new URL(request.url).pathname, body: bodyText },
-        now: started,
-        findApp: (appKey) => appCache.get(appKey),
-        claimNonce: async (app, key, ttlMs) => !(await refusesReplayedNonce(endpoint, app.id)) || getBus().claimOnce(key, ttlMs),
-        requiresRequestSignature: async (app) => (await getAppSettings(app.id)).requireRequestSignature,
-        acceptSecondsTimestamp: endpoint.api === "compatibility",
-      });
-      call.input = parseRequestBody(bodyText, request.headers.get("content-type") ?? "", endpoint.api === "v4" ? "json" : "form");
-      const input = parseInput(endpoint.request, call.input);
-      await enforceRateLimit(endpoint, call.app.id, input);
-      const context = { app: call.app, input, origin: requestOrigin(request) };
-      const result = endpoint.result ? endpoint.result.parse(await endpoint.handle(context)) : await endpoint.handle(context);
-      body = successBody(endpoint, result);
-    } catch (error) {
-      if (!(error instanceof ChatError)) log.error("platform api failed", { requestId, path: endpoint.path, ...describeError(error) });
-      ({ status, body } = toErrorBody(error));
-    }
-    await logCall(request, { ...call, path: endpoint.path, status, body, latencyMs: Date.now() - started });
-    return Response.json(body, { status, headers: { "X-Request-Id": requestId } });
+export async function answerApiCall(endpoint: Endpoint, call: ApiCall): Promise<ApiAnswer> {
+  const requestId = randomUUID();
+  const started = Date.now();
+  const known: { app?: SigningApp; input?: unknown } = {};
+  let status = 200;
+  let body: Record<string, unknown>;
+  try {
+    if ((call.declaredLength ?? 0) > maxBodyBytes) throw bodyTooLarge();
+    // Read before the signature check: version 2 signs the body.
+    const bodyText = await readBodyText(call.body);
+    known.app = await verifySignedRequest({
+      headers: call.headers,
+      request: { method: call.method, path: call.path, body: bodyText },
+      now: started,
+      findApp: (appKey) => appCache.get(appKey),
+      claimNonce: async (app, key, ttlMs) => !(await refusesReplayedNonce(endpoint, app.id)) || getBus().claimOnce(key, ttlMs),
+      requiresRequestSignature: async (app) => (await getAppSettings(app.id)).requireRequestSignature,
+      acceptSecondsTimestamp: endpoint.api === "compatibility",
+    });
+    known.input = parseRequestBody(bodyText, call.headers.get("content-type") ?? "", endpoint.api === "v4" ? "json" : "form");
+    const input = parseInput(endpoint.request, known.input);
+    await enforceRateLimit(endpoint, known.app.id, input);
+    const context = { app: known.app, input, origin: call.origin };
+    const result = endpoint.result ? endpoint.result.parse(await endpoint.handle(context)) : await endpoint.handle(context);
+    body = successBody(endpoint, result);
+  } catch (error) {
+    if (!(error instanceof ChatError)) log.error("platform api failed", { requestId, path: endpoint.path, ...describeError(error) });
+    ({ status, body } = toErrorBody(error));
   }
+  await logCall(call, { ...known, path: endpoint.path, status, body, latencyMs: Date.now() - started });
+  return { status, body, requestId };
 }
 
 /**
  * Keeps the call for the app's request log: answered calls of a known app, and calls
  * refused for their signature when the App-Key names a real app.
  */
-async function logCall(request: Request, call: { app?: SigningApp; input?: unknown; path: string; status: number; body: Record<string, unknown>; latencyMs: number }) {
+async function logCall(request: ApiCall, call: { app?: SigningApp; input?: unknown; path: string; status: number; body: Record<string, unknown>; latencyMs: number }) {
   const appKey = request.headers.get("app-key");
   const appId = call.app?.id ?? (appKey ? (await appCache.get(appKey).catch(() => null))?.id : undefined);
   if (!appId) return;

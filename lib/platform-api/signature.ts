@@ -15,9 +15,12 @@ export type SigningApp = {
   environment: string;
 };
 
+/** What the signature check reads of a request's headers (a Web `Headers` is one). */
+export type HeaderReader = { get(name: string): string | null };
+
 const rejected = (message: string) => new ChatError("signatureRejected", message);
 
-function requiredHeader(headers: Headers, name: string): string {
+function requiredHeader(headers: HeaderReader, name: string): string {
   const value = headers.get(name);
   if (value === null || value === "") throw rejected(`Missing header ${name}`);
   return value;
@@ -46,7 +49,7 @@ const schemes = {
  * the signature is valid, so unsigned requests cannot burn an app's nonces.
  */
 export async function verifySignedRequest(input: {
-  headers: Headers;
+  headers: HeaderReader;
   /** What version 2 signs besides the headers. */
   request: { method: string; path: string; body: string };
   now: number;

@@ -21,7 +21,8 @@ import { userEndpoints } from "./users";
 
 /**
  * Every endpoint Switchboard serves: each file of this folder exports one list, and this
- * one joins them. The OpenAPI document, the debugger and the route files read it.
+ * one joins them. server.ts serves them by path (../http-handler.ts); the OpenAPI document
+ * and the debugger read them too.
  */
 export const endpoints: Endpoint[] = [
   ...compatibilityEndpoints,
@@ -44,10 +45,3 @@ export const endpoints: Endpoint[] = [
   ...temporaryChannelEndpoints,
   ...serviceChannelEndpoints,
 ];
-
-/** The declaration of the endpoint at `path`, for its route file; a path no endpoint declares fails the import. */
-export function getEndpointOrThrow(path: string): Endpoint {
-  const endpoint = endpoints.find((candidate) => candidate.path === path);
-  if (!endpoint) throw new Error(`No Platform API endpoint declares ${path}`);
-  return endpoint;
-}

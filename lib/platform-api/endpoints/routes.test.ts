@@ -1,26 +1,24 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Endpoint } from "../endpoint";
+import { platformApiTarget } from "../http-handler";
 import { endpoints } from ".";
 
 const endpointFiles = readdirSync(import.meta.dirname).filter((file) => file.endsWith(".ts") && file !== "index.ts" && !file.endsWith(".test.ts"));
-/** The paths of the route files that look an endpoint up (the others are console and auth routes). */
-const platformRoutePaths = readdirSync("app", { recursive: true, encoding: "utf8" })
-  .filter((file) => path.basename(file) === "route.ts" && readFileSync(path.join("app", file), "utf8").includes("getEndpointOrThrow("))
-  .map((file) => `/${path.dirname(file)}`);
 
 describe("Platform API routes", () => {
-  it.each(endpoints.map((endpoint) => [endpoint.path, endpoint] as const))("%s is served by its declaration", async (endpointPath, endpoint) => {
-    const routeFile = path.resolve("app", `.${endpointPath}`, "route.ts");
-    expect(existsSync(routeFile)).toBe(true);
-    const route = (await import(routeFile)) as { POST: { endpoint: unknown } };
-    expect(route.POST.endpoint).toBe(endpoint);
+  it.each(endpoints.map((endpoint) => [endpoint.path, endpoint] as const))("%s is served by its declaration", (endpointPath, endpoint) => {
+    expect(platformApiTarget(endpointPath)).toBe(endpoint);
     expect(endpoint.operationId).toMatch(/^[a-z][A-Za-z]+$/);
   });
 
-  it("has a declared endpoint behind every Platform API route file", () => {
-    expect(platformRoutePaths.sort()).toEqual(endpoints.map((endpoint) => endpoint.path).sort());
+  it("answers other paths under /v4/ as unknown endpoints, and leaves the rest to Next", () => {
+    expect(platformApiTarget("/v4/no/such/endpoint")).toBe("unknown");
+    expect(platformApiTarget("/v4/")).toBe("unknown");
+    for (const nextPath of ["/v4/openapi.json", "/v4", "/", "/apps/abc/users", "/api/console/apps", "/message/history/download", "/user/nothing.json"]) {
+      expect(platformApiTarget(nextPath)).toBeUndefined();
+    }
   });
 
   it("declares every path and every operationId once", () => {

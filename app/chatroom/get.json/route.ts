@@ -1,4 +1,0 @@
-import { getEndpointOrThrow } from "@/lib/platform-api/endpoints";
-import { serve } from "@/lib/platform-api/serve";
-
-export const POST = serve(getEndpointOrThrow("/chatroom/get.json"));
