@@ -1,4 +1,4 @@
-// The Platform API: signed message sends per second through the route handlers, against a
+// The Platform API: signed message sends per second as server.ts serves them, against a
 // bare node:http server checking the same signature (baseline); and the latency of a
 // history page (50 messages) on a channel holding 1,000,000 stored messages, against the
 // same page read straight from the database.
