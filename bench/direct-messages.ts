@@ -28,7 +28,7 @@ async function measureSwitchboard(targetRate: number) {
       const { body } = await callApi(server, app, "/v4/auth/access-token/issue", { userId, name: userId });
       return (body.result as { accessToken: string }).accessToken;
     };
-    const load = (messagesPerSecond?: number) => runDirectLoad({ ...options, messagesPerSecond, url: server.wsUrl, tokenFor });
+    const load = (messagesPerSecond?: number) => runDirectLoad({ ...options, messagesPerSecond, url: server.wsUrl, serverPids: [server.process.pid!], tokenFor });
     const full = await load();
     const half = Math.round(full["messages/s"] / 2);
     return { full, half: { rate: half, figures: await load(half) }, target: { rate: targetRate, figures: await load(targetRate) } };
@@ -40,7 +40,7 @@ async function measureSwitchboard(targetRate: number) {
 async function measureRelay() {
   const relay = await startRelay();
   try {
-    return await runDirectLoad({ ...options, url: relay.url, tokenFor: async (userId) => userId });
+    return await runDirectLoad({ ...options, url: relay.url, serverPids: [relay.process.pid!], tokenFor: async (userId) => userId });
   } finally {
     relay.stop();
   }
@@ -52,10 +52,10 @@ const switchboard = await measureSwitchboard(Math.round(baseline["messages/s"] /
 const ratio = (figures: { "messages/s": number }) => round(figures["messages/s"] / baseline["messages/s"], 3);
 saveResults(
   `direct-messages (${pairing})`,
-  `${options.pairs} sender/receiver pairs of SDK clients, ${options.messagesPerSender} messages per sender, on one 2-core machine with the load generator. ` +
-    `Switchboard (${pairing}) stores each message before acknowledging it; the baseline relays the same frames without storage. ` +
+  `${options.pairs} sender/receiver pairs of lean clients (raw Centrifuge JSON frames over ws, no SDK, the same for both sides), ${options.messagesPerSender} messages per sender, on one 2-core machine with the load generator. ` +
+    `Switchboard (${pairing}) stores each message before acknowledging it; the baseline, a bare ws relay, parses each frame once and writes the delivery and the acknowledgement. ` +
     `Full load: ${options.inFlightPerSender} sends in flight per sender, as fast as acknowledged. Paced: the senders together send at a fixed rate (open loop), ` +
-    `half the rate Switchboard reached, and a quarter of the relay's (half of the target, 50 % of the relay). Ratio = messages/s ÷ baseline messages/s.`,
+    `half the rate Switchboard reached, and a quarter of the relay's (half of the target, 50 % of the relay). Server CPU ms/message: user + system time of the serving process over the run ÷ messages delivered. Ratio = messages/s ÷ baseline messages/s.`,
   [
     { system: "bare ws relay (baseline), full load", ...baseline, ratio: 1 },
     { system: "Switchboard, full load", ...switchboard.full, ratio: ratio(switchboard.full) },

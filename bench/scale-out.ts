@@ -30,7 +30,7 @@ async function measure(nodeCount: 1 | 2) {
   const balancer = nodeCount === 2 ? await startLoadBalancer(nodes.map((node) => node.url)) : null;
   try {
     const { tokenFor } = await createBenchApp(nodes[0]!, userIds, settings);
-    return await runDirectLoad({ ...options, url: balancer?.wsUrl ?? nodes[0]!.wsUrl, tokenFor: async (userId) => tokenFor(userId) });
+    return await runDirectLoad({ ...options, url: balancer?.wsUrl ?? nodes[0]!.wsUrl, serverPids: nodes.map((node) => node.process.pid!), tokenFor: async (userId) => tokenFor(userId) });
   } finally {
     await balancer?.close();
     for (const node of nodes.reverse()) await node.close();

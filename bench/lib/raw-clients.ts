@@ -13,7 +13,7 @@ export type RawClient = {
   close(): void;
 };
 
-export function connectRaw(url: string, token: string, onPush?: () => void): Promise<RawClient> {
+export function connectRaw(url: string, token: string, onPush?: (frame: string) => void): Promise<RawClient> {
   return new Promise((resolve, reject) => {
     const socket = new WebSocket(url, { perMessageDeflate: false });
     let nextId = 1;
@@ -36,7 +36,7 @@ export function connectRaw(url: string, token: string, onPush?: () => void): Pro
       for (const line of raw.toString().split("\n")) {
         if (line.startsWith('{"push"')) {
           pushes++;
-          onPush?.();
+          onPush?.(line);
         } else if (line === "{}") socket.send("{}");
         else if (line.length > 0) {
           const id = Number(/^\{"id":(\d+)/.exec(line)?.[1]);
