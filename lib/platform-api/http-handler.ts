@@ -23,9 +23,9 @@ export function platformApiTarget(path: string): Endpoint | "unknown" | undefine
 }
 
 /**
- * Serves a Platform API request on Node's own request and response, before Next: its
- * per-request pipeline alone would cap the API near 900 calls a second on a 2-core machine
- * (measured), where the API's own work allows several thousand.
+ * Whether server.ts answers this request as the Platform API, on Node's own request and
+ * response, before Next: Next's per-request pipeline alone would cap the API near 900 calls
+ * a second on a 2-core machine (measured), where the API's own work allows several thousand.
  */
 export function handlesPlatformApi(request: IncomingMessage): boolean {
   return platformApiTarget(pathOf(request)) !== undefined;
