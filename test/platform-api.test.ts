@@ -197,6 +197,21 @@ describe("bad bodies", () => {
     const response = await callApi(server, app, "/v4/no/such/endpoint", {});
     expect(response).toEqual({ status: 404, body: { code: 1010, errorMessage: "No Platform API endpoint at /v4/no/such/endpoint" } });
   });
+
+  it("answers another method than POST on an endpoint's path in the error shape, naming the method it takes", async () => {
+    const response = await fetch(`${server.url}/v4/user/get?userId=x`, { headers: signatureHeaders(app) });
+    expect({ status: response.status, allow: response.headers.get("allow"), body: await response.json() }).toEqual({
+      status: 405,
+      allow: "POST",
+      body: { code: 1010, errorMessage: "/v4/user/get takes POST requests" },
+    });
+  });
+
+  it("leaves the OpenAPI document to the console's server, which answers it as JSON", async () => {
+    const response = await fetch(`${server.url}/v4/openapi.json`);
+    expect(response.status).toBe(200);
+    expect(((await response.json()) as { paths: Record<string, unknown> }).paths).toHaveProperty("/v4/user/get");
+  });
 });
 
 describe("rate limits", () => {
