@@ -5,11 +5,12 @@ import pg from "pg";
 /**
  * Plain SQL through the database driver, for the per-message path (the writer's batch,
  * history and sync pages), where Prisma's engine costs more than the statement. Each
- * statement is prepared once per connection. SQL is written with `?` placeholders for
- * both providers; PostgreSQL receives them numbered.
+ * statement is prepared once per connection. SQL is written once for both providers:
+ * `?` placeholders (PostgreSQL receives them numbered), and `= ANY(?)` with an array for
+ * a list (SQLite reads it as JSON).
  *
- * Values: pass Dates and booleans as they are; read dates with `readDate` (SQLite answers
- * the text Prisma stores, PostgreSQL a Date).
+ * Values: pass Dates and booleans as they are; read dates with `readDate` and flags with
+ * `Boolean` (SQLite answers the text and the 0/1 Prisma stores, PostgreSQL a Date and a boolean).
  */
 export interface SqlConnection {
   readonly provider: "sqlite" | "postgresql";
@@ -62,7 +63,7 @@ export function shareSqliteConnection(factory: PrismaBetterSQLite3, connectPrism
     let statement = statements.get(sql);
     if (!statement) {
       // Prisma's adapter reads integers as BigInt; these statements read numbers.
-      statement = handle!.prepare(sql).safeIntegers(false);
+      statement = handle!.prepare(sql.replaceAll("= ANY(?)", "IN (SELECT value FROM json_each(?))")).safeIntegers(false);
       statements.set(sql, statement);
     }
     const args = values.map(toSqliteValue);
@@ -136,6 +137,7 @@ function takingTurns(adapter: SqliteAdapter, turns: TurnLock, ownTransactionEnde
 function toSqliteValue(value: unknown): unknown {
   if (value instanceof Date) return value.toISOString().replace("Z", "+00:00");
   if (typeof value === "boolean") return value ? 1 : 0;
+  if (Array.isArray(value)) return JSON.stringify(value);
   return value;
 }
 
