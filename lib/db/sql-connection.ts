@@ -52,8 +52,12 @@ export function shareSqliteConnection(factory: PrismaBetterSQLite3, connectPrism
       handle = (adapter as unknown as { client: BetterSqlite3.Database }).client;
       handle.pragma("synchronous = FULL");
       statements = new Map();
-      return takingTurns(adapter, turns, async () => {
-        while (ownTransaction) await ownTransaction.catch(() => undefined);
+      return takingTurns(adapter, turns, {
+        ownTransactionEnded: async () => {
+          while (ownTransaction) await ownTransaction.catch(() => undefined);
+        },
+        // After $disconnect, the next statement connects again (Prisma's or ours).
+        disposed: () => (handle = undefined),
       });
     },
     connectToShadowDb: () => factory.connectToShadowDb(),
@@ -105,13 +109,19 @@ export function shareSqliteConnection(factory: PrismaBetterSQLite3, connectPrism
 }
 
 /** Prisma's transactions wait for their turn and keep it until they end; its single statements wait for `ownTransactionEnded`. */
-function takingTurns(adapter: SqliteAdapter, turns: TurnLock, ownTransactionEnded: () => Promise<void>): SqliteAdapter {
+function takingTurns(adapter: SqliteAdapter, turns: TurnLock, events: { ownTransactionEnded: () => Promise<void>; disposed: () => void }): SqliteAdapter {
   return new Proxy(adapter, {
     get(target, property) {
       if (property === "queryRaw" || property === "executeRaw" || property === "executeScript") {
         return async (input: never) => {
-          await ownTransactionEnded();
+          await events.ownTransactionEnded();
           return target[property](input);
+        };
+      }
+      if (property === "dispose") {
+        return () => {
+          events.disposed();
+          return target.dispose();
         };
       }
       if (property === "startTransaction") {
