@@ -31,8 +31,8 @@ type SqliteAdapter = Awaited<ReturnType<PrismaBetterSQLite3["connect"]>>;
  * SQLite allows one connection per process here: two connections in one thread deadlock
  * on the file lock while one holds an interactive transaction across event-loop turns.
  * So this borrows the better-sqlite3 handle of Prisma's adapter. Transactions, Prisma's
- * and ours, take turns through one lock; Prisma's single statements wait while one of
- * ours is open (they would land inside it), as ours never run inside Prisma's calls.
+ * and ours, take turns through one lock; single statements wait while one of ours is open
+ * (ours never run inside Prisma's calls, so nothing waits on itself).
  * The handle stores messages, so it fsyncs every commit (`synchronous = FULL`): an
  * acknowledged message survives a power cut, at one fsync per group-committed batch.
  */
@@ -42,6 +42,10 @@ export function shareSqliteConnection(factory: PrismaBetterSQLite3, connectPrism
   let statements = new Map<string, BetterSqlite3.Statement>();
   /** Settles when the transaction of ours that is open ends. */
   let ownTransaction: Promise<unknown> | undefined;
+  /** Statements outside it wait: they would run inside it, and a read would see a batch before it commits. */
+  const ownTransactionEnded = async () => {
+    while (ownTransaction) await ownTransaction.catch(() => undefined);
+  };
 
   const sharedFactory = {
     provider: "sqlite" as const,
@@ -53,9 +57,7 @@ export function shareSqliteConnection(factory: PrismaBetterSQLite3, connectPrism
       handle.pragma("synchronous = FULL");
       statements = new Map();
       return takingTurns(adapter, turns, {
-        ownTransactionEnded: async () => {
-          while (ownTransaction) await ownTransaction.catch(() => undefined);
-        },
+        ownTransactionEnded,
         // After $disconnect, the next statement connects again (Prisma's or ours).
         disposed: () => (handle = undefined),
       });
@@ -94,6 +96,7 @@ export function shareSqliteConnection(factory: PrismaBetterSQLite3, connectPrism
     provider: "sqlite",
     async query<Row>(sql: string, values?: readonly unknown[]) {
       if (!handle) await connectPrisma();
+      await ownTransactionEnded();
       return run<Row>(sql, values);
     },
     async transaction(work) {
