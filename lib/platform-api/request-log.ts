@@ -1,12 +1,13 @@
 import { randomUUID } from "node:crypto";
-import { db, type Prisma } from "../db/client";
 import { withExistingApps } from "../chat/base/apps/find-apps";
 import { redactSecrets } from "../chat/base/redact-secrets";
 import type { ApiRequestPage } from "../contract";
+import { db, type Prisma } from "../db/client";
+import { databaseProvider } from "../env";
 import { log } from "../log";
 
 /** A call as the route handler saw it; its bodies are redacted and serialized when written, off the request's path. */
-type Call = Omit<Prisma.ApiRequestCreateManyInput, "id" | "requestBody" | "responseBody"> & { request: unknown; response: unknown };
+type Call = Omit<Prisma.ApiRequestCreateManyInput, "id" | "createdAt" | "requestBody" | "responseBody"> & { createdAt: Date; request: unknown; response: unknown };
 type Pending = { entries: Call[]; dropped: number };
 
 /** Calls waiting to be written beyond this are dropped (and logged): the log must never slow the API down. */
@@ -33,11 +34,45 @@ export function recordApiRequest(call: Call): void {
   else buffer.entries.push(call);
 }
 
+/** A call as its row is written: times as the column keeps them (`storedTime`), bodies redacted. */
+type Row = Omit<Prisma.ApiRequestCreateManyInput, "createdAt"> & { createdAt: string };
+
+/** Calls one statement writes at most: on SQLite a statement holds the event loop while it runs (500 rows: a few ms). */
+const rowsPerStatement = 500;
+
+const columns = `"id", "appId", "createdAt", "method", "path", "status", "code", "latencyMs", "callerIp", "requestBody", "responseBody"`;
+
+/**
+ * One INSERT a batch, its rows in a single JSON parameter that the database unpacks.
+ * Measured here per row: Prisma's createMany ~0.25 ms of CPU (its query compiler), a
+ * VALUES list with a parameter a column ~0.06 ms, this ~0.02–0.03 ms.
+ */
+const insertRows = {
+  sqlite: `INSERT INTO "ApiRequest" (${columns})
+    SELECT value->>'id', value->>'appId', value->>'createdAt', value->>'method', value->>'path', value->>'status', value->>'code',
+      value->>'latencyMs', value->>'callerIp', value->>'requestBody', value->>'responseBody'
+    FROM json_each(?)`,
+  postgresql: `INSERT INTO "ApiRequest" (${columns})
+    SELECT ${columns} FROM json_to_recordset($1::json) AS entry("id" text, "appId" text, "createdAt" timestamp(3), "method" text, "path" text,
+      "status" integer, "code" integer, "latencyMs" integer, "callerIp" text, "requestBody" text, "responseBody" text)`,
+} as const;
+
+/**
+ * A time as the column keeps it: on SQLite, the text Prisma's adapter writes for a
+ * DateTime (ISO 8601 ending "+00:00"), so that the model API's comparisons and ordering
+ * hold; on PostgreSQL, a timestamp without time zone in UTC, as Prisma keeps it.
+ */
+function storedTime(time: Date): string {
+  const iso = time.toISOString();
+  return databaseProvider === "sqlite" ? iso.replace("Z", "+00:00") : iso;
+}
+
 /** Writes the buffered calls (server.ts, every second and at shutdown). */
 export async function flushApiRequestLog(): Promise<void> {
-  const entries = buffer.entries.splice(0, buffer.entries.length).map(({ request, response, ...call }) => ({
+  const entries: Row[] = buffer.entries.splice(0, buffer.entries.length).map(({ request, response, createdAt, ...call }) => ({
     id: randomUUID(),
     ...call,
+    createdAt: storedTime(createdAt),
     requestBody: loggedBody(request),
     responseBody: loggedBody(response),
   }));
@@ -46,8 +81,9 @@ export async function flushApiRequestLog(): Promise<void> {
     buffer.dropped = 0;
   }
   const kept = entries.length > 0 ? await withExistingApps(entries) : [];
-  // Batches keep SQLite under its parameter limit.
-  for (let start = 0; start < kept.length; start += 50) await db.apiRequest.createMany({ data: kept.slice(start, start + 50) });
+  for (let start = 0; start < kept.length; start += rowsPerStatement) {
+    await db.$executeRawUnsafe(insertRows[databaseProvider], JSON.stringify(kept.slice(start, start + rowsPerStatement)));
+  }
 }
 
 /** Drops calls older than the log keeps (every node; deletes are idempotent). */
