@@ -4,6 +4,7 @@ import { env, sqliteFilePath } from "../env";
 import { PrismaClient as PostgresClient, Prisma } from "./generated/postgresql/client";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
 import { createSecretSealer, type SecretSealer } from "./sealed-secrets";
+import { postgresConnection, shareSqliteConnection, type SqlConnection } from "./sql-connection";
 
 /** Both providers generate the same model API; the PostgreSQL client's types describe either. */
 export type Db = PostgresClient;
@@ -18,10 +19,23 @@ export function connectDatabase(databaseUrl: string, encryptionKey = env.SWITCHB
   const sealer = createSecretSealer(encryptionKey);
   if (databaseUrl.startsWith("file:")) {
     // Writers wait up to 5 s for the file lock rather than failing at once.
-    const adapter = new PrismaBetterSQLite3({ url: sqliteFilePath(databaseUrl), timeout: 5000 });
-    return withSealedSecrets(new SqliteClient({ adapter }) as unknown as Db, sealer);
+    const shared = shareSqliteConnection(new PrismaBetterSQLite3({ url: sqliteFilePath(databaseUrl), timeout: 5000 }), () => client.$connect());
+    const client = withSealedSecrets(new SqliteClient({ adapter: shared.factory }) as unknown as Db, sealer);
+    sqlConnections.set(client, shared.connection);
+    return client;
   }
-  return withSealedSecrets(new PostgresClient({ adapter: new PrismaPg({ connectionString: databaseUrl, max: 10 }) }), sealer);
+  const client = withSealedSecrets(new PostgresClient({ adapter: new PrismaPg({ connectionString: databaseUrl, max: 10 }) }), sealer);
+  sqlConnections.set(client, postgresConnection(databaseUrl));
+  return client;
+}
+
+const sqlConnections = new WeakMap<Db, SqlConnection>();
+
+/** The driver-level connection of `database`, for the per-message path (see sql-connection.ts). */
+export function sqlConnectionOf(database: Db): SqlConnection {
+  const connection = sqlConnections.get(database);
+  if (!connection) throw new Error("not a client made by connectDatabase");
+  return connection;
 }
 
 /** The App columns that hold secrets: sealed on every write, opened on every read of the model API (raw SQL sees them sealed). */

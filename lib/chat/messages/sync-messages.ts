@@ -1,11 +1,12 @@
-import type { MessageView, SyncPage } from "../../contract";
-import { db } from "../../db/client";
+import type { SyncPage } from "../../contract";
+import { db, sqlConnectionOf } from "../../db/client";
 import { getAppSettings } from "../base/apps/app-settings";
 import { broadcastChannelId, ChannelType, isBroadcastChannel } from "../base/channels/channel-types";
 import { visibleFromSeq } from "../base/channels/find-channel";
 import { ChatError } from "../base/errors";
 import { decodePageToken, encodePageToken, type Position } from "../base/page-token";
 import { toMessageView } from "../base/messages/message-view";
+import { findMessageMetadata, readStoredMessage, storedMessageColumns } from "../base/messages/stored-message-sql";
 import { takePage } from "../base/messages/page-size";
 
 const dayMs = 24 * 60 * 60 * 1000;
@@ -29,18 +30,20 @@ export async function syncMessages(input: { appId: string; userId: string; posit
   if (!Number.isInteger(limit) || limit < 1 || limit > maxLimit) throw new ChatError("invalidParameter", `limit must be 1 to ${maxLimit}`);
   const settings = await getAppSettings(input.appId);
   const after = await startPosition(input, settings);
-  const rows = await db.message.findMany({
-    where: {
-      appId: input.appId,
-      // The broadcast channel has no members: every user reads its one copy of each message.
-      // Communities have no offline cache: members page through history when they open a subchannel.
-      channel: { OR: [{ type: { not: ChannelType.community }, members: { some: { userId: input.userId } } }, { type: ChannelType.system, channelId: broadcastChannelId }] },
-      OR: [{ updatedAt: { gt: new Date(after[0]) } }, { updatedAt: new Date(after[0]), id: { gt: after[1] } }],
-    },
-    orderBy: [{ updatedAt: "asc" }, { id: "asc" }],
-    take: limit + 1,
-    include: { channel: { select: { type: true, channelId: true } }, metadata: true },
-  });
+  const sql = sqlConnectionOf(db);
+  // The broadcast channel has no members: every user reads its one copy of each message.
+  // Communities have no offline cache: members page through history when they open a subchannel.
+  const raw = await sql.query<SyncRow>(
+    `SELECT ${storedMessageColumns("m")}, m."channelId" AS "channelPk", c."type" AS "channelType", c."channelId" AS "channelKey",
+       cm."clearedSeq", cm."joinedSeq"
+     FROM "Message" m JOIN "Channel" c ON c."id" = m."channelId"
+       LEFT JOIN "ChannelMember" cm ON cm."channelId" = m."channelId" AND cm."userId" = ?
+     WHERE m."appId" = ? AND ((c."type" <> ? AND cm."userId" IS NOT NULL) OR (c."type" = ? AND c."channelId" = ?))
+       AND (m."updatedAt" > ? OR (m."updatedAt" = ? AND m."id" > ?))
+     ORDER BY m."updatedAt", m."id" LIMIT ?`,
+    [input.userId, input.appId, ChannelType.community, ChannelType.system, broadcastChannelId, new Date(after[0]), new Date(after[0]), after[1], limit + 1],
+  );
+  const rows = raw.map(({ channelPk, channelType, channelKey, ...row }) => ({ ...readStoredMessage(row), channelPk, channel: { type: channelType, channelId: channelKey } }));
   const page = takePage(rows, limit);
   const hasMore = rows.length > page.length;
   const last = page.at(-1);
@@ -49,8 +52,9 @@ export async function syncMessages(input: { appId: string; userId: string; posit
   if (!settings.multiDeviceSync && last) {
     await db.user.update({ where: { appId_id: { appId: input.appId, id: input.userId } }, data: { deliveredUntil: last.updatedAt } });
   }
-  const visible = await visibleRows(input, page, settings.groupHistoryForMembersOnly);
-  return { messages: visible.map(toMessageView) as MessageView[], position: encodePageToken(position), hasMore };
+  const visible = page.filter((row) => isBroadcastChannel(row.channel) || row.seq >= visibleFromSeq({ clearedSeq: row.clearedSeq!, joinedSeq: row.joinedSeq! }, row.channel.type, settings.groupHistoryForMembersOnly));
+  const metadata = await findMessageMetadata(sql, visible.map((row) => row.id));
+  return { messages: visible.map((row) => toMessageView({ ...row, metadata: metadata.get(row.id) })), position: encodePageToken(position), hasMore };
 }
 
 async function startPosition(input: { appId: string; userId: string; position?: string }, settings: Awaited<ReturnType<typeof getAppSettings>>): Promise<Position> {
@@ -66,18 +70,5 @@ async function startPosition(input: { appId: string; userId: string; position?: 
   return after;
 }
 
-/** Drops what the member cleared, and group history from before they joined where the app keeps it to members. */
-async function visibleRows<T extends { channelId: string; seq: number; channel: { type: number; channelId: string } }>(input: { userId: string }, rows: T[], groupHistoryForMembersOnly: boolean) {
-  const channelIds = [...new Set(rows.map((row) => row.channelId))];
-  if (channelIds.length === 0) return rows;
-  const members = await db.channelMember.findMany({
-    where: { userId: input.userId, channelId: { in: channelIds } },
-    select: { channelId: true, clearedSeq: true, joinedSeq: true },
-  });
-  const from = new Map(members.map((member) => [member.channelId, member]));
-  return rows.filter((row) => {
-    if (isBroadcastChannel(row.channel)) return true;
-    const member = from.get(row.channelId);
-    return member !== undefined && row.seq >= visibleFromSeq(member, row.channel.type, groupHistoryForMembersOnly);
-  });
-}
+/** A message with its channel, and the user's membership of it (none in the broadcast channel). */
+type SyncRow = Parameters<typeof readStoredMessage>[0] & { channelPk: string; channelType: number; channelKey: string; clearedSeq: number | null; joinedSeq: number | null };

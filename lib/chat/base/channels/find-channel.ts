@@ -1,4 +1,5 @@
-import { db, type Prisma } from "../../../db/client";
+import { db, type Prisma, sqlConnectionOf } from "../../../db/client";
+import { readDate } from "../../../db/sql-connection";
 import { ChatError } from "../errors";
 import { ChannelType, communityChannelId, directChannelId, serviceThreadId } from "./channel-types";
 import { missingChannelError } from "./removed-channels";
@@ -29,14 +30,15 @@ export type ChannelLookup = { appId: string; userId: string; channelType: number
 
 /** The same channel, and the user's membership if any: the app server acts on channels its accounts are not members of (system channels). */
 export async function findChannel(input: ChannelLookup): Promise<{ channel: ChannelRef; member: ChannelMember | null }> {
-  // One raw statement: on the hot paths (sends, history) Prisma's query compilation costs more than the read.
-  const [row] = await db.$queryRaw<(ChannelRef & Partial<MemberColumns>)[]>`
-    SELECT c."id", c."type", c."channelId", c."lastSeq", c."parentId", c."isPrivate",
+  // Plain SQL through the driver: on the hot paths (sends, history) Prisma's engine costs more than the read.
+  const [row] = await sqlConnectionOf(db).query<ChannelRow>(
+    `SELECT c."id", c."type", c."channelId", c."lastSeq", c."parentId", c."isPrivate",
       m."userId" AS "memberUserId", m."readSeq", m."joinedSeq", m."role", m."mutedUntil", m."mentionedSeq", m."nickname",
       m."extra", m."alias", m."pinned", m."hiddenSeq", m."clearedSeq", m."joinedAt"
-    FROM "Channel" c LEFT JOIN "ChannelMember" m ON m."channelId" = c."id" AND m."userId" = ${input.userId}
-    WHERE c."appId" = ${input.appId} AND c."type" = ${input.channelType} AND c."channelId" = ${storedChannelId(input)}
-      AND (c."expiresAt" IS NULL OR c."expiresAt" > ${new Date()})`;
+    FROM "Channel" c LEFT JOIN "ChannelMember" m ON m."channelId" = c."id" AND m."userId" = ?
+    WHERE c."appId" = ? AND c."type" = ? AND c."channelId" = ? AND (c."expiresAt" IS NULL OR c."expiresAt" > ?)`,
+    [input.userId, input.appId, input.channelType, storedChannelId(input), new Date()],
+  );
   if (!row) {
     if (input.channelType === ChannelType.group) throw await missingChannelError({ appId: input.appId, type: ChannelType.group, channelId: input.channelId });
     if (input.channelType === ChannelType.community) throw new ChatError("notFound", `Community channel ${storedChannelId(input)} does not exist`);
@@ -44,13 +46,19 @@ export async function findChannel(input: ChannelLookup): Promise<{ channel: Chan
     if (input.channelType === ChannelType.service && !input.private) throw await missingChannelError({ appId: input.appId, type: ChannelType.service, channelId: input.channelId });
     throw new ChatError("notFound", `${input.userId} has no conversation with ${input.channelId}`);
   }
-  const { id, type, channelId, lastSeq, parentId, isPrivate, memberUserId, ...member } = row;
-  const channel = { id, type, channelId, lastSeq, parentId, isPrivate };
-  return { channel, member: memberUserId ? { ...(member as Omit<MemberColumns, "memberUserId">), channelId: id, appId: input.appId, userId: memberUserId } : null };
+  const { id, type, channelId, lastSeq, parentId, isPrivate, memberUserId, mutedUntil, pinned, joinedAt, ...member } = row;
+  const channel = { id, type, channelId, lastSeq, parentId, isPrivate: Boolean(isPrivate) };
+  if (memberUserId === null) return { channel, member: null };
+  const typed = { mutedUntil: mutedUntil === null ? null : readDate(mutedUntil), pinned: Boolean(pinned), joinedAt: readDate(joinedAt!) };
+  return { channel, member: { ...(member as MemberColumns), ...typed, channelId: id, appId: input.appId, userId: memberUserId } };
 }
 
 type ChannelMember = Prisma.ChannelMemberGetPayload<object>;
-type MemberColumns = Omit<ChannelMember, "channelId" | "appId" | "userId"> & { memberUserId: string };
+type MemberColumns = Omit<ChannelMember, "channelId" | "appId" | "userId" | "mutedUntil" | "pinned" | "joinedAt">;
+/** A channel and, when the user is a member (`memberUserId` not null), their membership; dates and flags as the driver reads them. */
+type ChannelRow = Omit<ChannelRef, "isPrivate"> & { isPrivate: boolean | number; memberUserId: string | null; mutedUntil: string | Date | null; pinned: boolean | number | null; joinedAt: string | Date | null } & {
+  [column in keyof MemberColumns]: MemberColumns[column] | null;
+};
 
 function storedChannelId(input: Omit<ChannelLookup, "appId">): string {
   if (input.channelType === ChannelType.direct) return directChannelId(input.userId, input.channelId);

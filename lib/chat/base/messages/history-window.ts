@@ -1,6 +1,8 @@
-import { db } from "../../../db/client";
+import { db, sqlConnectionOf } from "../../../db/client";
+import { readDate } from "../../../db/sql-connection";
 import { ChatError } from "../errors";
 import { toMetadataList } from "./message-view";
+import { findMessageMetadata } from "./stored-message-sql";
 
 /** Longest span one history query may cover. */
 const maxHistorySpanMs = 14 * 24 * 60 * 60 * 1000;
@@ -27,29 +29,29 @@ export async function findMessagesInWindow(input: {
   channel: { channelId: string; subchannelId?: string };
 }) {
   const { window, visible } = input;
-  const rows = await db.message.findMany({
-    where: {
-      channelId: input.channelPk,
-      ...(visible && { seq: { gte: visible.fromSeq } }),
-      sentAt: {
-        gt: new Date(window.endAt),
-        ...(window.includeStart ? { lte: new Date(window.startAt) } : { lt: new Date(window.startAt) }),
-        ...(visible?.since && { gte: visible.since }),
-      },
-    },
-    orderBy: [{ sentAt: "desc" }, { seq: "desc" }],
-    take: window.pageSize ?? 10,
-    include: { metadata: { orderBy: { key: "asc" } } },
+  const sql = sqlConnectionOf(db);
+  // "sentAt <= startAt" is "sentAt < startAt + 1 ms": times are stored to the millisecond.
+  const before = new Date(window.includeStart ? window.startAt + 1 : window.startAt);
+  const after = new Date(Math.max(window.endAt + 1, visible?.since?.getTime() ?? 0));
+  const rows = await sql.query<{ id: string; senderId: string; sentAt: string | Date; type: string; content: string }>(
+    `SELECT "id", "senderId", "sentAt", "type", "content" FROM "Message"
+     WHERE "channelId" = ? AND "seq" >= ? AND "sentAt" >= ? AND "sentAt" < ?
+     ORDER BY "sentAt" DESC, "seq" DESC LIMIT ?`,
+    [input.channelPk, visible?.fromSeq ?? 0, after, before, window.pageSize ?? 10],
+  );
+  const metadata = await findMessageMetadata(sql, rows.map((row) => row.id));
+  return rows.map((row) => {
+    const entries = metadata.get(row.id);
+    return {
+      channelId: input.channel.channelId,
+      ...(input.channel.subchannelId !== undefined && { subchannelId: input.channel.subchannelId }),
+      fromUserId: row.senderId,
+      messageId: row.id,
+      sentAt: readDate(row.sentAt).getTime(),
+      messageType: row.type,
+      content: row.content,
+      hasMetadata: entries !== undefined,
+      ...(entries && { metadata: toMetadataList(entries) }),
+    };
   });
-  return rows.map((row) => ({
-    channelId: input.channel.channelId,
-    ...(input.channel.subchannelId !== undefined && { subchannelId: input.channel.subchannelId }),
-    fromUserId: row.senderId,
-    messageId: row.id,
-    sentAt: row.sentAt.getTime(),
-    messageType: row.type,
-    content: row.content,
-    hasMetadata: row.metadata.length > 0,
-    ...(row.metadata.length > 0 && { metadata: toMetadataList(row.metadata) }),
-  }));
 }

@@ -1,7 +1,10 @@
-import { type Db, db, Prisma, type Tx } from "../../../db/client";
+import { type Db, db, sqlConnectionOf } from "../../../db/client";
 import { isUniqueViolation } from "../../../db/errors";
 import { retryOnConflict } from "../../../db/retry";
+import { readDate, type SqlQueries } from "../../../db/sql-connection";
 import { ChatError } from "../errors";
+import type { WebhookDeliveryRow } from "../webhooks/enqueue-webhook-event";
+import { batchStatements, type MessageRow } from "./message-batch-sql";
 
 /**
  * Where a message goes: a channel row known by its id (groups), or one created with
@@ -23,7 +26,7 @@ export type NewMessage = {
    * The message's webhook events, committed with it (a stored message is never missing
    * from the app's message routing); not called for a repeated clientMessageId.
    */
-  webhookDeliveries?: (stored: { seq: number; sentAt: Date }) => Prisma.WebhookDeliveryCreateManyInput[];
+  webhookDeliveries?: (stored: { seq: number; sentAt: Date }) => WebhookDeliveryRow[];
 };
 
 export type StoredMessage = {
@@ -38,16 +41,17 @@ type Pending = { message: NewMessage; channelPk: string; resolve: (stored: Store
 
 /** Most messages committed in one transaction. */
 const maxBatchSize = 500;
-/** Values per IN list of a Prisma query: Prisma refuses more than 999 parameters on SQLite. */
-const maxQueryParameters = 500;
 
 /**
  * Group commit: sends that arrive while a transaction is running wait and go into the
  * next one together. Each channel's sequence is advanced once per batch by an atomic
  * increment of its row, which keeps sequences gap-free with several nodes on one database.
- * A send resolves only after its transaction committed.
+ * A send resolves only after its transaction committed. The batch runs as plain SQL
+ * through the driver (message-batch-sql.ts); creating a channel on first use goes through Prisma.
  */
 export function createMessageWriter(database: Db) {
+  const sql = sqlConnectionOf(database);
+  const statements = batchStatements[sql.provider];
   const queue: Pending[] = [];
   const channelPks = new Map<string, string>();
   const pendingChannels = new Map<string, Promise<string>>();
@@ -82,7 +86,7 @@ export function createMessageWriter(database: Db) {
   /** The batch's messages stored (or found stored before), and those whose channel no longer exists. */
   async function commit(batch: Pending[]): Promise<{ stored: StoredMessage[]; vanished: Set<number> }> {
     const sentAt = new Date();
-    return database.$transaction(async (tx) => {
+    return sql.transaction(async (tx) => {
       const { results, copies } = await findDuplicates(tx, batch);
       const fresh = batch
         .map((pending, index) => ({ pending, index }))
@@ -93,9 +97,10 @@ export function createMessageWriter(database: Db) {
         if (group) group.push(entry);
         else byChannel.set(entry.pending.channelPk, [entry]);
       }
-      const lastSeqs = await advanceSequences(tx, new Map([...byChannel].map(([channelPk, entries]) => [channelPk, entries.length])), sentAt);
+      const counts = new Map([...byChannel].map(([channelPk, entries]) => [channelPk, entries.length]));
+      const lastSeqs = counts.size > 0 ? await statements.advanceSequences(tx, counts, sentAt) : new Map<string, number>();
       const rows: MessageRow[] = [];
-      const deliveries: Prisma.WebhookDeliveryCreateManyInput[] = [];
+      const deliveries: WebhookDeliveryRow[] = [];
       const vanished = new Set<number>();
       for (const [channelPk, entries] of byChannel) {
         if (!lastSeqs.has(channelPk)) {
@@ -122,9 +127,11 @@ export function createMessageWriter(database: Db) {
           results[index] = { id: row.id, seq: row.seq, sentAt, duplicate: false };
         }
       }
-      await insertMessages(tx, rows);
-      await markReadBySenders(tx, rows);
-      if (deliveries.length > 0) await tx.webhookDelivery.createMany({ data: deliveries });
+      if (rows.length > 0) {
+        await statements.insertMessages(tx, rows);
+        await statements.markRead(tx, readBySenders(rows));
+      }
+      if (deliveries.length > 0) await statements.insertWebhookDeliveries(tx, deliveries);
       for (const [index, firstIndex] of copies) {
         if (vanished.has(firstIndex)) vanished.add(index);
         else results[index] = { ...results[firstIndex]!, duplicate: true };
@@ -137,30 +144,24 @@ export function createMessageWriter(database: Db) {
    * Sends repeating an earlier (app, sender, clientMessageId): `results` holds those stored
    * before, `copies` maps a repeat within this batch to the index of its first copy.
    */
-  async function findDuplicates(tx: Tx, batch: Pending[]) {
+  async function findDuplicates(tx: SqlQueries, batch: Pending[]) {
     const results: (StoredMessage | undefined)[] = new Array(batch.length);
     const copies = new Map<number, number>();
     const keyed = batch.filter((pending) => pending.message.clientMessageId !== undefined);
     if (keyed.length === 0) return { results, copies };
     const key = (appId: string, senderId: string, clientMessageId: string | null) => `${appId}\n${senderId}\n${clientMessageId}`;
-    const stored = [];
+    const earlier = new Map<string, { id: string; seq: number; sentAt: Date }>();
     for (const [appId, clientMessageIds] of clientMessageIdsByApp(keyed)) {
-      for (let start = 0; start < clientMessageIds.length; start += maxQueryParameters) {
-        // Raw: this read is in every batch, where Prisma's query compilation costs more than the read.
-        stored.push(
-          ...(await tx.$queryRaw<{ id: string; seq: number; sentAt: Date; appId: string; senderId: string; clientMessageId: string }[]>`
-            SELECT "id", "seq", "sentAt", "appId", "senderId", "clientMessageId" FROM "Message"
-            WHERE "appId" = ${appId} AND "clientMessageId" IN (${Prisma.join(clientMessageIds.slice(start, start + maxQueryParameters))})`),
-        );
+      for (const row of await statements.findEarlier(tx, appId, clientMessageIds)) {
+        earlier.set(key(appId, row.senderId, row.clientMessageId), { id: row.id, seq: row.seq, sentAt: readDate(row.sentAt) });
       }
     }
-    const earlier = new Map(stored.map((row) => [key(row.appId, row.senderId, row.clientMessageId), row]));
     const firstInBatch = new Map<string, number>();
     batch.forEach(({ message }, index) => {
       if (message.clientMessageId === undefined) return;
       const k = key(message.channel.appId, message.senderId, message.clientMessageId);
       const row = earlier.get(k);
-      if (row) results[index] = { id: row.id, seq: row.seq, sentAt: row.sentAt, duplicate: true };
+      if (row) results[index] = { ...row, duplicate: true };
       else if (firstInBatch.has(k)) copies.set(index, firstInBatch.get(k)!);
       else firstInBatch.set(k, index);
     });
@@ -240,68 +241,15 @@ function clientMessageIdsByApp(batch: Pending[]): Map<string, string[]> {
   return byApp;
 }
 
-type MessageRow = {
-  id: string;
-  appId: string;
-  channelId: string;
-  seq: number;
-  senderId: string;
-  type: string;
-  content: string;
-  clientMessageId: string | null;
-  needReadReceipt: boolean;
-  sentAt: Date;
-};
-
-/** Rows per INSERT: 11 values each, 5,500 at most, far below SQLite's 32,766 and PostgreSQL's 65,535 parameters. */
-const rowsPerInsert = maxBatchSize;
-
-/**
- * One multi-row INSERT per batch. Prisma's createMany costs about three times as
- * much here (measured: 500 rows ≈ 95 ms against ≈ 35 ms), on the hottest path there is.
- */
-async function insertMessages(tx: Tx, rows: MessageRow[]) {
-  for (let start = 0; start < rows.length; start += rowsPerInsert) {
-    const values = rows
-      .slice(start, start + rowsPerInsert)
-      .map(
-        (row) =>
-          Prisma.sql`(${row.id}, ${row.appId}, ${row.channelId}, ${row.seq}, ${row.senderId}, ${row.type}, ${row.content}, ${row.clientMessageId}, ${row.needReadReceipt}, ${row.sentAt}, ${row.sentAt})`,
-      );
-    await tx.$executeRaw`INSERT INTO "Message" ("id", "appId", "channelId", "seq", "senderId", "type", "content", "clientMessageId", "needReadReceipt", "sentAt", "updatedAt") VALUES ${Prisma.join(values)}`;
-  }
-}
-
 /**
  * A sender has read their own channel up to what they sent, so their unread count
- * (last sequence minus read position) stays 0. Each row is the channel's newest message
- * of its sender in this batch, and newer than anything read, under the channel row lock.
+ * (last sequence minus read position) stays 0: the channel's newest message of each
+ * sender in the batch, newer than anything read, under the channel row lock.
  */
-async function markReadBySenders(tx: Tx, rows: MessageRow[]) {
-  const newest = new Map<string, MessageRow>();
-  for (const row of rows) newest.set(`${row.channelId}\n${row.senderId}`, row);
-  const latest = [...newest.values()];
-  for (let start = 0; start < latest.length; start += rowsPerInsert) {
-    const slice = latest.slice(start, start + rowsPerInsert);
-    const cases = slice.map((row) => Prisma.sql`WHEN "channelId" = ${row.channelId} AND "userId" = ${row.senderId} THEN CAST(${row.seq} AS INTEGER)`);
-    const keys = slice.map((row) => Prisma.sql`(${row.channelId}, ${row.senderId})`);
-    await tx.$executeRaw`UPDATE "ChannelMember" SET "readSeq" = CASE ${Prisma.join(cases, " ")} END WHERE ("channelId", "userId") IN (${Prisma.join(keys)})`;
-  }
-}
-
-/**
- * Advances the sequence of every channel of a batch by its count in one statement and
- * returns each channel's new last sequence. The row locks it takes serialize writers
- * of the same channel across nodes until the transaction ends.
- */
-async function advanceSequences(tx: Tx, counts: Map<string, number>, now: Date): Promise<Map<string, number>> {
-  if (counts.size === 0) return new Map();
-  const cases = [...counts].map(([channelPk, count]) => Prisma.sql`WHEN ${channelPk} THEN CAST(${count} AS INTEGER)`);
-  const rows = await tx.$queryRaw<{ id: string; lastSeq: number | bigint }[]>(Prisma.sql`
-    UPDATE "Channel" SET "lastSeq" = "lastSeq" + CASE "id" ${Prisma.join(cases, " ")} END, "updatedAt" = ${now}
-    WHERE "id" IN (${Prisma.join([...counts.keys()])})
-    RETURNING "id", "lastSeq"`);
-  return new Map(rows.map((row) => [row.id, Number(row.lastSeq)]));
+function readBySenders(rows: MessageRow[]) {
+  const newest = new Map<string, { channelId: string; userId: string; seq: number }>();
+  for (const row of rows) newest.set(`${row.channelId}\n${row.senderId}`, { channelId: row.channelId, userId: row.senderId, seq: row.seq });
+  return [...newest.values()];
 }
 
 export type MessageWriter = ReturnType<typeof createMessageWriter>;

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { WebhookStyle } from "../../../contract";
-import { db, type Prisma } from "../../../db/client";
+import { db } from "../../../db/client";
 import { type AppSettings, getAppSettings } from "../apps/app-settings";
 import { legacyConnectionStatus, legacyMessageRouting } from "./legacy-callbacks";
 import type { ConnectionStatusEvent, MessageSendEvent, WebhookEnvelope, WebhookEventType } from "./webhook-events";
@@ -12,7 +12,17 @@ export type WebhookEvent = { appId: string; orderKey: string } & (
   | { type: Exclude<WebhookEventType, "user:connection_status" | "message:send">; data: Record<string, unknown> }
 );
 
-export type WebhookDeliveryRow = Prisma.WebhookDeliveryCreateManyInput;
+/** An outbox row as written: status pending, no attempts yet, due at once. */
+export type WebhookDeliveryRow = {
+  id: string;
+  appId: string;
+  endpointUrl: string;
+  eventType: string;
+  orderKey: string;
+  contentType: string;
+  body: string;
+  createdAt: Date;
+};
 
 /**
  * Puts an event in the outbox of every endpoint of the app that takes its type; the

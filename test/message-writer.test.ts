@@ -1,26 +1,24 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { connectDatabase, type Db } from "../../../db/client";
-import { applyMigrations } from "../../../db/migrate";
-import { generateMessageId } from "./message-id";
-import { type ChannelAddress, createMessageWriter } from "./message-writer";
+import { generateMessageId } from "../lib/chat/base/messages/message-id";
+import { type ChannelAddress, createMessageWriter } from "../lib/chat/base/messages/message-writer";
+import { connectDatabase, type Db, sqlConnectionOf } from "../lib/db/client";
+import { applyMigrations } from "../lib/db/migrate";
+import { createTestDatabase, type TestDatabase } from "./support/databases";
 
-let dir: string;
+// The writer stores through the driver (plain SQL) on the provider of this pairing; Prisma reads back.
+let testDatabase: TestDatabase;
 let database: Db;
 let appId: string;
 
 beforeAll(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), "switchboard-writer-"));
-  const url = `file:${path.join(dir, "writer.db")}`;
-  await applyMigrations(url);
-  database = connectDatabase(url);
+  testDatabase = await createTestDatabase();
+  await applyMigrations(testDatabase.url);
+  database = connectDatabase(testDatabase.url);
   ({ id: appId } = await database.app.create({ data: { key: "writerapp00000", name: "w", secret: "s", tokenKey: "t" } }));
 });
 afterAll(async () => {
   await database?.$disconnect();
-  rmSync(dir, { recursive: true, force: true });
+  await testDatabase?.drop();
 });
 
 const direct = (i: number): ChannelAddress => ({ appId, type: 1, channelId: `a${i}:b${i}`, memberIds: [`a${i}`, `b${i}`] });
@@ -82,13 +80,57 @@ describe("the group-commit message writer", () => {
     const writer = createMessageWriter(database);
     const channel = direct(9000);
     const delivery = (id: string) => (stored: { seq: number; sentAt: Date }) => [
-      { id, appId, endpointUrl: "http://127.0.0.1:1/hook", eventType: "message:send", orderKey: "k", body: JSON.stringify({ seq: stored.seq }), createdAt: stored.sentAt },
+      { id, appId, endpointUrl: "http://127.0.0.1:1/hook", eventType: "message:send", orderKey: "k", contentType: "application/json", body: JSON.stringify({ seq: stored.seq }), createdAt: stored.sentAt },
     ];
     const first = await writer.write({ ...text("a9000", channel, "hooked-1"), webhookDeliveries: delivery("delivery-1") });
     const repeat = await writer.write({ ...text("a9000", channel, "hooked-1"), webhookDeliveries: delivery("delivery-2") });
 
     expect(repeat).toMatchObject({ id: first.id, duplicate: true });
-    const rows = await database.webhookDelivery.findMany({ where: { appId }, select: { id: true, body: true } });
-    expect(rows).toEqual([{ id: "delivery-1", body: JSON.stringify({ seq: first.seq }) }]);
+    const rows = await database.webhookDelivery.findMany({ where: { appId } });
+    expect(rows).toEqual([
+      expect.objectContaining({ id: "delivery-1", body: JSON.stringify({ seq: first.seq }), contentType: "application/json", status: "pending", attempts: 0, createdAt: first.sentAt, nextAttemptAt: first.sentAt }),
+    ]);
+  });
+
+  it("writes rows that Prisma reads as it writes them: times, flags, the sender's read position", async () => {
+    const writer = createMessageWriter(database);
+    const channel = direct(9200);
+    const stored = await writer.write({ ...text("a9200", channel, "typed"), needReadReceipt: true });
+    const row = await database.message.findUniqueOrThrow({ where: { id: stored.id }, include: { channel: { include: { members: true } } } });
+    expect(row).toMatchObject({ seq: 1, sentAt: stored.sentAt, updatedAt: stored.sentAt, needReadReceipt: true, clientMessageId: "typed", editedAt: null });
+    expect(row.channel.lastSeq).toBe(1);
+    expect(Object.fromEntries(row.channel.members.map((member) => [member.userId, member.readSeq]))).toEqual({ a9200: 1, b9200: 0 });
+    // A repeat found by the driver answers the stored time, not the repeat's.
+    expect((await writer.write(text("a9200", channel, "typed"))).sentAt).toEqual(stored.sentAt);
+  });
+});
+
+describe("the connection that stores messages", () => {
+  it.runIf(process.env.SWITCHBOARD_TEST_DATABASE !== "postgresql")("is Prisma's own SQLite connection, and fsyncs every commit (synchronous = FULL)", async () => {
+    const full = 2;
+    const [prismaSees] = await database.$queryRawUnsafe<{ synchronous: bigint }[]>("PRAGMA synchronous");
+    const [driverSees] = await sqlConnectionOf(database).query<{ synchronous: number }>("PRAGMA synchronous");
+    expect(Number(prismaSees!.synchronous)).toBe(full);
+    expect(driverSees!.synchronous).toBe(full);
+    // One connection: a temporary table is seen only by the connection that made it.
+    await database.$executeRawUnsafe(`CREATE TEMP TABLE "sameConnection" ("x" INTEGER)`);
+    expect(await sqlConnectionOf(database).query(`SELECT count(*) AS n FROM "sameConnection"`)).toEqual([{ n: 0 }]);
+  });
+
+  it.runIf(process.env.SWITCHBOARD_TEST_DATABASE === "postgresql")("commits with synchronous_commit on", async () => {
+    expect(await sqlConnectionOf(database).query(`SHOW synchronous_commit`)).toEqual([{ synchronous_commit: "on" }]);
+  });
+
+  it("lets Prisma's interactive transactions and the writer's batches take turns on it", async () => {
+    const writer = createMessageWriter(database);
+    const slowTransaction = database.$transaction(async (tx) => {
+      await tx.user.create({ data: { appId, id: "turn-taker", name: "t" } });
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      return tx.user.count({ where: { appId, id: "turn-taker" } });
+    });
+    const sends = Array.from({ length: 20 }, (_, i) => writer.write(text("a9300", direct(9300), `turn-${i}`)));
+    const [seen, ...stored] = await Promise.all([slowTransaction, ...sends]);
+    expect(seen).toBe(1);
+    expect(stored.map((message) => message.seq).sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
   });
 });
