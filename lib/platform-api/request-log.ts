@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { withExistingApps } from "../chat/base/apps/find-apps";
 import { redactSecrets } from "../chat/base/redact-secrets";
 import type { ApiRequestPage } from "../contract";
-import { db, type Prisma } from "../db/client";
+import { db, type Prisma, sqlConnectionOf } from "../db/client";
 import { databaseProvider } from "../env";
 import { log } from "../log";
 
@@ -43,9 +43,11 @@ const rowsPerStatement = 500;
 const columns = `"id", "appId", "createdAt", "method", "path", "status", "code", "latencyMs", "callerIp", "requestBody", "responseBody"`;
 
 /**
- * One INSERT a batch, its rows in a single JSON parameter that the database unpacks.
- * Measured here per row: Prisma's createMany ~0.25 ms of CPU (its query compiler), a
- * VALUES list with a parameter a column ~0.06 ms, this ~0.02–0.03 ms.
+ * One INSERT a batch through the driver, its rows in a single JSON parameter that the
+ * database unpacks: one round trip on PostgreSQL whatever the number of calls. Measured
+ * here per row on SQLite: Prisma's createMany ~0.25 ms of CPU (its query compiler), a raw
+ * VALUES list with a parameter a column ~0.06 ms, this JSON through Prisma's raw query
+ * ~0.04 ms, through the driver ~0.01 ms.
  */
 const insertRows = {
   sqlite: `INSERT INTO "ApiRequest" (${columns})
@@ -53,7 +55,7 @@ const insertRows = {
       value->>'latencyMs', value->>'callerIp', value->>'requestBody', value->>'responseBody'
     FROM json_each(?)`,
   postgresql: `INSERT INTO "ApiRequest" (${columns})
-    SELECT ${columns} FROM json_to_recordset($1::json) AS entry("id" text, "appId" text, "createdAt" timestamp(3), "method" text, "path" text,
+    SELECT ${columns} FROM json_to_recordset(?::json) AS entry("id" text, "appId" text, "createdAt" timestamp(3), "method" text, "path" text,
       "status" integer, "code" integer, "latencyMs" integer, "callerIp" text, "requestBody" text, "responseBody" text)`,
 } as const;
 
@@ -100,8 +102,11 @@ export async function flushApiRequestLog(): Promise<void> {
     buffer.dropped = 0;
   }
   const kept = entries.length > 0 ? await withExistingApps(entries) : [];
+  const sql = sqlConnectionOf(db);
   for (let start = 0; start < kept.length; start += rowsPerStatement) {
-    await db.$executeRawUnsafe(insertRows[databaseProvider], JSON.stringify(kept.slice(start, start + rowsPerStatement)));
+    const rows = JSON.stringify(kept.slice(start, start + rowsPerStatement));
+    // A transaction of its own: on SQLite it takes its turn with the message writer's instead of landing inside one.
+    await sql.transaction((tx) => tx.query(insertRows[sql.provider], [rows]));
   }
 }
 
