@@ -16,6 +16,12 @@ describe("loggedBody", () => {
     expect(text.endsWith("…")).toBe(true);
     expect(loggedBody(undefined)).toBe("");
   });
+
+  it("cuts before a character that would be split in half", () => {
+    // '{"content":"' is 12 characters: the emoji's two halves fall on the 4096th and 4097th.
+    const text = loggedBody({ content: `${"x".repeat(4083)}😀tail` });
+    expect(text).toBe(`{"content":"${"x".repeat(4083)}…`);
+  });
 });
 
 describe("timeOrderedId", () => {

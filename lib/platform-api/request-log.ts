@@ -25,8 +25,13 @@ const buffer: Pending = (globals[key] ??= { entries: [], dropped: 0 });
 export function loggedBody(value: unknown): string {
   if (value === undefined) return "";
   const text = JSON.stringify(redactSecrets(value));
-  return text.length > maxBodyChars ? `${text.slice(0, maxBodyChars)}…` : text;
+  if (text.length <= maxBodyChars) return text;
+  // Never half a surrogate pair: PostgreSQL refuses the whole batch's JSON over one.
+  const end = isHighSurrogate(text.charCodeAt(maxBodyChars - 1)) ? maxBodyChars - 1 : maxBodyChars;
+  return `${text.slice(0, end)}…`;
 }
+
+const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
 
 /** Remembers a call for the request log; written in batches by `flushApiRequestLog`. */
 export function recordApiRequest(call: Call): void {
