@@ -1,6 +1,7 @@
 // The Platform API baseline: a bare node:http server that checks the same App-Key / Nonce /
 // Timestamp / Signature headers (SHA-1 of secret + nonce + timestamp), parses the JSON body
-// and answers a result of the same shape. No routing framework, no storage.
+// and answers a result of the same shape as the path's endpoint (a user read, or message
+// ids for a send). No routing framework, no storage.
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { createServer } from "node:http";
 
@@ -17,9 +18,12 @@ const server = createServer((request, response) => {
       response.writeHead(401, { "content-type": "application/json" }).end('{"code":1004}');
       return;
     }
-    const input = JSON.parse(body) as { toUserIds: string[] };
-    const messageIds = input.toUserIds.map((userId) => ({ userId, messageId: `${randomBytes(4).toString("hex")}-${++nextId}` }));
-    response.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ code: 200, result: { messageIds } }));
+    const input = JSON.parse(body) as { userId?: string; toUserIds?: string[] };
+    const result =
+      request.url === "/v4/user/get"
+        ? { name: input.userId, avatarUrl: "", createdAt: new Date().toISOString() }
+        : { messageIds: (input.toUserIds ?? []).map((userId) => ({ userId, messageId: `${randomBytes(4).toString("hex")}-${++nextId}` })) };
+    response.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ code: 0, result }));
   });
 });
 server.listen(0, "127.0.0.1", () => process.stdout.write(`listening on ${(server.address() as { port: number }).port}\n`));

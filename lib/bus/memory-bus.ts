@@ -8,10 +8,19 @@ export function createMemoryBus(): Bus {
   const rates = new Map<string, { windowStart: number; count: number }>();
   let lastSweep = Date.now();
 
+  /**
+   * Claims are kept in the order they were made, and all have one lifetime (a nonce's), so
+   * they expire in that order: a sweep removes the expired ones at the front and stops at
+   * the first that is not. Each second's sweep touches what expired since the last, never
+   * the whole map (at 5,000 signed calls a second it holds 3,000,000 nonces).
+   */
   function sweepExpiredClaims(now: number) {
-    if (now - lastSweep < 10_000) return;
+    if (now - lastSweep < 1000) return;
     lastSweep = now;
-    for (const [key, expiresAt] of claims) if (expiresAt <= now) claims.delete(key);
+    for (const [key, expiresAt] of claims) {
+      if (expiresAt > now) break;
+      claims.delete(key);
+    }
   }
 
   return {
@@ -42,6 +51,8 @@ export function createMemoryBus(): Bus {
       sweepExpiredClaims(now);
       const expiresAt = claims.get(key);
       if (expiresAt !== undefined && expiresAt > now) return false;
+      // A claim made again goes to the back, in the order of expiry.
+      claims.delete(key);
       claims.set(key, now + ttlMs);
       return true;
     },

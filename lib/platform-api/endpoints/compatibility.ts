@@ -3,9 +3,7 @@ import { addToBlocklist, findBlocklist, removeFromBlocklist } from "../../chat/p
 import { createGroup, dismissGroup, findGroupMemberIds, joinGroup, leaveGroup, maxLegacyGroupUsersPerCall } from "../../chat/products/groups";
 import { addProfanityWords, findProfanityWords, removeProfanityWords } from "../../chat/products/moderation";
 import { expireAccessTokens, issueAccessToken } from "../../chat/products/tokens";
-import { banUsers, findBannedUsers, findSoftDeletedUsers, getConnectionStatus, restoreUsers, softDeleteUsers, unbanUsers, updateUser } from "../../chat/products/users";
-import { getUserOrThrow } from "../../chat/base/users/find-users";
-import { checkUserId } from "../../chat/base/users/user-id";
+import { banUsers, findBannedUsers, findSoftDeletedUsers, getConnectionStatus, getUser, restoreUsers, softDeleteUsers, unbanUsers, updateUser } from "../../chat/products/users";
 import { compatibilityEndpoint, defineEndpoint } from "../endpoint";
 import { formInteger, formList } from "../form-fields";
 
@@ -54,8 +52,8 @@ const legacyUserInfoEndpoint = defineEndpoint({
   rateLimit: { perSecond: 100 },
   errors: ["notFound"],
   handle: async ({ app, input }) => {
-    const user = await getUserOrThrow({ appId: app.id, userId: checkUserId(input.userId) });
-    return { userName: user.name, userPortrait: user.avatarUrl, createTime: legacyTime(user.createdAt.toISOString()) };
+    const user = await getUser({ appId: app.id, userId: input.userId });
+    return { userName: user.name, userPortrait: user.avatarUrl, createTime: legacyTime(user.createdAt) };
   },
 });
 

@@ -1,8 +1,11 @@
+import { getUserStateOrThrow } from "../../base/users/user-cache";
 import { checkUserId } from "../../base/users/user-id";
-import { getUserOrThrow } from "../../base/users/find-users";
 
-/** A user's registration data as app servers see it. */
+/**
+ * A user's registration data as app servers see it; read through the user cache, which
+ * every change to a user's name or avatar invalidates on every node.
+ */
 export async function getUser(input: { appId: string; userId: string }) {
-  const user = await getUserOrThrow({ appId: input.appId, userId: checkUserId(input.userId) });
-  return { name: user.name, avatarUrl: user.avatarUrl, createdAt: user.createdAt.toISOString() };
+  const user = await getUserStateOrThrow(input.appId, checkUserId(input.userId));
+  return { name: user.name, avatarUrl: user.avatarUrl, createdAt: new Date(user.createdAt).toISOString() };
 }
