@@ -7,8 +7,9 @@ import { findOpenChannelKeys, touchParticipants } from "../chat/products/open-ch
 import { clearPresence, findPresenceEntries, kickReplacedSessions, presenceTtlMs, setPresence } from "../chat/products/sessions";
 import { enqueueWebhookEvent } from "../chat/base/webhooks/enqueue-webhook-event";
 import { describeError, log } from "../log";
-import { ClientSession, gatewayLimits, type SessionHost } from "./client-session";
+import { ClientSession, type SessionHost } from "./client-session";
 import { Hub, type HubUser } from "./hub";
+import { SessionClock } from "./session-clock";
 import { type CloseReason, closeCodes } from "./protocol";
 import type { SessionTransport } from "./transport";
 
@@ -23,6 +24,7 @@ const participantRefreshMs = 5 * 60_000;
  */
 export function createNode() {
   const hub = new Hub();
+  const clock = new SessionClock(hub.sessions);
   /** The bus subscription of each topic that has listeners on this node. */
   const subscriptions = new Map<string, () => void>();
   let accepting = true;
@@ -130,15 +132,6 @@ export function createNode() {
   }, participantRefreshMs);
   participantRefresher.unref();
 
-  const pinger = setInterval(() => {
-    const silentSince = Date.now() - 2 * gatewayLimits.pingIntervalSeconds * 1000;
-    for (const session of hub.sessions) {
-      if (session.lastActivity < silentSince) session.close(closeCodes.noPong);
-      else if (session.user) session.send("{}");
-    }
-  }, gatewayLimits.pingIntervalSeconds * 1000);
-  pinger.unref();
-
   // Publications and membership changes of the bus's outage never reached this node: its
   // clients reconnect, listen afresh and catch up from the database.
   const stopResync = getBus().onReconnect(() => {
@@ -151,6 +144,7 @@ export function createNode() {
     accept(transport: SessionTransport, clientIp: string): ClientSession {
       const session = new ClientSession(transport, host, clientIp);
       hub.accept(session);
+      clock.admit(session);
       return session;
     },
 
@@ -170,7 +164,7 @@ export function createNode() {
      */
     async close(timeoutMs = 5000) {
       accepting = false;
-      clearInterval(pinger);
+      clock.stop();
       clearInterval(presenceRefresher);
       clearInterval(participantRefresher);
       stopResync();
