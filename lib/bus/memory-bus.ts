@@ -1,8 +1,9 @@
-import type { Bus, BusHandler, BusMessage } from "./messages";
+import { addHandler, type Bus, type BusHandler, type BusMessage, removeHandler } from "./messages";
 
 /** The embedded bus: one process, no other service. */
 export function createMemoryBus(): Bus {
-  const handlers = new Map<string, Set<BusHandler>>();
+  /** Each topic's handlers, replaced rather than changed, so a delivery runs over the handlers it started with. */
+  const handlers = new Map<string, readonly BusHandler[]>();
   const claims = new Map<string, number>();
   const presence = new Map<string, Map<string, number>>();
   const rates = new Map<string, { windowStart: number; count: number }>();
@@ -17,16 +18,15 @@ export function createMemoryBus(): Bus {
   return {
     driver: "memory",
     async publish(topic: string, message: BusMessage) {
-      for (const handler of handlers.get(topic) ?? []) handler(message);
+      for (const handler of handlers.get(topic) ?? []) handler(message, topic);
     },
     subscribe(topic: string, handler: BusHandler) {
-      let set = handlers.get(topic);
-      if (!set) handlers.set(topic, (set = new Set()));
-      set.add(handler);
-      return () => {
-        set.delete(handler);
-        if (set.size === 0) handlers.delete(topic);
-      };
+      handlers.set(topic, addHandler(handlers.get(topic), handler));
+    },
+    unsubscribe(topic: string, handler: BusHandler) {
+      const remaining = removeHandler(handlers.get(topic), handler);
+      if (remaining) handlers.set(topic, remaining);
+      else handlers.delete(topic);
     },
     // One process: nothing published is ever missed.
     onReconnect: () => () => {},
