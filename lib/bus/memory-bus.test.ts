@@ -48,3 +48,37 @@ describe("the in-process bus", () => {
     expect(later.mock.calls).toEqual([[invalidate("x"), "app:a"]]);
   });
 });
+
+describe("the in-process bus's shared state", () => {
+  it("lists the members present under a key until they expire or are cleared", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    const bus = createMemoryBus();
+    await bus.setPresence("presence:a:ann", "web|1|s1|ip", 60_000);
+    vi.advanceTimersByTime(30_000);
+    await bus.setPresence("presence:a:ann", "mobile|2|s2|ip", 60_000);
+    expect(await bus.listPresence("presence:a:ann")).toEqual(["web|1|s1|ip", "mobile|2|s2|ip"]);
+    expect(await bus.anyPresent(["presence:a:ann", "presence:a:bob"])).toEqual([true, false]);
+
+    vi.advanceTimersByTime(30_000);
+    expect(await bus.listPresence("presence:a:ann")).toEqual(["mobile|2|s2|ip"]);
+    await bus.setPresence("presence:a:ann", "mobile|2|s2|ip", 60_000);
+    vi.advanceTimersByTime(59_000);
+    expect(await bus.listPresence("presence:a:ann")).toEqual(["mobile|2|s2|ip"]);
+    await bus.clearPresence("presence:a:ann", "mobile|2|s2|ip");
+    expect(await bus.listPresence("presence:a:ann")).toEqual([]);
+    expect(await bus.anyPresent(["presence:a:ann"])).toEqual([false]);
+  });
+
+  it("counts a rate within its window and starts again in the next", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(120_000);
+    const bus = createMemoryBus();
+    expect(await bus.consumeRate("logins:ann", 2, 3, 60_000)).toBe(true);
+    expect(await bus.consumeRate("logins:ann", 1, 3, 60_000)).toBe(true);
+    expect(await bus.consumeRate("logins:ann", 1, 3, 60_000)).toBe(false);
+    expect(await bus.consumeRate("logins:bob", 1, 3, 60_000)).toBe(true);
+    vi.advanceTimersByTime(60_000);
+    expect(await bus.consumeRate("logins:ann", 3, 3, 60_000)).toBe(true);
+  });
+});
+

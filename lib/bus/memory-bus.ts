@@ -5,14 +5,17 @@ export function createMemoryBus(): Bus {
   /** Each topic's handlers, replaced rather than changed, so a delivery runs over the handlers it started with. */
   const handlers = new Map<string, readonly BusHandler[]>();
   const claims = new Map<string, number>();
-  const presence = new Map<string, Map<string, number>>();
-  const rates = new Map<string, { windowStart: number; count: number }>();
+  /** Each key's members (a user's sessions: a few), as arrays: a Map each would weigh more than its entries. */
+  const presence = new Map<string, { member: string; expiresAt: number }[]>();
+  const rates = new Map<string, { windowEnd: number; count: number }>();
   let lastSweep = Date.now();
 
-  function sweepExpiredClaims(now: number) {
+  /** Forgets claims and rate windows that ended: every user and client leaves some behind. */
+  function sweepExpired(now: number) {
     if (now - lastSweep < 10_000) return;
     lastSweep = now;
     for (const [key, expiresAt] of claims) if (expiresAt <= now) claims.delete(key);
+    for (const [key, rate] of rates) if (rate.windowEnd <= now) rates.delete(key);
   }
 
   return {
@@ -31,37 +34,41 @@ export function createMemoryBus(): Bus {
     // One process: nothing published is ever missed.
     onReconnect: () => () => {},
     async consumeRate(key: string, cost: number, limit: number, windowMs: number) {
-      const windowStart = Math.floor(Date.now() / windowMs) * windowMs;
+      const now = Date.now();
+      sweepExpired(now);
+      const windowEnd = (Math.floor(now / windowMs) + 1) * windowMs;
       let rate = rates.get(key);
-      if (!rate || rate.windowStart !== windowStart) rates.set(key, (rate = { windowStart, count: 0 }));
+      if (!rate || rate.windowEnd !== windowEnd) rates.set(key, (rate = { windowEnd, count: 0 }));
       rate.count += cost;
       return rate.count <= limit;
     },
     async claimOnce(key: string, ttlMs: number) {
       const now = Date.now();
-      sweepExpiredClaims(now);
+      sweepExpired(now);
       const expiresAt = claims.get(key);
       if (expiresAt !== undefined && expiresAt > now) return false;
       claims.set(key, now + ttlMs);
       return true;
     },
     async setPresence(key: string, member: string, ttlMs: number) {
-      let members = presence.get(key);
-      if (!members) presence.set(key, (members = new Map()));
-      members.set(member, Date.now() + ttlMs);
+      const now = Date.now();
+      const members = presence.get(key);
+      const present = members?.find((candidate) => candidate.member === member);
+      if (present) present.expiresAt = now + ttlMs;
+      else presence.set(key, [...(members ?? []).filter((candidate) => candidate.expiresAt > now), { member, expiresAt: now + ttlMs }]);
     },
     async clearPresence(key: string, member: string) {
-      const members = presence.get(key);
-      members?.delete(member);
-      if (members?.size === 0) presence.delete(key);
+      const remaining = presence.get(key)?.filter((candidate) => candidate.member !== member);
+      if (remaining?.length) presence.set(key, remaining);
+      else presence.delete(key);
     },
     async listPresence(key: string) {
       const now = Date.now();
-      return [...(presence.get(key) ?? [])].flatMap(([member, expiresAt]) => (expiresAt > now ? [member] : []));
+      return (presence.get(key) ?? []).flatMap((present) => (present.expiresAt > now ? [present.member] : []));
     },
     async anyPresent(keys: string[]) {
       const now = Date.now();
-      return keys.map((key) => [...(presence.get(key)?.values() ?? [])].some((expiresAt) => expiresAt > now));
+      return keys.map((key) => (presence.get(key) ?? []).some((present) => present.expiresAt > now));
     },
     async close() {
       handlers.clear();
