@@ -134,7 +134,11 @@ export function createNode() {
   // Connected users stay in their open channels; the sweeper removes those silent for 30 minutes.
   const participantRefresher = setInterval(() => {
     const byApp = new Map<string, string[]>();
-    for (const user of hub.allUsers()) byApp.set(user.appId, [...(byApp.get(user.appId) ?? []), user.userId]);
+    for (const user of hub.allUsers()) {
+      const userIds = byApp.get(user.appId);
+      if (userIds) userIds.push(user.userId);
+      else byApp.set(user.appId, [user.userId]);
+    }
     for (const [appId, userIds] of byApp) void touchParticipants({ appId, userIds }).catch((error) => log.warn("participant update failed", describeError(error)));
   }, participantRefreshMs);
   participantRefresher.unref();
