@@ -36,7 +36,12 @@ async function main() {
   const firstOperator = await ensureFirstOperator({ email: env.SWITCHBOARD_ADMIN_EMAIL, password: env.SWITCHBOARD_ADMIN_PASSWORD });
 
   const dev = env.NODE_ENV !== "production";
-  const app = next({ dev, hostname: env.HOST, port: env.PORT });
+  // Next attaches its upgrade listener (HMR in development) to the server it is given, on its
+  // first request. Given the real one, it would also see each gateway upgrade: a route
+  // resolution, and an AbortController and listeners kept on the socket for the connection's
+  // life. It gets a server that never listens, to which only the other upgrades are passed on.
+  const nextUpgrades = createServer();
+  const app = next({ dev, hostname: env.HOST, port: env.PORT, httpServer: nextUpgrades });
   await app.prepare();
   const handle = app.getRequestHandler();
   const gateway = createGateway();
@@ -48,9 +53,9 @@ async function main() {
     if (handlesPlatformApi(request)) void servePlatformApi(request, response);
     else void handle(request, response);
   });
-  // Next adds its own upgrade listener for its dev server; this one claims only the gateway path.
   server.on("upgrade", (request, socket, head) => {
     if (gateway.handles(request)) gateway.upgrade(request, socket, head);
+    else nextUpgrades.emit("upgrade", request, socket, head);
   });
   await new Promise<void>((resolve) => server.listen(env.PORT, env.HOST, resolve));
   const sweepIntervalMs = env.SWITCHBOARD_SWEEP_INTERVAL_SECONDS * 1000;

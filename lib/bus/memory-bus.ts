@@ -1,12 +1,15 @@
-import type { Bus, BusHandler, BusMessage } from "./messages";
+import { addHandler, type Bus, type BusHandler, type BusMessage, removeHandler } from "./messages";
 
 /** The embedded bus: one process, no other service. */
 export function createMemoryBus(): Bus {
-  const handlers = new Map<string, Set<BusHandler>>();
+  /** Each topic's handlers, replaced rather than changed, so a delivery runs over the handlers it started with. */
+  const handlers = new Map<string, readonly BusHandler[]>();
   const claims = new Map<string, number>();
-  const presence = new Map<string, Map<string, number>>();
-  const rates = new Map<string, { windowStart: number; count: number }>();
-  let lastSweep = Date.now();
+  /** Each key's members (a user's sessions: a few), as arrays: a Map each would weigh more than its entries. */
+  const presence = new Map<string, { member: string; expiresAt: number }[]>();
+  const rates = new Map<string, { windowEnd: number; count: number }>();
+  let lastClaimSweep = Date.now();
+  let lastRateSweep = Date.now();
 
   /**
    * Claims are kept in the order they were made, and all have one lifetime (a nonce's), so
@@ -15,34 +18,42 @@ export function createMemoryBus(): Bus {
    * the whole map (at 5,000 signed calls a second it holds 3,000,000 nonces).
    */
   function sweepExpiredClaims(now: number) {
-    if (now - lastSweep < 1000) return;
-    lastSweep = now;
+    if (now - lastClaimSweep < 1000) return;
+    lastClaimSweep = now;
     for (const [key, expiresAt] of claims) {
       if (expiresAt > now) break;
       claims.delete(key);
     }
   }
 
+  /** Forgets rate windows that ended (of several lengths, so in no order): every user and client leaves some behind. */
+  function sweepEndedRates(now: number) {
+    if (now - lastRateSweep < 10_000) return;
+    lastRateSweep = now;
+    for (const [key, rate] of rates) if (rate.windowEnd <= now) rates.delete(key);
+  }
+
   return {
     driver: "memory",
     async publish(topic: string, message: BusMessage) {
-      for (const handler of handlers.get(topic) ?? []) handler(message);
+      for (const handler of handlers.get(topic) ?? []) handler(message, topic);
     },
     subscribe(topic: string, handler: BusHandler) {
-      let set = handlers.get(topic);
-      if (!set) handlers.set(topic, (set = new Set()));
-      set.add(handler);
-      return () => {
-        set.delete(handler);
-        if (set.size === 0) handlers.delete(topic);
-      };
+      handlers.set(topic, addHandler(handlers.get(topic), handler));
+    },
+    unsubscribe(topic: string, handler: BusHandler) {
+      const remaining = removeHandler(handlers.get(topic), handler);
+      if (remaining) handlers.set(topic, remaining);
+      else handlers.delete(topic);
     },
     // One process: nothing published is ever missed.
     onReconnect: () => () => {},
     async consumeRate(key: string, cost: number, limit: number, windowMs: number) {
-      const windowStart = Math.floor(Date.now() / windowMs) * windowMs;
+      const now = Date.now();
+      sweepEndedRates(now);
+      const windowEnd = (Math.floor(now / windowMs) + 1) * windowMs;
       let rate = rates.get(key);
-      if (!rate || rate.windowStart !== windowStart) rates.set(key, (rate = { windowStart, count: 0 }));
+      if (!rate || rate.windowEnd !== windowEnd) rates.set(key, (rate = { windowEnd, count: 0 }));
       rate.count += cost;
       return rate.count <= limit;
     },
@@ -57,22 +68,24 @@ export function createMemoryBus(): Bus {
       return true;
     },
     async setPresence(key: string, member: string, ttlMs: number) {
-      let members = presence.get(key);
-      if (!members) presence.set(key, (members = new Map()));
-      members.set(member, Date.now() + ttlMs);
+      const now = Date.now();
+      const members = presence.get(key);
+      const present = members?.find((candidate) => candidate.member === member);
+      if (present) present.expiresAt = now + ttlMs;
+      else presence.set(key, [...(members ?? []).filter((candidate) => candidate.expiresAt > now), { member, expiresAt: now + ttlMs }]);
     },
     async clearPresence(key: string, member: string) {
-      const members = presence.get(key);
-      members?.delete(member);
-      if (members?.size === 0) presence.delete(key);
+      const remaining = presence.get(key)?.filter((candidate) => candidate.member !== member);
+      if (remaining?.length) presence.set(key, remaining);
+      else presence.delete(key);
     },
     async listPresence(key: string) {
       const now = Date.now();
-      return [...(presence.get(key) ?? [])].flatMap(([member, expiresAt]) => (expiresAt > now ? [member] : []));
+      return (presence.get(key) ?? []).flatMap((present) => (present.expiresAt > now ? [present.member] : []));
     },
     async anyPresent(keys: string[]) {
       const now = Date.now();
-      return keys.map((key) => [...(presence.get(key)?.values() ?? [])].some((expiresAt) => expiresAt > now));
+      return keys.map((key) => (presence.get(key) ?? []).some((present) => present.expiresAt > now));
     },
     async close() {
       handlers.clear();

@@ -42,13 +42,30 @@ export const busMessageSchema = z.discriminatedUnion("type", [
 ]);
 
 export type BusMessage = z.infer<typeof busMessageSchema>;
-export type BusHandler = (message: BusMessage) => void;
+/** Receives the messages of the topics it subscribed to, and the topic of each: one handler may serve many topics. */
+export type BusHandler = (message: BusMessage, topic: string) => void;
+
+/** A topic's handlers with `handler` added (once): a new array, as a delivery may be running over the old one. */
+export function addHandler(current: readonly BusHandler[] | undefined, handler: BusHandler): readonly BusHandler[] {
+  if (!current) return [handler];
+  return current.includes(handler) ? current : [...current, handler];
+}
+
+/** A topic's handlers without `handler`; undefined when none remains. */
+export function removeHandler(current: readonly BusHandler[] | undefined, handler: BusHandler): readonly BusHandler[] | undefined {
+  const remaining = current?.filter((candidate) => candidate !== handler);
+  return remaining && remaining.length > 0 ? remaining : undefined;
+}
 
 export interface Bus {
   readonly driver: "memory" | "redis";
   publish(topic: string, message: BusMessage): Promise<void>;
-  /** Returns the function that ends this subscription. */
-  subscribe(topic: string, handler: BusHandler): () => void;
+  /**
+   * Hands `handler` what is published on `topic` from now on, until `unsubscribe` with the same
+   * handler. A node subscribes a topic per connected user: one shared handler keeps that cheap.
+   */
+  subscribe(topic: string, handler: BusHandler): void;
+  unsubscribe(topic: string, handler: BusHandler): void;
   /**
    * Calls `handler` each time the bus has its subscriptions back after losing its
    * connection: what was published meanwhile never arrived here, so whoever relies on

@@ -1,5 +1,5 @@
 import { Redis } from "ioredis";
-import { type Bus, type BusHandler, type BusMessage, busMessageSchema } from "./messages";
+import { addHandler, type Bus, type BusHandler, type BusMessage, busMessageSchema, removeHandler } from "./messages";
 
 const prefix = "switchboard:";
 
@@ -7,7 +7,8 @@ const prefix = "switchboard:";
 export function createRedisBus(url: string): Bus {
   const publisher = new Redis(url, { maxRetriesPerRequest: 3, enableAutoPipelining: true });
   const subscriber = new Redis(url);
-  const handlers = new Map<string, Set<BusHandler>>();
+  /** Each topic's handlers, replaced rather than changed, so a delivery runs over the handlers it started with. */
+  const handlers = new Map<string, readonly BusHandler[]>();
   const reconnectHandlers = new Set<() => void>();
   let connectionLost = false;
 
@@ -29,11 +30,12 @@ export function createRedisBus(url: string): Bus {
   });
 
   subscriber.on("message", (channel: string, text: string) => {
-    const set = handlers.get(channel.slice(prefix.length));
-    if (!set) return;
+    const topic = channel.slice(prefix.length);
+    const current = handlers.get(topic);
+    if (!current) return;
     const parsed = busMessageSchema.safeParse(JSON.parse(text));
     if (!parsed.success) return;
-    for (const handler of set) handler(parsed.data);
+    for (const handler of current) handler(parsed.data, topic);
   });
 
   return {
@@ -42,19 +44,17 @@ export function createRedisBus(url: string): Bus {
       await publisher.publish(prefix + topic, JSON.stringify(message));
     },
     subscribe(topic: string, handler: BusHandler) {
-      let set = handlers.get(topic);
-      if (!set) {
-        handlers.set(topic, (set = new Set()));
-        void subscriber.subscribe(prefix + topic);
-      }
-      set.add(handler);
-      return () => {
-        set.delete(handler);
-        if (set.size === 0 && handlers.get(topic) === set) {
-          handlers.delete(topic);
-          void subscriber.unsubscribe(prefix + topic);
-        }
-      };
+      const current = handlers.get(topic);
+      handlers.set(topic, addHandler(current, handler));
+      if (!current) void subscriber.subscribe(prefix + topic);
+    },
+    unsubscribe(topic: string, handler: BusHandler) {
+      const current = handlers.get(topic);
+      if (!current) return;
+      const remaining = removeHandler(current, handler);
+      if (remaining) return void handlers.set(topic, remaining);
+      handlers.delete(topic);
+      void subscriber.unsubscribe(prefix + topic);
     },
     onReconnect(handler: () => void) {
       reconnectHandlers.add(handler);

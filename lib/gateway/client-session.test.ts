@@ -203,6 +203,21 @@ describe("a connected session", () => {
     expect(answering.transport.messages.filter((message) => message === "{}")).toHaveLength(3);
   });
 
+  it("gets the frames of one turn of the event loop as one message, as every other session does", async () => {
+    const node = startNode();
+    const [ivy, ira] = [await connect(node, "ivy"), await connect(node, "ira")];
+    const before = [ivy.transport.messages.length, ira.transport.messages.length];
+    for (const userId of ["ivy", "ira"]) {
+      for (const text of ["one", "two"]) void getBus().publish(topics.user(app.id, userId), { type: "publication", data: JSON.stringify({ text }) });
+    }
+    await vi.waitFor(() => expect(ira.transport.messages).toHaveLength(before[1]! + 1));
+    for (const [client, sent] of [[ivy, before[0]!], [ira, before[1]!]] as const) {
+      expect(client.transport.messages.slice(sent)).toEqual([
+        [{ text: "one" }, { text: "two" }].map((data) => JSON.stringify({ push: { channel: `personal:${client.session.user!.userId}`, pub: { data } } })).join("\n"),
+      ]);
+    }
+  });
+
   it("is closed with 3008 when its connection holds more than the outbound budget unsent", async () => {
     const client = await connect(startNode(), "hal");
     const publish = () => getBus().publish(topics.user(app.id, "hal"), { type: "publication", data: '{"text":"hi"}' });
@@ -229,6 +244,62 @@ describe("a connected session", () => {
     expect(await client.reply(2)).toEqual({ id: 2, error: { code: 104, message: "method not found" } });
     expect(await client.reply(3)).toEqual({ id: 3, error: { code: 108, message: "not available" } });
     expect(client.transport.closedWith).toBeNull();
+  });
+});
+
+describe("the node's clock (one for every session, no timer per connection)", () => {
+  const stale = { code: 3502, reason: "stale" };
+
+  it("closes each connection without a connect command at its own deadline, with one timer for all", () => {
+    vi.useFakeTimers({ toFake: ["setTimeout", "setInterval", "Date"] });
+    const node = startNode();
+    const first = openConnection(node);
+    const timers = vi.getTimerCount();
+    vi.advanceTimersByTime(4000);
+    const later = Array.from({ length: 100 }, () => openConnection(node));
+    expect(vi.getTimerCount()).toBe(timers);
+
+    vi.advanceTimersByTime(gatewayLimits.connectTimeoutMs - 4000);
+    expect(first.transport.closedWith).toEqual(stale);
+    expect(later.filter((client) => client.transport.closedWith !== null)).toEqual([]);
+    vi.advanceTimersByTime(3999);
+    expect(later.filter((client) => client.transport.closedWith !== null)).toEqual([]);
+    vi.advanceTimersByTime(1);
+    expect(later.map((client) => client.transport.closedWith)).toEqual(later.map(() => stale));
+  });
+
+  it("leaves open past the deadline a connection whose connect was answered, or refused for a token to renew", async () => {
+    const node = startNode();
+    const oldToken = await tokenFor("max");
+    await expireAccessTokens({ appId: app.id, userIds: ["max"], expiresAt: Date.now() + 1 });
+    vi.useFakeTimers({ toFake: ["setTimeout", "Date"] });
+    const connected = openConnection(node);
+    connected.send({ id: 1, connect: { token: await tokenFor("ned") } });
+    const renewing = openConnection(node);
+    renewing.send({ id: 1, connect: { token: oldToken } });
+    expect(await connected.reply(1)).toHaveProperty("connect");
+    expect(await renewing.reply(1)).toEqual({ id: 1, error: { code: 109, message: "token expired" } });
+    const silent = openConnection(node);
+    vi.advanceTimersByTime(gatewayLimits.connectTimeoutMs);
+    expect(silent.transport.closedWith).toEqual(stale);
+    expect(connected.transport.closedWith).toBeNull();
+    expect(renewing.transport.closedWith).toBeNull();
+  });
+
+  it("closes with 3012 a session that stopped answering pings, however long it answered before", async () => {
+    vi.useFakeTimers({ toFake: ["setInterval", "Date"] });
+    const node = startNode();
+    const client = await connect(node, "oli");
+    const interval = gatewayLimits.pingIntervalSeconds * 1000;
+    for (let ping = 1; ping <= 5; ping++) {
+      await vi.advanceTimersByTimeAsync(interval);
+      client.session.receive("{}");
+    }
+    await vi.advanceTimersByTimeAsync(2 * interval);
+    expect(client.transport.closedWith).toBeNull();
+    await vi.advanceTimersByTimeAsync(interval);
+    expect(await client.closeCode()).toBe(3012);
+    expect(client.transport.messages.filter((message) => message === "{}")).toHaveLength(7);
   });
 });
 

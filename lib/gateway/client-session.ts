@@ -23,9 +23,9 @@ export const gatewayLimits = {
   maxFrameBytes: 256 * 1024,
   /** Bytes a connection may have waiting to be sent before it is closed as a slow consumer. */
   maxBufferedBytes: 4 * 1024 * 1024,
-  /** Seconds between server pings; a client silent for two intervals is closed. */
+  /** Seconds between server pings; a client silent for two intervals is closed (session-clock.ts). */
   pingIntervalSeconds: env.SWITCHBOARD_PING_INTERVAL_SECONDS,
-  /** A connection must send its connect command within this time. */
+  /** A connection must send its connect command within this time (session-clock.ts). */
   connectTimeoutMs: 10_000,
 };
 
@@ -44,6 +44,9 @@ export type SessionHost = {
 /**
  * One connection speaking the Centrifuge protocol on behalf of one user: the protocol's
  * state machine (new, connecting, connected, closed) over any SessionTransport.
+ * A node holds one per connection, idle for most of their lives: a session has no timer and
+ * no closure of its own (the node's SessionClock keeps time for all), and its outbox exists
+ * only while frames wait in it.
  */
 export class ClientSession {
   readonly id = randomUUID();
@@ -62,18 +65,18 @@ export class ClientSession {
   /** What the client asked to be sent for it should its connection be lost (`will.set`): never after a clean close. */
   private will: ClientMessage | null = null;
   private state: "new" | "connecting" | "connected" | "closed" = "new";
-  private outbox: string[] = [];
+  /** Whether a connect command got past its checks, even one refused later: the connect deadline no longer applies. */
+  private connectStarted = false;
+  /** Frames of this turn of the event loop, sent together by `flush`; null when none waits. */
+  private outbox: string[] | null = null;
   private outboxChars = 0;
-  private readonly connectTimer: NodeJS.Timeout;
 
   constructor(
     private readonly transport: SessionTransport,
     private readonly host: SessionHost,
     /** The client's address, as the connection-status events report it. */
     readonly clientIp: string,
-  ) {
-    this.connectTimer = setTimeout(() => this.state === "new" && this.close(closeCodes.stale), gatewayLimits.connectTimeoutMs);
-  }
+  ) {}
 
   get isOpen(): boolean {
     return this.state !== "closed";
@@ -87,8 +90,21 @@ export class ClientSession {
   send(frame: string) {
     if (this.state === "closed") return;
     if (this.transport.bufferedBytes + this.outboxChars > gatewayLimits.maxBufferedBytes) return this.close(closeCodes.slow);
-    if (this.outbox.push(frame) === 1) setImmediate(this.flush);
+    if (this.outbox) this.outbox.push(frame);
+    else {
+      this.outbox = [frame];
+      if (ClientSession.flushing.push(this) === 1) setImmediate(ClientSession.flushAll);
+    }
     this.outboxChars += frame.length;
+  }
+
+  /** Sessions whose outbox filled this turn of the event loop: one setImmediate flushes them all. */
+  private static flushing: ClientSession[] = [];
+
+  private static flushAll() {
+    const sessions = ClientSession.flushing;
+    ClientSession.flushing = [];
+    for (const session of sessions) session.flush();
   }
 
   /**
@@ -96,13 +112,21 @@ export class ClientSession {
    * separated as the protocol allows: a fan-out burst costs one socket write per session,
    * not one per publication.
    */
-  private readonly flush = () => {
-    if (this.outbox.length === 0 || this.state === "closed") return;
+  private flush() {
     const frames = this.outbox;
-    this.outbox = [];
+    if (!frames || this.state === "closed") return;
+    this.outbox = null;
     this.outboxChars = 0;
     this.transport.send(frames.length === 1 ? frames[0]! : frames.join("\n"));
-  };
+  }
+
+  /**
+   * The node's clock calls this `gatewayLimits.connectTimeoutMs` after the connection opened:
+   * a connection that sent no connect command by then is closed as stale (3502).
+   */
+  connectDeadlinePassed() {
+    if (this.state === "new" && !this.connectStarted) this.close(closeCodes.stale);
+  }
 
   close(reason: CloseReason) {
     if (this.state === "closed") return;
@@ -121,7 +145,7 @@ export class ClientSession {
     if (this.state === "closed") return;
     const wasConnected = this.state === "connected";
     this.state = "closed";
-    clearTimeout(this.connectTimer);
+    this.outbox = null;
     if (how.lost && wasConnected && this.will) this.host.track(this.sendWill(this.will));
     this.host.unregister(this);
   }
@@ -162,7 +186,7 @@ export class ClientSession {
     const platform = platformSchema.optional().safeParse((data as { platform?: unknown } | undefined)?.platform);
     if (!platform.success) return this.close(closeCodes.badRequest);
     this.state = "connecting";
-    clearTimeout(this.connectTimer);
+    this.connectStarted = true;
     this.platform = platform.data ?? "web";
     try {
       this.user = await authenticateAccessToken(token ?? "");

@@ -1,8 +1,9 @@
 import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
-import { type WebSocket, WebSocketServer } from "ws";
-import { gatewayLimits } from "./client-session";
+import { type RawData, WebSocket, WebSocketServer } from "ws";
+import { type ClientSession, gatewayLimits } from "./client-session";
 import { createNode, type GatewayNode } from "./node";
+import type { CloseReason } from "./protocol";
 import type { SessionTransport } from "./transport";
 
 export const gatewayPath = "/connection/websocket";
@@ -12,7 +13,15 @@ export const gatewayPath = "/connection/websocket";
  * hands each socket to this node (node.ts) as a session speaking over it.
  */
 export function createGateway() {
-  const wss = new WebSocketServer({ noServer: true, maxPayload: gatewayLimits.maxFrameBytes });
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: gatewayLimits.maxFrameBytes,
+    // Compression would keep a zlib context per socket; the frames are small JSON.
+    perMessageDeflate: false,
+    // The hub knows every session: ws's own set of clients would be a second.
+    clientTracking: false,
+    WebSocket: SessionSocket,
+  });
   const node = createNode();
 
   return {
@@ -47,20 +56,53 @@ export function createGateway() {
 
 export type Gateway = ReturnType<typeof createGateway>;
 
+/**
+ * A socket that knows the session it carries, so that one set of listener functions serves
+ * every socket: closures per socket would cost more than the session itself.
+ */
+class SessionSocket extends WebSocket {
+  session: ClientSession | null = null;
+}
+
+/** The session's side of its socket. */
+class SocketTransport implements SessionTransport {
+  constructor(private readonly socket: WebSocket) {}
+
+  send(message: string) {
+    this.socket.send(message);
+  }
+
+  close(reason: CloseReason) {
+    this.socket.close(reason.code, reason.reason);
+  }
+
+  get bufferedBytes() {
+    return this.socket.bufferedAmount;
+  }
+}
+
 /** Feeds the socket's messages and its end to a new session, which answers through the socket. */
-function serveSession(node: GatewayNode, ws: WebSocket, clientIp: string) {
-  const transport: SessionTransport = {
-    send: (message) => ws.send(message),
-    close: (reason) => ws.close(reason.code, reason.reason),
-    get bufferedBytes() {
-      return ws.bufferedAmount;
-    },
-  };
-  const session = node.accept(transport, clientIp);
-  ws.on("message", (data, isBinary) => session.receive(isBinary ? null : data.toString()));
-  // 1006: the connection ended without a close frame, as when a network or a device goes away.
-  ws.on("close", (code) => session.transportClosed({ lost: code === 1006 }));
-  ws.on("error", () => session.transportClosed({ lost: true }));
+function serveSession(node: GatewayNode, socket: SessionSocket, clientIp: string) {
+  socket.session = node.accept(new SocketTransport(socket), clientIp);
+  socket.on("message", receiveMessage);
+  socket.on("close", endSession);
+  socket.on("error", loseSession);
+}
+
+// ws calls its listeners on the socket, typed as its base class: the server makes only SessionSockets.
+const sessionOf = (socket: WebSocket) => (socket as SessionSocket).session!;
+
+function receiveMessage(this: WebSocket, data: RawData, isBinary: boolean) {
+  sessionOf(this).receive(isBinary ? null : data.toString());
+}
+
+// 1006: the connection ended without a close frame, as when a network or a device goes away.
+function endSession(this: WebSocket, code: number) {
+  sessionOf(this).transportClosed({ lost: code === 1006 });
+}
+
+function loseSession(this: WebSocket) {
+  sessionOf(this).transportClosed({ lost: true });
 }
 
 /** The client's address: the first X-Forwarded-For hop behind a proxy, else the socket's peer. */

@@ -7,8 +7,9 @@ import { findOpenChannelKeys, touchParticipants } from "../chat/products/open-ch
 import { clearPresence, findPresenceEntries, kickReplacedSessions, presenceTtlMs, setPresence } from "../chat/products/sessions";
 import { enqueueWebhookEvent } from "../chat/base/webhooks/enqueue-webhook-event";
 import { describeError, log } from "../log";
-import { ClientSession, gatewayLimits, type SessionHost } from "./client-session";
+import { ClientSession, type SessionHost } from "./client-session";
 import { Hub, type HubUser } from "./hub";
+import { SessionClock } from "./session-clock";
 import { type CloseReason, closeCodes } from "./protocol";
 import type { SessionTransport } from "./transport";
 
@@ -23,24 +24,30 @@ const participantRefreshMs = 5 * 60_000;
  */
 export function createNode() {
   const hub = new Hub();
-  /** The bus subscription of each topic that has listeners on this node. */
-  const subscriptions = new Map<string, () => void>();
+  const clock = new SessionClock(hub.sessions);
   let accepting = true;
 
+  // Two bus handlers for every topic of this node, not a closure per topic: what arrives on a
+  // user's own topic is theirs; what arrives on another goes to the users listening to it.
+  function onUserTopic(message: BusMessage, topic: string) {
+    const user = hub.user(topic);
+    if (user) deliverUnlessExcepted(user, message);
+  }
+
+  function onSharedTopic(message: BusMessage, topic: string) {
+    for (const listener of hub.listenersOf(topic)) deliverUnlessExcepted(listener, message);
+  }
+
+  function deliverUnlessExcepted(user: HubUser, message: BusMessage) {
+    if (!(message.type === "publication" && message.exceptUserId === user.userId)) deliver(user, message);
+  }
+
   function listen(user: HubUser, topic: string) {
-    if (!hub.listen(user, topic)) return;
-    const unsubscribe = getBus().subscribe(topic, (message) => {
-      for (const listener of hub.listenersOf(topic)) {
-        if (!(message.type === "publication" && message.exceptUserId === listener.userId)) deliver(listener, message);
-      }
-    });
-    subscriptions.set(topic, unsubscribe);
+    if (hub.listen(user, topic)) getBus().subscribe(topic, onSharedTopic);
   }
 
   function unlisten(user: HubUser, topic: string) {
-    if (!hub.unlisten(user, topic)) return;
-    subscriptions.get(topic)?.();
-    subscriptions.delete(topic);
+    if (hub.unlisten(user, topic)) getBus().unsubscribe(topic, onSharedTopic);
   }
 
   function deliver(user: HubUser, message: BusMessage) {
@@ -59,12 +66,14 @@ export function createNode() {
     const key = topics.user(appId, userId);
     const { user, isNew } = hub.attach(session, key);
     if (!isNew) return user;
-    listen(user, key);
+    getBus().subscribe(key, onUserTopic);
     listen(user, topics.app(appId));
+    // Dropped once settled: a node keeps nothing per user that it does not need.
     user.ready = Promise.all([findListenedChannelKeys({ appId, userId }), findOpenChannelKeys({ appId, userId })]).then((found) => {
       const channelKeys = found.flat();
       if (hub.user(key) !== user) return;
       for (const channelKey of channelKeys) deliver(user, { type: "membership", channelKeys: [channelKey], joined: true });
+      user.ready = null;
     });
     return user;
   }
@@ -73,8 +82,8 @@ export function createNode() {
   const pendingUpdates = new Set<Promise<void>>();
 
   function closeUser(user: HubUser) {
-    for (const topic of [...user.topics]) unlisten(user, topic);
-    hub.remove(topics.user(user.appId, user.userId));
+    getBus().unsubscribe(user.key, onUserTopic);
+    for (const topic of hub.remove(user)) getBus().unsubscribe(topic, onSharedTopic);
     // The 30 minutes after which an open-channel participant has left start now.
     trackUpdate(touchParticipants({ appId: user.appId, userIds: [user.userId] }).catch((error) => log.warn("participant update failed", describeError(error))));
   }
@@ -94,7 +103,7 @@ export function createNode() {
       // Counted before any wait: unregister uncounts every session with a connectedAt.
       connectionOpened(appId);
       markActive(appId, userId);
-      await openUser(session).ready;
+      await (openUser(session).ready ?? undefined);
       await trackPresence(session);
       const present = await findPresenceEntries({ appId, userId }).catch((error) => (log.warn("presence read failed", describeError(error)), [session.presenceEntry]));
       if (!session.multiDeviceSync && present.length > 1) await recordLiveDelivery({ appId, userId, until: new Date() });
@@ -102,7 +111,7 @@ export function createNode() {
       await reportConnectionStatus(session, "connected");
     },
     unregister(session) {
-      const user = hub.detach(session);
+      const user = hub.detach(session, session.user && topics.user(session.user.appId, session.user.userId));
       if (!session.user) return;
       void untrackPresence(session);
       if (session.connectedAt > 0) {
@@ -125,19 +134,14 @@ export function createNode() {
   // Connected users stay in their open channels; the sweeper removes those silent for 30 minutes.
   const participantRefresher = setInterval(() => {
     const byApp = new Map<string, string[]>();
-    for (const user of hub.allUsers()) byApp.set(user.appId, [...(byApp.get(user.appId) ?? []), user.userId]);
+    for (const user of hub.allUsers()) {
+      const userIds = byApp.get(user.appId);
+      if (userIds) userIds.push(user.userId);
+      else byApp.set(user.appId, [user.userId]);
+    }
     for (const [appId, userIds] of byApp) void touchParticipants({ appId, userIds }).catch((error) => log.warn("participant update failed", describeError(error)));
   }, participantRefreshMs);
   participantRefresher.unref();
-
-  const pinger = setInterval(() => {
-    const silentSince = Date.now() - 2 * gatewayLimits.pingIntervalSeconds * 1000;
-    for (const session of hub.sessions) {
-      if (session.lastActivity < silentSince) session.close(closeCodes.noPong);
-      else if (session.user) session.send("{}");
-    }
-  }, gatewayLimits.pingIntervalSeconds * 1000);
-  pinger.unref();
 
   // Publications and membership changes of the bus's outage never reached this node: its
   // clients reconnect, listen afresh and catch up from the database.
@@ -151,6 +155,7 @@ export function createNode() {
     accept(transport: SessionTransport, clientIp: string): ClientSession {
       const session = new ClientSession(transport, host, clientIp);
       hub.accept(session);
+      clock.admit(session);
       return session;
     },
 
@@ -170,7 +175,7 @@ export function createNode() {
      */
     async close(timeoutMs = 5000) {
       accepting = false;
-      clearInterval(pinger);
+      clock.stop();
       clearInterval(presenceRefresher);
       clearInterval(participantRefresher);
       stopResync();
