@@ -29,7 +29,9 @@ export function connectDatabase(databaseUrl: string, encryptionKey = env.SWITCHB
   return client;
 }
 
-const sqlConnections = new WeakMap<Db, SqlConnection>();
+// Process-wide, like `db` below: Next's route handlers load their own copy of this module but share server.ts's client.
+const connectionsKey = Symbol.for("switchboard.sqlConnections");
+const sqlConnections: WeakMap<Db, SqlConnection> = ((globalThis as typeof globalThis & { [connectionsKey]?: WeakMap<Db, SqlConnection> })[connectionsKey] ??= new WeakMap());
 
 /** The driver-level connection of `database`, for the per-message path (see sql-connection.ts). */
 export function sqlConnectionOf(database: Db): SqlConnection {
