@@ -1,6 +1,6 @@
 // Fan-out: one sender, every other connection receives each message. A 1,000-member group
-// with every member online, and an open channel with 5,000 connections, each against a bare
-// `ws` broadcast of the same frames (baseline), every server in its own process.
+// with every member online, and an open channel with 2,000 and with 15,000 connections, each
+// against a bare `ws` broadcast of the same frames (baseline), every server in its own process.
 import { callApi } from "../test/support/platform-api";
 import { startTestServer, type TestServer } from "../test/support/test-server";
 import { createBenchApp } from "./lib/bench-app";
@@ -10,7 +10,7 @@ import { saveResults } from "./lib/results";
 import { round } from "./lib/stats";
 
 const groupMembers = Number(process.env.BENCH_GROUP_MEMBERS ?? 1000);
-const openChannelConnections = Number(process.env.BENCH_OPEN_CHANNEL_CONNECTIONS ?? 5000);
+const openChannelSizes = (process.env.BENCH_OPEN_CHANNEL_CONNECTIONS ?? "2000,15000").split(",").map(Number);
 const messages = Number(process.env.BENCH_FAN_OUT_MESSAGES ?? 200);
 const inFlight = Number(process.env.BENCH_FAN_OUT_IN_FLIGHT ?? 16);
 
@@ -72,7 +72,7 @@ async function measureGroup() {
   });
 }
 
-async function measureOpenChannel() {
+async function measureOpenChannel(openChannelConnections: number) {
   return withServer(async (server) => {
     const userIds = Array.from({ length: openChannelConnections }, (_, index) => `u${index}`);
     const { app, tokenFor } = await createBenchApp(server, userIds, ["clientMessagesPerSecond=1000"]);
@@ -91,7 +91,13 @@ async function measureOpenChannel() {
 const pairing = `${process.env.SWITCHBOARD_TEST_DATABASE ?? "sqlite"}+${process.env.SWITCHBOARD_TEST_BUS ?? "memory"}`;
 const scenarios = [
   { name: `group fan-out (${pairing})`, members: `${groupMembers}-member group, all online`, target: { channelType: 3, channelId: "everyone" }, connections: groupMembers, measure: measureGroup },
-  { name: `open channel fan-out (${pairing})`, members: `${openChannelConnections} connections in one open channel`, target: { channelType: 4, channelId: "stage" }, connections: openChannelConnections, measure: measureOpenChannel },
+  ...openChannelSizes.map((connections) => ({
+    name: `open channel fan-out, ${connections} connections (${pairing})`,
+    members: `${connections} connections in one open channel`,
+    target: { channelType: 4, channelId: "stage" },
+    connections,
+    measure: () => measureOpenChannel(connections),
+  })),
 ];
 for (const scenario of scenarios) {
   const baseline = await measureRelay(scenario.connections, scenario.target);

@@ -3,7 +3,8 @@ import { markActive } from "../chat/base/analytics/active-users";
 import { connectionClosed, connectionOpened } from "../chat/base/analytics/connection-counts";
 import { findListenedChannelKeys } from "../chat/messages/listened-channels";
 import { recordLiveDelivery } from "../chat/base/messages/single-device-delivery";
-import { findOpenChannelKeys, touchParticipants } from "../chat/products/open-channels";
+import { touchParticipants } from "../chat/products/open-channels";
+import { coalesceReads } from "../chat/base/coalesce-reads";
 import { clearPresence, findPresenceEntries, kickReplacedSessions, presenceTtlMs, setPresence } from "../chat/products/sessions";
 import { enqueueWebhookEvent } from "../chat/base/webhooks/enqueue-webhook-event";
 import { describeError, log } from "../log";
@@ -14,6 +15,9 @@ import { type CloseReason, closeCodes } from "./protocol";
 import type { SessionTransport } from "./transport";
 
 const participantRefreshMs = 5 * 60_000;
+
+/** What each connecting user listens to: the users connecting in one turn of the event loop are read together. */
+const findListenedChannelKeysOf = coalesceReads((appId, userIds) => findListenedChannelKeys({ appId, userIds }));
 
 /**
  * This node of the gateway, whatever transport carries its sessions: it registers sessions
@@ -69,8 +73,7 @@ export function createNode() {
     getBus().subscribe(key, onUserTopic);
     listen(user, topics.app(appId));
     // Dropped once settled: a node keeps nothing per user that it does not need.
-    user.ready = Promise.all([findListenedChannelKeys({ appId, userId }), findOpenChannelKeys({ appId, userId })]).then((found) => {
-      const channelKeys = found.flat();
+    user.ready = findListenedChannelKeysOf(appId, userId).then((channelKeys = []) => {
       if (hub.user(key) !== user) return;
       for (const channelKey of channelKeys) deliver(user, { type: "membership", channelKeys: [channelKey], joined: true });
       user.ready = null;

@@ -1,5 +1,6 @@
 import { db } from "../../../db/client";
 import { createUserCache } from "../cache";
+import { coalesceReads } from "../coalesce-reads";
 import { ChatError } from "../errors";
 
 /**
@@ -18,21 +19,20 @@ export const userCache = createUserCache<UserState>({
   name: "user",
   maxEntries: 200_000,
   ttlMs: 60_000,
-  load: async (appId, userId) => {
-    // findFirst, not findUnique: Prisma merges concurrent findUnique calls into one query, which
-    // a burst of connects would push past SQLite's limit on query parameters.
-    const user = await db.user.findFirst({ where: { appId, id: userId, deletedAt: null }, select: userStateColumns });
-    return user && toUserState(user);
-  },
+  load: async (appId, userId) => (await readUserStateCoalesced(appId, userId)) ?? null,
 });
 
 /** The states of several users of an app by user id (users that do not exist are absent): one read for those not cached. */
 export function findUserStates(appId: string, userIds: string[]): Promise<Map<string, UserState>> {
-  return userCache.getMany(appId, userIds, async (_, uncached) => {
-    const users = await db.user.findMany({ where: { appId, id: { in: uncached }, deletedAt: null }, select: { id: true, ...userStateColumns } });
-    return new Map(users.map((user) => [user.id, toUserState(user)]));
-  });
+  return userCache.getMany(appId, userIds, readUserStates);
 }
+
+async function readUserStates(appId: string, userIds: string[]): Promise<Map<string, UserState>> {
+  const users = await db.user.findMany({ where: { appId, id: { in: userIds }, deletedAt: null }, select: { id: true, ...userStateColumns } });
+  return new Map(users.map((user) => [user.id, toUserState(user)]));
+}
+
+const readUserStateCoalesced = coalesceReads(readUserStates);
 
 function toUserState(user: { name: string; avatarUrl: string; createdAt: Date; tokensValidAfter: Date | null; bannedUntil: Date | null }): UserState {
   return {

@@ -1,5 +1,6 @@
 import { db } from "../../../db/client";
 import { getAppSettings } from "../../base/apps/app-settings";
+import { channelKeysByUser } from "../../base/channels/channel-keys-by-user";
 import { ChannelType } from "../../base/channels/channel-types";
 import { announceMembership } from "../../base/channels/membership-events";
 import { ChatError } from "../../base/errors";
@@ -85,13 +86,15 @@ export async function communityVisibleSince(input: { appId: string; member: { jo
   return new Date(settings.communityHistoryForMembersOnly ? Math.max(windowStart, input.member.joinedAt.getTime()) : windowStart);
 }
 
-/** The rows a gateway node listens to for a user: each community they are in, and the private subchannels they read. */
-export async function findCommunityChannelKeys(input: { appId: string; userId: string }): Promise<string[]> {
+/** The rows a gateway node listens to for each of these users, by user id: each community they are in, and the private subchannels they read. */
+export async function findCommunityChannelKeys(input: { appId: string; userIds: string[] }): Promise<Map<string, string[]>> {
   const [communities, access] = await Promise.all([
-    db.channelMember.findMany({ where: { appId: input.appId, userId: input.userId, channel: { type: ChannelType.community, parentId: null } }, select: { channelId: true } }),
-    findPrivateAccess({ appId: input.appId, userIds: [input.userId] }),
+    db.channelMember.findMany({ where: { appId: input.appId, userId: { in: input.userIds }, channel: { type: ChannelType.community, parentId: null } }, select: { userId: true, channelId: true } }),
+    findPrivateAccess(input),
   ]);
-  return [...communities.map((row) => row.channelId), ...access.get(input.userId)!];
+  const keys = channelKeysByUser(input.userIds, communities);
+  for (const [userId, readable] of access) keys.get(userId)!.push(...readable);
+  return keys;
 }
 
 /**

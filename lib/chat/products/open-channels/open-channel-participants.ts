@@ -4,6 +4,7 @@ import { db } from "../../../db/client";
 import { describeError, log } from "../../../log";
 import { getAppSettings } from "../../base/apps/app-settings";
 import { announceMembership } from "../../base/channels/membership-events";
+import { channelKeysByUser } from "../../base/channels/channel-keys-by-user";
 import { ChatError } from "../../base/errors";
 import { emitChatEvent } from "../../base/events";
 import { serializePublication, toMessageView } from "../../base/messages/message-view";
@@ -78,13 +79,13 @@ export async function tellLeft(appId: string, userIds: string[], channelId: stri
   );
 }
 
-/** The open channels (row ids) a user is in: a node delivers them to the user's sessions. */
-export async function findOpenChannelKeys(input: { appId: string; userId: string }): Promise<string[]> {
+/** The open channels each of these users is a participant of (Channel row ids), by user id. */
+export async function findOpenChannelKeys(input: { appId: string; userIds: string[] }): Promise<Map<string, string[]>> {
   const rows = await db.openChannelParticipant.findMany({
-    where: { appId: input.appId, userId: input.userId, lastSeenAt: { gt: new Date(Date.now() - participantTimeoutMs) } },
-    select: { channelId: true },
+    where: { appId: input.appId, userId: { in: input.userIds }, lastSeenAt: { gt: new Date(Date.now() - participantTimeoutMs) } },
+    select: { userId: true, channelId: true },
   });
-  return rows.map((row) => row.channelId);
+  return channelKeysByUser(input.userIds, rows);
 }
 
 /** Connected users are present in their open channels: keeps them from timing out. */

@@ -1,0 +1,25 @@
+import { spawn } from "node:child_process";
+import { readdirSync } from "node:fs";
+import { startTestServer } from "../../test/support/test-server";
+import { createBenchApp } from "../lib/bench-app";
+const count = Number(process.env.N ?? 5000);
+const server = await startTestServer();
+const ids = Array.from({ length: count }, (_, i) => `u${i}`);
+const { app, tokenKey } = await createBenchApp(server, ids);
+const pid = server.process.pid!;
+const snap = async (label: string) => {
+  const before = readdirSync("/tmp/heap").length;
+  process.kill(pid, "SIGUSR2");
+  while (readdirSync("/tmp/heap").length === before) await new Promise((r) => setTimeout(r, 500));
+  await new Promise((r) => setTimeout(r, 8000));
+  console.log("snap", label);
+};
+await new Promise((r) => setTimeout(r, 3000));
+await snap("zero");
+const gen = spawn(process.execPath, ["--import", "tsx", "bench/lib/idle-clients.ts"], { env: { ...process.env, BENCH_URL: server.wsUrl, BENCH_APP_KEY: app.appKey, BENCH_TOKEN_KEY: tokenKey, BENCH_PREFIX: "u", BENCH_FROM: "0", BENCH_COUNT: String(count) }, stdio: ["ignore", "pipe", "inherit"] });
+await new Promise<void>((res) => gen.stdout!.on("data", (c) => String(c).includes("connected") && res()));
+await new Promise((r) => setTimeout(r, 5000));
+await snap("all");
+gen.kill();
+await server.close();
+process.exit(0);
