@@ -1,4 +1,4 @@
-import { db } from "../../db/client";
+import { db, sqlConnectionOf } from "../../db/client";
 import { channelKeysByUser } from "../base/channels/channel-keys-by-user";
 import { ChannelType } from "../base/channels/channel-types";
 import { findCommunityChannelKeys } from "../products/communities";
@@ -12,10 +12,12 @@ import { findOpenChannelKeys } from "../products/open-channels";
  */
 export async function findListenedChannelKeys(input: { appId: string; userIds: string[] }): Promise<Map<string, string[]>> {
   const [groups, communityKeys, openChannelKeys] = await Promise.all([
-    db.channelMember.findMany({
-      where: { appId: input.appId, userId: { in: input.userIds }, channel: { OR: [{ type: ChannelType.group }, { type: ChannelType.service, parentId: null }] } },
-      select: { userId: true, channelId: true },
-    }),
+    // Plain SQL through the driver: every connect reads it.
+    sqlConnectionOf(db).query<{ userId: string; channelId: string }>(
+      `SELECT m."userId", m."channelId" FROM "ChannelMember" m JOIN "Channel" c ON c."id" = m."channelId"
+      WHERE m."appId" = ? AND m."userId" = ANY(?) AND (c."type" = ? OR (c."type" = ? AND c."parentId" IS NULL))`,
+      [input.appId, input.userIds, ChannelType.group, ChannelType.service],
+    ),
     findCommunityChannelKeys(input),
     findOpenChannelKeys(input),
   ]);

@@ -1,4 +1,5 @@
-import { db } from "../../../db/client";
+import { db, sqlConnectionOf } from "../../../db/client";
+import { readDate } from "../../../db/sql-connection";
 import { createUserCache } from "../cache";
 import { coalesceReads } from "../coalesce-reads";
 import { ChatError } from "../errors";
@@ -8,8 +9,6 @@ import { ChatError } from "../errors";
  * milliseconds; the profile (name, avatar, registration) is what `/v4/user/get` answers.
  */
 export type UserState = { name: string; avatarUrl: string; createdAt: number; tokensValidAfter: number | null; bannedUntil: number | null };
-
-const userStateColumns = { name: true, avatarUrl: true, createdAt: true, tokensValidAfter: true, bannedUntil: true } as const;
 
 /**
  * What the hot paths (connect, send, profile reads) need to know about a user, without a
@@ -27,20 +26,24 @@ export function findUserStates(appId: string, userIds: string[]): Promise<Map<st
   return userCache.getMany(appId, userIds, readUserStates);
 }
 
+/** Plain SQL through the driver: a burst of connects reads every user, and Prisma's engine costs more than the read. */
 async function readUserStates(appId: string, userIds: string[]): Promise<Map<string, UserState>> {
-  const users = await db.user.findMany({ where: { appId, id: { in: userIds }, deletedAt: null }, select: { id: true, ...userStateColumns } });
+  const users = await sqlConnectionOf(db).query<{ id: string; name: string; avatarUrl: string; createdAt: string | Date; tokensValidAfter: string | Date | null; bannedUntil: string | Date | null }>(
+    `SELECT "id", "name", "avatarUrl", "createdAt", "tokensValidAfter", "bannedUntil" FROM "User" WHERE "appId" = ? AND "id" = ANY(?) AND "deletedAt" IS NULL`,
+    [appId, userIds],
+  );
   return new Map(users.map((user) => [user.id, toUserState(user)]));
 }
 
 const readUserStateCoalesced = coalesceReads(readUserStates);
 
-function toUserState(user: { name: string; avatarUrl: string; createdAt: Date; tokensValidAfter: Date | null; bannedUntil: Date | null }): UserState {
+function toUserState(user: { name: string; avatarUrl: string; createdAt: string | Date; tokensValidAfter: string | Date | null; bannedUntil: string | Date | null }): UserState {
   return {
     name: user.name,
     avatarUrl: user.avatarUrl,
-    createdAt: user.createdAt.getTime(),
-    tokensValidAfter: user.tokensValidAfter?.getTime() ?? null,
-    bannedUntil: user.bannedUntil?.getTime() ?? null,
+    createdAt: readDate(user.createdAt).getTime(),
+    tokensValidAfter: user.tokensValidAfter === null ? null : readDate(user.tokensValidAfter).getTime(),
+    bannedUntil: user.bannedUntil === null ? null : readDate(user.bannedUntil).getTime(),
   };
 }
 

@@ -1,4 +1,4 @@
-import { db } from "../../../db/client";
+import { db, sqlConnectionOf } from "../../../db/client";
 import { getAppSettings } from "../../base/apps/app-settings";
 import { channelKeysByUser } from "../../base/channels/channel-keys-by-user";
 import { ChannelType } from "../../base/channels/channel-types";
@@ -27,17 +27,26 @@ export const communityTopicKey = (channel: { id: string; parentId?: string | nul
  * member of the subchannel, or of a user group bound to it.
  */
 export async function findPrivateAccess(input: { appId: string; userIds: string[]; subchannelPks?: string[] }): Promise<Map<string, Set<string>>> {
-  const subchannel = { appId: input.appId, type: ChannelType.community, isPrivate: true, ...(input.subchannelPks && { id: { in: input.subchannelPks } }) };
+  // Plain SQL through the driver: every connect reads it.
+  const onlyNamed = input.subchannelPks ? `AND s."id" = ANY(?)` : "";
+  const named = input.subchannelPks ? [input.subchannelPks] : [];
+  const sql = sqlConnectionOf(db);
   const [members, groupMembers] = await Promise.all([
-    db.channelMember.findMany({ where: { appId: input.appId, userId: { in: input.userIds }, role: { gte: SubchannelRole.member }, channel: subchannel }, select: { userId: true, channelId: true } }),
-    db.communityUserGroupMember.findMany({
-      where: { userId: { in: input.userIds }, userGroup: { channel: { appId: input.appId } } },
-      select: { userId: true, userGroup: { select: { bindings: { where: { subchannel }, select: { subchannelId: true } } } } },
-    }),
+    sql.query<{ userId: string; channelId: string }>(
+      `SELECT m."userId", m."channelId" FROM "ChannelMember" m JOIN "Channel" s ON s."id" = m."channelId"
+      WHERE m."appId" = ? AND m."userId" = ANY(?) AND m."role" >= ? AND s."type" = ? AND s."isPrivate" = ? ${onlyNamed}`,
+      [input.appId, input.userIds, SubchannelRole.member, ChannelType.community, true, ...named],
+    ),
+    sql.query<{ userId: string; channelId: string }>(
+      `SELECT gm."userId", b."subchannelId" AS "channelId" FROM "CommunityUserGroupMember" gm
+      JOIN "CommunityUserGroupBinding" b ON b."userGroupId" = gm."userGroupId"
+      JOIN "Channel" s ON s."id" = b."subchannelId"
+      WHERE gm."userId" = ANY(?) AND s."appId" = ? AND s."type" = ? AND s."isPrivate" = ? ${onlyNamed}`,
+      [input.userIds, input.appId, ChannelType.community, true, ...named],
+    ),
   ]);
   const access = new Map(input.userIds.map((userId) => [userId, new Set<string>()]));
-  for (const row of members) access.get(row.userId)?.add(row.channelId);
-  for (const row of groupMembers) for (const binding of row.userGroup.bindings) access.get(row.userId)?.add(binding.subchannelId);
+  for (const row of [...members, ...groupMembers]) access.get(row.userId)?.add(row.channelId);
   return access;
 }
 
@@ -89,7 +98,11 @@ export async function communityVisibleSince(input: { appId: string; member: { jo
 /** The rows a gateway node listens to for each of these users, by user id: each community they are in, and the private subchannels they read. */
 export async function findCommunityChannelKeys(input: { appId: string; userIds: string[] }): Promise<Map<string, string[]>> {
   const [communities, access] = await Promise.all([
-    db.channelMember.findMany({ where: { appId: input.appId, userId: { in: input.userIds }, channel: { type: ChannelType.community, parentId: null } }, select: { userId: true, channelId: true } }),
+    sqlConnectionOf(db).query<{ userId: string; channelId: string }>(
+      `SELECT m."userId", m."channelId" FROM "ChannelMember" m JOIN "Channel" c ON c."id" = m."channelId"
+      WHERE m."appId" = ? AND m."userId" = ANY(?) AND c."type" = ? AND c."parentId" IS NULL`,
+      [input.appId, input.userIds, ChannelType.community],
+    ),
     findPrivateAccess(input),
   ]);
   const keys = channelKeysByUser(input.userIds, communities);

@@ -1,6 +1,6 @@
 import { getBus, topics } from "../../../bus";
 import type { MessageView, OpenChannelLeaveReason } from "../../../contract";
-import { db } from "../../../db/client";
+import { db, sqlConnectionOf } from "../../../db/client";
 import { describeError, log } from "../../../log";
 import { getAppSettings } from "../../base/apps/app-settings";
 import { announceMembership } from "../../base/channels/membership-events";
@@ -81,10 +81,11 @@ export async function tellLeft(appId: string, userIds: string[], channelId: stri
 
 /** The open channels each of these users is a participant of (Channel row ids), by user id. */
 export async function findOpenChannelKeys(input: { appId: string; userIds: string[] }): Promise<Map<string, string[]>> {
-  const rows = await db.openChannelParticipant.findMany({
-    where: { appId: input.appId, userId: { in: input.userIds }, lastSeenAt: { gt: new Date(Date.now() - participantTimeoutMs) } },
-    select: { userId: true, channelId: true },
-  });
+  // Plain SQL through the driver: every connect reads it.
+  const rows = await sqlConnectionOf(db).query<{ userId: string; channelId: string }>(
+    `SELECT "userId", "channelId" FROM "OpenChannelParticipant" WHERE "appId" = ? AND "userId" = ANY(?) AND "lastSeenAt" > ?`,
+    [input.appId, input.userIds, new Date(Date.now() - participantTimeoutMs)],
+  );
   return channelKeysByUser(input.userIds, rows);
 }
 
