@@ -15,6 +15,7 @@ import { type CloseReason, closeCodes } from "./protocol";
 import type { SessionTransport } from "./transport";
 
 const participantRefreshMs = 5 * 60_000;
+const presenceRefreshBatch = 500;
 
 /** What each connecting user listens to: the users connecting in one turn of the event loop are read together. */
 const findListenedChannelKeysOf = coalesceReads((appId, userIds) => findListenedChannelKeys({ appId, userIds }));
@@ -129,10 +130,25 @@ export function createNode() {
   const presenceOf = (session: ClientSession) => ({ appId: session.user!.appId, userId: session.user!.userId, entry: session.presenceEntry });
   const trackPresence = (session: ClientSession) => setPresence(presenceOf(session)).catch((error) => log.warn("presence update failed", describeError(error)));
   const untrackPresence = (session: ClientSession) => clearPresence(presenceOf(session)).catch((error) => log.warn("presence update failed", describeError(error)));
-  const presenceRefresher = setInterval(() => {
-    for (const session of hub.sessions) if (session.user && session.isOpen) void trackPresence(session);
-  }, presenceTtlMs / 3);
+  const presenceRefresher = setInterval(() => void refreshPresence(), presenceTtlMs / 3);
   presenceRefresher.unref();
+  let refreshingPresence = false;
+
+  /**
+   * Renews the presence of every connected session, a few hundred at a time: refreshing
+   * 19,000 at once held as many bus commands in flight, whose garbage outlived the young
+   * generation and stayed in the process's memory (measured on Redis).
+   */
+  async function refreshPresence() {
+    if (refreshingPresence) return;
+    refreshingPresence = true;
+    try {
+      const sessions = [...hub.sessions].filter((session) => session.user && session.isOpen);
+      for (let start = 0; start < sessions.length; start += presenceRefreshBatch) await Promise.all(sessions.slice(start, start + presenceRefreshBatch).map(trackPresence));
+    } finally {
+      refreshingPresence = false;
+    }
+  }
 
   // Connected users stay in their open channels; the sweeper removes those silent for 30 minutes.
   const participantRefresher = setInterval(() => {
