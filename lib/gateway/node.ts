@@ -85,11 +85,21 @@ export function createNode() {
   /** Database writes of closing sessions under way: shutdown waits for them before the database closes. */
   const pendingUpdates = new Set<Promise<void>>();
 
+  /** Users who left this node in this turn of the event loop: their open-channel participations are touched together. */
+  let leftUsers = new Map<string, string[]>();
+
   function closeUser(user: HubUser) {
     getBus().unsubscribe(user.key, onUserTopic);
     for (const topic of hub.remove(user)) getBus().unsubscribe(topic, onSharedTopic);
     // The 30 minutes after which an open-channel participant has left start now.
-    trackUpdate(touchParticipants({ appId: user.appId, userIds: [user.userId] }).catch((error) => log.warn("participant update failed", describeError(error))));
+    if (leftUsers.size === 0) trackUpdate(new Promise<void>((resolve) => setImmediate(resolve)).then(touchLeftUsers));
+    addByApp(leftUsers, user);
+  }
+
+  function touchLeftUsers() {
+    const left = leftUsers;
+    leftUsers = new Map();
+    return touchParticipantsByApp(left);
   }
 
   function trackUpdate(update: Promise<void>) {
@@ -153,12 +163,8 @@ export function createNode() {
   // Connected users stay in their open channels; the sweeper removes those silent for 30 minutes.
   const participantRefresher = setInterval(() => {
     const byApp = new Map<string, string[]>();
-    for (const user of hub.allUsers()) {
-      const userIds = byApp.get(user.appId);
-      if (userIds) userIds.push(user.userId);
-      else byApp.set(user.appId, [user.userId]);
-    }
-    for (const [appId, userIds] of byApp) void touchParticipants({ appId, userIds }).catch((error) => log.warn("participant update failed", describeError(error)));
+    for (const user of hub.allUsers()) addByApp(byApp, user);
+    void touchParticipantsByApp(byApp);
   }, participantRefreshMs);
   participantRefresher.unref();
 
@@ -210,6 +216,18 @@ export function createNode() {
 }
 
 export type GatewayNode = ReturnType<typeof createNode>;
+
+/** Files a user's id under their app. */
+function addByApp(byApp: Map<string, string[]>, user: HubUser) {
+  const userIds = byApp.get(user.appId);
+  if (userIds) userIds.push(user.userId);
+  else byApp.set(user.appId, [user.userId]);
+}
+
+/** Marks these users (by app) present in their open channels now; a failure is logged, not thrown. */
+async function touchParticipantsByApp(byApp: Map<string, string[]>) {
+  await Promise.all([...byApp].map(([appId, userIds]) => touchParticipants({ appId, userIds }).catch((error) => log.warn("participant update failed", describeError(error)))));
+}
 
 /** The user:connection_status event of a session: status "0" connected, "1" disconnected (kicks included), "2" signed out. */
 async function reportConnectionStatus(session: ClientSession, change: "connected" | "disconnected") {
