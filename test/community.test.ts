@@ -100,6 +100,15 @@ describe("communities", () => {
     expect(await history("bob", "staff")).toEqual({ status: 403, body: { code: 1023, errorMessage: "bob is not a member of private subchannel staff" } });
   });
 
+  it("read access when a user connects: a user group's member connecting now receives the private subchannel live", async () => {
+    users.cal!.disconnect();
+    await settle();
+    users.cal = await connect("cal");
+    events.cal = recorder(users.cal);
+    await users.amy!.sendCommunityMessage({ communityId: "guild", subchannelId: "staff", text: "to the new connection" });
+    expect(await waitUntil(() => texts(events.cal!.messages).includes("to the new connection"))).toBe(true);
+  });
+
   it("follow access changes live: an unbound user group's members stop receiving the private subchannel", async () => {
     expect(await api("/v4/community-channel/channel/user-group/unbind", { channelId: "guild", subchannelId: "staff", userGroupIds: ["mods"] })).toEqual(ok);
     await users.amy!.sendCommunityMessage({ communityId: "guild", subchannelId: "staff", text: "after" });

@@ -1,4 +1,4 @@
-/** Most keys one read takes: SQLite limits the parameters of a query. */
+/** Most keys one read takes: a list bound as one parameter still makes a query that grows with it. */
 const maxKeysPerRead = 500;
 
 type Waiter<V> = { resolve: (value: V | undefined) => void; reject: (error: unknown) => void };
