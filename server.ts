@@ -20,6 +20,7 @@ import { databaseProvider, env } from "./lib/env";
 import { createGateway } from "./lib/gateway/gateway";
 import { handlesPlatformApi, servePlatformApi } from "./lib/platform-api/http-handler";
 import { describeError, log } from "./lib/log";
+import { healthPaths, markDraining, markMigrated, serveHealth } from "./lib/operations/health";
 import { startRepeatingTask } from "./lib/repeating-task";
 
 /** How often each node writes the Platform API calls it answered to the request log. */
@@ -28,10 +29,13 @@ const requestLogFlushMs = 1000;
 const webhookPollMs = 500;
 /** How often each node writes its usage counts for analytics (and reports its connections). */
 const usageSaveMs = 2000;
+/** On shutdown, how long API calls under way get to finish. */
+const inFlightGraceMs = 10_000;
 
 async function main() {
   const applied = await applyMigrations(env.DATABASE_URL);
   if (applied.length > 0) log.info("applied migrations", { migrations: applied });
+  markMigrated();
   await sealAppSecretsAtRest();
   const firstOperator = await ensureFirstOperator({ email: env.SWITCHBOARD_ADMIN_EMAIL, password: env.SWITCHBOARD_ADMIN_PASSWORD });
 
@@ -49,8 +53,10 @@ async function main() {
   const server = createServer((request, response) => {
     // Handlers cannot see the socket: hand them the peer as a proxy would (one in front already set it).
     request.headers["x-forwarded-for"] ??= request.socket.remoteAddress;
+    const path = request.url?.split("?", 1)[0] ?? "/";
+    if (healthPaths.has(path)) void serveHealth(path, request, response);
     // The Platform API is served before Next, whose per-request pipeline would cap it (ARCHITECTURE.md).
-    if (handlesPlatformApi(request)) void servePlatformApi(request, response);
+    else if (handlesPlatformApi(request)) void servePlatformApi(request, response);
     else void handle(request, response);
   });
   server.on("upgrade", (request, socket, head) => {
@@ -75,9 +81,18 @@ async function main() {
   let stopping: Promise<void> | null = null;
   const stop = (signal: string) =>
     (stopping ??= (async () => {
+      markDraining();
+      // SIGTERM is a planned stop (a deploy, a scale-in): serve on while balancers see /readyz fail.
+      if (signal === "SIGTERM" && env.SWITCHBOARD_DRAIN_SECONDS > 0) {
+        log.info("draining", { seconds: env.SWITCHBOARD_DRAIN_SECONDS });
+        await new Promise((resolve) => setTimeout(resolve, env.SWITCHBOARD_DRAIN_SECONDS * 1000));
+      }
       log.info("shutting down", { signal });
-      server.close();
+      const serverClosed = new Promise((resolve) => server.close(resolve));
       await gateway.close();
+      // API calls under way finish; a connection still open after that is cut.
+      await Promise.race([serverClosed, new Promise((resolve) => setTimeout(resolve, inFlightGraceMs))]);
+      server.closeAllConnections();
       await Promise.all([sweeper.stop(), temporarySweeper.stop(), usageSaver.stop(), usageTidier.stop(), webhookWorker.stop(), webhookPruner.stop(), requestLogWriter.stop(), requestLogPruner.stop(), historyRetention.stop(), conversationLifecycle.stop()]);
       await getMessageWriter().drain();
       await drainPushQueue(5000);

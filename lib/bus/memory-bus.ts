@@ -87,6 +87,7 @@ export function createMemoryBus(): Bus {
       const now = Date.now();
       return keys.map((key) => (presence.get(key) ?? []).some((present) => present.expiresAt > now));
     },
+    async ping() {},
     async close() {
       handlers.clear();
       claims.clear();

@@ -86,6 +86,8 @@ export interface Bus {
   listPresence(key: string): Promise<string[]>;
   /** For each key, whether any member is present under it: one round trip for many users. */
   anyPresent(keys: string[]): Promise<boolean[]>;
+  /** Resolves when the bus can carry publications now (Redis: both connections up, a PING answered); rejects saying why not. */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }
 

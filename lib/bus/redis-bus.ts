@@ -92,6 +92,13 @@ export function createRedisBus(url: string): Bus {
         return Number(count) > 0;
       });
     },
+    async ping() {
+      for (const [role, connection] of [["publishing", publisher], ["subscribing", subscriber]] as const) {
+        // "connect": connected, its ready check (INFO) under way.
+        if (connection.status !== "ready" && connection.status !== "connect") throw new Error(`the ${role} connection to Redis is ${connection.status}`);
+      }
+      await publisher.ping();
+    },
     async close() {
       handlers.clear();
       subscriber.disconnect();

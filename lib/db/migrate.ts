@@ -40,29 +40,34 @@ const historyTableSql = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
   "applied_steps_count" INTEGER NOT NULL DEFAULT 0
 )`;
 
+/** How long a process starting beside another waits for the other's migrations. */
+const sqliteMigrationWaitMs = 120_000;
+
 function migrateSqlite(databaseUrl: string): string[] {
   const file = sqliteFilePath(databaseUrl);
   mkdirSync(path.dirname(file), { recursive: true });
-  const db = new Database(file);
+  const db = new Database(file, { timeout: sqliteMigrationWaitMs });
   try {
     db.pragma("journal_mode = WAL");
-    db.exec(historyTableSql.replace("TIMESTAMPTZ NOT NULL DEFAULT now()", "DATETIME NOT NULL DEFAULT current_timestamp").replaceAll("TIMESTAMPTZ", "DATETIME"));
-    const applied = new Set(
-      db.prepare(`SELECT migration_name FROM _prisma_migrations WHERE rolled_back_at IS NULL`).pluck().all() as string[],
-    );
-    const pending = readMigrations("sqlite").filter((migration) => !applied.has(migration.name));
-    const record = db.prepare(
-      `INSERT INTO _prisma_migrations (id, checksum, migration_name, started_at, finished_at, applied_steps_count)
-       VALUES (?, ?, ?, ?, ?, 1)`,
-    );
-    db.transaction(() => {
-      for (const migration of pending) {
-        const startedAt = Date.now();
-        db.exec(migration.sql);
-        record.run(randomUUID(), migration.checksum, migration.name, startedAt, Date.now());
-      }
-    })();
-    return pending.map((migration) => migration.name);
+    // Processes starting together queue on the write lock (IMMEDIATE) and read what is applied
+    // inside it, so each migration is applied once.
+    return db
+      .transaction(() => {
+        db.exec(historyTableSql.replace("TIMESTAMPTZ NOT NULL DEFAULT now()", "DATETIME NOT NULL DEFAULT current_timestamp").replaceAll("TIMESTAMPTZ", "DATETIME"));
+        const applied = new Set(db.prepare(`SELECT migration_name FROM _prisma_migrations WHERE rolled_back_at IS NULL`).pluck().all() as string[]);
+        const pending = readMigrations("sqlite").filter((migration) => !applied.has(migration.name));
+        const record = db.prepare(
+          `INSERT INTO _prisma_migrations (id, checksum, migration_name, started_at, finished_at, applied_steps_count)
+           VALUES (?, ?, ?, ?, ?, 1)`,
+        );
+        for (const migration of pending) {
+          const startedAt = Date.now();
+          db.exec(migration.sql);
+          record.run(randomUUID(), migration.checksum, migration.name, startedAt, Date.now());
+        }
+        return pending.map((migration) => migration.name);
+      })
+      .immediate();
   } finally {
     db.close();
   }

@@ -37,6 +37,8 @@ function serverEnv(databaseUrl: string): NodeJS.ProcessEnv {
     SWITCHBOARD_ADMIN_EMAIL: "owner@example.com",
     SWITCHBOARD_ADMIN_PASSWORD: "owner-password",
     SWITCHBOARD_ENCRYPTION_KEY: testEncryptionKey,
+    // Tests stop servers at once; the drain test sets its own.
+    SWITCHBOARD_DRAIN_SECONDS: "0",
     ...bus,
   };
 }

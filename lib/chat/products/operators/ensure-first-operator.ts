@@ -1,4 +1,6 @@
 import { db } from "../../../db/client";
+import { isUniqueViolation } from "../../../db/errors";
+import { ChatError } from "../../base/errors";
 import { createOperator } from "./create-operator";
 import { generatePassword } from "./operator-password";
 
@@ -11,6 +13,12 @@ export async function ensureFirstOperator(input: { email?: string; password?: st
   if ((await db.operator.count()) > 0) return null;
   const email = input.email ?? "admin@switchboard.local";
   const password = input.password ?? generatePassword();
-  await createOperator({ email, password, name: "Owner", role: "owner" });
+  try {
+    await createOperator({ email, password, name: "Owner", role: "owner" });
+  } catch (error) {
+    // Another node starting at the same moment created it first.
+    if (isUniqueViolation(error) || (error instanceof ChatError && error.kind === "conflict")) return null;
+    throw error;
+  }
   return { email, password, generated: input.password === undefined };
 }
