@@ -62,14 +62,14 @@ module.exports = {
       comment: "lib/chat holds the rules as plain TypeScript: no Next.js, React, next-auth or ws, and no edge (gateway, Platform API, auth, CLI, SDK).",
       severity: "error",
       from: { path: "^lib/chat/" },
-      to: { path: ["^node_modules/(next|next-auth|react|react-dom|ws)/", "^lib/(gateway|platform-api|auth|cli|sdk)/"] },
+      to: { path: ["^node_modules/(next|next-auth|react|react-dom|ws)/", "^lib/(gateway|platform-api|auth|cli|sdk|operations)/"] },
     },
     {
       name: "infrastructure-imports-up",
       comment: "The infrastructure floor (env, log, db, bus) knows nothing of the product or its edges.",
       severity: "error",
       from: { path: "^lib/(env\\.ts|log\\.ts|repeating-task\\.ts|db/|bus/)" },
-      to: { path: "^lib/(chat|contract|gateway|platform-api|auth|cli|sdk)/" },
+      to: { path: "^lib/(chat|contract|gateway|platform-api|auth|cli|sdk|operations)/" },
     },
     {
       name: "env-is-the-ground",
