@@ -5,14 +5,14 @@ import next from "next";
 import { closeBus, getBus } from "./lib/bus";
 import { saveUsage, tidyUsage } from "./lib/chat/base/analytics/usage-jobs";
 import { sealAppSecretsAtRest } from "./lib/chat/base/apps/app-secrets-at-rest";
-import { closeApnsSessions, drainPushQueue } from "./lib/chat/products/push";
+import { closeApnsSessions, drainPushQueue, pushQueueDepth } from "./lib/chat/products/push";
 import { flushApiRequestLog, pruneApiRequestLog } from "./lib/platform-api/request-log";
 import { getMessageWriter } from "./lib/chat/base/messages/message-writer";
 import { removeInactiveChannels } from "./lib/chat/products/conversations";
 import { deleteExpiredMessages } from "./lib/chat/messages/delete-expired-messages";
 import { sweepOpenChannels } from "./lib/chat/products/open-channels";
 import { sweepTemporaryChannels } from "./lib/chat/products/temporary-channels";
-import { deliverDueWebhooks, pruneWebhookDeliveries } from "./lib/chat/products/webhooks";
+import { countPendingWebhooks, deliverDueWebhooks, pruneWebhookDeliveries } from "./lib/chat/products/webhooks";
 import { ensureFirstOperator } from "./lib/chat/products/operators";
 import { db } from "./lib/db/client";
 import { applyMigrations } from "./lib/db/migrate";
@@ -20,7 +20,9 @@ import { databaseProvider, env } from "./lib/env";
 import { createGateway } from "./lib/gateway/gateway";
 import { handlesPlatformApi, servePlatformApi } from "./lib/platform-api/http-handler";
 import { describeError, log } from "./lib/log";
+import { metrics } from "./lib/metrics";
 import { healthPaths, markDraining, markMigrated, serveHealth } from "./lib/operations/health";
+import { metricsPath, serveMetrics } from "./lib/operations/metrics-endpoint";
 import { startRepeatingTask } from "./lib/repeating-task";
 
 /** How often each node writes the Platform API calls it answered to the request log. */
@@ -49,12 +51,14 @@ async function main() {
   await app.prepare();
   const handle = app.getRequestHandler();
   const gateway = createGateway();
+  Object.assign(metrics.measuredAtScrape, { connections: gateway.connectionsByPlatform, webhookOutboxDepth: countPendingWebhooks, pushQueueDepth });
 
   const server = createServer((request, response) => {
     // Handlers cannot see the socket: hand them the peer as a proxy would (one in front already set it).
     request.headers["x-forwarded-for"] ??= request.socket.remoteAddress;
     const path = request.url?.split("?", 1)[0] ?? "/";
     if (healthPaths.has(path)) void serveHealth(path, request, response);
+    else if (path === metricsPath) void serveMetrics(request, response);
     // The Platform API is served before Next, whose per-request pipeline would cap it (ARCHITECTURE.md).
     else if (handlesPlatformApi(request)) void servePlatformApi(request, response);
     else void handle(request, response);

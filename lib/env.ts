@@ -29,6 +29,8 @@ const schema = z.object({
   SWITCHBOARD_PING_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(600).default(25),
   /** How often each node removes timed-out open-channel participants, destroys expired open channels, deletes expired temporary conversations and saves its counts. */
   SWITCHBOARD_SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  /** Bearer token that GET /metrics asks for; unset, /metrics answers 404. */
+  SWITCHBOARD_METRICS_TOKEN: z.string().min(16, "SWITCHBOARD_METRICS_TOKEN must have at least 16 characters (openssl rand -hex 16)").optional(),
   /** On SIGTERM, seconds the node keeps serving while /readyz answers 503, so balancers move new work away first. */
   SWITCHBOARD_DRAIN_SECONDS: z.coerce.number().min(0).max(3600).default(5),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),

@@ -30,6 +30,8 @@ describe("health and readiness", () => {
     expect((await getJson(server, "/readyz?verbose=1")).status).toBe(200);
     expect((await getJson(server, "/healthz", "HEAD")).status).toBe(200);
     expect(await getJson(server, "/readyz", "POST")).toMatchObject({ status: 405 });
+    // No SWITCHBOARD_METRICS_TOKEN: no metrics path either.
+    expect((await fetch(`${server.url}/metrics`)).status).toBe(404);
   });
 });
 

@@ -1,4 +1,5 @@
 import { Redis } from "ioredis";
+import { metrics } from "../metrics";
 import { addHandler, type Bus, type BusHandler, type BusMessage, busMessageSchema, removeHandler } from "./messages";
 
 const prefix = "switchboard:";
@@ -23,6 +24,7 @@ export function createRedisBus(url: string): Bus {
     // Failing, the connection is lost again, and the next "ready" tries again.
     resubscribed.then(
       () => {
+        metrics.busReconnects.inc();
         for (const handler of reconnectHandlers) handler();
       },
       () => {},

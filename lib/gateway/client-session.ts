@@ -17,6 +17,7 @@ import {
 import { type ClientMessage, rpcMethods, sendClientMessage } from "./rpc-methods";
 import { type Platform, platformSchema, presenceEntry } from "../chat/products/sessions";
 import type { SessionTransport } from "./transport";
+import { metrics } from "../metrics";
 
 export const gatewayLimits = {
   /** Largest inbound frame: a 128 KB message plus its envelope. */
@@ -242,12 +243,12 @@ export class ClientSession {
     try {
       const context = { user: this.user!, sessionId: this.id, platform: this.platform, setWill: (will: ClientMessage | null) => (this.will = will) };
       this.reply(id, { rpc: { data: await run(context, data) } });
+      metrics.gatewayRpcs.inc({ method, result: "ok" });
     } catch (error) {
-      if (error instanceof ChatError) this.replyError(id, { code: error.code, message: error.message });
-      else {
-        log.error("rpc failed", { method, ...describeError(error) });
-        this.replyError(id, { ...protocolErrors.internal, temporary: true });
-      }
+      const reply = error instanceof ChatError ? { code: error.code, message: error.message } : { ...protocolErrors.internal, temporary: true };
+      if (!(error instanceof ChatError)) log.error("rpc failed", { method, ...describeError(error) });
+      this.replyError(id, reply);
+      metrics.gatewayRpcs.inc({ method, result: String(reply.code) });
     } finally {
       this.inflight--;
     }

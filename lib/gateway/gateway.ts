@@ -43,6 +43,8 @@ export function createGateway() {
       return node.sessionCount;
     },
 
+    connectionsByPlatform: () => node.connectionsByPlatform(),
+
     /**
      * Stops taking commands, lets running RPCs answer (up to `timeoutMs`), then closes
      * every socket with the code that makes clients reconnect elsewhere.

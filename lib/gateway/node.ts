@@ -194,6 +194,13 @@ export function createNode() {
       return hub.sessions.size;
     },
 
+    /** Authenticated sessions by the platform category each named: counted when metrics are scraped. */
+    connectionsByPlatform(): Map<string, number> {
+      const counts = new Map<string, number>();
+      for (const session of hub.sessions) if (session.user) counts.set(session.platform, (counts.get(session.platform) ?? 0) + 1);
+      return counts;
+    },
+
     /**
      * Stops taking commands, lets running RPCs answer (up to `timeoutMs`), then closes
      * every session with the code that makes clients reconnect elsewhere.

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { getBus } from "../bus";
 import { countUsage } from "../chat/base/analytics/usage-counts";
+import { metrics } from "../metrics";
 import { appCache } from "../chat/base/apps/app-cache";
 import { getAppSettings } from "../chat/base/apps/app-settings";
 import { ChatError, parseInput, toErrorBody } from "../chat/base/errors";
@@ -58,7 +59,10 @@ export async function answerApiCall(endpoint: Endpoint, call: ApiCall): Promise<
     if (!(error instanceof ChatError)) log.error("platform api failed", { requestId, path: endpoint.path, ...describeError(error) });
     ({ status, body } = toErrorBody(error));
   }
-  await logCall(call, { ...known, path: endpoint.path, status, body, latencyMs: Date.now() - started });
+  const latencyMs = Date.now() - started;
+  metrics.apiCalls.inc({ endpoint: endpoint.path, status });
+  metrics.apiCallSeconds.observe({ endpoint: endpoint.path }, latencyMs / 1000);
+  await logCall(call, { ...known, path: endpoint.path, status, body, latencyMs });
   return { status, body, requestId };
 }
 

@@ -2,6 +2,7 @@ import { getBus, topics } from "../../bus";
 import type { MessageView } from "../../contract";
 import { describeError, log } from "../../log";
 import { recordMessageLatency } from "../base/analytics/latency-histogram";
+import { metrics } from "../../metrics";
 import { countUsage } from "../base/analytics/usage-counts";
 import { type AppSettings, getAppSettings } from "../base/apps/app-settings";
 import { ChannelType } from "../base/channels/channel-types";
@@ -75,6 +76,7 @@ export async function sendMessage(input: SendMessageInput): Promise<MessageView>
   if (routing && !persisted) await enqueueWebhookEvent(routing(view));
   await deliver(input, settings, route, publication);
   countUsage(input.appId, `messages.${input.target.channelType}`);
+  if (stored.seq !== undefined) metrics.messagesStored.inc({ channel_type: input.target.channelType });
   recordMessageLatency(input.appId, Date.now() - receivedAt);
   if (kind.counted && stored.seq !== undefined && !push?.disabled && pushesConfigured(settings)) {
     queueOfflinePush({ appId: input.appId, message: view, channel: "pk" in route.address ? { pk: route.address.pk, community: route.community } : undefined, mentions, push });

@@ -1,5 +1,6 @@
 import type { ChannelTypeNumber } from "../../../contract";
 import { db, type Tx } from "../../../db/client";
+import { metrics } from "../../../metrics";
 import { withExistingApps } from "../apps/find-apps";
 
 /** Names of the per-app usage counts (UsageCount rows). */
@@ -50,7 +51,19 @@ const pending: Pending = (globals[key] ??= new Map());
 
 export function countUsage(appId: string, name: UsageName, by = 1): void {
   countInHour({ appId, name, hour: spanStart("hour", Date.now()).getTime(), count: by });
+  countInMetrics(name, by);
 }
+
+/** Outcomes counted per app here are also this node's Prometheus counters (lib/metrics.ts), summed over apps. */
+function countInMetrics(name: UsageName, by: number) {
+  const [area, first, second] = name.split(".");
+  if (area === "webhooks") metrics.webhookDeliveries.inc({ outcome: snakeCase(first!) }, by);
+  else if (name === "push.queueFull") metrics.pushes.inc({ provider: "none", outcome: "queue_full" }, by);
+  else if (area === "push") metrics.pushes.inc({ provider: first, outcome: snakeCase(second!) }, by);
+  else if (name === "openChannelMessagesDropped") metrics.openChannelDrops.inc(by);
+}
+
+const snakeCase = (word: string) => word.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
 
 function countInHour(counted: { appId: string; name: UsageName; hour: number; count: number }) {
   const entryKey = `${counted.appId}\n${counted.name}\n${counted.hour}`;

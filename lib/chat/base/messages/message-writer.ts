@@ -1,5 +1,6 @@
 import { type Db, db, sqlConnectionOf } from "../../../db/client";
 import { isUniqueViolation } from "../../../db/errors";
+import { metrics } from "../../../metrics";
 import { retryOnConflict } from "../../../db/retry";
 import { readDate, type SqlQueries } from "../../../db/sql-connection";
 import { ChatError } from "../errors";
@@ -61,9 +62,12 @@ export function createMessageWriter(database: Db) {
     flushing = true;
     while (queue.length > 0) {
       const batch = queue.splice(0, maxBatchSize);
+      const started = performance.now();
       try {
         // Two nodes advancing overlapping channels can deadlock on their row locks.
         const { stored, vanished } = await retryOnConflict(() => commit(batch));
+        metrics.writerBatchSize.observe(batch.length);
+        metrics.writerCommitSeconds.observe((performance.now() - started) / 1000);
         batch.forEach((pending, index) => (vanished.has(index) ? writeAgain(pending) : pending.resolve(stored[index]!)));
       } catch (error) {
         for (const pending of batch) pending.reject(error);

@@ -3,4 +3,4 @@
 export { closeApnsSessions } from "./apns";
 export { pushesConfigured } from "./offline-push";
 export { registerPushDevice, unregisterPushDevice } from "./push-devices";
-export { drainPushQueue, queueOfflinePush } from "./push-queue";
+export { drainPushQueue, pushQueueDepth, queueOfflinePush } from "./push-queue";

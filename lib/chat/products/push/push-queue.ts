@@ -35,6 +35,11 @@ function startWaitingJobs() {
   }
 }
 
+/** Pushes waiting on this node. */
+export function pushQueueDepth(): number {
+  return queue.waiting.length;
+}
+
 /** Waits (at most `timeoutMs`) for queued pushes to go out: server shutdown. */
 export async function drainPushQueue(timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;

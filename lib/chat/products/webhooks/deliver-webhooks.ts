@@ -1,4 +1,5 @@
 import { db } from "../../../db/client";
+import { metrics } from "../../../metrics";
 import { countUsage } from "../../base/analytics/usage-counts";
 import { getAppSettings } from "../../base/apps/app-settings";
 import { signCallbackUrl } from "../../base/apps/app-signature";
@@ -58,6 +59,7 @@ async function attempt(delivery: Delivery): Promise<void> {
   const started = Date.now();
   const outcome = await post(signCallbackUrl(delivery.endpointUrl, app), delivery);
   const latencyMs = Date.now() - started;
+  metrics.webhookSeconds.observe(latencyMs / 1000);
   const succeeded = outcome.statusCode !== null && outcome.statusCode >= 200 && outcome.statusCode < 300;
   const attempts = delivery.attempts + 1;
   const { webhookRetryHours } = await getAppSettings(delivery.appId);
@@ -90,6 +92,11 @@ export async function post(url: string, request: { contentType: string; body: st
   } catch (error) {
     return { statusCode: null, error: error instanceof Error ? error.message : String(error), excerpt: null };
   }
+}
+
+/** Events waiting in the outbox, every node's. */
+export function countPendingWebhooks(): Promise<number> {
+  return db.webhookDelivery.count({ where: { status: "pending" } });
 }
 
 /** Days the outbox keeps delivered and failed events, with their attempts, for the delivery log. */
