@@ -2,7 +2,7 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import next from "next";
-import { closeBus, getBus } from "./lib/bus";
+import { closeBus, getBus, openBus } from "./lib/bus";
 import { saveUsage, tidyUsage } from "./lib/chat/base/analytics/usage-jobs";
 import { sealAppSecretsAtRest } from "./lib/chat/base/apps/app-secrets-at-rest";
 import { closeApnsSessions, drainPushQueue, pushQueueDepth } from "./lib/chat/products/push";
@@ -13,6 +13,7 @@ import { deleteExpiredMessages } from "./lib/chat/messages/delete-expired-messag
 import { sweepOpenChannels } from "./lib/chat/products/open-channels";
 import { sweepTemporaryChannels } from "./lib/chat/products/temporary-channels";
 import { countPendingWebhooks, deliverDueWebhooks, pruneWebhookDeliveries } from "./lib/chat/products/webhooks";
+import { getInstallationId } from "./lib/chat/products/installation";
 import { ensureFirstOperator } from "./lib/chat/products/operators";
 import { db } from "./lib/db/client";
 import { applyMigrations } from "./lib/db/migrate";
@@ -21,7 +22,7 @@ import { createGateway } from "./lib/gateway/gateway";
 import { handlesPlatformApi, servePlatformApi } from "./lib/platform-api/http-handler";
 import { describeError, log } from "./lib/log";
 import { metrics } from "./lib/metrics";
-import { healthPaths, markDraining, markMigrated, serveHealth } from "./lib/operations/health";
+import { healthPaths, isDraining, markDraining, markMigrated, serveHealth } from "./lib/operations/health";
 import { metricsPath, serveMetrics } from "./lib/operations/metrics-endpoint";
 import { startRepeatingTask } from "./lib/repeating-task";
 
@@ -38,6 +39,7 @@ async function main() {
   const applied = await applyMigrations(env.DATABASE_URL);
   if (applied.length > 0) log.info("applied migrations", { migrations: applied });
   markMigrated();
+  openBus(env.SWITCHBOARD_BUS_PREFIX ?? (await getInstallationId()));
   await sealAppSecretsAtRest();
   const firstOperator = await ensureFirstOperator({ email: env.SWITCHBOARD_ADMIN_EMAIL, password: env.SWITCHBOARD_ADMIN_PASSWORD });
 
@@ -56,6 +58,8 @@ async function main() {
   const server = createServer((request, response) => {
     // Handlers cannot see the socket: hand them the peer as a proxy would (one in front already set it).
     request.headers["x-forwarded-for"] ??= request.socket.remoteAddress;
+    // Draining: each answer ends its connection, so a balancer's kept-alive ones are gone before the port closes.
+    if (isDraining()) response.setHeader("connection", "close");
     const path = request.url?.split("?", 1)[0] ?? "/";
     if (healthPaths.has(path)) void serveHealth(path, request, response);
     else if (path === metricsPath) void serveMetrics(request, response);

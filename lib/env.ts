@@ -31,6 +31,11 @@ const schema = z.object({
   SWITCHBOARD_SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   /** Bearer token that GET /metrics asks for; unset, /metrics answers 404. */
   SWITCHBOARD_METRICS_TOKEN: z.string().min(16, "SWITCHBOARD_METRICS_TOKEN must have at least 16 characters (openssl rand -hex 16)").optional(),
+  /** Prefix of this installation's Redis keys and channels; unset, an id kept in the database. Installations sharing a Redis need different ones. */
+  SWITCHBOARD_BUS_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,64}$/, "SWITCHBOARD_BUS_PREFIX must be 1 to 64 letters, digits, '-' or '_'")
+    .optional(),
   /** On SIGTERM, seconds the node keeps serving while /readyz answers 503, so balancers move new work away first. */
   SWITCHBOARD_DRAIN_SECONDS: z.coerce.number().min(0).max(3600).default(5),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),

@@ -2,10 +2,13 @@ import { Redis } from "ioredis";
 import { metrics } from "../metrics";
 import { addHandler, type Bus, type BusHandler, type BusMessage, busMessageSchema, removeHandler } from "./messages";
 
-const prefix = "switchboard:";
-
-/** Cross-node bus over Redis pub/sub; one publisher and one subscriber connection per process. */
-export function createRedisBus(url: string): Bus {
+/**
+ * Cross-node bus over Redis pub/sub; one publisher and one subscriber connection per process.
+ * Every key and channel starts with `switchboard:<installation>:`, so installations sharing
+ * one Redis share no presence, counter, nonce or publication.
+ */
+export function createRedisBus(url: string, installation: string): Bus {
+  const prefix = `switchboard:${installation}:`;
   const publisher = new Redis(url, { maxRetriesPerRequest: 3, enableAutoPipelining: true });
   const subscriber = new Redis(url);
   /** Each topic's handlers, replaced rather than changed, so a delivery runs over the handlers it started with. */

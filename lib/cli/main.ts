@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
-import { closeBus } from "../bus";
+import { closeBus, openBus } from "../bus";
+import { getInstallationId } from "../chat/products/installation";
 import { createApp } from "../chat/base/apps/create-app";
 import { findAppId, findApps } from "../chat/base/apps/find-apps";
 import { rotateAppSecret } from "../chat/base/apps/rotate-app-secret";
@@ -159,6 +160,7 @@ async function main() {
     return;
   }
   await applyMigrations(env.DATABASE_URL);
+  openBus(env.SWITCHBOARD_BUS_PREFIX ?? (await getInstallationId()));
   await command(flags, positionals.slice(length));
 }
 

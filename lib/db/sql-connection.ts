@@ -17,6 +17,12 @@ export interface SqlConnection {
   query<Row>(sql: string, values?: readonly unknown[]): Promise<Row[]>;
   /** Runs `work` in one transaction: committed when it resolves, rolled back when it throws. */
   transaction<T>(work: (tx: SqlQueries) => Promise<T>): Promise<T>;
+  /**
+   * Whether another process (the CLI, say) committed to the database since the last call:
+   * SQLite's `data_version`, a read of shared memory. PostgreSQL answers false: there the
+   * other processes' changes arrive over the Redis bus.
+   */
+  changedElsewhere(): boolean;
 }
 
 export type SqlQueries = Pick<SqlConnection, "provider" | "query">;
@@ -40,6 +46,7 @@ export function shareSqliteConnection(factory: PrismaBetterSQLite3, connectPrism
   const turns = new TurnLock();
   let handle: BetterSqlite3.Database | undefined;
   let statements = new Map<string, BetterSqlite3.Statement>();
+  let dataVersion: { read: BetterSqlite3.Statement; seen: number } | undefined;
   /** Settles when the transaction of ours that is open ends. */
   let ownTransaction: Promise<unknown> | undefined;
   /** Statements outside it wait: they would run inside it, and a read would see a batch before it commits. */
@@ -56,6 +63,7 @@ export function shareSqliteConnection(factory: PrismaBetterSQLite3, connectPrism
       handle = (adapter as unknown as { client: BetterSqlite3.Database }).client;
       handle.pragma("synchronous = FULL");
       statements = new Map();
+      dataVersion = undefined;
       return takingTurns(adapter, turns, {
         ownTransactionEnded,
         // After $disconnect, the next statement connects again (Prisma's or ours).
@@ -98,6 +106,18 @@ export function shareSqliteConnection(factory: PrismaBetterSQLite3, connectPrism
       if (!handle) await connectPrisma();
       await ownTransactionEnded();
       return run<Row>(sql, values);
+    },
+    changedElsewhere() {
+      if (!handle) return false;
+      if (!dataVersion) {
+        const read = handle.prepare("PRAGMA data_version").pluck();
+        dataVersion = { read, seen: read.get() as number };
+        return false;
+      }
+      const version = dataVersion.read.get() as number;
+      const changed = version !== dataVersion.seen;
+      dataVersion.seen = version;
+      return changed;
     },
     async transaction(work) {
       if (!handle) await connectPrisma();
@@ -211,6 +231,7 @@ export function postgresConnection(connectionString: string): SqlConnection {
   return {
     provider: "postgresql",
     query: (sql, values) => runOn(open(), sql, values),
+    changedElsewhere: () => false,
     async transaction(work) {
       const client = await open().connect();
       try {

@@ -25,6 +25,10 @@ export function markDraining(): void {
   state.draining = true;
 }
 
+export function isDraining(): boolean {
+  return state.draining;
+}
+
 export async function serveHealth(path: string, request: IncomingMessage, response: ServerResponse): Promise<void> {
   if (request.method !== "GET" && request.method !== "HEAD") return answer(response, 405, { error: `${path} takes GET requests` }, { allow: "GET, HEAD" });
   if (path === "/healthz") return answer(response, 200, { status: "ok" });

@@ -1,10 +1,28 @@
 import { getBus, topics } from "../../bus";
+import { db, sqlConnectionOf } from "../../db/client";
+
+/** Every cache's entries in this process, for dropping them all at once. */
+const allEntries = new Set<Map<string, unknown>>();
+let checkedThisTurn = false;
+
+/**
+ * On the embedded database another process (the CLI) changes rows without reaching this
+ * process's in-process bus: once per event-loop turn that reads a cache, SQLite says whether
+ * another connection committed since, and every cache starts afresh if so. A change made with
+ * the CLI is in force for the next request.
+ */
+function forgetChangesMadeElsewhere() {
+  if (checkedThisTurn) return;
+  checkedThisTurn = true;
+  setImmediate(() => (checkedThisTurn = false));
+  if (sqlConnectionOf(db).changedElsewhere()) for (const entries of allEntries) entries.clear();
+}
 
 /**
  * A per-process read-through cache whose entries every node drops when any node
- * calls `invalidate`. Misses are not cached, so a newly created row is found at once.
- * Entries also expire after `ttlMs`, for changes made by processes outside the bus
- * (the CLI on the embedded in-process bus).
+ * calls `invalidate`, and this process's drop when another process wrote to the embedded
+ * database. Misses are not cached, so a newly created row is found at once. Entries also
+ * expire after `ttlMs`.
  */
 export function createCache<V>(options: {
   name: string;
@@ -13,6 +31,7 @@ export function createCache<V>(options: {
   load: (key: string) => Promise<V | null>;
 }) {
   const entries = new Map<string, { value: V; expiresAt: number }>();
+  allEntries.add(entries);
   /** Loads under way: concurrent misses of one key share a single database read. */
   const loading = new Map<string, Promise<V | null>>();
   let listening = false;
@@ -35,6 +54,7 @@ export function createCache<V>(options: {
   return {
     async get(key: string): Promise<V | null> {
       listen();
+      forgetChangesMadeElsewhere();
       const now = Date.now();
       const cached = entries.get(key);
       if (cached && cached.expiresAt > now) return cached.value;
@@ -50,6 +70,7 @@ export function createCache<V>(options: {
     /** The cached values of `keys`, reading those not cached with one `loadMany`: keys without a value are left out. */
     async getMany(keys: string[], loadMany: (keys: string[]) => Promise<Map<string, V>>): Promise<Map<string, V>> {
       listen();
+      forgetChangesMadeElsewhere();
       const now = Date.now();
       const found = new Map<string, V>();
       const missing: string[] = [];

@@ -1,3 +1,3 @@
-// The installation's own secrets (shared by every node).
+// The installation's own identity and secrets (shared by every node).
 // The public face of this product: other folders import from here, never from its files.
-export { getInstallationSecret } from "./get-installation-secret";
+export { getInstallationId, getInstallationSecret } from "./get-installation-secret";
