@@ -1,7 +1,7 @@
 import WebSocket from "ws";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ChatMessage, SwitchboardClient } from "../../lib/sdk";
-import { waitUntil } from "../support/chat-clients";
+import { keepSendingDirectMessages, waitUntil } from "../support/chat-clients";
 import { type LoadBalancer, startLoadBalancer } from "../support/nginx";
 import { callApi, createTestApp, issueToken, setAppSettings, type TestApp } from "../support/platform-api";
 import { startTestServer, type TestServer } from "../support/test-server";
@@ -88,28 +88,12 @@ describe("kill -9 of a node under load", () => {
     const everyone = pairs.flatMap((pair) => [pair.sender, pair.receiver]);
     expect(everyone.filter((routed) => routed.node() === hostOf(nodeB)).length).toBeGreaterThan(0);
 
-    // Each sender sends without pause; a send the failure interrupted is sent again with the same client message id.
-    const acknowledged = new Map<string, string>();
-    let sending = true;
-    const sendAll = pairs.map(async ({ sender, index }) => {
-      for (let next = 0; sending; next++) {
-        const clientMessageId = `${index}-${next}`;
-        for (let attempt = 0; attempt < 50; attempt++) {
-          try {
-            const message = await sender.client.sendDirectMessage({ to: `receiver-${index}`, text: clientMessageId, clientMessageId });
-            acknowledged.set(message.messageId, `receiver-${index}`);
-            break;
-          } catch {
-            await new Promise((resolve) => setTimeout(resolve, 200));
-          }
-        }
-      }
-    });
+    const load = keepSendingDirectMessages(pairs.map(({ sender, index }) => ({ client: sender.client, to: `receiver-${index}` })));
     await new Promise((resolve) => setTimeout(resolve, 1500));
     nodeB.process.kill("SIGKILL");
     await new Promise((resolve) => setTimeout(resolve, 3000));
-    sending = false;
-    await Promise.all(sendAll);
+    await load.stop();
+    const { acknowledged } = load;
 
     const receivedBy = (userId: string) => pairs.find((pair) => `receiver-${pair.index}` === userId)!.receiver;
     const missing = () => [...acknowledged].filter(([messageId, userId]) => !receivedBy(userId).messages.some((message) => message.messageId === messageId));

@@ -65,3 +65,36 @@ function shift(value: unknown, ms: number): unknown {
   const iso = new Date(new Date(text).getTime() - ms).toISOString();
   return iso.slice(0, 10) + text[10] + iso.slice(11, 23) + text.slice(23);
 }
+
+/**
+ * Each sender sends direct messages to its recipient without pause until `stop`, as a failure
+ * test's load: a send the failure interrupted is sent again with the same clientMessageId
+ * (every 200 ms, 50 times at most). `acknowledged` maps each acknowledged message's id to its recipient.
+ */
+export function keepSendingDirectMessages(senders: { client: SwitchboardClient; to: string }[]) {
+  const acknowledged = new Map<string, string>();
+  let sending = true;
+  const sent = Promise.all(
+    senders.map(async ({ client, to }, index) => {
+      for (let next = 0; sending; next++) {
+        const clientMessageId = `${index}-${next}`;
+        for (let attempt = 0; attempt < 50; attempt++) {
+          try {
+            const message = await client.sendDirectMessage({ to, text: clientMessageId, clientMessageId });
+            acknowledged.set(message.messageId, to);
+            break;
+          } catch {
+            await new Promise((resolve) => setTimeout(resolve, 200));
+          }
+        }
+      }
+    }),
+  );
+  return {
+    acknowledged,
+    stop: async () => {
+      sending = false;
+      await sent;
+    },
+  };
+}

@@ -5,7 +5,13 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { nginxBinary } from "./suites";
 
-export type LoadBalancer = { url: string; wsUrl: string; close(): Promise<void> };
+export type LoadBalancer = {
+  url: string;
+  wsUrl: string;
+  /** Balances over these nodes from now on (a reload: requests under way finish where they are), as an orchestrator does when a node's readiness fails. */
+  setNodes(nodeUrls: string[]): Promise<void>;
+  close(): Promise<void>;
+};
 
 /**
  * Debian's nginx in front of Switchboard nodes, on a loopback port: round robin over the
@@ -17,10 +23,34 @@ export async function startLoadBalancer(nodeUrls: string[]): Promise<LoadBalance
   // nginx started by root runs its worker as nobody, which must reach its temp folders.
   chmodSync(dir, 0o777);
   const port = await freePort();
+  const writeConfig = (urls: string[]) => writeFileSync(path.join(dir, "nginx.conf"), configuration(dir, port, urls));
+  writeConfig(nodeUrls);
+  const child = spawn(nginxBinary, ["-p", dir, "-c", path.join(dir, "nginx.conf")], { stdio: ["ignore", "ignore", "pipe"] });
+  let errors = "";
+  child.stderr.on("data", (chunk) => (errors += chunk));
+  await waitForPort(port, child, () => errors);
+  return {
+    url: `http://127.0.0.1:${port}`,
+    wsUrl: `ws://127.0.0.1:${port}/connection/websocket`,
+    async setNodes(urls) {
+      writeConfig(urls);
+      child.kill("SIGHUP");
+      // New workers take over within milliseconds; the old one finishes what it holds.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    },
+    async close() {
+      const exited = new Promise((resolve) => child.once("exit", resolve));
+      child.kill("SIGQUIT");
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
+      child.kill("SIGKILL");
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+function configuration(dir: string, port: number, nodeUrls: string[]): string {
   const upstreams = nodeUrls.map((url) => `    server ${new URL(url).host} max_fails=1 fail_timeout=5s;`).join("\n");
-  writeFileSync(
-    path.join(dir, "nginx.conf"),
-    `worker_processes 1;
+  return `worker_processes 1;
 daemon off;
 pid ${dir}/nginx.pid;
 error_log ${dir}/error.log warn;
@@ -54,23 +84,7 @@ ${upstreams}
     }
   }
 }
-`,
-  );
-  const child = spawn(nginxBinary, ["-p", dir, "-c", path.join(dir, "nginx.conf")], { stdio: ["ignore", "ignore", "pipe"] });
-  let errors = "";
-  child.stderr.on("data", (chunk) => (errors += chunk));
-  await waitForPort(port, child, () => errors);
-  return {
-    url: `http://127.0.0.1:${port}`,
-    wsUrl: `ws://127.0.0.1:${port}/connection/websocket`,
-    async close() {
-      const exited = new Promise((resolve) => child.once("exit", resolve));
-      child.kill("SIGQUIT");
-      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
-      child.kill("SIGKILL");
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
+`;
 }
 
 function freePort(): Promise<number> {
