@@ -11,6 +11,7 @@ import { ChatError, parseInput } from "../chat/base/errors";
 import { createOperator, generatePassword, operatorRoleSchema, resetOperatorPassword } from "../chat/products/operators";
 import type { AppEnvironment } from "../contract";
 import { db } from "../db/client";
+import { backupSqlite, restoreSqlite } from "../db/backup";
 import { applyMigrations } from "../db/migrate";
 import { env } from "../env";
 
@@ -29,6 +30,8 @@ const usage = `Usage: switchboard <command> [options]   (the database is DATABAS
   operators create --email EMAIL [--password PASSWORD] [--name NAME] [--role owner|admin|viewer] [--json]
   operators reset-password --email EMAIL [--password PASSWORD] [--json]
   db migrate
+  db backup --out FILE [--json]          a consistent copy of the embedded database, taken while servers run
+  db restore --from FILE [--force] [--json]   the backup in place of the embedded database (every server stopped)
 `;
 
 const options = {
@@ -45,13 +48,16 @@ const options = {
   email: { type: "string" },
   password: { type: "string" },
   role: { type: "string" },
+  out: { type: "string" },
+  from: { type: "string" },
+  force: { type: "boolean", default: false },
   json: { type: "boolean", default: false },
   help: { type: "boolean", short: "h", default: false },
 } as const;
 
 type Flags = ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>["values"];
 
-function required(flags: Flags, name: "name" | "app" | "email" | "url" | "id"): string {
+function required(flags: Flags, name: "name" | "app" | "email" | "url" | "id" | "out" | "from"): string {
   const value = flags[name];
   if (!value) throw new ChatError("invalidParameter", `--${name} is required`);
   return value;
@@ -144,11 +150,21 @@ const commands: Record<string, (flags: Flags, positionals: string[]) => Promise<
     await resetOperatorPassword({ email, password });
     print(flags, { email, password }, [`New password of ${email}: ${password}`]);
   },
+  "db backup": async (flags) => {
+    const backup = backupSqlite(env.DATABASE_URL, required(flags, "out"));
+    print(flags, backup, [`Backed up to ${backup.file} (${backup.bytes} bytes).`]);
+  },
+  "db restore": async (flags) => {
+    const restored = restoreSqlite(env.DATABASE_URL, required(flags, "from"), { replace: flags.force });
+    print(flags, restored, [`Restored ${restored.file}: start Switchboard on it.`]);
+  },
   "db migrate": async (flags) => {
     const applied = await applyMigrations(env.DATABASE_URL);
     print(flags, { applied }, [applied.length ? `Applied ${applied.join(", ")}` : "The database is up to date."]);
   },
 };
+
+const fileCommands = new Set([commands["db backup"], commands["db restore"]]);
 
 async function main() {
   const { values: flags, positionals } = parseArgs({ options, allowPositionals: true });
@@ -159,8 +175,11 @@ async function main() {
     process.exitCode = flags.help || positionals.length === 0 ? 0 : 2;
     return;
   }
-  await applyMigrations(env.DATABASE_URL);
-  openBus(env.SWITCHBOARD_BUS_PREFIX ?? (await getInstallationId()));
+  // Backup and restore work on the database file as it is; every other command on a migrated database and the bus.
+  if (!fileCommands.has(command)) {
+    await applyMigrations(env.DATABASE_URL);
+    openBus(env.SWITCHBOARD_BUS_PREFIX ?? (await getInstallationId()));
+  }
   await command(flags, positionals.slice(length));
 }
 

@@ -12,8 +12,8 @@ export type TestServer = {
   process: ChildProcess;
   /** Everything the server printed so far. */
   output(): string;
-  /** Runs `switchboard <args>` against this server's database. */
-  cli(args: string[]): Promise<{ stdout: string; stderr: string; code: number }>;
+  /** Runs `switchboard <args>` against this server's database (or with `env`'s changes to its environment). */
+  cli(args: string[], env?: Record<string, string>): Promise<{ stdout: string; stderr: string; code: number }>;
   /** Sends SIGTERM and resolves with the exit code. */
   stop(): Promise<number | null>;
   /** Stops the server and drops its database (unless it was started on another's). */
@@ -83,7 +83,7 @@ export async function startTestServer(options: { env?: Record<string, string | u
     database,
     process: child,
     output: () => output,
-    cli: (args) => runCli(args, env),
+    cli: (args, changes = {}) => runCli(args, { ...env, ...changes }),
     stop,
     async close() {
       await stop();
