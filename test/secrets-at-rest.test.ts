@@ -49,4 +49,31 @@ describe("app secrets at rest", () => {
     );
     await expect(startTestServer({ env: { ...sameDatabase, SWITCHBOARD_ENCRYPTION_KEY: "0bad".repeat(16) } })).rejects.toThrow(/is not the one it was sealed with/);
   });
+
+  it("include the push keys in app settings: stored sealed, used as set, and sealed at the next start when stored before the key", async () => {
+    const apnsKey = "-----BEGIN PRIVATE KEY-----\nMIGTAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBHkwdwIBAQQgapnskey\n-----END PRIVATE KEY-----";
+    const fcmAccount = JSON.stringify({ project_id: "p", client_email: "push@p.iam.gserviceaccount.com", private_key: "-----BEGIN PRIVATE KEY-----\nfcmkey\n-----END PRIVATE KEY-----" });
+    const setKeys = (server: TestServer, app: TestApp) => server.cli(["apps", "settings", "set", "--app", app.appKey, `pushApnsPrivateKey=${apnsKey}`, `pushFcmServiceAccount=${fcmAccount}`]);
+    const storedSettings = async (server: TestServer, app: TestApp) =>
+      JSON.parse(((await server.database.query(`SELECT "settings" FROM "App" WHERE "key" = $1`, [app.appKey]))[0] as { settings: string }).settings) as Record<string, string>;
+    const readBack = async (server: TestServer, app: TestApp) => JSON.parse((await server.cli(["apps", "settings", "get", "--app", app.appKey, "--json"])).stdout) as Record<string, string>;
+
+    const server = await start();
+    const app = await createTestApp(server);
+    expect((await setKeys(server, app)).code).toBe(0);
+    const stored = await storedSettings(server, app);
+    expect(stored.pushApnsPrivateKey).toMatch(/^sealed:v1:/);
+    expect(stored.pushFcmServiceAccount).toMatch(/^sealed:v1:/);
+    expect(JSON.stringify(stored)).not.toMatch(/apnskey|fcmkey/);
+    expect(await readBack(server, app)).toMatchObject({ pushApnsPrivateKey: apnsKey, pushFcmServiceAccount: fcmAccount });
+
+    const unsealed = await start({ SWITCHBOARD_ENCRYPTION_KEY: undefined });
+    const older = await createTestApp(unsealed);
+    expect((await unsealed.cli(["apps", "settings", "set", "--app", older.appKey, `pushApnsPrivateKey=${apnsKey}`])).code).toBe(0);
+    expect((await storedSettings(unsealed, older)).pushApnsPrivateKey).toBe(apnsKey);
+    await unsealed.stop();
+    const sealing = await start({ DATABASE_URL: unsealed.database.url });
+    expect((await storedSettings(unsealed, older)).pushApnsPrivateKey).toMatch(/^sealed:v1:/);
+    expect((await readBack(sealing, older)).pushApnsPrivateKey).toBe(apnsKey);
+  });
 });

@@ -70,6 +70,9 @@ function withSealedSecrets(client: Db, sealer: SecretSealer): Db {
   }) as unknown as Db;
 }
 
+/** Seals secrets kept inside other columns (an app's push keys in its settings) as the App columns are. */
+export const secretSealer: SecretSealer = createSecretSealer(env.SWITCHBOARD_ENCRYPTION_KEY);
+
 // server.ts and Next's route handlers load separate copies of this module: one client per process.
 const key = Symbol.for("switchboard.db");
 const globals = globalThis as typeof globalThis & { [key]?: Db };

@@ -2,6 +2,7 @@ import { db } from "../../../db/client";
 import { isSealedSecret } from "../../../db/sealed-secrets";
 import { env } from "../../../env";
 import { log } from "../../../log";
+import { sealedSecretSettings } from "./app-settings";
 
 type StoredSecrets = { id: string; secret: string; previousSecret: string | null; tokenKey: string };
 
@@ -14,6 +15,8 @@ export async function sealAppSecretsAtRest(): Promise<void> {
   // Raw: the model API answers secrets opened; this needs them as stored.
   const rows = await db.$queryRaw<StoredSecrets[]>`SELECT "id", "secret", "previousSecret", "tokenKey" FROM "App"`;
   const opened = await db.app.findMany({ select: { id: true, secret: true, previousSecret: true, tokenKey: true } });
+  // Opens the push keys in settings too (throwing as above), and seals those stored as they are.
+  const settings = (await db.app.findMany({ select: { id: true, settings: true } })).map((app) => ({ ...app, sealed: sealedSecretSettings(app.settings) }));
   if (!env.SWITCHBOARD_ENCRYPTION_KEY) {
     if (env.NODE_ENV === "production") log.warn("app secrets are stored as they are: set SWITCHBOARD_ENCRYPTION_KEY (openssl rand -hex 32) to seal them at rest");
     return;
@@ -28,7 +31,17 @@ export async function sealAppSecretsAtRest(): Promise<void> {
     });
     sealed += count;
   }
-  if (sealed > 0) log.info("sealed the secrets of apps stored before SWITCHBOARD_ENCRYPTION_KEY was set", { apps: sealed });
+  sealed += await sealSecretSettings(settings);
+  if (sealed > 0) log.info("sealed the secrets of apps stored before SWITCHBOARD_ENCRYPTION_KEY was set", { rowsRewritten: sealed });
+}
+
+/** The push keys in apps' settings, sealed where they were stored as they are; how many apps changed. */
+async function sealSecretSettings(stored: { id: string; settings: string; sealed: string | null }[]): Promise<number> {
+  let sealed = 0;
+  for (const app of stored.filter((each) => each.sealed !== null)) {
+    sealed += (await db.app.updateMany({ where: { id: app.id, settings: app.settings }, data: { settings: app.sealed! } })).count;
+  }
+  return sealed;
 }
 
 function hasUnsealedSecret(row: StoredSecrets): boolean {

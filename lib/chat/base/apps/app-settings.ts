@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { db } from "../../../db/client";
+import { db, secretSealer } from "../../../db/client";
+import { isSealedSecret } from "../../../db/sealed-secrets";
 import { createCache } from "../cache";
 import { ChatError } from "../errors";
 import { findAppId } from "./find-apps";
@@ -145,8 +146,28 @@ export const appSettingsSchema = z.object({
 export type AppSettings = z.infer<typeof appSettingsSchema>;
 export const settingNames = Object.keys(appSettingsSchema.shape) as (keyof AppSettings)[];
 
+/** Settings as stored: the secret ones sealed (SWITCHBOARD_ENCRYPTION_KEY), as App Secrets are. */
 function parseSettings(json: string): AppSettings {
-  return appSettingsSchema.parse(JSON.parse(json));
+  const stored = JSON.parse(json) as Record<string, unknown>;
+  for (const name of secretSettingNames) if (typeof stored[name] === "string") stored[name] = secretSealer.open(stored[name]);
+  return appSettingsSchema.parse(stored);
+}
+
+function storedSettings(settings: Record<string, unknown>): string {
+  const stored = { ...settings };
+  for (const name of secretSettingNames) if (typeof stored[name] === "string" && stored[name] !== "") stored[name] = secretSealer.seal(stored[name]);
+  return JSON.stringify(stored);
+}
+
+/**
+ * Stored settings with every secret sealed, or null when none is left as it was; throws, as
+ * opening App Secrets does, when a sealed one does not open with SWITCHBOARD_ENCRYPTION_KEY.
+ */
+export function sealedSecretSettings(json: string): string | null {
+  const stored = JSON.parse(json) as Record<string, unknown>;
+  const secrets = secretSettingNames.map((name) => stored[name]).filter((value): value is string => typeof value === "string" && value !== "");
+  for (const secret of secrets) secretSealer.open(secret);
+  return secrets.some((secret) => !isSealedSecret(secret)) ? storedSettings(stored) : null;
 }
 
 const cache = createCache<AppSettings>({
@@ -205,7 +226,7 @@ export async function changeAppSettings(appId: string, change: (settings: AppSet
   const app = await db.app.findUniqueOrThrow({ where: { id: appId }, select: { settings: true } });
   const current = parseSettings(app.settings);
   const changed = checkSettings({ ...current, ...change(current) });
-  await db.app.update({ where: { id: appId }, data: { settings: JSON.stringify(changed) } });
+  await db.app.update({ where: { id: appId }, data: { settings: storedSettings(changed) } });
   await cache.invalidate(appId);
   return changed;
 }
