@@ -23,6 +23,11 @@ const schema = z.object({
     .string()
     .regex(/^[0-9a-fA-F]{64}$/, "SWITCHBOARD_ENCRYPTION_KEY must be 64 hexadecimal characters (32 random bytes: openssl rand -hex 32)")
     .optional(),
+  /** During a key rotation, the key being replaced: it still opens what it sealed (switchboard secrets rotate-key). */
+  SWITCHBOARD_PREVIOUS_ENCRYPTION_KEY: z
+    .string()
+    .regex(/^[0-9a-fA-F]{64}$/, "SWITCHBOARD_PREVIOUS_ENCRYPTION_KEY must be 64 hexadecimal characters, the key being replaced")
+    .optional(),
   /** Public URL of the console, used in printed links and next-auth callbacks. */
   NEXTAUTH_URL: z.url().optional(),
   /** Seconds between the gateway's pings; a client silent for two intervals is disconnected. */

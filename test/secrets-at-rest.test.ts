@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { callApi, createTestApp, type TestApp } from "./support/platform-api";
-import { startTestServer, type TestServer } from "./support/test-server";
+import { startTestServer, testEncryptionKey, type TestServer } from "./support/test-server";
 
 const started: TestServer[] = [];
 afterAll(async () => {
@@ -75,5 +75,44 @@ describe("app secrets at rest", () => {
     const sealing = await start({ DATABASE_URL: unsealed.database.url });
     expect((await storedSettings(unsealed, older)).pushApnsPrivateKey).toMatch(/^sealed:v1:/);
     expect((await readBack(sealing, older)).pushApnsPrivateKey).toBe(apnsKey);
+  });
+
+  it("move to a new key with secrets rotate-key while the server serves signed calls, and then open without the old one", async () => {
+    const oldKey = testEncryptionKey;
+    const newKey = "7e57".repeat(16);
+    const first = await start();
+    const app = await createTestApp(first);
+    const apnsKey = "-----BEGIN PRIVATE KEY-----\nrotatedapnskey\n-----END PRIVATE KEY-----";
+    expect((await first.cli(["apps", "settings", "set", "--app", app.appKey, `pushApnsPrivateKey=${apnsKey}`])).code).toBe(0);
+    await first.stop();
+
+    // Every node gets the new key, and the old one to open what it sealed; then the rotation runs.
+    const rotating = { DATABASE_URL: first.database.url, SWITCHBOARD_ENCRYPTION_KEY: newKey, SWITCHBOARD_PREVIOUS_ENCRYPTION_KEY: oldKey };
+    const server = await start(rotating);
+    expect(await server.cli(["secrets", "rotate-key"], { SWITCHBOARD_PREVIOUS_ENCRYPTION_KEY: undefined })).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining("SWITCHBOARD_PREVIOUS_ENCRYPTION_KEY to the one it replaces"),
+    });
+    let calling = true;
+    const statuses: number[] = [];
+    const callers = Array.from({ length: 4 }, async () => {
+      while (calling) statuses.push((await issue(server, app)).status);
+    });
+    const rotation = await server.cli(["secrets", "rotate-key", "--json"], rotating);
+    calling = false;
+    await Promise.all(callers);
+    expect(rotation.code, rotation.stderr).toBe(0);
+    expect(JSON.parse(rotation.stdout)).toEqual({ rowsRewritten: 1 });
+    expect(statuses.length).toBeGreaterThan(10);
+    expect(statuses.every((status) => status === 200)).toBe(true);
+    await server.stop();
+
+    // Without the old key, everything opens: the server starts and signs, the push key reads back.
+    const after = await start({ DATABASE_URL: first.database.url, SWITCHBOARD_ENCRYPTION_KEY: newKey });
+    expect((await issue(after, app)).status).toBe(200);
+    const settings = JSON.parse((await after.cli(["apps", "settings", "get", "--app", app.appKey, "--json"])).stdout) as Record<string, string>;
+    expect(settings.pushApnsPrivateKey).toBe(apnsKey);
+    await after.stop();
+    await expect(startTestServer({ env: { DATABASE_URL: first.database.url, SWITCHBOARD_ENCRYPTION_KEY: oldKey } })).rejects.toThrow(/is not the one it was sealed with/);
   });
 });

@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
 import { closeBus, openBus } from "../bus";
 import { getInstallationId } from "../chat/products/installation";
+import { rotateEncryptionKey } from "../chat/base/apps/app-secrets-at-rest";
 import { createApp } from "../chat/base/apps/create-app";
 import { findAppId, findApps } from "../chat/base/apps/find-apps";
 import { rotateAppSecret } from "../chat/base/apps/rotate-app-secret";
@@ -29,6 +30,7 @@ const usage = `Usage: switchboard <command> [options]   (the database is DATABAS
   webhooks redeliver --app APPKEY --id DELIVERY_ID
   operators create --email EMAIL [--password PASSWORD] [--name NAME] [--role owner|admin|viewer] [--json]
   operators reset-password --email EMAIL [--password PASSWORD] [--json]
+  secrets rotate-key [--json]     seals every secret again with SWITCHBOARD_ENCRYPTION_KEY; SWITCHBOARD_PREVIOUS_ENCRYPTION_KEY is the old key
   db migrate
   db backup --out FILE [--json]          a consistent copy of the embedded database, taken while servers run
   db restore --from FILE [--force] [--json]   the backup in place of the embedded database (every server stopped)
@@ -149,6 +151,10 @@ const commands: Record<string, (flags: Flags, positionals: string[]) => Promise<
     const email = required(flags, "email");
     await resetOperatorPassword({ email, password });
     print(flags, { email, password }, [`New password of ${email}: ${password}`]);
+  },
+  "secrets rotate-key": async (flags) => {
+    const rotation = await rotateEncryptionKey();
+    print(flags, rotation, [`Every secret is sealed with the new key (${rotation.rowsRewritten} app row(s) rewritten): SWITCHBOARD_PREVIOUS_ENCRYPTION_KEY can go.`]);
   },
   "db backup": async (flags) => {
     const backup = backupSqlite(env.DATABASE_URL, required(flags, "out"));

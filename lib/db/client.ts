@@ -16,7 +16,7 @@ export { Prisma };
  * App secrets are sealed at rest with `encryptionKey` (hex) when there is one.
  */
 export function connectDatabase(databaseUrl: string, encryptionKey = env.SWITCHBOARD_ENCRYPTION_KEY): Db {
-  const sealer = createSecretSealer(encryptionKey);
+  const sealer = createSecretSealer(encryptionKey, env.SWITCHBOARD_PREVIOUS_ENCRYPTION_KEY);
   if (databaseUrl.startsWith("file:")) {
     // Writers wait up to 5 s for the file lock rather than failing at once.
     const shared = shareSqliteConnection(new PrismaBetterSQLite3({ url: sqliteFilePath(databaseUrl), timeout: 5000 }), () => client.$connect());
@@ -71,7 +71,7 @@ function withSealedSecrets(client: Db, sealer: SecretSealer): Db {
 }
 
 /** Seals secrets kept inside other columns (an app's push keys in its settings) as the App columns are. */
-export const secretSealer: SecretSealer = createSecretSealer(env.SWITCHBOARD_ENCRYPTION_KEY);
+export const secretSealer: SecretSealer = createSecretSealer(env.SWITCHBOARD_ENCRYPTION_KEY, env.SWITCHBOARD_PREVIOUS_ENCRYPTION_KEY);
 
 // server.ts and Next's route handlers load separate copies of this module: one client per process.
 const key = Symbol.for("switchboard.db");

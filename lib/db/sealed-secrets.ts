@@ -4,17 +4,23 @@ import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
 const sealedPrefix = "sealed:v1:";
 
 export type SecretSealer = {
-  /** The value as stored: sealed when the installation has a key, as given without one. */
+  /** The value as stored: sealed with the current key when the installation has one, as given without. */
   seal(value: string): string;
-  /** The value a stored one holds, sealed or not (rows written before a key was set). */
+  /** The value a stored one holds: sealed with the current or the previous key, or not sealed (rows written before a key was set). */
   open(stored: string): string;
+  /** Whether `stored` is sealed with the current key (a key rotation leaves nothing else). */
+  sealedWithCurrentKey(stored: string): boolean;
 };
 
 export const isSealedSecret = (stored: string) => stored.startsWith(sealedPrefix);
 
-/** Seals and opens app secrets at rest with `keyHex` (32 bytes as hex); without a key, values pass through. */
-export function createSecretSealer(keyHex: string | undefined): SecretSealer {
+/**
+ * Seals and opens secrets at rest with `keyHex` (32 bytes as hex); without a key, values pass
+ * through. During a key rotation `previousKeyHex` still opens what it sealed.
+ */
+export function createSecretSealer(keyHex: string | undefined, previousKeyHex?: string): SecretSealer {
   const key = keyHex ? Buffer.from(keyHex, "hex") : null;
+  const previousKey = previousKeyHex ? Buffer.from(previousKeyHex, "hex") : null;
   return {
     seal(value) {
       if (!key || isSealedSecret(value)) return value;
@@ -26,14 +32,22 @@ export function createSecretSealer(keyHex: string | undefined): SecretSealer {
     open(stored) {
       if (!isSealedSecret(stored)) return stored;
       if (!key) throw new Error("The database holds app secrets sealed with SWITCHBOARD_ENCRYPTION_KEY: start Switchboard with that key");
-      const [iv, tag, ciphertext] = stored.slice(sealedPrefix.length).split(".").map((part) => Buffer.from(part, "base64url"));
-      try {
-        const decipher = createDecipheriv("aes-256-gcm", key, iv!);
-        decipher.setAuthTag(tag!);
-        return Buffer.concat([decipher.update(ciphertext!), decipher.final()]).toString("utf8");
-      } catch {
-        throw new Error("An app secret does not open with SWITCHBOARD_ENCRYPTION_KEY: the key is not the one it was sealed with");
-      }
+      const opened = openWith(key, stored) ?? (previousKey && openWith(previousKey, stored));
+      if (opened === null || opened === undefined) throw new Error("An app secret does not open with SWITCHBOARD_ENCRYPTION_KEY: the key is not the one it was sealed with");
+      return opened;
     },
+    sealedWithCurrentKey: (stored) => key !== null && isSealedSecret(stored) && openWith(key, stored) !== null,
   };
+}
+
+/** The value sealed in `stored`, or null when `key` is not the one that sealed it. */
+function openWith(key: Buffer, stored: string): string | null {
+  const [iv, tag, ciphertext] = stored.slice(sealedPrefix.length).split(".").map((part) => Buffer.from(part, "base64url"));
+  try {
+    const decipher = createDecipheriv("aes-256-gcm", key, iv!);
+    decipher.setAuthTag(tag!);
+    return Buffer.concat([decipher.update(ciphertext!), decipher.final()]).toString("utf8");
+  } catch {
+    return null;
+  }
 }

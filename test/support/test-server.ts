@@ -13,7 +13,7 @@ export type TestServer = {
   /** Everything the server printed so far. */
   output(): string;
   /** Runs `switchboard <args>` against this server's database (or with `env`'s changes to its environment). */
-  cli(args: string[], env?: Record<string, string>): Promise<{ stdout: string; stderr: string; code: number }>;
+  cli(args: string[], env?: Record<string, string | undefined>): Promise<{ stdout: string; stderr: string; code: number }>;
   /** Sends SIGTERM and resolves with the exit code. */
   stop(): Promise<number | null>;
   /** Stops the server and drops its database (unless it was started on another's). */

@@ -1,7 +1,8 @@
-import { db } from "../../../db/client";
+import { db, secretSealer } from "../../../db/client";
 import { isSealedSecret } from "../../../db/sealed-secrets";
 import { env } from "../../../env";
 import { log } from "../../../log";
+import { ChatError } from "../errors";
 import { sealedSecretSettings } from "./app-settings";
 
 type StoredSecrets = { id: string; secret: string; previousSecret: string | null; tokenKey: string };
@@ -46,4 +47,43 @@ async function sealSecretSettings(stored: { id: string; settings: string; sealed
 
 function hasUnsealedSecret(row: StoredSecrets): boolean {
   return [row.secret, row.previousSecret, row.tokenKey].some((value) => value !== null && !isSealedSecret(value));
+}
+
+/** Passes over every app before a rotation gives up on values that keep arriving under the previous key. */
+const rotationPasses = 5;
+
+/**
+ * `switchboard secrets rotate-key`: seals again, with SWITCHBOARD_ENCRYPTION_KEY, every secret
+ * still under SWITCHBOARD_PREVIOUS_ENCRYPTION_KEY (or stored as it is), while nodes serve on
+ * (each opens either key). It finishes only when no value is left under the previous key: values
+ * still arriving under it mean a node runs without the new key. Returns how many rows it rewrote.
+ */
+export async function rotateEncryptionKey(): Promise<{ rowsRewritten: number }> {
+  if (!env.SWITCHBOARD_ENCRYPTION_KEY || !env.SWITCHBOARD_PREVIOUS_ENCRYPTION_KEY) {
+    throw new ChatError("invalidParameter", "Set SWITCHBOARD_ENCRYPTION_KEY to the new key and SWITCHBOARD_PREVIOUS_ENCRYPTION_KEY to the one it replaces, here and on every node");
+  }
+  let rowsRewritten = 0;
+  for (let pass = 0; pass < rotationPasses; pass++) {
+    const stale = await findStaleSecrets();
+    if (stale.length === 0) return { rowsRewritten };
+    for (const app of stale) {
+      const { count } = await db.app.updateMany({ where: app.stored, data: app.resealed });
+      rowsRewritten += count;
+    }
+  }
+  throw new ChatError("conflict", "Secrets keep arriving under the previous key: give every node SWITCHBOARD_ENCRYPTION_KEY (the new key), then run this again");
+}
+
+/** Apps with a value not sealed with the current key: the row as stored, and what to write (opened values are sealed on write). */
+async function findStaleSecrets() {
+  const rows = await db.$queryRaw<(StoredSecrets & { settings: string })[]>`SELECT "id", "secret", "previousSecret", "tokenKey", "settings" FROM "App"`;
+  const opened = new Map((await db.app.findMany({ select: { id: true, secret: true, previousSecret: true, tokenKey: true } })).map((app) => [app.id, app]));
+  const current = (value: string | null) => value === null || secretSealer.sealedWithCurrentKey(value);
+  return rows.flatMap((row) => {
+    const settings = sealedSecretSettings(row.settings, { rotating: true });
+    const columnsCurrent = current(row.secret) && current(row.previousSecret) && current(row.tokenKey);
+    if (columnsCurrent && settings === null) return [];
+    const { secret, previousSecret, tokenKey } = opened.get(row.id)!;
+    return [{ stored: { id: row.id, secret: row.secret, previousSecret: row.previousSecret, tokenKey: row.tokenKey, settings: row.settings }, resealed: { secret, previousSecret, tokenKey, ...(settings ? { settings } : {}) } }];
+  });
 }

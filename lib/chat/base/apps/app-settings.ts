@@ -160,14 +160,16 @@ function storedSettings(settings: Record<string, unknown>): string {
 }
 
 /**
- * Stored settings with every secret sealed, or null when none is left as it was; throws, as
- * opening App Secrets does, when a sealed one does not open with SWITCHBOARD_ENCRYPTION_KEY.
+ * Stored settings with every secret sealed (`rotating`: sealed with the current key), or null
+ * when none needs it; throws, as opening App Secrets does, when a sealed one does not open.
  */
-export function sealedSecretSettings(json: string): string | null {
+export function sealedSecretSettings(json: string, options: { rotating?: boolean } = {}): string | null {
   const stored = JSON.parse(json) as Record<string, unknown>;
-  const secrets = secretSettingNames.map((name) => stored[name]).filter((value): value is string => typeof value === "string" && value !== "");
-  for (const secret of secrets) secretSealer.open(secret);
-  return secrets.some((secret) => !isSealedSecret(secret)) ? storedSettings(stored) : null;
+  const names = secretSettingNames.filter((name) => typeof stored[name] === "string" && stored[name] !== "");
+  const opened = { ...stored };
+  for (const name of names) opened[name] = secretSealer.open(stored[name] as string);
+  const stale = (value: string) => (options.rotating ? !secretSealer.sealedWithCurrentKey(value) : !isSealedSecret(value));
+  return names.some((name) => stale(stored[name] as string)) ? storedSettings(opened) : null;
 }
 
 const cache = createCache<AppSettings>({
