@@ -3,6 +3,7 @@ import fc from "fast-check";
 import WebSocket from "ws";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rpcMethods } from "../lib/gateway/rpc-methods";
+import { jsonText, NestedJson } from "./support/nested-json";
 import { createTestApp, issueToken, setAppSettings, type TestApp } from "./support/platform-api";
 import { startTestServer, type TestServer } from "./support/test-server";
 
@@ -102,5 +103,42 @@ describe("the gateway, given random frames", () => {
     const client = await connect("u3");
     expect(await client.rpc("conversation.list", {}).then(() => "answered")).toBe("answered");
     client.disconnect();
+  });
+});
+
+describe("gateway RPC methods, given data nested deep", () => {
+  it("answers a documented error, never an internal one, and keeps the connection", async () => {
+    const socket = new WebSocket(server.wsUrl);
+    const replies = new Map<number, { error?: { code: number } }>();
+    socket.on("message", (data) => {
+      for (const line of data.toString().split("\n")) {
+        const frame = JSON.parse(line) as { id?: number; error?: { code: number } };
+        if (frame.id) replies.set(frame.id, frame);
+      }
+    });
+    await new Promise((resolve, reject) => socket.on("open", resolve).on("error", reject));
+    let id = 0;
+    const reply = async (command: Record<string, unknown>) => {
+      const sent = ++id;
+      socket.send(jsonText({ id: sent, ...command }));
+      await expect.poll(() => replies.get(sent), { timeout: 10_000 }).toBeDefined();
+      return replies.get(sent)!;
+    };
+    await reply({ connect: { token: await issueToken(server, app, "u4") } });
+    // Up to 100,000 levels: 200 KB, under the largest frame the gateway takes.
+    const nested = fc.integer({ min: 1, max: 100_000 }).map((depth) => new NestedJson(depth));
+    const data = fc.oneof(nested, fc.constantFrom(...fieldNames).chain((name) => fc.record({ [name]: nested })), fc.record({ channelType: fc.constant(1), channelId: fc.constant("u2"), content: fc.record({ extra: nested }) }));
+    // session.logout is left out: it ends the connection whatever the data.
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...Object.keys(rpcMethods)), data, async (method, value) => {
+        tried.calls++;
+        const { error } = await reply({ rpc: { method, data: value } });
+        if (error?.code === internalErrorCode) tried.internalErrors++;
+        expect(error?.code, method).not.toBe(internalErrorCode);
+        expect(socket.readyState).toBe(WebSocket.OPEN);
+      }),
+      { numRuns: inputsPerMethod * 5 },
+    );
+    socket.close();
   });
 });

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { getAppOrThrow } from "../chat/base/apps/find-apps";
-import { ChatError, parseInput, toErrorBody } from "../chat/base/errors";
+import { ChatError, parseInput, parseJsonInput, toErrorBody } from "../chat/base/errors";
 import { recordAudit } from "../chat/base/audit/audit-log";
 import { checkRole, type OperatorRole, type SessionOperator } from "../chat/products/operators";
 import type { AppView } from "../contract";
@@ -110,9 +110,7 @@ async function readJson(request: Request): Promise<unknown> {
   if (!request.headers.get("content-type")?.startsWith("application/json")) {
     throw new ChatError("invalidBody", "The body must be JSON (Content-Type: application/json)");
   }
-  return request.json().catch(() => {
-    throw new ChatError("invalidBody", "The body is not valid JSON");
-  });
+  return parseJsonInput(await request.text(), "The body", () => new ChatError("invalidBody", "The body is not valid JSON"));
 }
 
 function errorResponse(error: unknown): Response {

@@ -1,4 +1,4 @@
-import { ChatError } from "../chat/base/errors";
+import { ChatError, parseJsonInput } from "../chat/base/errors";
 
 /** Largest request body. Message content is capped lower (128 KB) by the core, with its own error. */
 export const maxBodyBytes = 512 * 1024;
@@ -16,11 +16,7 @@ export function parseRequestBody(text: string, contentType: string, kind: "json"
     throw new ChatError("invalidBody", "This endpoint takes a form body (Content-Type: application/x-www-form-urlencoded)");
   }
   if (kind === "form") return formFields(new URLSearchParams(text));
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new ChatError("invalidBody", "The body is not valid JSON");
-  }
+  return parseJsonInput(text, "The body", () => new ChatError("invalidBody", "The body is not valid JSON"));
 }
 
 /** Reads the body as text, stopping as soon as it exceeds the limit whatever Content-Length said. */

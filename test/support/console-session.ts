@@ -1,3 +1,4 @@
+import { jsonText } from "./nested-json";
 import type { TestServer } from "./test-server";
 
 /** A console operator signed in over HTTP as the sign-in form does: its cookies go with each call. */
@@ -43,7 +44,7 @@ export async function attemptSignIn(server: TestServer, operator: Credentials): 
   }
   const call = async <T>(method: string, path: string, body?: unknown, extraHeaders: Record<string, string> = {}) => {
     const headers: Record<string, string> = { cookie: cookieHeader(), ...(body !== undefined && { "content-type": "application/json" }), ...extraHeaders };
-    const response = await fetch(server.url + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    const response = await fetch(server.url + path, { method, headers, body: body === undefined ? undefined : jsonText(body) });
     return { status: response.status, body: (await response.json()) as T };
   };
   return { session: { get: (path) => call("GET", path), send: (method, path, body, headers) => call(method, path, body, headers) }, error: null };

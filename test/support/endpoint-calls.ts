@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Endpoint } from "../../lib/platform-api/endpoint";
+import { jsonText } from "./nested-json";
 import { callApi, type TestApp } from "./platform-api";
 import type { TestServer } from "./test-server";
 
@@ -15,7 +16,7 @@ export const declaredFields = (endpoint: Endpoint) => Object.keys(requestSchema(
 
 /** A signed call with `body` as the endpoint takes it: JSON, or the older API's form (lists as repeated keys). */
 export function callEndpoint(server: TestServer, app: TestApp, endpoint: Endpoint, body: unknown) {
-  if (endpoint.api === "v4") return callApi(server, app, endpoint.path, null, { rawBody: JSON.stringify(body) });
+  if (endpoint.api === "v4") return callApi(server, app, endpoint.path, null, { rawBody: jsonText(body) });
   return callApi(server, app, endpoint.path, null, { rawBody: formOf(body), contentType: "application/x-www-form-urlencoded" });
 }
 
@@ -23,7 +24,7 @@ function formOf(body: unknown): string {
   const form = new URLSearchParams();
   if (body && typeof body === "object" && !Array.isArray(body)) {
     for (const [name, value] of Object.entries(body)) {
-      for (const item of Array.isArray(value) ? value : [value]) form.append(name, typeof item === "object" ? JSON.stringify(item) : String(item));
+      for (const item of Array.isArray(value) ? value : [value]) form.append(name, typeof item === "object" ? jsonText(item) : String(item));
     }
   }
   return form.toString();

@@ -4,6 +4,7 @@ import type { AppSettings, consoleSettingsView } from "../../lib/chat/base/apps/
 import type { AppEnvironment } from "../../lib/contract";
 import { type ClientOptions, type OperationToSign, SwitchboardClient } from "../../lib/sdk";
 import { type ConsoleSession, signInToConsole } from "./console-session";
+import { jsonText } from "./nested-json";
 import { checkAgainstOpenApi } from "./openapi-validator";
 import type { TestServer } from "./test-server";
 
@@ -100,7 +101,7 @@ export async function callApi(
     if (value === null) delete headers[name];
     else headers[name] = value;
   }
-  const response = await fetch(server.url + path, { method: "POST", headers, body: options.rawBody ?? JSON.stringify(body) });
+  const response = await fetch(server.url + path, { method: "POST", headers, body: options.rawBody ?? jsonText(body) });
   const answer = { status: response.status, body: (await response.json()) as Record<string, unknown> };
   await checkAgainstOpenApi(server, path, answer.status, answer.body);
   return answer;

@@ -70,8 +70,42 @@ export function invalidInput(error: z.ZodError): ChatError {
   return new ChatError("invalidParameter", `${field}${issue?.message ?? "invalid input"}`);
 }
 
+/**
+ * How deeply objects and arrays may nest in any input. Deeper input is refused before
+ * anything walks it: JSON.parse takes 200,000 levels (400 KB of brackets), but a
+ * recursive walk of them (a check, a serializer, a log) overflows the stack.
+ */
+export const maxInputDepth = 64;
+
+/** Throws 1002 when `value` nests objects and arrays deeper than `maxInputDepth`: level by level, never recursively. */
+export function checkInputDepth(value: unknown, what = "The input"): void {
+  let level = isContainer(value) ? [value] : [];
+  for (let depth = 1; level.length > 0; depth++) {
+    if (depth > maxInputDepth) throw new ChatError("invalidParameter", `${what} nests objects and arrays more than ${maxInputDepth} levels deep`);
+    level = level.flatMap((container) => Object.values(container).filter(isContainer));
+  }
+}
+
+const isContainer = (value: unknown): value is object => typeof value === "object" && value !== null;
+
+/**
+ * JSON text taken from outside, parsed and held to `maxInputDepth` (`what` names it in
+ * the error); `notJson` is the error for text that is not JSON.
+ */
+export function parseJsonInput(text: string, what: string, notJson: () => Error): unknown {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw notJson();
+  }
+  checkInputDepth(value, what);
+  return value;
+}
+
 /** Parses `value` with `schema` or throws the ChatError of `invalidInput`. */
 export function parseInput<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
+  checkInputDepth(value);
   const withNul = findNulCharacter(value, "");
   if (withNul !== undefined) throw new ChatError("invalidParameter", `${withNul || "The input"} holds the NUL character (\\u0000), which no text may contain`);
   const parsed = schema.safeParse(value);
@@ -79,7 +113,10 @@ export function parseInput<S extends z.ZodType>(schema: S, value: unknown): z.in
   return parsed.data;
 }
 
-/** Where the first string or key holding U+0000 is ("" for `value` itself): PostgreSQL cannot store it in text. */
+/**
+ * Where the first string or key holding U+0000 is ("" for `value` itself): PostgreSQL
+ * cannot store it in text. Recursive, after `checkInputDepth` bounded the depth.
+ */
 function findNulCharacter(value: unknown, path: string): string | undefined {
   if (typeof value === "string") return value.includes("\u0000") ? path : undefined;
   if (!value || typeof value !== "object") return undefined;

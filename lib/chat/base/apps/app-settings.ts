@@ -2,7 +2,7 @@ import { z } from "zod";
 import { db, secretSealer } from "../../../db/client";
 import { isSealedSecret } from "../../../db/sealed-secrets";
 import { createCache } from "../cache";
-import { ChatError } from "../errors";
+import { ChatError, parseJsonInput } from "../errors";
 import { findAppId } from "./find-apps";
 import { signedOperations } from "./signed-operations";
 import { webhookStyleSchema } from "../webhooks/webhook-events";
@@ -198,11 +198,7 @@ function parseSettingValue(name: string, text: string): unknown {
   }
   if (typeof defaultValue === "number") return Number(text);
   if (typeof defaultValue === "object") {
-    try {
-      return JSON.parse(text);
-    } catch {
-      throw new ChatError("invalidParameter", `${name} must be a JSON ${Array.isArray(defaultValue) ? "array" : "object"}`);
-    }
+    return parseJsonInput(text, name, () => new ChatError("invalidParameter", `${name} must be a JSON ${Array.isArray(defaultValue) ? "array" : "object"}`));
   }
   return text;
 }

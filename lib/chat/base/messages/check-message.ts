@@ -1,4 +1,4 @@
-import { ChatError } from "../errors";
+import { ChatError, parseJsonInput } from "../errors";
 
 /** Largest message content, in bytes of its JSON text. */
 export const maxContentBytes = 128 * 1024;
@@ -27,14 +27,10 @@ export function checkMessage(input: { messageType: string; content: string; clie
 }
 
 function parseObject(text: string): Record<string, unknown> {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    throw new ChatError("invalidParameter", "content must be a JSON object");
-  }
+  const notObject = () => new ChatError("invalidParameter", "content must be a JSON object");
+  const value = parseJsonInput(text, "content", notObject);
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    throw new ChatError("invalidParameter", "content must be a JSON object");
+    throw notObject();
   }
   return value as Record<string, unknown>;
 }

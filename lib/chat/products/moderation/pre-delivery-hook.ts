@@ -6,7 +6,7 @@ import { describeError, log } from "../../../log";
 import type { AppSettings, PreMessagingEvent } from "../../base/apps/app-settings";
 import { signCallbackUrl } from "../../base/apps/app-signature";
 import { ChannelType } from "../../base/channels/channel-types";
-import { ChatError } from "../../base/errors";
+import { ChatError, parseJsonInput } from "../../base/errors";
 import { checkMessage } from "../../base/messages/check-message";
 import { legacyChannelTypeOf, legacyOsOf } from "../../base/webhooks/legacy-callbacks";
 import type { MessageKind } from "../../base/messages/message-kinds";
@@ -91,7 +91,8 @@ async function askHook(input: HookInput, event: PreMessagingEvent) {
     signal: AbortSignal.timeout(input.settings.preMessagingHookTimeoutMs),
   });
   if (!response.ok) throw new Error(`the hook answered HTTP ${response.status}`);
-  const verdict = verdictSchemas[style].parse(await response.json());
+  const answer = parseJsonInput(await response.text(), "The hook's answer", () => new Error("the hook's answer is not JSON"));
+  const verdict = verdictSchemas[style].parse(answer);
   // A replacement obeys the rules of what senders submit.
   const content = verdict.content === undefined ? undefined : checkMessage({ messageType: input.messageType, content: verdict.content });
   return { ...verdict, content };
