@@ -34,6 +34,8 @@ const schema = z.object({
   SWITCHBOARD_PING_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(600).default(25),
   /** How often each node removes timed-out open-channel participants, destroys expired open channels, deletes expired temporary conversations and saves its counts. */
   SWITCHBOARD_SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  /** Seconds a node counts as alive after renewing its lease (every quarter of that): once a killed node's lease ran out, the others send its connections' will messages. */
+  SWITCHBOARD_NODE_LEASE_SECONDS: z.coerce.number().int().min(2).max(600).default(20),
   /** Bearer token that GET /metrics asks for; unset, /metrics answers 404. */
   SWITCHBOARD_METRICS_TOKEN: z.string().min(16, "SWITCHBOARD_METRICS_TOKEN must have at least 16 characters (openssl rand -hex 16)").optional(),
   /** Prefix of this installation's Redis keys and channels; unset, an id kept in the database. Installations sharing a Redis need different ones. */

@@ -14,8 +14,9 @@ import {
   protocolErrors,
   unsupportedCommands,
 } from "./protocol";
-import { type ClientMessage, rpcMethods, sendClientMessage } from "./rpc-methods";
-import { type Platform, platformSchema, presenceEntry } from "../chat/products/sessions";
+import { type ClientMessage, rpcMethods } from "./rpc-methods";
+import { dropWill, keepWill, type KeptWill, type Platform, platformSchema, presenceEntry } from "../chat/products/sessions";
+import { sendWill } from "./wills";
 import type { SessionTransport } from "./transport";
 import { metrics } from "../metrics";
 
@@ -64,7 +65,7 @@ export class ClientSession {
   /** The client signed out rather than just going away: its connection status is "2". */
   loggedOut = false;
   /** What the client asked to be sent for it should its connection be lost (`will.set`): never after a clean close. */
-  private will: ClientMessage | null = null;
+  private will: KeptWill | null = null;
   private state: "new" | "connecting" | "connected" | "closed" = "new";
   /** Whether a connect command got past its checks, even one refused later: the connect deadline no longer applies. */
   private connectStarted = false;
@@ -147,15 +148,24 @@ export class ClientSession {
     const wasConnected = this.state === "connected";
     this.state = "closed";
     this.outbox = null;
-    if (how.lost && wasConnected && this.will) this.host.track(this.sendWill(this.will));
+    if (this.will) this.host.track(this.settleWill(this.will, how.lost && wasConnected));
     this.host.unregister(this);
   }
 
-  private async sendWill(will: ClientMessage) {
+  /** Keeps the will where every node can send it (wills.ts), or forgets it. */
+  private async setWill(message: ClientMessage | null) {
+    const kept = this.will;
+    this.will = message && { sessionId: this.id, appId: this.user!.appId, userId: this.user!.userId, platform: this.platform, message: JSON.stringify(message) };
+    if (this.will) await keepWill(this.will);
+    else if (kept) await dropWill(this.id);
+  }
+
+  /** A closed session's will: sent when the connection was lost, else forgotten. */
+  private async settleWill(will: KeptWill, lost: boolean) {
     try {
-      await sendClientMessage({ user: this.user!, sessionId: this.id, platform: this.platform }, will);
+      await (lost ? sendWill(will) : dropWill(will.sessionId));
     } catch (error) {
-      log.warn("will message not sent", { userId: this.user!.userId, ...describeError(error) });
+      log.warn("will message not settled", { userId: will.userId, ...describeError(error) });
     }
   }
 
@@ -241,7 +251,7 @@ export class ClientSession {
     if (!this.host.acceptingCommands) return this.replyError(id, { code: errorTable.unavailable.code, message: "The server is shutting down", temporary: true });
     this.inflight++;
     try {
-      const context = { user: this.user!, sessionId: this.id, platform: this.platform, setWill: (will: ClientMessage | null) => (this.will = will) };
+      const context = { user: this.user!, sessionId: this.id, platform: this.platform, setWill: (will: ClientMessage | null) => this.setWill(will) };
       this.reply(id, { rpc: { data: await run(context, data) } });
       metrics.gatewayRpcs.inc({ method, result: "ok" });
     } catch (error) {

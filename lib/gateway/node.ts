@@ -13,6 +13,7 @@ import { Hub, type HubUser } from "./hub";
 import { SessionClock } from "./session-clock";
 import { type CloseReason, closeCodes } from "./protocol";
 import type { SessionTransport } from "./transport";
+import { startWillKeeping } from "./wills";
 
 const participantRefreshMs = 5 * 60_000;
 const presenceRefreshBatch = 500;
@@ -168,6 +169,8 @@ export function createNode() {
   }, participantRefreshMs);
   participantRefresher.unref();
 
+  const willKeeping = startWillKeeping();
+
   // Publications and membership changes of the bus's outage never reached this node: its
   // clients reconnect, listen afresh and catch up from the database.
   const stopResync = getBus().onReconnect(() => {
@@ -218,6 +221,7 @@ export function createNode() {
       for (const session of hub.sessions) session.close(closeCodes.shutdown);
       for (const user of [...hub.allUsers()]) closeUser(user);
       await Promise.all(pendingUpdates);
+      await willKeeping.stop();
     },
   };
 }

@@ -22,8 +22,8 @@ export type RpcContext = {
   user: AuthenticatedUser;
   sessionId: string;
   platform: string;
-  /** Keeps (or with null, forgets) the message to send for the client if its connection is lost. */
-  setWill: (will: ClientMessage | null) => void;
+  /** Keeps (or with null, forgets) the message to send for the client if its connection is lost: resolves once kept. */
+  setWill: (will: ClientMessage | null) => Promise<void>;
 };
 type RpcMethod = (context: RpcContext, data: unknown) => Promise<unknown>;
 
@@ -115,7 +115,7 @@ const ok = { ok: true };
 export type ClientMessage = z.infer<typeof schemas.send>;
 
 /** Sends a client's message through the one send pipeline. */
-export async function sendClientMessage(context: Pick<RpcContext, "user" | "sessionId" | "platform">, input: ClientMessage) {
+export async function sendClientMessage(context: { user: Pick<AuthenticatedUser, "appId" | "userId">; sessionId: string; platform: string }, input: ClientMessage) {
   const { user, sessionId, platform } = context;
   const { channelType, channelId, subchannelId, toUserIds, content: body, ...rest } = input;
   const target =
@@ -156,11 +156,11 @@ export const rpcMethods: Record<string, RpcMethod> = {
   "message.send": async (context, data) => ({ message: await sendClientMessage(context, parseInput(schemas.send, data)) }),
   "will.set": async ({ setWill }, data) => {
     // Checked now, sent when this connection is lost; its client message id sends it once at most.
-    setWill({ clientMessageId: randomUUID(), ...parseInput(schemas.send, data) });
+    await setWill({ clientMessageId: randomUUID(), ...parseInput(schemas.send, data) });
     return ok;
   },
   "will.clear": async ({ setWill }) => {
-    setWill(null);
+    await setWill(null);
     return ok;
   },
   "message.recall": async ({ user, sessionId }, data) => {

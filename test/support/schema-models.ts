@@ -13,4 +13,4 @@ export const modelNames = (): string[] => models().map((model) => model.name);
 export const tablesWithAppId = (): string[] => models().filter((model) => /^\s+appId\s/m.test(model.body)).map((model) => model.name);
 
 /** Tables a node writes in the background (request log, usage counts): they change after the calls that caused them. */
-export const backgroundTables = ["ApiRequest", "UsageCount", "ActiveUser", "ConnectionCount"];
+export const backgroundTables = ["ApiRequest", "UsageCount", "ActiveUser", "ConnectionCount", "NodeLease"];
