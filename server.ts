@@ -17,6 +17,7 @@ import { getInstallationId } from "./lib/chat/products/installation";
 import { ensureFirstOperator } from "./lib/chat/products/operators";
 import { db } from "./lib/db/client";
 import { applyMigrations } from "./lib/db/migrate";
+import { clientAddress } from "./lib/client-address";
 import { databaseProvider, env } from "./lib/env";
 import { createGateway } from "./lib/gateway/gateway";
 import { handlesPlatformApi, servePlatformApi } from "./lib/platform-api/http-handler";
@@ -56,8 +57,8 @@ async function main() {
   Object.assign(metrics.measuredAtScrape, { connections: gateway.connectionsByPlatform, webhookOutboxDepth: countPendingWebhooks, pushQueueDepth });
 
   const server = createServer((request, response) => {
-    // Handlers cannot see the socket: hand them the peer as a proxy would (one in front already set it).
-    request.headers["x-forwarded-for"] ??= request.socket.remoteAddress;
+    // Handlers cannot see the socket: hand them the client's address as a trusted proxy would.
+    request.headers["x-forwarded-for"] = clientAddress(request);
     // Draining: each answer ends its connection, so a balancer's kept-alive ones are gone before the port closes.
     if (isDraining()) response.setHeader("connection", "close");
     const path = request.url?.split("?", 1)[0] ?? "/";

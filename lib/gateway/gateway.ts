@@ -1,6 +1,7 @@
 import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 import { type RawData, WebSocket, WebSocketServer } from "ws";
+import { clientAddress } from "../client-address";
 import { type ClientSession, gatewayLimits } from "./client-session";
 import { createNode, type GatewayNode } from "./node";
 import type { CloseReason } from "./protocol";
@@ -35,7 +36,13 @@ export function createGateway() {
         socket.end("HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\n\r\n");
         return;
       }
-      wss.handleUpgrade(request, socket, head, (ws) => serveSession(node, ws, clientIpOf(request)));
+      const clientIp = clientAddress(request);
+      if (!node.admits(clientIp)) {
+        // Refused before the handshake, which would cost a socket's whole WebSocket state.
+        socket.end("HTTP/1.1 429 Too Many Requests\r\nRetry-After: 1\r\nConnection: close\r\n\r\n");
+        return;
+      }
+      wss.handleUpgrade(request, socket, head, (ws) => serveSession(node, ws, clientIp));
     },
 
     /** Sessions connected to this node. */
@@ -105,11 +112,4 @@ function endSession(this: WebSocket, code: number) {
 
 function loseSession(this: WebSocket) {
   sessionOf(this).transportClosed({ lost: true });
-}
-
-/** The client's address: the first X-Forwarded-For hop behind a proxy, else the socket's peer. */
-function clientIpOf(request: IncomingMessage): string {
-  const forwarded = request.headers["x-forwarded-for"];
-  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(",")[0]?.trim();
-  return first || request.socket.remoteAddress || "";
 }

@@ -14,6 +14,7 @@ import { SessionClock } from "./session-clock";
 import { type CloseReason, closeCodes } from "./protocol";
 import type { SessionTransport } from "./transport";
 import { startWillKeeping } from "./wills";
+import { AddressLimits } from "./address-limits";
 
 const participantRefreshMs = 5 * 60_000;
 const presenceRefreshBatch = 500;
@@ -108,12 +109,18 @@ export function createNode() {
     pendingUpdates.add(tracked);
   }
 
+  /** Connections not yet authenticated, which count against their address's limit. */
+  const addressLimits = new AddressLimits();
+  const unauthenticated = new Set<ClientSession>();
+  const settleAddress = (session: ClientSession) => unauthenticated.delete(session) && addressLimits.settle(session.clientIp);
+
   const host: SessionHost = {
     get acceptingCommands() {
       return accepting;
     },
     track: trackUpdate,
     async register(session) {
+      settleAddress(session);
       const { appId, userId } = session.user!;
       // Counted before any wait: unregister uncounts every session with a connectedAt.
       connectionOpened(appId);
@@ -126,6 +133,7 @@ export function createNode() {
       await reportConnectionStatus(session, "connected");
     },
     unregister(session) {
+      settleAddress(session);
       const user = hub.detach(session, session.user && topics.user(session.user.appId, session.user.userId));
       if (!session.user) return;
       void untrackPresence(session);
@@ -180,8 +188,13 @@ export function createNode() {
 
   return {
     /** A new connection: the session speaks the protocol over `transport`, which feeds it what arrives. */
+    /** Whether a new connection from `clientIp` is within its address's limits (address-limits.ts). */
+    admits: (clientIp: string) => addressLimits.admit(clientIp),
+
     accept(transport: SessionTransport, clientIp: string): ClientSession {
       const session = new ClientSession(transport, host, clientIp);
+      unauthenticated.add(session);
+      addressLimits.open(clientIp);
       hub.accept(session);
       clock.admit(session);
       return session;

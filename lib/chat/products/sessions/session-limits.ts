@@ -1,9 +1,10 @@
 import { getBus, topics } from "../../../bus";
+import { env } from "../../../env";
 import type { Platform } from "./platforms";
 import { parsePresenceEntry } from "./presence-entry";
 
-/** With multi-device sync, a user may keep this many browser tabs connected at once. */
-export const maxWebSessionsWithSync = 10;
+/** With multi-device sync, a user may keep this many browser tabs connected at once (one session a category otherwise). */
+export const maxWebSessionsWithSync = env.SWITCHBOARD_MAX_WEB_SESSIONS_PER_USER;
 
 type SessionInfo = { id: string; platform: Platform; connectedAt: number; multiDeviceSync: boolean };
 

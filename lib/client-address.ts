@@ -1,0 +1,30 @@
+import type { IncomingMessage } from "node:http";
+import { BlockList, isIPv6 } from "node:net";
+import { env } from "./env";
+
+const trustedProxies = new BlockList();
+for (const entry of env.SWITCHBOARD_TRUSTED_PROXIES) {
+  const [address, prefix] = entry.split("/") as [string, string | undefined];
+  const type = isIPv6(address) ? "ipv6" : "ipv4";
+  if (prefix === undefined) trustedProxies.addAddress(address, type);
+  else trustedProxies.addSubnet(address, Number(prefix), type);
+}
+
+/** An IPv4 peer as IPv4, however a dual-stack socket reports it. */
+const plain = (address: string) => (address.startsWith("::ffff:") && address.includes(".") ? address.slice(7) : address);
+
+const isTrustedProxy = (address: string) => address !== "" && trustedProxies.check(address, isIPv6(address) ? "ipv6" : "ipv4");
+
+/**
+ * The client's address. Behind a trusted proxy (SWITCHBOARD_TRUSTED_PROXIES), the nearest
+ * X-Forwarded-For hop that is not one of them; otherwise the peer's own address: what a
+ * client claims in X-Forwarded-For is ignored, so it cannot dodge limits kept per address.
+ */
+export function clientAddress(request: IncomingMessage): string {
+  const peer = plain(request.socket.remoteAddress ?? "");
+  if (!isTrustedProxy(peer)) return peer;
+  const header = request.headers["x-forwarded-for"];
+  const hops = (Array.isArray(header) ? header.join(",") : (header ?? "")).split(",").map((hop) => plain(hop.trim())).filter(Boolean);
+  for (let hop = hops.length - 1; hop >= 0; hop--) if (!isTrustedProxy(hops[hop]!)) return hops[hop]!;
+  return hops[0] ?? peer;
+}
