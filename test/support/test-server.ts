@@ -39,6 +39,10 @@ function serverEnv(databaseUrl: string): NodeJS.ProcessEnv {
     SWITCHBOARD_ENCRYPTION_KEY: testEncryptionKey,
     // Tests stop servers at once; the drain test sets its own.
     SWITCHBOARD_DRAIN_SECONDS: "0",
+    // Every test and bench client connects from this machine's one address: no flood limits
+    // (test/connection-floods.test.ts sets its own).
+    SWITCHBOARD_MAX_PENDING_CONNECTIONS_PER_ADDRESS: "1000000",
+    SWITCHBOARD_MAX_CONNECTS_PER_SECOND_PER_ADDRESS: "1000000",
     ...bus,
   };
 }
