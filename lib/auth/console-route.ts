@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { getAppOrThrow } from "../chat/base/apps/find-apps";
-import { ChatError, parseInput, parseJsonInput, toErrorBody } from "../chat/base/errors";
+import { ChatError, knownError, parseInput, parseJsonInput, toErrorBody } from "../chat/base/errors";
 import { recordAudit } from "../chat/base/audit/audit-log";
 import { checkRole, type OperatorRole, type SessionOperator } from "../chat/products/operators";
 import type { AppView } from "../contract";
@@ -115,7 +115,7 @@ async function readJson(request: Request): Promise<unknown> {
 
 function errorResponse(error: unknown): Response {
   const { status, body } = toErrorBody(error);
-  if (error instanceof ChatError) return Response.json(body, { status, headers: noStore });
+  if (knownError(error)) return Response.json(body, { status, headers: noStore });
   const requestId = randomUUID();
   log.error("console API request failed", { requestId, ...describeError(error) });
   return Response.json(body, { status, headers: { ...noStore, "x-request-id": requestId } });

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { ChatError, errorTable } from "../chat/base/errors";
+import { type ChatError, errorTable, knownError } from "../chat/base/errors";
 import { getAppSettings } from "../chat/base/apps/app-settings";
 import { countClientOperation } from "../chat/products/operations";
 import { authenticateAccessToken, type AuthenticatedUser } from "../chat/products/tokens";
@@ -226,14 +226,15 @@ export class ClientSession {
     });
   }
 
-  private refuseConnect(id: number, error: unknown) {
-    if (!(error instanceof ChatError)) {
-      log.error("connect failed", describeError(error));
+  private refuseConnect(id: number, thrown: unknown) {
+    const error = knownError(thrown);
+    if (!error) {
+      log.error("connect failed", describeError(thrown));
       return this.close(closeCodes.serverError);
     }
     if (error.kind === "userBanned") return this.close(closeCodes.banned);
     // A temporary refusal: Centrifuge clients try again after their backoff.
-    if (error.kind === "operationRateExceeded") {
+    if (error.kind === "operationRateExceeded" || error.kind === "unavailable") {
       this.state = "new";
       this.user = null;
       return this.replyError(id, { code: error.code, message: error.message, temporary: true });
@@ -255,8 +256,9 @@ export class ClientSession {
       this.reply(id, { rpc: { data: await run(context, data) } });
       metrics.gatewayRpcs.inc({ method, result: "ok" });
     } catch (error) {
-      const reply = error instanceof ChatError ? { code: error.code, message: error.message } : { ...protocolErrors.internal, temporary: true };
-      if (!(error instanceof ChatError)) log.error("rpc failed", { method, ...describeError(error) });
+      const known = knownError(error);
+      if (!known) log.error("rpc failed", { method, ...describeError(error) });
+      const reply = replyErrorOf(known);
       this.replyError(id, reply);
       metrics.gatewayRpcs.inc({ method, result: String(reply.code) });
     } finally {
@@ -269,7 +271,7 @@ export class ClientSession {
     try {
       await countClientOperation({ appId: this.user!.appId, userId: this.user!.userId, platform: this.platform, operation: "membership" });
     } catch (error) {
-      return this.replyError(id, error instanceof ChatError ? { code: error.code, message: error.message } : { ...protocolErrors.internal, temporary: true });
+      return this.replyError(id, replyErrorOf(knownError(error)));
     }
     this.loggedOut = true;
     this.reply(id, { rpc: { data: { ok: true } } });
@@ -294,4 +296,10 @@ function parseCommand(line: string): Command | null {
   } catch {
     return null;
   }
+}
+
+/** An RPC's error reply: a ChatError's code (temporary when the database is out of reach), or the protocol's internal error. */
+function replyErrorOf(error: ChatError | undefined): { code: number; message: string; temporary?: boolean } {
+  if (!error) return { ...protocolErrors.internal, temporary: true };
+  return { code: error.code, message: error.message, ...(error.kind === "unavailable" && { temporary: true }) };
 }

@@ -4,7 +4,7 @@ import { countUsage } from "../chat/base/analytics/usage-counts";
 import { metrics } from "../metrics";
 import { appCache } from "../chat/base/apps/app-cache";
 import { getAppSettings } from "../chat/base/apps/app-settings";
-import { ChatError, parseInput, toErrorBody } from "../chat/base/errors";
+import { ChatError, knownError, parseInput, toErrorBody } from "../chat/base/errors";
 import { describeError, log } from "../log";
 import type { Endpoint } from "./endpoint";
 import { bodyTooLarge, maxBodyBytes, parseRequestBody, readBodyText } from "./read-request-body";
@@ -56,7 +56,7 @@ export async function answerApiCall(endpoint: Endpoint, call: ApiCall): Promise<
     const result = endpoint.result ? endpoint.result.parse(await endpoint.handle(context)) : await endpoint.handle(context);
     body = successBody(endpoint, result);
   } catch (error) {
-    if (!(error instanceof ChatError)) log.error("platform api failed", { requestId, path: endpoint.path, ...describeError(error) });
+    if (!knownError(error)) log.error("platform api failed", { requestId, path: endpoint.path, ...describeError(error) });
     ({ status, body } = toErrorBody(error));
   }
   const latencyMs = Date.now() - started;

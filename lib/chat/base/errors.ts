@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import type { ErrorBody } from "../../contract";
+import { isDatabaseUnreachable } from "../../db/errors";
 
 /**
  * The one error type of the product. Every edge (Platform API, gateway, console API,
@@ -129,10 +130,19 @@ function findNulCharacter(value: unknown, path: string): string | undefined {
   return undefined;
 }
 
+/**
+ * What an edge answers for `error`: the ChatError itself; 1015 (retryable) for a database out
+ * of reach; none for anything else, an internal error.
+ */
+export function knownError(error: unknown): ChatError | undefined {
+  if (error instanceof ChatError) return error;
+  if (isDatabaseUnreachable(error)) return new ChatError("unavailable", "The database cannot be reached at the moment: try again shortly");
+  return undefined;
+}
+
 /** The contract's error body. Unknown errors become a generic 1000 so no internals leak. */
 export function toErrorBody(error: unknown): { status: number; body: ErrorBody } {
-  if (error instanceof ChatError) {
-    return { status: error.status, body: { code: error.code, errorMessage: error.message } };
-  }
+  const known = knownError(error);
+  if (known) return { status: known.status, body: { code: known.code, errorMessage: known.message } };
   return { status: 500, body: { code: errorTable.internal.code, errorMessage: "Internal server error" } };
 }
