@@ -9,7 +9,8 @@ if (!existsSync(".next/BUILD_ID")) {
   console.error("No production build: run npm run build first.");
   process.exit(1);
 }
-const scenarios = readdirSync("bench").filter((file) => file.endsWith(".ts") && file !== "run-all.ts");
+// The soak (bench/soak.ts, 10 minutes a pairing) runs on its own: npm run bench:soak.
+const scenarios = readdirSync("bench").filter((file) => file.endsWith(".ts") && !["run-all.ts", "soak.ts"].includes(file));
 for (const suite of integrationSuites().filter((candidate) => candidate.available && candidate.pairing)) {
   for (const scenario of scenarios) {
     console.log(`\n=== bench/${scenario} on ${suite.name}`);

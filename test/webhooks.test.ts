@@ -195,3 +195,38 @@ describe("webhooks", () => {
     }
   });
 });
+
+describe("webhooks to a slow receiver", () => {
+  it("go to several channels at once, each channel's in order", async () => {
+    const slowApp = await createTestApp(server, "Slow receiver");
+    const arrived: string[] = [];
+    const slow = createServer((request, response) => {
+      let body = "";
+      request.on("data", (chunk) => (body += chunk));
+      request.on("end", () => setTimeout(() => response.end("ok"), 500));
+      request.on("end", () => {
+        const envelope = JSON.parse(body) as Envelope;
+        if (envelope.type === "message:send") arrived.push(String((JSON.parse(String(envelope.data[0]!.content)) as { content: string }).content));
+      });
+    });
+    await new Promise<void>((resolve) => slow.listen(0, "127.0.0.1", resolve));
+    try {
+      await addWebhookEndpoint(server, slowApp, { url: `http://127.0.0.1:${(slow.address() as AddressInfo).port}/hook`, events: ["message:send"], style: "v4" });
+      await setAppSettings(server, slowApp, { webhookServerMessages: true });
+      const send = (to: string, text: string) =>
+        callApi(server, slowApp, "/v4/direct-channel/message/send", { fromUserId: "sender", toUserIds: [to], messageType: "RC:TxtMsg", content: JSON.stringify({ content: text }) });
+      await issueToken(server, slowApp, "sender");
+      for (let index = 0; index < 30; index++) await issueToken(server, slowApp, `r${index}`);
+      const started = Date.now();
+      // 30 channels of one message, and one channel of five.
+      for (let index = 0; index < 30; index++) await send(`r${index}`, `to r${index}`);
+      for (let index = 0; index < 5; index++) await send("r0", `again ${index}`);
+      expect(await waitUntil(() => arrived.length === 35, 20_000)).toBe(true);
+      // One after the other, 35 deliveries of 500 ms would take 17.5 s.
+      expect(Date.now() - started).toBeLessThan(8000);
+      expect(arrived.filter((text) => text.startsWith("again"))).toEqual(["again 0", "again 1", "again 2", "again 3", "again 4"]);
+    } finally {
+      slow.close();
+    }
+  });
+});

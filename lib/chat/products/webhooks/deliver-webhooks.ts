@@ -5,7 +5,9 @@ import { getAppSettings } from "../../base/apps/app-settings";
 import { signCallbackUrl } from "../../base/apps/app-signature";
 
 /** Deliveries one pass of a node takes on. */
-const batchSize = 50;
+const batchSize = 200;
+/** Order keys a pass delivers at once: a receiver that answers in 300 ms still gets about 100 a second. */
+const concurrentKeys = 32;
 /** How long a node holds a delivery it took; after that another node may try it. */
 const leaseMs = 30_000;
 const requestTimeoutMs = 10_000;
@@ -15,8 +17,9 @@ const excerptLength = 500;
 /**
  * One pass of the delivery worker (every node runs it, see server.ts): takes due
  * deliveries whose earlier ones of the same order key are done, leases each so no other
- * node sends it meanwhile, posts it signed, and records the attempt. Failures are
- * retried with doubling pauses until the app's retry period is over.
+ * node sends it meanwhile, posts it signed, and records the attempt. The deliveries of an
+ * order key go one after the other, stopping at a failure; different keys go at once.
+ * Failures are retried with doubling pauses until the app's retry period is over.
  */
 export async function deliverDueWebhooks(now = Date.now()): Promise<void> {
   const due = await db.webhookDelivery.findMany({
@@ -24,9 +27,29 @@ export async function deliverDueWebhooks(now = Date.now()): Promise<void> {
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     take: batchSize,
   });
+  const byOrderKey = new Map<string, Delivery[]>();
   for (const delivery of due) {
-    if ((await isNextInOrder(delivery)) && (await lease(delivery.id, now))) await attempt(delivery);
+    const key = `${delivery.endpointUrl}\n${delivery.orderKey}`;
+    const chain = byOrderKey.get(key);
+    if (chain) chain.push(delivery);
+    else byOrderKey.set(key, [delivery]);
   }
+  const passStarted = Date.now();
+  await inParallel([...byOrderKey.values()], concurrentKeys, async (chain) => {
+    for (const delivery of chain) {
+      const leasedAt = now + (Date.now() - passStarted);
+      if (!(await isNextInOrder(delivery)) || !(await lease(delivery.id, leasedAt)) || !(await attempt(delivery))) return;
+    }
+  });
+}
+
+/** Runs `work` on every item, at most `limit` at a time. */
+async function inParallel<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await work(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
 
 type Delivery = Awaited<ReturnType<typeof db.webhookDelivery.findMany>>[number];
@@ -53,9 +76,10 @@ async function lease(id: string, now: number): Promise<boolean> {
   return taken.count === 1;
 }
 
-async function attempt(delivery: Delivery): Promise<void> {
+/** Posts one delivery and records the attempt: whether the receiver took it. */
+async function attempt(delivery: Delivery): Promise<boolean> {
   const app = await db.app.findUnique({ where: { id: delivery.appId }, select: { key: true, secret: true } });
-  if (!app) return;
+  if (!app) return false;
   const started = Date.now();
   const outcome = await post(signCallbackUrl(delivery.endpointUrl, app), delivery);
   const latencyMs = Date.now() - started;
@@ -77,6 +101,7 @@ async function attempt(delivery: Delivery): Promise<void> {
   ]);
   countUsage(delivery.appId, succeeded ? "webhooks.delivered" : "webhooks.attemptFailed");
   if (gaveUp) countUsage(delivery.appId, "webhooks.gaveUp");
+  return succeeded;
 }
 
 /** One signed POST to an endpoint: the answer's status and start, or why none came. */

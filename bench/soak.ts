@@ -1,0 +1,122 @@
+// A soak (npm run bench:soak; not part of npm run bench, nor of CI): BENCH_SOAK_MINUTES (10) of
+// mixed load on one node: direct messages, a group, an open channel, Platform API sends, webhooks
+// to a slow receiver and clients that keep reconnecting. Every 10 s it samples the server's memory,
+// event-loop lag and webhook outbox depth (its /metrics); the report gives each one's growth per
+// minute after the warm-up, which should be flat.
+import { createServer } from "node:http";
+import WebSocket from "ws";
+import { SwitchboardClient } from "../lib/sdk";
+import { addWebhookEndpoint, callApi, issueToken, setAppSettings } from "../test/support/platform-api";
+import { parsePrometheusText, sampleValue } from "../test/support/prometheus-text";
+import { startTestServer } from "../test/support/test-server";
+import { createBenchApp } from "./lib/bench-app";
+import { saveResults } from "./lib/results";
+import { round } from "./lib/stats";
+
+const minutes = Number(process.env.BENCH_SOAK_MINUTES ?? 10);
+const warmUpMinutes = Math.min(2, minutes / 5);
+const sampleSeconds = 10;
+const metricsToken = "soak-metrics-token-0123456789";
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A webhook receiver that takes 300 ms to answer each delivery. */
+async function startSlowReceiver() {
+  let received = 0;
+  const receiver = createServer((request, response) => {
+    request.resume();
+    request.on("end", () => setTimeout(() => (received++, response.end("ok")), 300));
+  });
+  await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
+  const { port } = receiver.address() as { port: number };
+  return { url: `http://127.0.0.1:${port}/webhook`, received: () => received, close: () => receiver.close() };
+}
+
+/** Calls `work` `perSecond` times a second until `until()`, one call at a time per loop: counts outcomes. */
+function repeat(perSecond: number, until: () => boolean, work: (index: number) => Promise<unknown>) {
+  const outcome = { done: 0, failed: 0 };
+  const loop = (async () => {
+    for (let index = 0; !until(); index++) {
+      const started = Date.now();
+      await work(index).then(() => outcome.done++, () => outcome.failed++);
+      await sleep(Math.max(0, 1000 / perSecond - (Date.now() - started)));
+    }
+  })();
+  return { outcome, loop };
+}
+
+const server = await startTestServer({ env: { SWITCHBOARD_METRICS_TOKEN: metricsToken } });
+const receiver = await startSlowReceiver();
+try {
+  const userIds = Array.from({ length: 200 }, (_, index) => `u${index}`);
+  const { app } = await createBenchApp(server, userIds);
+  await setAppSettings(server, app, { clientMessagesPerSecond: 100, apiRateLimits: { "/v4/direct-channel/message/send": 10_000 } });
+  await addWebhookEndpoint(server, app, { url: receiver.url, events: [], style: "v4" });
+  await callApi(server, app, "/v4/group-channel/create", { channelId: "soak-group", name: "Soak", owner: "u0", userIds: userIds.slice(0, 50) });
+  await callApi(server, app, "/v4/open-channel/create", { channelId: "soak-open" });
+  const connect = async (userId: string) => {
+    const client = new SwitchboardClient({ url: server.wsUrl, token: await issueToken(server, app, userId), websocket: WebSocket });
+    await client.connect();
+    return client;
+  };
+  const clients = await Promise.all(userIds.slice(0, 120).map(connect));
+  await Promise.all(clients.slice(50, 120).map((client) => client.joinOpenChannel({ channelId: "soak-open" })));
+
+  const endsAt = Date.now() + minutes * 60_000;
+  const over = () => Date.now() >= endsAt;
+  const loads = {
+    // 20 senders, 2 direct messages a second each, to the next 20 users.
+    direct: clients.slice(0, 20).map((client, sender) => repeat(2, over, (index) => client.sendDirectMessage({ to: `u${sender + 20}`, text: `d${index}` }))),
+    group: [repeat(5, over, (index) => clients[index % 50]!.sendGroupMessage({ groupId: "soak-group", text: `g${index}` }))],
+    open: [repeat(5, over, (index) => clients[50 + (index % 70)]!.sendOpenChannelMessage({ channelId: "soak-open", text: `o${index}` }))],
+    api: [repeat(20, over, (index) => callApi(server, app, "/v4/direct-channel/message/send", { fromUserId: "u150", toUserIds: [`u${index % 100}`], messageType: "RC:TxtMsg", content: JSON.stringify({ content: `a${index}` }) }))],
+    // 40 users who connect, stay 5 s and go, over and over.
+    reconnecting: userIds.slice(120, 160).map((userId) => repeat(0.2, over, async () => (await connect(userId)).disconnect())),
+  };
+
+  const samples: { minute: number; rssMiB: number; heapMiB: number; lagP99Ms: number; outboxDepth: number }[] = [];
+  const started = Date.now();
+  while (!over()) {
+    await sleep(sampleSeconds * 1000);
+    const response = await fetch(`${server.url}/metrics`, { headers: { authorization: `Bearer ${metricsToken}` } });
+    const families = parsePrometheusText(await response.text());
+    const value = (name: string) => sampleValue(families, name);
+    samples.push({
+      minute: round((Date.now() - started) / 60_000, 2),
+      rssMiB: round(value("process_resident_memory_bytes") / 2 ** 20, 1),
+      heapMiB: round(value("nodejs_heap_size_used_bytes") / 2 ** 20, 1),
+      lagP99Ms: round(value("nodejs_eventloop_lag_p99_seconds") * 1000, 1),
+      outboxDepth: value("switchboard_webhook_outbox_depth"),
+    });
+    console.log(JSON.stringify(samples.at(-1)));
+  }
+  const all = Object.values(loads).flat();
+  await Promise.all(all.map((load) => load.loop));
+  for (const client of clients) client.disconnect();
+
+  /** Least-squares slope per minute of one figure over the samples after the warm-up. */
+  const growth = (key: "rssMiB" | "heapMiB" | "lagP99Ms" | "outboxDepth") => {
+    const points = samples.filter((sample) => sample.minute >= warmUpMinutes);
+    const meanX = points.reduce((sum, point) => sum + point.minute, 0) / points.length;
+    const meanY = points.reduce((sum, point) => sum + point[key], 0) / points.length;
+    const covariance = points.reduce((sum, point) => sum + (point.minute - meanX) * (point[key] - meanY), 0);
+    const variance = points.reduce((sum, point) => sum + (point.minute - meanX) ** 2, 0);
+    return round(covariance / variance, 3);
+  };
+  const totals = Object.fromEntries(Object.entries(loads).map(([name, runs]) => [name, runs.reduce((sum, run) => sum + run.outcome.done, 0)]));
+  const failed = all.reduce((sum, run) => sum + run.outcome.failed, 0);
+  const last = samples.at(-1)!;
+  const pairing = `${process.env.SWITCHBOARD_TEST_DATABASE ?? "sqlite"}+${process.env.SWITCHBOARD_TEST_BUS ?? "memory"}`;
+  saveResults(
+    `soak, ${minutes} minutes (${pairing})`,
+    `${minutes} minutes of mixed load on one node, with the load generator on the same 2-core machine: 20 clients sending 2 direct messages a second each, a 50-member group (5 messages/s), an open channel of 70 participants (5 messages/s), Platform API direct sends (20/s), 40 users connecting for 5 s over and over, and every event to a webhook receiver that answers in 300 ms. Sampled every ${sampleSeconds} s from the server's /metrics; growth is the least-squares slope per minute after the first ${warmUpMinutes} minutes, which should be about 0. Operations done: ${JSON.stringify(totals)}, failed: ${failed}; webhook deliveries received: ${receiver.received()}.`,
+    [
+      { figure: "resident memory, MiB", "at the end": last.rssMiB, "growth per minute after warm-up": growth("rssMiB") },
+      { figure: "JS heap used, MiB", "at the end": last.heapMiB, "growth per minute after warm-up": growth("heapMiB") },
+      { figure: "event-loop lag p99, ms", "at the end": last.lagP99Ms, "growth per minute after warm-up": growth("lagP99Ms") },
+      { figure: "webhook outbox depth", "at the end": last.outboxDepth, "growth per minute after warm-up": growth("outboxDepth") },
+    ],
+  );
+} finally {
+  receiver.close();
+  await server.close();
+}
