@@ -51,23 +51,27 @@ try {
   const { app } = await createBenchApp(server, userIds);
   await setAppSettings(server, app, { clientMessagesPerSecond: 100, apiRateLimits: { "/v4/direct-channel/message/send": 10_000 } });
   await addWebhookEndpoint(server, app, { url: receiver.url, events: [], style: "v4" });
-  await callApi(server, app, "/v4/group-channel/create", { channelId: "soak-group", name: "Soak", owner: "u0", userIds: userIds.slice(0, 50) });
-  await callApi(server, app, "/v4/open-channel/create", { channelId: "soak-open" });
+  // Five groups of ten and five open channels of fourteen, each with a message a second: an
+  // order key (a channel) gets at most 1 / 0.3 s deliveries a second from a receiver answering in 300 ms.
+  for (let group = 0; group < 5; group++) {
+    await callApi(server, app, "/v4/group-channel/create", { channelId: `soak-group-${group}`, name: "Soak", owner: `u${group * 10}`, userIds: userIds.slice(group * 10, group * 10 + 10) });
+    await callApi(server, app, "/v4/open-channel/create", { channelId: `soak-open-${group}` });
+  }
   const connect = async (userId: string) => {
     const client = new SwitchboardClient({ url: server.wsUrl, token: await issueToken(server, app, userId), websocket: WebSocket });
     await client.connect();
     return client;
   };
   const clients = await Promise.all(userIds.slice(0, 120).map(connect));
-  await Promise.all(clients.slice(50, 120).map((client) => client.joinOpenChannel({ channelId: "soak-open" })));
+  await Promise.all(clients.slice(50, 120).map((client, index) => client.joinOpenChannel({ channelId: `soak-open-${index % 5}` })));
 
   const endsAt = Date.now() + minutes * 60_000;
   const over = () => Date.now() >= endsAt;
   const loads = {
     // 20 senders, 2 direct messages a second each, to the next 20 users.
     direct: clients.slice(0, 20).map((client, sender) => repeat(2, over, (index) => client.sendDirectMessage({ to: `u${sender + 20}`, text: `d${index}` }))),
-    group: [repeat(5, over, (index) => clients[index % 50]!.sendGroupMessage({ groupId: "soak-group", text: `g${index}` }))],
-    open: [repeat(5, over, (index) => clients[50 + (index % 70)]!.sendOpenChannelMessage({ channelId: "soak-open", text: `o${index}` }))],
+    group: [0, 1, 2, 3, 4].map((group) => repeat(1, over, (index) => clients[group * 10 + (index % 10)]!.sendGroupMessage({ groupId: `soak-group-${group}`, text: `g${index}` }))),
+    open: [0, 1, 2, 3, 4].map((channel) => repeat(1, over, (index) => clients[50 + channel + 5 * (index % 14)]!.sendOpenChannelMessage({ channelId: `soak-open-${channel}`, text: `o${index}` }))),
     api: [repeat(20, over, (index) => callApi(server, app, "/v4/direct-channel/message/send", { fromUserId: "u150", toUserIds: [`u${index % 100}`], messageType: "RC:TxtMsg", content: JSON.stringify({ content: `a${index}` }) }))],
     // 40 users who connect, stay 5 s and go, over and over.
     reconnecting: userIds.slice(120, 160).map((userId) => repeat(0.2, over, async () => (await connect(userId)).disconnect())),
@@ -108,7 +112,7 @@ try {
   const pairing = `${process.env.SWITCHBOARD_TEST_DATABASE ?? "sqlite"}+${process.env.SWITCHBOARD_TEST_BUS ?? "memory"}`;
   saveResults(
     `soak, ${minutes} minutes (${pairing})`,
-    `${minutes} minutes of mixed load on one node, with the load generator on the same 2-core machine: 20 clients sending 2 direct messages a second each, a 50-member group (5 messages/s), an open channel of 70 participants (5 messages/s), Platform API direct sends (20/s), 40 users connecting for 5 s over and over, and every event to a webhook receiver that answers in 300 ms. Sampled every ${sampleSeconds} s from the server's /metrics; growth is the least-squares slope per minute after the first ${warmUpMinutes} minutes, which should be about 0. Operations done: ${JSON.stringify(totals)}, failed: ${failed}; webhook deliveries received: ${receiver.received()}.`,
+    `${minutes} minutes of mixed load on one node, with the load generator on the same 2-core machine: 20 clients sending 2 direct messages a second each, five 10-member groups and five open channels of 14 participants (a message a second each), Platform API direct sends (20/s), 40 users connecting for 5 s over and over, and every event to a webhook receiver that answers in 300 ms. Sampled every ${sampleSeconds} s from the server's /metrics; growth is the least-squares slope per minute after the first ${warmUpMinutes} minutes, which should be about 0. Operations done: ${JSON.stringify(totals)}, failed: ${failed}; webhook deliveries received: ${receiver.received()}.`,
     [
       { figure: "resident memory, MiB", "at the end": last.rssMiB, "growth per minute after warm-up": growth("rssMiB") },
       { figure: "JS heap used, MiB", "at the end": last.heapMiB, "growth per minute after warm-up": growth("heapMiB") },
