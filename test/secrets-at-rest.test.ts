@@ -115,4 +115,21 @@ describe("app secrets at rest", () => {
     await after.stop();
     await expect(startTestServer({ env: { DATABASE_URL: first.database.url, SWITCHBOARD_ENCRYPTION_KEY: oldKey } })).rejects.toThrow(/is not the one it was sealed with/);
   });
+
+  it("refuse to finish a rotation while values keep arriving under the old key", async () => {
+    const server = await start();
+    await createTestApp(server);
+    const [{ secret: oldSealed }] = await server.database.query<{ secret: string }>(`SELECT "secret" FROM "App"`);
+    // A node still on the old key only, writing the secret again after every rewrite (a trigger plays it).
+    const keepOldKey =
+      process.env.SWITCHBOARD_TEST_DATABASE === "postgresql"
+        ? [
+            `CREATE FUNCTION keep_old_key() RETURNS trigger AS $$ BEGIN NEW."secret" := '${oldSealed}'; RETURN NEW; END $$ LANGUAGE plpgsql`,
+            `CREATE TRIGGER old_key_node BEFORE UPDATE ON "App" FOR EACH ROW EXECUTE FUNCTION keep_old_key()`,
+          ]
+        : [`CREATE TRIGGER old_key_node AFTER UPDATE ON "App" BEGIN UPDATE "App" SET "secret" = '${oldSealed}' WHERE "id" = NEW."id"; END`];
+    for (const statement of keepOldKey) await server.database.execute(statement);
+    const rotation = await server.cli(["secrets", "rotate-key"], { SWITCHBOARD_ENCRYPTION_KEY: "7e57".repeat(16), SWITCHBOARD_PREVIOUS_ENCRYPTION_KEY: testEncryptionKey });
+    expect(rotation).toMatchObject({ code: 1, stderr: expect.stringContaining("Secrets keep arriving under the previous key") });
+  });
 });
