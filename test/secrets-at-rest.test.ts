@@ -119,7 +119,8 @@ describe("app secrets at rest", () => {
   it("refuse to finish a rotation while values keep arriving under the old key", async () => {
     const server = await start();
     await createTestApp(server);
-    const [{ secret: oldSealed }] = await server.database.query<{ secret: string }>(`SELECT "secret" FROM "App"`);
+    const [stored] = await server.database.query<{ secret: string }>(`SELECT "secret" FROM "App"`);
+    const oldSealed = stored!.secret;
     // A node still on the old key only, writing the secret again after every rewrite (a trigger plays it).
     const keepOldKey =
       process.env.SWITCHBOARD_TEST_DATABASE === "postgresql"
