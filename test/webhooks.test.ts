@@ -197,6 +197,11 @@ describe("webhooks", () => {
 });
 
 describe("webhooks to a slow receiver", () => {
+  // A server of its own: the tests above end theirs with kill -9.
+  let server: TestServer;
+  beforeAll(async () => (server = await startTestServer()));
+  afterAll(() => server?.close());
+
   it("go to several channels at once, each channel's in order", async () => {
     const slowApp = await createTestApp(server, "Slow receiver");
     const arrived: string[] = [];
