@@ -187,10 +187,10 @@ export function createNode() {
   });
 
   return {
-    /** A new connection: the session speaks the protocol over `transport`, which feeds it what arrives. */
     /** Whether a new connection from `clientIp` is within its address's limits (address-limits.ts). */
     admits: (clientIp: string) => addressLimits.admit(clientIp),
 
+    /** A new connection: the session speaks the protocol over `transport`, which feeds it what arrives. */
     accept(transport: SessionTransport, clientIp: string): ClientSession {
       const session = new ClientSession(transport, host, clientIp);
       unauthenticated.add(session);

@@ -82,12 +82,14 @@ export const maxInputDepth = 64;
 export function checkInputDepth(value: unknown, what = "The input"): void {
   let level = isContainer(value) ? [value] : [];
   for (let depth = 1; level.length > 0; depth++) {
-    if (depth > maxInputDepth) throw new ChatError("invalidParameter", `${what} nests objects and arrays more than ${maxInputDepth} levels deep`);
+    if (depth > maxInputDepth) throw tooDeep(what);
     level = level.flatMap((container) => Object.values(container).filter(isContainer));
   }
 }
 
 const isContainer = (value: unknown): value is object => typeof value === "object" && value !== null;
+
+const tooDeep = (what: string) => new ChatError("invalidParameter", `${what} nests objects and arrays more than ${maxInputDepth} levels deep`);
 
 /**
  * JSON text taken from outside, parsed and held to `maxInputDepth` (`what` names it in
@@ -106,8 +108,7 @@ export function parseJsonInput(text: string, what: string, notJson: () => Error)
 
 /** Parses `value` with `schema` or throws the ChatError of `invalidInput`. */
 export function parseInput<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
-  checkInputDepth(value);
-  const withNul = findNulCharacter(value, "");
+  const withNul = findNulCharacter(value, "", 1);
   if (withNul !== undefined) throw new ChatError("invalidParameter", `${withNul || "The input"} holds the NUL character (\\u0000), which no text may contain`);
   const parsed = schema.safeParse(value);
   if (!parsed.success) throw invalidInput(parsed.error);
@@ -116,15 +117,17 @@ export function parseInput<S extends z.ZodType>(schema: S, value: unknown): z.in
 
 /**
  * Where the first string or key holding U+0000 is ("" for `value` itself): PostgreSQL
- * cannot store it in text. Recursive, after `checkInputDepth` bounded the depth.
+ * cannot store it in text. The same walk refuses input nested deeper than `maxInputDepth`
+ * (`depth`: the level of `value`), so its recursion stays shallow.
  */
-function findNulCharacter(value: unknown, path: string): string | undefined {
+function findNulCharacter(value: unknown, path: string, depth: number): string | undefined {
   if (typeof value === "string") return value.includes("\u0000") ? path : undefined;
   if (!value || typeof value !== "object") return undefined;
+  if (depth > maxInputDepth) throw tooDeep("The input");
   for (const [key, item] of Object.entries(value)) {
     const itemPath = Array.isArray(value) ? `${path}[${key}]` : path ? `${path}.${key}` : key;
     if (key.includes("\u0000")) return itemPath;
-    const found = findNulCharacter(item, itemPath);
+    const found = findNulCharacter(item, itemPath, depth + 1);
     if (found !== undefined) return found;
   }
   return undefined;
