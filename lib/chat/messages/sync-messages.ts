@@ -1,13 +1,14 @@
 import type { SyncPage } from "../../contract";
 import { db, sqlConnectionOf } from "../../db/client";
 import { getAppSettings } from "../base/apps/app-settings";
-import { broadcastChannelId, ChannelType, isBroadcastChannel } from "../base/channels/channel-types";
+import { isBroadcastChannel } from "../base/channels/channel-types";
 import { visibleFromSeq } from "../base/channels/find-channel";
 import { ChatError } from "../base/errors";
 import { decodePageToken, encodePageToken, type Position } from "../base/page-token";
 import { toMessageView } from "../base/messages/message-view";
-import { findMessageMetadata, readStoredMessage, storedMessageColumns } from "../base/messages/stored-message-sql";
+import { findMessageMetadata, readStoredMessage } from "../base/messages/stored-message-sql";
 import { takePage } from "../base/messages/page-size";
+import { changedMessagesQuery } from "./sync-messages-sql";
 
 const dayMs = 24 * 60 * 60 * 1000;
 /**
@@ -31,18 +32,8 @@ export async function syncMessages(input: { appId: string; userId: string; posit
   const settings = await getAppSettings(input.appId);
   const after = await startPosition(input, settings);
   const sql = sqlConnectionOf(db);
-  // The broadcast channel has no members: every user reads its one copy of each message.
-  // Communities have no offline cache: members page through history when they open a subchannel.
-  const raw = await sql.query<SyncRow>(
-    `SELECT ${storedMessageColumns("m")}, m."channelId" AS "channelPk", c."type" AS "channelType", c."channelId" AS "channelKey",
-       cm."clearedSeq", cm."joinedSeq"
-     FROM "Message" m JOIN "Channel" c ON c."id" = m."channelId"
-       LEFT JOIN "ChannelMember" cm ON cm."channelId" = m."channelId" AND cm."userId" = ?
-     WHERE m."appId" = ? AND ((c."type" <> ? AND cm."userId" IS NOT NULL) OR (c."type" = ? AND c."channelId" = ?))
-       AND (m."updatedAt" > ? OR (m."updatedAt" = ? AND m."id" > ?))
-     ORDER BY m."updatedAt", m."id" LIMIT ?`,
-    [input.userId, input.appId, ChannelType.community, ChannelType.system, broadcastChannelId, new Date(after[0]), new Date(after[0]), after[1], limit + 1],
-  );
+  const changed = changedMessagesQuery(sql.provider, { appId: input.appId, userId: input.userId, after, rows: limit + 1 });
+  const raw = await sql.query<SyncRow>(changed.text, changed.values);
   const rows = raw.map(({ channelPk, channelType, channelKey, ...row }) => ({ ...readStoredMessage(row), channelPk, channel: { type: channelType, channelId: channelKey } }));
   const page = takePage(rows, limit);
   const hasMore = rows.length > page.length;
