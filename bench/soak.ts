@@ -2,7 +2,9 @@
 // mixed load on one node: direct messages, a group, an open channel, Platform API sends, webhooks
 // to a slow receiver and clients that keep reconnecting. Every 10 s it samples the server's memory,
 // event-loop lag and webhook outbox depth (its /metrics); the report gives each one's growth per
-// minute after the warm-up, which should be flat.
+// minute after the warm-up, which should be flat: the slope through each minute's median, so that
+// one slow sample or a collection's timing does not read as a trend. The heap is the live set
+// (in use after the last full collection): the used heap rises and falls with garbage.
 import { createServer } from "node:http";
 import WebSocket from "ws";
 import { SwitchboardClient } from "../lib/sdk";
@@ -11,7 +13,7 @@ import { parsePrometheusText, sampleValue } from "../test/support/prometheus-tex
 import { startTestServer } from "../test/support/test-server";
 import { createBenchApp } from "./lib/bench-app";
 import { saveResults } from "./lib/results";
-import { round } from "./lib/stats";
+import { percentile, round } from "./lib/stats";
 
 const minutes = Number(process.env.BENCH_SOAK_MINUTES ?? 10);
 const warmUpMinutes = Math.min(2, minutes / 5);
@@ -77,7 +79,7 @@ try {
     reconnecting: userIds.slice(120, 160).map((userId) => repeat(0.2, over, async () => (await connect(userId)).disconnect())),
   };
 
-  const samples: { minute: number; rssMiB: number; heapMiB: number; lagP99Ms: number; outboxDepth: number }[] = [];
+  const samples: Sample[] = [];
   const started = Date.now();
   while (!over()) {
     await sleep(sampleSeconds * 1000);
@@ -87,7 +89,7 @@ try {
     samples.push({
       minute: round((Date.now() - started) / 60_000, 2),
       rssMiB: round(value("process_resident_memory_bytes") / 2 ** 20, 1),
-      heapMiB: round(value("nodejs_heap_size_used_bytes") / 2 ** 20, 1),
+      liveHeapMiB: round(value("switchboard_heap_after_full_gc_bytes") / 2 ** 20, 1),
       lagP99Ms: round(value("nodejs_eventloop_lag_p99_seconds") * 1000, 1),
       outboxDepth: value("switchboard_webhook_outbox_depth"),
     });
@@ -97,25 +99,17 @@ try {
   await Promise.all(all.map((load) => load.loop));
   for (const client of clients) client.disconnect();
 
-  /** Least-squares slope per minute of one figure over the samples after the warm-up. */
-  const growth = (key: "rssMiB" | "heapMiB" | "lagP99Ms" | "outboxDepth") => {
-    const points = samples.filter((sample) => sample.minute >= warmUpMinutes);
-    const meanX = points.reduce((sum, point) => sum + point.minute, 0) / points.length;
-    const meanY = points.reduce((sum, point) => sum + point[key], 0) / points.length;
-    const covariance = points.reduce((sum, point) => sum + (point.minute - meanX) * (point[key] - meanY), 0);
-    const variance = points.reduce((sum, point) => sum + (point.minute - meanX) ** 2, 0);
-    return round(covariance / variance, 3);
-  };
+  const growth = (figure: Figure) => growthPerMinute(samples.filter((sample) => sample.minute >= warmUpMinutes), figure);
   const totals = Object.fromEntries(Object.entries(loads).map(([name, runs]) => [name, runs.reduce((sum, run) => sum + run.outcome.done, 0)]));
   const failed = all.reduce((sum, run) => sum + run.outcome.failed, 0);
   const last = samples.at(-1)!;
   const pairing = `${process.env.SWITCHBOARD_TEST_DATABASE ?? "sqlite"}+${process.env.SWITCHBOARD_TEST_BUS ?? "memory"}`;
   saveResults(
     `soak, ${minutes} minutes (${pairing})`,
-    `${minutes} minutes of mixed load on one node, with the load generator on the same 2-core machine: 20 clients sending 2 direct messages a second each, five 10-member groups and five open channels of 14 participants (a message a second each), Platform API direct sends (20/s), 40 users connecting for 5 s over and over, and every event to a webhook receiver that answers in 300 ms. Sampled every ${sampleSeconds} s from the server's /metrics; growth is the least-squares slope per minute after the first ${warmUpMinutes} minutes, which should be about 0. Operations done: ${JSON.stringify(totals)}, failed: ${failed}; webhook deliveries received: ${receiver.received()}.`,
+    `${minutes} minutes of mixed load on one node, with the load generator on the same 2-core machine: 20 clients sending 2 direct messages a second each, five 10-member groups and five open channels of 14 participants (a message a second each), Platform API direct sends (20/s), 40 users connecting for 5 s over and over, and every event to a webhook receiver that answers in 300 ms. Sampled every ${sampleSeconds} s from the server's /metrics; growth is the least-squares slope per minute after the first ${warmUpMinutes} minutes, through each minute's median, which should be about 0. Operations done: ${JSON.stringify(totals)}, failed: ${failed}; webhook deliveries received: ${receiver.received()}.`,
     [
       { figure: "resident memory, MiB", "at the end": last.rssMiB, "growth per minute after warm-up": growth("rssMiB") },
-      { figure: "JS heap used, MiB", "at the end": last.heapMiB, "growth per minute after warm-up": growth("heapMiB") },
+      { figure: "JS heap live after full GC, MiB", "at the end": last.liveHeapMiB, "growth per minute after warm-up": growth("liveHeapMiB") },
       { figure: "event-loop lag p99, ms", "at the end": last.lagP99Ms, "growth per minute after warm-up": growth("lagP99Ms") },
       { figure: "webhook outbox depth", "at the end": last.outboxDepth, "growth per minute after warm-up": growth("outboxDepth") },
     ],
@@ -123,4 +117,19 @@ try {
 } finally {
   receiver.close();
   await server.close();
+}
+
+type Sample = { minute: number; rssMiB: number; liveHeapMiB: number; lagP99Ms: number; outboxDepth: number };
+type Figure = Exclude<keyof Sample, "minute">;
+
+/** Least-squares slope per minute through each whole minute's median of `figure`. */
+function growthPerMinute(samples: Sample[], figure: Figure): number {
+  const byMinute = new Map<number, number[]>();
+  for (const sample of samples) byMinute.set(Math.floor(sample.minute), [...(byMinute.get(Math.floor(sample.minute)) ?? []), sample[figure]]);
+  const points = [...byMinute].map(([minute, values]) => ({ x: minute, y: percentile(values, 0.5) }));
+  const meanX = points.reduce((sum, point) => sum + point.x, 0) / points.length;
+  const meanY = points.reduce((sum, point) => sum + point.y, 0) / points.length;
+  const covariance = points.reduce((sum, point) => sum + (point.x - meanX) * (point.y - meanY), 0);
+  const variance = points.reduce((sum, point) => sum + (point.x - meanX) ** 2, 0);
+  return round(covariance / variance, 3);
 }

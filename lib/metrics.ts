@@ -1,3 +1,5 @@
+import { constants, type NodeGCPerformanceDetail, PerformanceObserver } from "node:perf_hooks";
+import { getHeapStatistics } from "node:v8";
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
 
 /**
@@ -89,8 +91,23 @@ function createMetrics() {
       registers,
     }),
     busReconnects: new Counter({ name: "switchboard_bus_reconnects_total", help: "Times the Redis bus got its subscriptions back after losing its connection", registers }),
+    heapAfterFullGc: heapAfterFullGcGauge(registers),
     openChannelDrops: new Counter({ name: "switchboard_open_channel_drops_total", help: "Open-channel messages refused because the channel was over its capacity", registers }),
   };
+}
+
+/**
+ * The heap in use just after the last full collection: the live set. The used heap that
+ * prom-client reports rises and falls with garbage; only this one rising says a leak.
+ */
+function heapAfterFullGcGauge(registers: Registry[]) {
+  const gauge = new Gauge({ name: "switchboard_heap_after_full_gc_bytes", help: "JS heap in use right after the last full garbage collection (the live set)", registers });
+  new PerformanceObserver((entries) => {
+    // A gc entry carries its kind in `detail`, which Node's types leave out.
+    const full = entries.getEntries().some((entry) => (entry as unknown as { detail: NodeGCPerformanceDetail }).detail.kind === constants.NODE_PERFORMANCE_GC_MAJOR);
+    if (full) gauge.set(getHeapStatistics().used_heap_size);
+  }).observe({ entryTypes: ["gc"] });
+  return gauge;
 }
 
 export type Metrics = ReturnType<typeof createMetrics>;

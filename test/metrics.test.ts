@@ -74,6 +74,8 @@ describe("GET /metrics", () => {
       expect(moved("switchboard_webhook_delivery_seconds")).toBeGreaterThanOrEqual(1);
       expect(valueOf(after, "switchboard_connections", { platform: "mobile" })).toBe(1);
       expect(valueOf(after, "switchboard_webhook_outbox_depth")).toBeGreaterThanOrEqual(1);
+      // Starting Next's server grows the heap through full collections: the live set is known.
+      expect(valueOf(after, "switchboard_heap_after_full_gc_bytes")).toBeGreaterThan(10 * 2 ** 20);
     } finally {
       client.disconnect();
     }
