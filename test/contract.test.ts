@@ -13,8 +13,14 @@ import { contractPath } from "./support/suites";
 const specificationPath = contractPath();
 
 type Schema = { $ref?: string; properties?: Record<string, Schema>; required?: string[] };
+type Operation = {
+  description?: string;
+  "x-switchboard-extension"?: true;
+  "x-rate-limit"?: { limit: number; per: string }[];
+  requestBody: { content: Record<string, { schema: Schema }> }; responses: Record<string, { content: Record<string, { schema: Schema }> }>;
+};
 type Document = {
-  paths: Record<string, { post: { "x-switchboard-extension"?: true; requestBody: { content: Record<string, { schema: Schema }> }; responses: Record<string, { content: Record<string, { schema: Schema }> }> } }>;
+  paths: Record<string, { post: Operation }>;
   components?: { schemas?: Record<string, Schema> };
 };
 
@@ -49,7 +55,39 @@ describe.runIf(existsSync(specificationPath))("the v4 contract", () => {
     expect(sorted(Object.keys(ourResult.properties ?? {}))).toEqual(sorted(Object.keys(theirResult.properties ?? {})));
   });
 
+  // About a third of the contract's endpoints state no limit: those take Switchboard's default of 100 calls a second.
+  it.each(served)("%s limits calls as the contract states: the same windows, counting what it counts", (endpointPath) => {
+    const theirs = contractRateLimit(readContract().paths[endpointPath]!.post.description ?? "");
+    if (theirs.windows.length === 0) return;
+    const ours = ourRateLimit(endpointPath);
+    expect(ours.windows).toEqual(theirs.windows);
+    expect(ours.countsUnits, "counts something other than calls").toBe(theirs.countsUnits);
+    expect(ours.shared, "shares its budget with other endpoints").toBe(theirs.shared);
+  });
+
   it.each(extensions)("%s, Switchboard's own, takes no path of the contract", (endpointPath) => {
     expect(readContract().paths[endpointPath]).toBeUndefined();
   });
 });
+
+type RateLimitFacts = { windows: { limit: number; per: string }[]; countsUnits: boolean; shared: boolean };
+
+const periods: Record<string, string> = { sec: "second", min: "minute", hour: "hour", day: "day" };
+
+/**
+ * The contract states limits in prose: "Rate limit: 100/sec.", "2/hour, 3/day (shared).",
+ * "6,000 msgs/min (by recipient count).", "100 users/sec.". What follows a ";" or a
+ * "(max ..." narrows the limit for some inputs and is not compared here.
+ */
+function contractRateLimit(description: string): RateLimitFacts {
+  const statement = /Rate limit: ([^.]*(?:\.\d[^.]*)?)\./.exec(description)?.[1] ?? "";
+  const main = statement.split(";")[0]!;
+  const windows = [...main.matchAll(/(\d[\d,]*)(?: (\w+))?\/(sec|min|hour|day)/g)].map((match) => ({ limit: Number(match[1]!.replace(/,/g, "")), per: periods[match[3]!]! }));
+  const countsUnits = /\(by [\w ]+ count\)/.test(main) || /\d[\d,]* \w+\//.test(main);
+  return { windows, countsUnits, shared: /\(shared\)/.test(main) };
+}
+
+function ourRateLimit(endpointPath: string): RateLimitFacts {
+  const operation = ours.paths[endpointPath]!.post;
+  return { windows: operation["x-rate-limit"] ?? [], countsUnits: !/ calls\//.test(operation.description ?? ""), shared: /\(shared: /.test(operation.description ?? "") };
+}

@@ -222,10 +222,44 @@ describe("rate limits", () => {
     const answers = await Promise.all(Array.from({ length: 60 }, () => callApi(server, busy, "/v4/user/tag/batch/set", { userIds: ["rita"], tags: ["a"] })));
     const limited = answers.filter((answer) => answer.status === 429);
     expect(limited.length).toBeGreaterThan(0);
-    expect(limited[0]!.body).toEqual({ code: 1008, errorMessage: "/v4/user/tag/batch/set takes at most 10 per second per app; slow down and retry" });
+    expect(limited[0]!.body).toEqual({ code: 1008, errorMessage: "/v4/user/tag/batch/set takes at most 10 calls per second per app: retry in 1 s" });
     expect(answers.filter((answer) => answer.status === 200).length).toBeGreaterThanOrEqual(10);
     expect(answers.filter((answer) => answer.status !== 200 && answer.status !== 429)).toEqual([]);
     expect((await callApi(server, otherApp, issuePath, { userId: "sid", name: "Sid" })).status).toBe(200);
+  });
+
+  it("count in the contract's windows, by what it counts: a burst within a minute's budget passes whole", async () => {
+    const bursting = await createTestApp(server, "Bursting");
+    for (const userId of ["ops", "u0", "u1", "u2", "u3"]) await callApi(server, bursting, issuePath, { userId, name: userId });
+    // Direct sends take 6,000 recipients a minute: 200 sends at once, to one user each, are all taken.
+    const sends = await Promise.all(
+      Array.from({ length: 200 }, (_, index) =>
+        callApi(server, bursting, "/v4/direct-channel/message/send", { fromUserId: "ops", toUserIds: [`u${index % 4}`], messageType: "RC:TxtMsg", content: JSON.stringify({ content: "hi" }) }),
+      ),
+    );
+    expect(sends.map((answer) => answer.status)).toEqual(Array(200).fill(200));
+  });
+
+  it("refuse a call beyond a window's budget, saying the limit, the window and when to retry, and count nothing refused", async () => {
+    const broadcasting = await createTestApp(server, "Broadcasting");
+    const broadcast = () => {
+      const body = JSON.stringify({ fromUserId: "ops", messageType: "RC:TxtMsg", content: JSON.stringify({ content: "news" }) });
+      return fetch(`${server.url}/v4/system-channel/message/broadcast-all`, { method: "POST", headers: { "content-type": "application/json", ...signatureHeaders(broadcasting) }, body });
+    };
+    expect((await broadcast()).status).toBe(200);
+    expect((await broadcast()).status).toBe(200);
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const refused = await broadcast();
+      expect(refused.status).toBe(429);
+      const retryAfter = Number(refused.headers.get("retry-after"));
+      const minutesLeftInHour = 60 - new Date().getUTCMinutes();
+      expect(retryAfter).toBeGreaterThan((minutesLeftInHour - 1) * 60 - 5);
+      expect(retryAfter).toBeLessThanOrEqual(minutesLeftInHour * 60);
+      expect(await refused.json()).toEqual({ code: 1008, errorMessage: `/v4/system-channel/message/broadcast-all takes at most 2 calls per hour per app: retry in ${retryAfter} s` });
+    }
+    // The day's budget of 3 is untouched by the refusals: the app's own limit per second, once set, replaces the contract's.
+    await setAppSettings(server, broadcasting, { apiRateLimits: { "/v4/system-channel/message/broadcast-all": 5 } });
+    expect((await broadcast()).status).toBe(200);
   });
 
   it("follow the app's own limit for an endpoint, and refuse a limit that is no number of calls", async () => {

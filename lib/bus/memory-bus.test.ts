@@ -73,12 +73,13 @@ describe("the in-process bus's shared state", () => {
     vi.useFakeTimers({ toFake: ["Date"] });
     vi.setSystemTime(120_000);
     const bus = createMemoryBus();
-    expect(await bus.consumeRate("logins:ann", 2, 3, 60_000)).toBe(true);
-    expect(await bus.consumeRate("logins:ann", 1, 3, 60_000)).toBe(true);
-    expect(await bus.consumeRate("logins:ann", 1, 3, 60_000)).toBe(false);
-    expect(await bus.consumeRate("logins:bob", 1, 3, 60_000)).toBe(true);
+    const minute = { limit: 3, ms: 60_000 };
+    expect(await bus.consumeRate("logins:ann", 2, [minute])).toEqual({ allowed: true });
+    expect(await bus.consumeRate("logins:ann", 1, [minute])).toEqual({ allowed: true });
+    expect(await bus.consumeRate("logins:ann", 1, [minute])).toEqual({ allowed: false, window: minute });
+    expect(await bus.consumeRate("logins:bob", 1, [minute])).toEqual({ allowed: true });
     vi.advanceTimersByTime(60_000);
-    expect(await bus.consumeRate("logins:ann", 3, 3, 60_000)).toBe(true);
+    expect(await bus.consumeRate("logins:ann", 3, [minute])).toEqual({ allowed: true });
   });
 });
 

@@ -1,4 +1,4 @@
-import { addHandler, type Bus, type BusHandler, type BusMessage, removeHandler } from "./messages";
+import { addHandler, type Bus, type BusHandler, type BusMessage, type RateAnswer, type RateWindow, rateWindowEnd, removeHandler } from "./messages";
 
 /** The embedded bus: one process, no other service. */
 export function createMemoryBus(): Bus {
@@ -48,14 +48,18 @@ export function createMemoryBus(): Bus {
     },
     // One process: nothing published is ever missed.
     onReconnect: () => () => {},
-    async consumeRate(key: string, cost: number, limit: number, windowMs: number) {
+    async consumeRate(key: string, cost: number, windows: readonly RateWindow[]): Promise<RateAnswer> {
       const now = Date.now();
       sweepEndedRates(now);
-      const windowEnd = (Math.floor(now / windowMs) + 1) * windowMs;
-      let rate = rates.get(key);
-      if (!rate || rate.windowEnd !== windowEnd) rates.set(key, (rate = { windowEnd, count: 0 }));
-      rate.count += cost;
-      return rate.count <= limit;
+      const counters = windows.map((window) => {
+        const windowEnd = rateWindowEnd(window.ms, now);
+        const current = rates.get(`${key}:${window.ms}`);
+        return { window, rate: current?.windowEnd === windowEnd ? current : { windowEnd, count: 0 } };
+      });
+      const full = counters.find(({ window, rate }) => rate.count + cost > window.limit);
+      if (full) return { allowed: false, window: full.window };
+      for (const { window, rate } of counters) rates.set(`${key}:${window.ms}`, { windowEnd: rate.windowEnd, count: rate.count + cost });
+      return { allowed: true };
     },
     async claimOnce(key: string, ttlMs: number) {
       const now = Date.now();

@@ -73,10 +73,12 @@ export interface Bus {
    */
   onReconnect(handler: () => void): () => void;
   /**
-   * Adds `cost` to the counter `key` of the current window of `windowMs`, shared by every
-   * node, and tells whether the counter stays within `limit` (rate limits).
+   * Rate limits shared by every node: `key` has a counter in the current window of each of
+   * `windows` (fixed windows from the epoch, so a day starts at 00:00 UTC). When `cost` fits
+   * under every limit it is added to each counter; otherwise nothing is added, and the
+   * answer names the first window without room.
    */
-  consumeRate(key: string, cost: number, limit: number, windowMs: number): Promise<boolean>;
+  consumeRate(key: string, cost: number, windows: readonly RateWindow[]): Promise<RateAnswer>;
   /** True for the first caller of `key` within `ttlMs`, on any node (replay protection). */
   claimOnce(key: string, ttlMs: number): Promise<boolean>;
   /** Records (or refreshes) that `member` is present under `key` for the next `ttlMs`: a dead node's entries expire. */
@@ -105,3 +107,9 @@ export const topics = {
   /** Presence key of one user: their sessions on every node. */
   presence: (appId: string, userId: string) => `presence:${appId}:${userId}`,
 };
+
+export type RateWindow = { limit: number; ms: number };
+export type RateAnswer = { allowed: true } | { allowed: false; window: RateWindow };
+
+/** When the current window of `windowMs` ends, from the epoch. */
+export const rateWindowEnd = (windowMs: number, now = Date.now()) => (Math.floor(now / windowMs) + 1) * windowMs;

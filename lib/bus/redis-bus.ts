@@ -1,6 +1,6 @@
 import { Redis } from "ioredis";
 import { metrics } from "../metrics";
-import { addHandler, type Bus, type BusHandler, type BusMessage, busMessageSchema, removeHandler } from "./messages";
+import { addHandler, type Bus, type BusHandler, type BusMessage, busMessageSchema, type RateAnswer, type RateWindow, removeHandler } from "./messages";
 
 /**
  * Cross-node bus over Redis pub/sub; one publisher and one subscriber connection per process.
@@ -65,11 +65,13 @@ export function createRedisBus(url: string, installation: string): Bus {
       reconnectHandlers.add(handler);
       return () => reconnectHandlers.delete(handler);
     },
-    async consumeRate(key: string, cost: number, limit: number, windowMs: number) {
-      const windowKey = `${prefix}rate:${key}:${Math.floor(Date.now() / windowMs)}`;
-      const count = await publisher.incrby(windowKey, cost);
-      if (count === cost) await publisher.pexpire(windowKey, windowMs * 2);
-      return count <= limit;
+    async consumeRate(key: string, cost: number, windows: readonly RateWindow[]): Promise<RateAnswer> {
+      const now = Date.now();
+      // One hash tag: every window's counter of a key lives in one cluster slot, for the script.
+      const keys = windows.map((window) => `${prefix}rate:{${key}}:${window.ms}:${Math.floor(now / window.ms)}`);
+      const limitsAndLifetimes = windows.flatMap((window) => [window.limit, window.ms * 2]);
+      const full = (await publisher.eval(consumeRateScript, keys.length, ...keys, cost, ...limitsAndLifetimes)) as number;
+      return full === 0 ? { allowed: true } : { allowed: false, window: windows[full - 1]! };
     },
     async claimOnce(key: string, ttlMs: number) {
       return (await publisher.set(prefix + "claim:" + key, "1", "PX", ttlMs, "NX")) === "OK";
@@ -111,3 +113,19 @@ export function createRedisBus(url: string, installation: string): Bus {
     },
   };
 }
+
+/**
+ * KEYS: a counter per window; ARGV: the cost, then each window's limit and counter lifetime.
+ * Adds the cost to every counter when it fits under every limit; answers the 1-based index
+ * of the first window without room, or 0. One script: no other call lands between the checks
+ * and the adds.
+ */
+const consumeRateScript = `
+local cost = tonumber(ARGV[1])
+for index, key in ipairs(KEYS) do
+  if tonumber(redis.call("GET", key) or "0") + cost > tonumber(ARGV[index * 2]) then return index end
+end
+for index, key in ipairs(KEYS) do
+  if redis.call("INCRBY", key, cost) == cost then redis.call("PEXPIRE", key, ARGV[index * 2 + 1]) end
+end
+return 0`;

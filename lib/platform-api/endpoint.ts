@@ -26,8 +26,8 @@ export type Endpoint<Request extends z.ZodType = z.ZodType, Result extends z.Zod
   request: Request;
   /** The `result` object of a success; null for endpoints that answer `{"code": 0}` only. */
   result: Result;
-  /** Requests per second per app, as the contract states; beyond it the answer is 429. */
-  rateLimit: { perSecond: number; /** What one request counts for, e.g. its number of users; 1 when absent. */ cost?: (input: z.infer<Request>) => number };
+  /** How often an app may call it, as the contract states; beyond it the answer is 429 (1008). */
+  rateLimit: RateLimit<z.infer<Request>>;
   /** Errors this endpoint can answer besides the ones every endpoint can (signature, body). */
   errors: ErrorKind[];
   /** `origin`: where the caller reached this server (behind a proxy, as forwarded), for links in answers. */
@@ -38,9 +38,29 @@ export type Endpoint<Request extends z.ZodType = z.ZodType, Result extends z.Zod
  * What a file's v4 declarations share: its tag and its usual rate limit. A declaration
  * spreads it first and states only what differs: `defineEndpoint({ ...v4, path, ... })`.
  */
-export function v4Endpoint(shared: { tag: string; rateLimit: { perSecond: number } }) {
+export function v4Endpoint(shared: { tag: string; rateLimit: RateWindows }) {
   return { api: "v4" as const, ...shared };
 }
+
+/**
+ * An endpoint's limit per app: a call is taken only when every window has room for it.
+ * Windows are fixed (a minute starts at :00, a day at 00:00 UTC) and counted on every node.
+ */
+export type RateLimit<Input> = RateWindows & {
+  /** What one call counts for when not 1, e.g. its recipients; `unit` names them in the error message. */
+  counts?: { unit: string; of: (input: Input) => number };
+};
+
+/** A limit counting calls. */
+export type RateWindows = {
+  windows: readonly { limit: number; per: RatePeriod }[];
+  /** Endpoints drawing on one budget (the contract's "shared") give it one name; by default each path has its own. */
+  sharedAs?: string;
+};
+
+export type RatePeriod = "second" | "minute" | "hour" | "day";
+
+export const perSecond = (limit: number): RateWindows => ({ windows: [{ limit, per: "second" }] });
 
 /** What every declaration of the older API shares. */
 export const compatibilityEndpoint = { api: "compatibility" as const, tag: "Compatibility" };

@@ -54,8 +54,8 @@ async function answerRequest(request: IncomingMessage, response: ServerResponse)
   const headers = headerReader(request);
   const declaredLength = request.headers["content-length"] === undefined ? undefined : Number(request.headers["content-length"]);
   const origin = callerOrigin(headers, { protocol: "encrypted" in request.socket ? "https" : "http", host: request.headers.host ?? "" });
-  const { status, body, requestId } = await answerApiCall(target, { method: request.method, path, headers, declaredLength, body: request, origin });
-  answer(response, { status, body, headers: { "x-request-id": requestId } });
+  const { status, body, requestId, retryAfterSeconds } = await answerApiCall(target, { method: request.method, path, headers, declaredLength, body: request, origin });
+  answer(response, { status, body, headers: { "x-request-id": requestId, ...(retryAfterSeconds !== undefined && { "retry-after": String(retryAfterSeconds) }) } });
 }
 
 function answer(response: ServerResponse, input: { status: number; body: Record<string, unknown>; headers?: Record<string, string> }) {

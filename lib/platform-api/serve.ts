@@ -1,12 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { getBus } from "../bus";
+import { rateWindowEnd } from "../bus/messages";
 import { countUsage } from "../chat/base/analytics/usage-counts";
 import { metrics } from "../metrics";
 import { appCache } from "../chat/base/apps/app-cache";
 import { getAppSettings } from "../chat/base/apps/app-settings";
 import { ChatError, knownError, parseInput, toErrorBody } from "../chat/base/errors";
 import { describeError, log } from "../log";
-import type { Endpoint } from "./endpoint";
+import type { Endpoint, RatePeriod } from "./endpoint";
 import { bodyTooLarge, maxBodyBytes, parseRequestBody, readBodyText } from "./read-request-body";
 import { recordApiRequest } from "./request-log";
 import { type HeaderReader, type SigningApp, verifySignedRequest } from "./signature";
@@ -24,7 +25,7 @@ export type ApiCall = {
   origin: string;
 };
 
-export type ApiAnswer = { status: number; body: Record<string, unknown>; requestId: string };
+export type ApiAnswer = { status: number; body: Record<string, unknown>; requestId: string; retryAfterSeconds?: number };
 
 /**
  * Answers one call of a declared endpoint: signature, body, validation, core call,
@@ -36,6 +37,7 @@ export async function answerApiCall(endpoint: Endpoint, call: ApiCall): Promise<
   const known: { app?: SigningApp; input?: unknown } = {};
   let status = 200;
   let body: Record<string, unknown>;
+  let retryAfterSeconds: number | undefined;
   try {
     if ((call.declaredLength ?? 0) > maxBodyBytes) throw bodyTooLarge();
     // Read before the signature check: version 2 signs the body.
@@ -57,13 +59,13 @@ export async function answerApiCall(endpoint: Endpoint, call: ApiCall): Promise<
     body = successBody(endpoint, result);
   } catch (error) {
     if (!knownError(error)) log.error("platform api failed", { requestId, path: endpoint.path, ...describeError(error) });
-    ({ status, body } = toErrorBody(error));
+    ({ status, body, retryAfterSeconds } = toErrorBody(error));
   }
   const latencyMs = Date.now() - started;
   metrics.apiCalls.inc({ endpoint: endpoint.path, status });
   metrics.apiCallSeconds.observe({ endpoint: endpoint.path }, latencyMs / 1000);
   await logCall(call, { ...known, path: endpoint.path, status, body, latencyMs });
-  return { status, body, requestId };
+  return { status, body, requestId, retryAfterSeconds };
 }
 
 /**
@@ -90,16 +92,25 @@ async function logCall(request: ApiCall, call: { app?: SigningApp; input?: unkno
 }
 
 /**
- * The endpoint's calls per second per app (its default, or the app's own limit for it),
- * in one-second windows counted on every node (through Redis when configured).
+ * The endpoint's limit per app (its declared windows, or the app's own calls per second
+ * for it), counted on every node (through Redis when configured). A refused call counts
+ * for nothing and is told when its window ends.
  */
 async function enforceRateLimit(endpoint: Endpoint, appId: string, input: unknown) {
-  const { cost } = endpoint.rateLimit;
-  const perSecond = (await getAppSettings(appId)).apiRateLimits[endpoint.path] ?? endpoint.rateLimit.perSecond;
-  if (!(await getBus().consumeRate(`${appId}:${endpoint.path}`, cost?.(input) ?? 1, perSecond, 1000))) {
-    throw new ChatError("rateLimited", `${endpoint.path} takes at most ${perSecond} per second per app; slow down and retry`);
-  }
+  const declared = endpoint.rateLimit;
+  const own = (await getAppSettings(appId)).apiRateLimits[endpoint.path];
+  const windows = own === undefined ? declared.windows : [{ limit: own, per: "second" as const }];
+  const cost = declared.counts?.of(input) ?? 1;
+  const answer = await getBus().consumeRate(`${appId}:${declared.sharedAs ?? endpoint.path}`, cost, windows.map((window) => ({ limit: window.limit, ms: periodMs[window.per] })));
+  if (answer.allowed) return;
+  const window = windows.find((candidate) => periodMs[candidate.per] === answer.window.ms && candidate.limit === answer.window.limit)!;
+  const retryAfterSeconds = Math.ceil((rateWindowEnd(answer.window.ms) - Date.now()) / 1000);
+  const budget = `${window.limit} ${declared.counts?.unit ?? "calls"} per ${window.per}${declared.sharedAs ? ` (shared: ${declared.sharedAs})` : ""}`;
+  const tried = cost === 1 ? "" : `; this call counts for ${cost}`;
+  throw new ChatError("rateLimited", `${endpoint.path} takes at most ${budget} per app${tried}: retry in ${retryAfterSeconds} s`, { retryAfterSeconds });
 }
+
+const periodMs: Record<RatePeriod, number> = { second: 1000, minute: 60_000, hour: 3_600_000, day: 86_400_000 };
 
 /** v4: `{code: 0, result}`; the older API: `{code: 200}` with the result's fields beside it. */
 function successBody(endpoint: Endpoint, result: unknown) {

@@ -48,11 +48,14 @@ export type ErrorKind = keyof typeof errorTable;
 
 export class ChatError extends Error {
   readonly kind: ErrorKind;
+  /** When a refused call may succeed again (rate limits): HTTP edges answer it as Retry-After. */
+  readonly retryAfterSeconds?: number;
 
-  constructor(kind: ErrorKind, message: string) {
+  constructor(kind: ErrorKind, message: string, options: { retryAfterSeconds?: number } = {}) {
     super(message);
     this.name = "ChatError";
     this.kind = kind;
+    this.retryAfterSeconds = options.retryAfterSeconds;
   }
 
   get code(): number {
@@ -144,8 +147,8 @@ export function knownError(error: unknown): ChatError | undefined {
 }
 
 /** The contract's error body. Unknown errors become a generic 1000 so no internals leak. */
-export function toErrorBody(error: unknown): { status: number; body: ErrorBody } {
+export function toErrorBody(error: unknown): { status: number; body: ErrorBody; retryAfterSeconds?: number } {
   const known = knownError(error);
-  if (known) return { status: known.status, body: { code: known.code, errorMessage: known.message } };
+  if (known) return { status: known.status, body: { code: known.code, errorMessage: known.message }, retryAfterSeconds: known.retryAfterSeconds };
   return { status: 500, body: { code: errorTable.internal.code, errorMessage: "Internal server error" } };
 }

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { expireAccessTokens, issueAccessToken } from "../../chat/products/tokens";
-import { defineEndpoint, v4Endpoint } from "../endpoint";
+import { defineEndpoint, perSecond, v4Endpoint } from "../endpoint";
 
-const v4 = v4Endpoint({ tag: "UserManagement", rateLimit: { perSecond: 100 } });
+const v4 = v4Endpoint({ tag: "UserManagement", rateLimit: perSecond(100) });
 
 const issueAccessTokenEndpoint = defineEndpoint({
   ...v4,
@@ -15,7 +15,7 @@ const issueAccessTokenEndpoint = defineEndpoint({
     avatarUrl: z.string().optional(),
   }),
   result: z.object({ userId: z.string(), accessToken: z.string() }),
-  rateLimit: { perSecond: 200 },
+  rateLimit: perSecond(200),
   errors: ["forbidden", "userLimitReached"],
   handle: ({ app, input }) => issueAccessToken({ app, ...input }),
 });

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { addToBlocklist, findBlocklist, removeFromBlocklist } from "../../chat/products/blocklists";
-import { defineEndpoint, v4Endpoint } from "../endpoint";
+import { defineEndpoint, perSecond, v4Endpoint } from "../endpoint";
 
-const v4 = v4Endpoint({ tag: "UserBlocklist", rateLimit: { perSecond: 100 } });
+const v4 = v4Endpoint({ tag: "UserBlocklist", rateLimit: perSecond(100) });
 
 const addToBlocklistEndpoint = defineEndpoint({
   ...v4,

@@ -5,10 +5,10 @@ import { editMessage } from "../../chat/messages/change-message";
 import { findHistoryMessages } from "../../chat/messages/find-history-messages";
 import { deleteMessageMetadata, findMessageMetadata, setMessageMetadata } from "../../chat/messages/message-metadata";
 import { sendCommunityMessages } from "../../chat/messages/send-server-messages";
-import { defineEndpoint, v4Endpoint } from "../endpoint";
+import { defineEndpoint, perSecond, v4Endpoint } from "../endpoint";
 import { pushOf } from "../message-fields";
 
-const v4 = v4Endpoint({ tag: "CommunityChannelManagement", rateLimit: { perSecond: 100 } });
+const v4 = v4Endpoint({ tag: "CommunityChannelManagement", rateLimit: perSecond(100) });
 const messageTag = "MessageManagement";
 const flag = z.number().int().optional();
 const page = { page: z.number().int().optional(), pageSize: z.number().int().optional() };
@@ -405,7 +405,7 @@ const sendCommunityMessagesEndpoint = defineEndpoint({
     metadata: z.record(z.string(), z.unknown()).optional(),
   }),
   result: z.object({ messageIds: z.array(z.object({ channelId: z.string(), messageId: z.string() })) }),
-  rateLimit: { perSecond: 20, cost: (input) => input.toChannelIds.length },
+  rateLimit: { ...perSecond(100), counts: { unit: "channels", of: (input) => input.toChannelIds.length } },
   errors: ["notFound", "notMember", "messageBlocked", "userBanned"],
   handle: ({ app, input }) =>
     sendCommunityMessages({
@@ -501,7 +501,7 @@ const listCommunityHistoryEndpoint = defineEndpoint({
       }),
     ),
   }),
-  rateLimit: { perSecond: 10 },
+  rateLimit: perSecond(10),
   errors: ["notFound", "notMember"],
   handle: ({ app, input }) => findHistoryMessages({ appId: app.id, channelType: ChannelType.community, ...input }),
 });

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { broadcastToOpenChannels, sendOpenChannelMessages } from "../../chat/messages/send-server-messages";
 import { checkParticipants, createOpenChannel, destroyOpenChannels, findParticipants, getOpenChannel } from "../../chat/products/open-channels";
 import { ChatError } from "../../chat/base/errors";
-import { compatibilityEndpoint, defineEndpoint } from "../endpoint";
+import { compatibilityEndpoint, defineEndpoint, perSecond } from "../endpoint";
 import { formFlag, formInteger, formList } from "../form-fields";
 
 /**
@@ -21,7 +21,7 @@ const legacyCreateChatroomsEndpoint = defineEndpoint({
   summary: "Create chat rooms given as chatroom[<id>]=<name>; existing ones are left as they are (older API)",
   request: z.record(z.string(), z.union([z.string(), z.array(z.string())])),
   result: null,
-  rateLimit: { perSecond: 100 },
+  rateLimit: perSecond(100),
   errors: [],
   handle: async ({ app, input }) => {
     const ids = Object.keys(input).flatMap((key) => roomIdKey.exec(key)?.[1] ?? []);
@@ -45,7 +45,7 @@ const legacyCreateChatroomEndpoint = defineEndpoint({
     entryInfo: z.string().optional(),
   }),
   result: null,
-  rateLimit: { perSecond: 100 },
+  rateLimit: perSecond(100),
   errors: ["conflict"],
   handle: ({ app, input }) =>
     createOpenChannel({
@@ -77,7 +77,7 @@ const legacyDestroyChatroomsEndpoint = defineEndpoint({
   summary: "Destroy chat rooms; their participants are told (older API)",
   request: z.object({ chatroomId: formList }),
   result: null,
-  rateLimit: { perSecond: 100 },
+  rateLimit: perSecond(100),
   errors: [],
   handle: ({ app, input }) => destroyOpenChannels({ appId: app.id, channelIds: input.chatroomId }),
 });
@@ -96,7 +96,7 @@ const legacyGetChatroomEndpoint = defineEndpoint({
     destroyTime: z.number().int(),
     isBan: z.boolean(),
   }),
-  rateLimit: { perSecond: 100 },
+  rateLimit: perSecond(100),
   errors: ["notFound"],
   handle: async ({ app, input }) => {
     const channel = await getOpenChannel({ appId: app.id, channelId: input.chatroomId });
@@ -118,7 +118,7 @@ const legacyQueryChatroomUsersEndpoint = defineEndpoint({
   summary: "Up to `count` participants of a chat room (order 1 earliest first, 2 latest first) and how many there are (older API)",
   request: z.object({ chatroomId: z.string(), count: formInteger, order: z.enum(["1", "2"], { error: 'order must be "1" (earliest first) or "2" (latest first)' }).optional() }),
   result: z.object({ total: z.number().int(), users: z.array(z.object({ id: z.string(), time: z.string() })) }),
-  rateLimit: { perSecond: 100 },
+  rateLimit: perSecond(100),
   errors: ["notFound"],
   handle: async ({ app, input }) => {
     const found = await findParticipants({ appId: app.id, channelId: input.chatroomId, pageSize: input.count, order: input.order === "2" ? 1 : 0 });
@@ -133,7 +133,7 @@ const legacyChatroomUserExistsEndpoint = defineEndpoint({
   summary: "Whether a user is in a chat room (older API)",
   request: z.object({ chatroomId: z.string(), userId: z.string() }),
   result: z.object({ isInChrm: z.boolean() }),
-  rateLimit: { perSecond: 100 },
+  rateLimit: perSecond(100),
   errors: ["notFound"],
   handle: async ({ app, input }) => {
     const { participants } = await checkParticipants({ appId: app.id, channelId: input.chatroomId, participantIds: [input.userId] });
@@ -163,7 +163,7 @@ const legacyPublishChatroomEndpoint = defineEndpoint({
     isPersisted: formFlag.optional(),
   }),
   result: null,
-  rateLimit: { perSecond: 100 },
+  rateLimit: perSecond(100),
   errors: ["notFound", "rateLimited", "messageBlocked", "userBanned"],
   handle: async ({ app, input }) => {
     await sendOpenChannelMessages({ ...legacySend(app.id, input), toChannelIds: input.toChatroomId });
@@ -177,7 +177,7 @@ const legacyBroadcastChatroomsEndpoint = defineEndpoint({
   summary: "A message in every chat room of the app (older API)",
   request: z.object({ fromUserId: z.string(), objectName: z.string(), content: z.string() }),
   result: null,
-  rateLimit: { perSecond: 1 },
+  rateLimit: perSecond(1),
   errors: ["messageBlocked", "userBanned"],
   handle: ({ app, input }) => broadcastToOpenChannels(legacySend(app.id, input)),
 });

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { recallMessage } from "../../chat/messages/change-message";
 import { historyDownloadDays, historyDownloadUrl, parseHistoryHour } from "../../chat/messages/history-download";
 import { broadcastMessage, sendDirectMessages, sendGroupMessages, sendSystemMessages } from "../../chat/messages/send-server-messages";
-import { compatibilityEndpoint, defineEndpoint } from "../endpoint";
+import { compatibilityEndpoint, defineEndpoint, perSecond } from "../endpoint";
 import { formFlag, formInteger, formList } from "../form-fields";
 
 /**
@@ -76,7 +76,7 @@ const legacyPublishPrivateEndpoint = defineEndpoint({
   summary: "One direct message to each of up to 1,000 users (older API)",
   request: privateRequest,
   result: z.object({ messageUIDs: z.array(z.object({ userId: z.string(), messageUID: z.string() })) }),
-  rateLimit: { perSecond: 100 },
+  rateLimit: perSecond(100),
   errors: ["notFound", "messageBlocked", "userBanned"],
   handle: async ({ app, input }) => {
     const { messageIds } = await sendDirectMessages({ ...serverSend(app.id, input), toUserIds: input.toUserId });
@@ -91,7 +91,7 @@ const legacyPublishGroupEndpoint = defineEndpoint({
   summary: "A message from a member to each of up to 3 groups, or (toUserId) to some members of one (older API)",
   request: groupRequest,
   result: z.object({ messageUIDs: z.array(z.object({ groupId: z.string(), messageUID: z.string() })) }),
-  rateLimit: { perSecond: 20, cost: (input) => input.toGroupId.length },
+  rateLimit: { ...perSecond(20), counts: { unit: "groups", of: (input) => input.toGroupId.length } },
   errors: ["notFound", "notMember", "messageBlocked", "userBanned"],
   handle: async ({ app, input }) => {
     const { messageIds } = await sendGroupMessages({ ...serverSend(app.id, input), toChannelIds: input.toGroupId, toUserIds: input.toUserId });
@@ -106,7 +106,7 @@ const legacyPublishSystemEndpoint = defineEndpoint({
   summary: "A message in the system channel of each of up to 100 users (older API)",
   request: z.object({ ...messageFields, ...sendOptions, toUserId: formList, isPersisted: formFlag.optional() }),
   result: z.object({ messageUIDs: z.array(z.object({ userId: z.string(), messageUID: z.string() })) }),
-  rateLimit: { perSecond: 100, cost: (input) => input.toUserId.length },
+  rateLimit: { ...perSecond(100), counts: { unit: "recipients", of: (input) => input.toUserId.length } },
   errors: ["notFound", "messageBlocked", "userBanned"],
   handle: async ({ app, input }) => {
     const { messageIds } = await sendSystemMessages({ ...serverSend(app.id, input), toUserIds: input.toUserId });
@@ -121,7 +121,7 @@ const legacyBroadcastEndpoint = defineEndpoint({
   summary: "A system message to every user of the app, stored once (older API)",
   request: z.object({ ...messageFields, ...sendOptions }),
   result: z.object({ messageUID: z.string() }),
-  rateLimit: { perSecond: 1 },
+  rateLimit: perSecond(1),
   errors: ["messageBlocked", "userBanned"],
   handle: async ({ app, input }) => ({
     messageUID: (await broadcastMessage({ appId: app.id, senderId: input.fromUserId, messageType: input.objectName, content: input.content, persist: true })).messageId,
@@ -135,7 +135,7 @@ const legacyBroadcastOnlineEndpoint = defineEndpoint({
   summary: "A system message to every connected user of the app, never stored (older API)",
   request: z.object(messageFields),
   result: z.object({ messageUID: z.string() }),
-  rateLimit: { perSecond: 1 },
+  rateLimit: perSecond(1),
   errors: ["messageBlocked", "userBanned"],
   handle: async ({ app, input }) => ({
     messageUID: (await broadcastMessage({ appId: app.id, senderId: input.fromUserId, messageType: input.objectName, content: input.content, persist: false })).messageId,
@@ -160,7 +160,7 @@ const legacyRecallEndpoint = defineEndpoint({
     extra: z.string().optional(),
   }),
   result: null,
-  rateLimit: { perSecond: 100 },
+  rateLimit: perSecond(100),
   errors: ["notFound", "forbidden"],
   handle: ({ app, input }) =>
     recallMessage({
@@ -181,7 +181,7 @@ const legacyStatusPrivateEndpoint = defineEndpoint({
   summary: "A status message to each of up to 1,000 users: delivered to connected sessions, never stored (older API)",
   request: privateRequest.omit({ isPersisted: true }),
   result: null,
-  rateLimit: { perSecond: 100 },
+  rateLimit: perSecond(100),
   errors: ["notFound", "messageBlocked", "userBanned"],
   handle: async ({ app, input }) => {
     await sendDirectMessages({ ...statusSend(app.id, input), toUserIds: input.toUserId });
@@ -196,7 +196,7 @@ const legacyStatusGroupEndpoint = defineEndpoint({
   // verifyBlacklist is taken: blocklists concern direct messages.
   request: groupRequest.omit({ isPersisted: true }).extend({ verifyBlacklist: formFlag.optional() }),
   result: null,
-  rateLimit: { perSecond: 20, cost: (input) => input.toGroupId.length },
+  rateLimit: { ...perSecond(20), counts: { unit: "groups", of: (input) => input.toGroupId.length } },
   errors: ["notFound", "notMember", "messageBlocked", "userBanned"],
   handle: async ({ app, input }) => {
     await sendGroupMessages({ ...statusSend(app.id, input), toChannelIds: input.toGroupId, toUserIds: input.toUserId });
@@ -210,7 +210,7 @@ const legacyHistoryEndpoint = defineEndpoint({
   summary: `A signed link, valid for an hour, to a gzipped JSON Lines file of every message the app stored in one UTC hour (date YYYYMMDDHH) of the last ${historyDownloadDays} days`,
   request: z.object({ date: z.string() }),
   result: z.object({ url: z.string(), date: z.string() }),
-  rateLimit: { perSecond: 10 },
+  rateLimit: perSecond(10),
   errors: [],
   handle: async ({ app, input, origin }) => {
     parseHistoryHour(input.date);

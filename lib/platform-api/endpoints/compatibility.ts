@@ -4,7 +4,7 @@ import { createGroup, dismissGroup, findGroupMemberIds, joinGroup, leaveGroup, m
 import { addProfanityWords, findProfanityWords, removeProfanityWords } from "../../chat/products/moderation";
 import { expireAccessTokens, issueAccessToken } from "../../chat/products/tokens";
 import { banUsers, findBannedUsers, findSoftDeletedUsers, getConnectionStatus, getUser, restoreUsers, softDeleteUsers, unbanUsers, updateUser } from "../../chat/products/users";
-import { compatibilityEndpoint, defineEndpoint } from "../endpoint";
+import { compatibilityEndpoint, defineEndpoint, perSecond } from "../endpoint";
 import { formInteger, formList } from "../form-fields";
 
 /**
@@ -22,7 +22,7 @@ const legacyGetTokenEndpoint = defineEndpoint({
   summary: "Register a user and get a token (older API)",
   request: z.object({ userId: z.string(), name: z.string(), portraitUri: z.string().optional() }),
   result: z.object({ userId: z.string(), token: z.string() }),
-  rateLimit: { perSecond: 200 },
+  rateLimit: perSecond(200),
   errors: ["forbidden", "userLimitReached"],
   handle: async ({ app, input }) => {
     const issued = await issueAccessToken({ app, userId: input.userId, name: input.name, avatarUrl: input.portraitUri });
@@ -37,7 +37,7 @@ const legacyRefreshUserEndpoint = defineEndpoint({
   summary: "Change a user's name and/or avatar (older API)",
   request: z.object({ userId: z.string(), name: z.string().optional(), portraitUri: z.string().optional() }),
   result: null,
-  rateLimit: { perSecond: 100 },
+  rateLimit: perSecond(100),
   errors: ["notFound"],
   handle: ({ app, input }) => updateUser({ appId: app.id, userId: input.userId, name: input.name, avatarUrl: input.portraitUri }),
 });
@@ -49,7 +49,7 @@ const legacyUserInfoEndpoint = defineEndpoint({
   summary: "A user's name, avatar and registration time (older API)",
   request: z.object({ userId: z.string() }),
   result: z.object({ userName: z.string(), userPortrait: z.string(), createTime: z.string() }),
-  rateLimit: { perSecond: 100 },
+  rateLimit: perSecond(100),
   errors: ["notFound"],
   handle: async ({ app, input }) => {
     const user = await getUser({ appId: app.id, userId: input.userId });
@@ -64,7 +64,7 @@ const legacyCheckOnlineEndpoint = defineEndpoint({
   summary: 'Whether a user is connected: status "1" or "0" (older API)',
   request: z.object({ userId: z.string() }),
   result: z.object({ status: z.enum(["0", "1"]) }),
-  rateLimit: { perSecond: 100 },
+  rateLimit: perSecond(100),
   errors: ["notFound"],
   handle: ({ app, input }) => getConnectionStatus({ appId: app.id, userId: input.userId }),
 });
@@ -76,7 +76,7 @@ const legacyBlockUsersEndpoint = defineEndpoint({
   summary: "Ban users for a number of minutes (older API)",
   request: z.object({ userId: formList, minute: formInteger }),
   result: null,
-  rateLimit: { perSecond: 100 },
+  rateLimit: perSecond(100),
   errors: ["notFound"],
   handle: ({ app, input }) => banUsers({ appId: app.id, userIds: input.userId, durationMinutes: input.minute }),
 });
@@ -88,7 +88,7 @@ const legacyUnblockUsersEndpoint = defineEndpoint({
   summary: "Lift bans (older API)",
   request: z.object({ userId: formList }),
   result: null,
-  rateLimit: { perSecond: 100 },
+  rateLimit: perSecond(100),
   errors: ["notFound"],
   handle: ({ app, input }) => unbanUsers({ appId: app.id, userIds: input.userId }),
 });
@@ -100,7 +100,7 @@ const legacyBlockedUsersEndpoint = defineEndpoint({
   summary: "Banned users and when their bans end (older API)",
   request: z.object({ page: formInteger.optional(), pageSize: formInteger.optional() }),
   result: z.object({ users: z.array(z.object({ userId: z.string(), blockEndTime: z.string() })) }),
-  rateLimit: { perSecond: 100 },
+  rateLimit: perSecond(100),
   errors: [],
   handle: async ({ app, input }) => ({
     users: (await findBannedUsers({ appId: app.id, ...input })).map((user) => ({ userId: user.userId, blockEndTime: legacyTime(user.banExpiresAt) })),
@@ -114,7 +114,7 @@ const legacyBlacklistAddEndpoint = defineEndpoint({
   summary: "Add users to a user's blocklist (older API)",
   request: z.object({ userId: z.string(), blackUserId: formList }),
   result: null,
-  rateLimit: { perSecond: 100 },
+  rateLimit: perSecond(100),
   errors: ["notFound", "unprocessable"],
   handle: ({ app, input }) => addToBlocklist({ appId: app.id, userId: input.userId, targetUserIds: input.blackUserId }),
 });
@@ -126,7 +126,7 @@ const legacyBlacklistRemoveEndpoint = defineEndpoint({
   summary: "Remove users from a user's blocklist (older API)",
   request: z.object({ userId: z.string(), blackUserId: formList }),
   result: null,
-  rateLimit: { perSecond: 100 },
+  rateLimit: perSecond(100),
   errors: ["notFound"],
   handle: ({ app, input }) => removeFromBlocklist({ appId: app.id, userId: input.userId, blockedUserIds: input.blackUserId }),
 });
@@ -138,7 +138,7 @@ const legacyBlacklistQueryEndpoint = defineEndpoint({
   summary: "A user's blocklist, page by page (older API)",
   request: z.object({ userId: z.string(), pageToken: z.string().optional(), size: formInteger.optional() }),
   result: z.object({ users: z.array(z.string()), pageToken: z.string() }),
-  rateLimit: { perSecond: 100 },
+  rateLimit: perSecond(100),
   errors: ["notFound"],
   handle: async ({ app, input }) => {
     const page = await findBlocklist({ appId: app.id, userId: input.userId, pageToken: input.pageToken, pageSize: input.size });
@@ -153,7 +153,7 @@ const legacyExpireTokensEndpoint = defineEndpoint({
   summary: "Invalidate users' tokens issued before a time in Unix ms (older API)",
   request: z.object({ userId: formList, time: formInteger }),
   result: null,
-  rateLimit: { perSecond: 100 },
+  rateLimit: perSecond(100),
   errors: [],
   handle: ({ app, input }) => expireAccessTokens({ appId: app.id, userIds: input.userId, expiresAt: input.time }),
 });
@@ -165,7 +165,7 @@ const legacyDeactivateEndpoint = defineEndpoint({
   summary: "Soft-delete users (older API)",
   request: z.object({ userId: formList }),
   result: z.object({ operateId: z.string() }),
-  rateLimit: { perSecond: 100, cost: (input) => input.userId.length },
+  rateLimit: { ...perSecond(100), counts: { unit: "users", of: (input) => input.userId.length } },
   errors: ["notFound"],
   handle: async ({ app, input }) => ({ operateId: (await softDeleteUsers({ appId: app.id, userIds: input.userId })).operationId }),
 });
@@ -177,7 +177,7 @@ const legacyDeactivatedQueryEndpoint = defineEndpoint({
   summary: "Soft-deleted user ids (older API)",
   request: z.object({ pageNo: formInteger.optional(), pageSize: formInteger.optional() }),
   result: z.object({ users: z.array(z.string()) }),
-  rateLimit: { perSecond: 100 },
+  rateLimit: perSecond(100),
   errors: [],
   handle: async ({ app, input }) => ({ users: (await findSoftDeletedUsers({ appId: app.id, page: input.pageNo, pageSize: input.pageSize })).userIds }),
 });
@@ -189,7 +189,7 @@ const legacyReactivateEndpoint = defineEndpoint({
   summary: "Restore soft-deleted users (older API)",
   request: z.object({ userId: formList }),
   result: z.object({ operateId: z.string() }),
-  rateLimit: { perSecond: 100, cost: (input) => input.userId.length },
+  rateLimit: { ...perSecond(100), counts: { unit: "users", of: (input) => input.userId.length } },
   errors: ["notFound"],
   handle: async ({ app, input }) => ({ operateId: (await restoreUsers({ appId: app.id, userIds: input.userId })).operationId }),
 });
@@ -201,7 +201,7 @@ const legacyAddSensitiveWordEndpoint = defineEndpoint({
   summary: "Add a word to the profanity filter, replaced by replaceWord or else blocking (older API)",
   request: z.object({ word: z.string(), replaceWord: z.string().optional() }),
   result: null,
-  rateLimit: { perSecond: 100 },
+  rateLimit: perSecond(100),
   errors: ["unprocessable"],
   handle: async ({ app, input }) => {
     await addProfanityWords({ appId: app.id, words: [{ word: input.word, replacement: input.replaceWord || undefined }] });
@@ -215,7 +215,7 @@ const legacyListSensitiveWordsEndpoint = defineEndpoint({
   summary: 'The profanity filter\'s words: type "0" replaced, "1" blocked (default), "2" all (older API)',
   request: z.object({ type: z.string().optional() }),
   result: z.object({ words: z.array(z.object({ type: z.string(), word: z.string(), replaceWord: z.string() })) }),
-  rateLimit: { perSecond: 100 },
+  rateLimit: perSecond(100),
   errors: [],
   handle: async ({ app, input }) => ({
     words: (await findProfanityWords({ appId: app.id, filterType: input.type })).words.map((entry) => ({
@@ -233,7 +233,7 @@ const legacyDeleteSensitiveWordsEndpoint = defineEndpoint({
   summary: "Remove words from the profanity filter (older API)",
   request: z.object({ words: formList }),
   result: null,
-  rateLimit: { perSecond: 100 },
+  rateLimit: perSecond(100),
   errors: [],
   handle: ({ app, input }) => removeProfanityWords({ appId: app.id, words: input.words }),
 });
@@ -245,7 +245,7 @@ const legacyCreateGroupEndpoint = defineEndpoint({
   summary: "Create a group of up to 1000 users; the first userId becomes its owner (older API)",
   request: z.object({ userId: formList, groupId: z.string(), groupName: z.string() }),
   result: null,
-  rateLimit: { perSecond: 100 },
+  rateLimit: perSecond(100),
   errors: ["notFound", "conflict"],
   // The older API has no owners; the first user is the one v4 calls must name.
   handle: ({ app, input }) =>
@@ -259,7 +259,7 @@ const legacyJoinGroupEndpoint = defineEndpoint({
   summary: "Add up to 1000 users to an existing group (older API; groupName is taken and ignored)",
   request: z.object({ userId: formList, groupId: z.string(), groupName: z.string().optional() }),
   result: null,
-  rateLimit: { perSecond: 100 },
+  rateLimit: perSecond(100),
   errors: ["notFound", "unprocessable"],
   handle: async ({ app, input }) => {
     await joinGroup({ appId: app.id, channelId: input.groupId, userIds: input.userId, maxUserIds: maxLegacyGroupUsersPerCall });
@@ -273,7 +273,7 @@ const legacyQuitGroupEndpoint = defineEndpoint({
   summary: "Remove up to 1000 users from a group (older API)",
   request: z.object({ userId: formList, groupId: z.string() }),
   result: null,
-  rateLimit: { perSecond: 100 },
+  rateLimit: perSecond(100),
   errors: ["notFound"],
   handle: ({ app, input }) => leaveGroup({ appId: app.id, channelId: input.groupId, userIds: input.userId, maxUserIds: maxLegacyGroupUsersPerCall }),
 });
@@ -285,7 +285,7 @@ const legacyDismissGroupEndpoint = defineEndpoint({
   summary: "Delete a group (older API; userId, the operator, is taken and not checked)",
   request: z.object({ userId: z.string(), groupId: z.string() }),
   result: null,
-  rateLimit: { perSecond: 100 },
+  rateLimit: perSecond(100),
   errors: ["notFound"],
   handle: ({ app, input }) => dismissGroup({ appId: app.id, channelId: input.groupId }),
 });
@@ -297,7 +297,7 @@ const legacyGroupMembersEndpoint = defineEndpoint({
   summary: "Every member of a group, in the order they joined (older API)",
   request: z.object({ groupId: z.string() }),
   result: z.object({ users: z.array(z.object({ id: z.string() })) }),
-  rateLimit: { perSecond: 100 },
+  rateLimit: perSecond(100),
   errors: ["notFound"],
   handle: async ({ app, input }) => ({ users: (await findGroupMemberIds({ appId: app.id, channelId: input.groupId })).map((id) => ({ id })) }),
 });

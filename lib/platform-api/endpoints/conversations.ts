@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { addUserChannelTags, findTaggedConversations, findUserChannelTags, getConversationAttributes, getNotificationLevel, pinConversation, removeUserChannelTags, setNotificationLevel, tagConversations } from "../../chat/products/conversations";
-import { defineEndpoint, v4Endpoint } from "../endpoint";
+import { defineEndpoint, perSecond, v4Endpoint } from "../endpoint";
 
-const v4 = v4Endpoint({ tag: "ChannelManagement", rateLimit: { perSecond: 100 } });
+const v4 = v4Endpoint({ tag: "ChannelManagement", rateLimit: perSecond(100) });
 const conversations = z.array(z.object({ channelId: z.string(), channelType: z.number().int() }));
 const taggedConversations = z.object({ userId: z.string(), tagId: z.string(), channels: conversations });
 const level = z.object({ noDisturbLevel: z.number().int() });

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { addFriend, findFriends, getFriendPermissions, getFriendRelationships, removeFriends, setFriendPermission, setFriendProfile } from "../../chat/products/friends";
-import { defineEndpoint, v4Endpoint } from "../endpoint";
+import { defineEndpoint, perSecond, v4Endpoint } from "../endpoint";
 
-const v4 = v4Endpoint({ tag: "Friendship", rateLimit: { perSecond: 100 } });
+const v4 = v4Endpoint({ tag: "Friendship", rateLimit: perSecond(100) });
 
 const addFriendEndpoint = defineEndpoint({
   ...v4,

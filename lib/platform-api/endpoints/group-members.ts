@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { addGroupFavorites, deleteGroupAlias, findGroupAttributes, findGroupFavorites, getGroupAlias, removeGroupAttributes, removeGroupFavorites, setGroupAdmins, setGroupAlias, setGroupAttributes, setGroupMember } from "../../chat/products/groups";
-import { defineEndpoint, v4Endpoint } from "../endpoint";
+import { defineEndpoint, perSecond, v4Endpoint } from "../endpoint";
 
-const v4 = v4Endpoint({ tag: "GroupChannelManagement", rateLimit: { perSecond: 100 } });
+const v4 = v4Endpoint({ tag: "GroupChannelManagement", rateLimit: perSecond(100) });
 const membership = z.object({ channelId: z.string(), userId: z.string() });
 const users = z.object({ channelId: z.string(), userIds: z.array(z.string()) });
 const favorites = membership.extend({ favoriteIds: z.array(z.string()) });

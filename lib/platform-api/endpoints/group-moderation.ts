@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { addAllowedSenders, findAllowedSenders, findGroupFreezes, findGroupMutes, muteGroupMembers, removeAllowedSenders, setGroupsFrozen, unmuteGroupMembers } from "../../chat/products/groups";
-import { defineEndpoint, v4Endpoint } from "../endpoint";
+import { defineEndpoint, perSecond, v4Endpoint } from "../endpoint";
 
-const v4 = v4Endpoint({ tag: "GroupChannelManagement", rateLimit: { perSecond: 100 } });
+const v4 = v4Endpoint({ tag: "GroupChannelManagement", rateLimit: perSecond(100) });
 const users = z.object({ channelId: z.string(), userIds: z.array(z.string()) });
 const groups = z.object({ channelIds: z.array(z.string()) });
 

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { createGroup, createUniqueGroup, dismissGroup, findGroupMembers, findGroupMembersByIds, findGroupProfiles, findGroups, findJoinedGroups, joinGroup, kickUserFromGroups, leaveGroup, transferGroupOwner, updateGroupProfile } from "../../chat/products/groups";
-import { defineEndpoint, v4Endpoint } from "../endpoint";
+import { defineEndpoint, perSecond, v4Endpoint } from "../endpoint";
 
-const v4 = v4Endpoint({ tag: "GroupChannelManagement", rateLimit: { perSecond: 100 } });
+const v4 = v4Endpoint({ tag: "GroupChannelManagement", rateLimit: perSecond(100) });
 const jsonObject = z.record(z.string(), z.unknown());
 
 /** The contract's 0/1 flags. */

@@ -5,10 +5,10 @@ import { clearChannelHistory } from "../../chat/messages/clear-channel-history";
 import { findHistoryMessages } from "../../chat/messages/find-history-messages";
 import { deleteMessageMetadata, findMessageMetadata, setMessageMetadata } from "../../chat/messages/message-metadata";
 import { sendDirectMessages, sendGroupMessages } from "../../chat/messages/send-server-messages";
-import { defineEndpoint, v4Endpoint } from "../endpoint";
+import { defineEndpoint, perSecond, v4Endpoint } from "../endpoint";
 import { flag, historyRequest, historyResult, metadataItem, sendFields, serverSend } from "../message-fields";
 
-const v4 = v4Endpoint({ tag: "MessageManagement", rateLimit: { perSecond: 100 } });
+const v4 = v4Endpoint({ tag: "MessageManagement", rateLimit: perSecond(100) });
 
 const sendDirectMessagesEndpoint = defineEndpoint({
   ...v4,
@@ -17,6 +17,7 @@ const sendDirectMessagesEndpoint = defineEndpoint({
   summary: "One direct message from a user to each of up to 1,000 users; with verifyBlocklist 1, recipients who blocked the sender are left out",
   request: z.object({ ...sendFields, toUserIds: z.array(z.string()), verifyBlocklist: flag, count: z.number().int().optional() }),
   result: z.object({ messageIds: z.array(z.object({ userId: z.string(), messageId: z.string() })) }),
+  rateLimit: { windows: [{ limit: 6000, per: "minute" }], counts: { unit: "recipients", of: (input) => input.toUserIds.length } },
   errors: ["notFound", "messageBlocked", "userBanned"],
   handle: ({ app, input }) => sendDirectMessages({ appId: app.id, toUserIds: input.toUserIds, ...serverSend(input, input.verifyBlocklist) }),
 });
@@ -28,7 +29,7 @@ const sendGroupMessagesEndpoint = defineEndpoint({
   summary: "A message from a member to each of up to 3 groups, or (toUserIds) to some members of one group; mentions travel inside content",
   request: z.object({ ...sendFields, toChannelIds: z.array(z.string()), toUserIds: z.array(z.string()).optional(), hasMention: flag }),
   result: z.object({ messageIds: z.array(z.object({ channelId: z.string(), messageId: z.string() })) }),
-  rateLimit: { perSecond: 20, cost: (input) => input.toChannelIds.length },
+  rateLimit: { ...perSecond(20), counts: { unit: "groups", of: (input) => input.toChannelIds.length } },
   errors: ["notFound", "notMember", "messageBlocked", "userBanned"],
   handle: ({ app, input }) => sendGroupMessages({ appId: app.id, toChannelIds: input.toChannelIds, toUserIds: input.toUserIds, ...serverSend(input) }),
 });
@@ -116,7 +117,7 @@ const listDirectHistoryEndpoint = defineEndpoint({
   summary: "Stored messages between two users, newest first, from startAt back to endAt (at most 14 days)",
   request: historyRequest,
   result: historyResult,
-  rateLimit: { perSecond: 10 },
+  rateLimit: perSecond(10),
   errors: ["notFound"],
   handle: ({ app, input }) => findHistoryMessages({ appId: app.id, channelType: ChannelType.direct, ...input }),
 });
@@ -128,7 +129,7 @@ const listGroupHistoryEndpoint = defineEndpoint({
   summary: "Stored messages of a group as one of its members sees them, newest first, from startAt back to endAt (at most 14 days)",
   request: historyRequest,
   result: historyResult,
-  rateLimit: { perSecond: 10 },
+  rateLimit: perSecond(10),
   errors: ["notFound", "notMember"],
   handle: ({ app, input }) => findHistoryMessages({ appId: app.id, channelType: ChannelType.group, ...input }),
 });

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { addProfanityWords, findChannelTypeMutes, findProfanityWords, removeProfanityWords, setChannelTypeMute } from "../../chat/products/moderation";
-import { defineEndpoint, v4Endpoint } from "../endpoint";
+import { defineEndpoint, perSecond, v4Endpoint } from "../endpoint";
 
-const v4 = v4Endpoint({ tag: "Moderation", rateLimit: { perSecond: 100 } });
+const v4 = v4Endpoint({ tag: "Moderation", rateLimit: perSecond(100) });
 
 const addProfanityWordsEndpoint = defineEndpoint({
   ...v4,

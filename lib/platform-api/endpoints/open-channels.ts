@@ -4,10 +4,10 @@ import type { UserRuleKind } from "../../chat/base/channels/channel-user-rules";
 import { findHistoryMessages } from "../../chat/messages/find-history-messages";
 import { broadcastToOpenChannels, sendOpenChannelMessages } from "../../chat/messages/send-server-messages";
 import { addGlobalOpenChannelMutes, addPriorityMessageTypes, addToOpenChannelList, checkParticipants, createOpenChannel, destroyOpenChannels, findFrozenOpenChannels, findGlobalOpenChannelMutes, findOpenChannelList, findOpenChannelMetadata, findParticipants, findPriorityMessageTypes, getOpenChannel, type PriorityList, removeFromOpenChannelList, removeGlobalOpenChannelMutes, removeOpenChannelMetadata, removePriorityMessageTypes, setOpenChannelFrozen, setOpenChannelLifetime, setOpenChannelMetadata } from "../../chat/products/open-channels";
-import { defineEndpoint, v4Endpoint } from "../endpoint";
+import { defineEndpoint, perSecond, v4Endpoint } from "../endpoint";
 import { historyRequest, historyResult, sendFields, serverSend } from "../message-fields";
 
-const v4 = v4Endpoint({ tag: "OpenChannel", rateLimit: { perSecond: 100 } });
+const v4 = v4Endpoint({ tag: "OpenChannel", rateLimit: perSecond(100) });
 const channelOnly = z.object({ channelId: z.string() });
 /** Fields of list changes that Switchboard takes and does not act on: it sends no notices about them. */
 const noticeFields = { extra: z.string().optional(), needNotify: z.boolean().optional() };
@@ -261,6 +261,9 @@ const checkOpenChannelFrozenEndpoint = defineEndpoint({
   handle: async ({ app, input }) => ({ status: (await getOpenChannel({ appId: app.id, ...input })).isFrozen ? 1 : 0 }),
 });
 
+/** Setting and removing metadata draw on one budget, counted in keys. */
+const metadataChanges = { ...perSecond(100), sharedAs: "open channel metadata changes" };
+
 const getOpenChannelMetadataEndpoint = defineEndpoint({
   ...v4,
   path: "/v4/open-channel/metadata/batch/get",
@@ -281,6 +284,7 @@ const setOpenChannelMetadataEndpoint = defineEndpoint({
   summary: "Set keys of an open channel's metadata, owned by metadataOwnerId (shouldAutoDelete 1: removed when the owner leaves)",
   request: z.object({ channelId: z.string(), metadataOwnerId: z.string(), metadata: z.record(z.string(), z.string()), shouldAutoDelete: z.number().int().optional() }),
   result: null,
+  rateLimit: { ...metadataChanges, counts: { unit: "keys", of: (input) => Object.keys(input.metadata).length } },
   errors: ["notFound", "forbidden", "unprocessable"],
   handle: ({ app, input }) => setOpenChannelMetadata({ appId: app.id, ...input, autoDelete: input.shouldAutoDelete === 1 }),
 });
@@ -292,6 +296,7 @@ const removeOpenChannelMetadataEndpoint = defineEndpoint({
   summary: "Remove keys of an open channel's metadata owned by metadataOwnerId",
   request: z.object({ channelId: z.string(), metadataOwnerId: z.string(), metadataKeys: z.array(z.string()) }),
   result: null,
+  rateLimit: { ...metadataChanges, counts: { unit: "keys", of: (input) => input.metadataKeys.length } },
   errors: ["notFound", "forbidden"],
   handle: ({ app, input }) => removeOpenChannelMetadata({ appId: app.id, ...input }),
 });
@@ -307,7 +312,6 @@ function priorityTypeEndpoints(input: { path: string; name: string; list: Priori
       summary: `Add message types to the app's ${input.describe}`,
       request: typesChange,
       result: null,
-      rateLimit: { perSecond: 10 },
       errors: ["conflict", "unprocessable"],
       handle: ({ app, input: body }) => addPriorityMessageTypes({ appId: app.id, list: input.list, ...body }),
     }),
@@ -318,7 +322,6 @@ function priorityTypeEndpoints(input: { path: string; name: string; list: Priori
       summary: `Remove message types from the app's ${input.describe}`,
       request: typesChange,
       result: null,
-      rateLimit: { perSecond: 10 },
       errors: [],
       handle: ({ app, input: body }) => removePriorityMessageTypes({ appId: app.id, list: input.list, ...body }),
     }),
@@ -329,7 +332,6 @@ function priorityTypeEndpoints(input: { path: string; name: string; list: Priori
       summary: `The app's ${input.describe}`,
       request: z.object({}),
       result: z.object({ messageTypes: z.array(z.string()) }),
-      rateLimit: { perSecond: 10 },
       errors: [],
       handle: ({ app }) => findPriorityMessageTypes({ appId: app.id, list: input.list }),
     }),
@@ -365,7 +367,7 @@ const sendOpenChannelMessagesEndpoint = defineEndpoint({
     priority: z.number().int().optional(),
   }),
   result: z.object({ messageIds: z.array(z.object({ channelId: z.string(), messageId: z.string() })) }),
-  rateLimit: { perSecond: 100, cost: (input) => input.toChannelIds.length },
+  rateLimit: { ...perSecond(100), counts: { unit: "open channels", of: (input) => input.toChannelIds.length } },
   errors: ["notFound", "forbidden", "rateLimited", "messageBlocked", "userBanned"],
   handle: ({ app, input }) => {
     const send = serverSend(input);
@@ -381,7 +383,7 @@ const broadcastOpenChannelMessageEndpoint = defineEndpoint({
   summary: "A message in every open channel of the app",
   request: z.object({ fromUserId: z.string(), messageType: z.string(), content: z.string(), isEchoToSender: z.number().int().optional() }),
   result: null,
-  rateLimit: { perSecond: 1 },
+  rateLimit: perSecond(1),
   errors: ["messageBlocked", "userBanned"],
   handle: ({ app, input }) => broadcastToOpenChannels({ appId: app.id, ...serverSend(input) }),
 });
@@ -394,7 +396,7 @@ const listOpenChannelHistoryEndpoint = defineEndpoint({
   summary: "Stored messages of an open channel, newest first, from startAt back to endAt (at most 14 days)",
   request: historyRequest,
   result: historyResult,
-  rateLimit: { perSecond: 10 },
+  rateLimit: perSecond(10),
   errors: ["notFound"],
   handle: ({ app, input }) => findHistoryMessages({ appId: app.id, channelType: ChannelType.open, ...input }),
 });

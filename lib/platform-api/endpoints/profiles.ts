@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { deleteUserProfiles, getUserProfiles, getUserTags, listUserProfiles, setUserProfile, setUserTags } from "../../chat/products/profiles";
-import { defineEndpoint, v4Endpoint } from "../endpoint";
+import { defineEndpoint, perSecond, v4Endpoint } from "../endpoint";
 
-const v4 = v4Endpoint({ tag: "UserProfileHosting", rateLimit: { perSecond: 100 } });
+const v4 = v4Endpoint({ tag: "UserProfileHosting", rateLimit: perSecond(100) });
 const profileView = z.object({
   userId: z.string(),
   version: z.number().int(),
@@ -66,7 +66,7 @@ const setUserTagsEndpoint = defineEndpoint({
   tag: "UserManagement",
   request: z.object({ userIds: z.array(z.string()), tags: z.array(z.string()) }),
   result: null,
-  rateLimit: { perSecond: 10 },
+  rateLimit: perSecond(10),
   errors: ["notFound"],
   handle: ({ app, input }) => setUserTags({ appId: app.id, ...input }),
 });

@@ -1,10 +1,10 @@
 import { z } from "zod";
 import { broadcastServiceMessage, sendServiceMessages } from "../../chat/messages/send-server-messages";
 import { createServiceChannel, deleteServiceChannel, findServiceChannelHistory, findServiceChannels, findServiceSubscribers, getServiceChannel } from "../../chat/products/service-channels";
-import { defineEndpoint, v4Endpoint } from "../endpoint";
+import { defineEndpoint, perSecond, v4Endpoint } from "../endpoint";
 import { historyResult, pushOf } from "../message-fields";
 
-const v4 = v4Endpoint({ tag: "ServiceChannels", rateLimit: { perSecond: 100 } });
+const v4 = v4Endpoint({ tag: "ServiceChannels", rateLimit: perSecond(100) });
 const serviceChannel = z.object({ channelId: z.string(), name: z.string(), profile: z.record(z.string(), z.unknown()), createdAt: z.number().int(), subscriberCount: z.number().int() });
 const page = { pageToken: z.string().optional(), pageSize: z.number().int().optional(), order: z.number().int().optional() };
 /** A message from the service channel; `fromUserId` names who speaks for it, the channel's id when absent. */
@@ -108,7 +108,7 @@ const sendServiceMessagesEndpoint = defineEndpoint({
   summary: "A message from a service channel to each of up to 1,000 of its subscribers (e.g. a bot's answer), which only that subscriber sees",
   request: z.object({ ...messageFields, toUserIds: z.array(z.string()) }),
   result: z.object({ messageIds: z.array(z.object({ userId: z.string(), messageId: z.string() })) }),
-  rateLimit: { perSecond: 100, cost: (input) => input.toUserIds.length },
+  rateLimit: { ...perSecond(100), counts: { unit: "recipients", of: (input) => input.toUserIds.length } },
   errors: ["notFound", "notMember", "messageBlocked", "userBanned"],
   handle: ({ app, input }) => sendServiceMessages({ ...serverSend(app.id, input), toUserIds: input.toUserIds }),
 });
@@ -121,7 +121,7 @@ const listServiceHistoryEndpoint = defineEndpoint({
   summary: "Stored messages of a service channel, newest first, from startAt back to endAt (at most 14 days): its broadcasts, or with userId that subscriber's thread with it",
   request: z.object({ channelId: z.string(), userId: z.string().optional(), startAt: z.number().int(), endAt: z.number().int(), pageSize: z.number().int().optional(), includeStart: z.boolean() }),
   result: historyResult,
-  rateLimit: { perSecond: 10 },
+  rateLimit: perSecond(10),
   errors: ["notFound"],
   handle: ({ app, input }) => findServiceChannelHistory({ appId: app.id, ...input }),
 });

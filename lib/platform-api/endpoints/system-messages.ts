@@ -2,18 +2,15 @@ import { z } from "zod";
 import { broadcastChannelId, ChannelType } from "../../chat/base/channels/channel-types";
 import { recallMessage } from "../../chat/messages/change-message";
 import { broadcastMessage, sendSystemMessages } from "../../chat/messages/send-server-messages";
-import { defineEndpoint, v4Endpoint } from "../endpoint";
+import { defineEndpoint, perSecond, type RateWindows, v4Endpoint } from "../endpoint";
 import { pushOf } from "../message-fields";
 
 const messageFields = { fromUserId: z.string(), messageType: z.string(), content: z.string(), disableUpdateLastMsg: z.boolean().optional() };
 /** Push options of the contract: pushContent and pushData shape the offline push (pushExt and contentAvailable are taken without effect). */
 const pushOptions = { pushContent: z.string().optional(), pushData: z.string().optional(), pushExt: z.string().optional(), contentAvailable: z.number().int().optional() };
-/**
- * The contract allows 2 broadcasts an hour and 3 a day; limits here are per second, and
- * a broadcast costs one stored message whatever the number of users.
- */
-const broadcastRateLimit = { perSecond: 1 };
-const v4 = v4Endpoint({ tag: "SystemMessages", rateLimit: broadcastRateLimit });
+/** A broadcast to every user: the contract allows 2 an hour and 3 a day. */
+const broadcastRateLimit: RateWindows = { windows: [{ limit: 2, per: "hour" }, { limit: 3, per: "day" }] };
+const v4 = v4Endpoint({ tag: "SystemMessages", rateLimit: perSecond(100) });
 
 const sendSystemMessagesEndpoint = defineEndpoint({
   ...v4,
@@ -22,7 +19,7 @@ const sendSystemMessagesEndpoint = defineEndpoint({
   summary: "A message in the system channel of each of up to 100 users",
   request: z.object({ ...messageFields, ...pushOptions, toUserIds: z.array(z.string()), shouldPersist: z.number().int().optional(), disablePush: z.boolean().optional() }),
   result: z.object({ messageIds: z.array(z.object({ userId: z.string(), messageId: z.string() })) }),
-  rateLimit: { perSecond: 100, cost: (input) => input.toUserIds.length },
+  rateLimit: { ...perSecond(100), counts: { unit: "recipients", of: (input) => input.toUserIds.length } },
   errors: ["notFound", "messageBlocked", "userBanned"],
   handle: ({ app, input }) =>
     sendSystemMessages({
@@ -43,6 +40,7 @@ const broadcastToAllEndpoint = defineEndpoint({
   summary: "A system message to every user of the app, stored once: connected users get it at once, the others at their next sync",
   request: z.object({ ...messageFields, ...pushOptions }),
   result: z.object({ messageId: z.string() }),
+  rateLimit: broadcastRateLimit,
   errors: ["messageBlocked", "userBanned"],
   handle: ({ app, input }) => broadcastMessage({ appId: app.id, senderId: input.fromUserId, messageType: input.messageType, content: input.content, persist: true }),
 });
@@ -54,6 +52,7 @@ const broadcastToOnlineEndpoint = defineEndpoint({
   summary: "A system message to every connected user of the app, never stored",
   request: z.object(messageFields),
   result: z.object({ messageId: z.string() }),
+  rateLimit: { windows: [{ limit: 60, per: "minute" }] },
   errors: ["messageBlocked", "userBanned"],
   handle: ({ app, input }) => broadcastMessage({ appId: app.id, senderId: input.fromUserId, messageType: input.messageType, content: input.content, persist: false }),
 });
@@ -73,6 +72,7 @@ const deleteBroadcastEndpoint = defineEndpoint({
     disableUpdateLastMsg: z.boolean().optional(),
   }),
   result: null,
+  rateLimit: broadcastRateLimit,
   errors: ["notFound", "forbidden"],
   handle: ({ app, input }) =>
     recallMessage({

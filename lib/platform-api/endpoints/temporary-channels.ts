@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { sendTemporaryMessage } from "../../chat/messages/send-server-messages";
 import { createTemporaryChannel, endTemporaryChannel, findTemporaryChannelMembers } from "../../chat/products/temporary-channels";
-import { defineEndpoint, v4Endpoint } from "../endpoint";
+import { defineEndpoint, perSecond, v4Endpoint } from "../endpoint";
 
-const v4 = v4Endpoint({ tag: "TemporaryChannels", rateLimit: { perSecond: 100 } });
+const v4 = v4Endpoint({ tag: "TemporaryChannels", rateLimit: perSecond(100) });
 const members = z.object({ channelId: z.string(), memberIds: z.array(z.string()), expiresAt: z.number().int() });
 
 const createTemporaryChannelEndpoint = defineEndpoint({

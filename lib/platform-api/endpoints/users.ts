@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { banUsers, findBannedUsers, findSoftDeletedUsers, getConnectionStatus, getUser, restoreUsers, softDeleteUsers, unbanUsers, updateUser } from "../../chat/products/users";
-import { defineEndpoint, v4Endpoint } from "../endpoint";
+import { defineEndpoint, perSecond, v4Endpoint } from "../endpoint";
 
-const v4 = v4Endpoint({ tag: "UserManagement", rateLimit: { perSecond: 100 } });
+const v4 = v4Endpoint({ tag: "UserManagement", rateLimit: perSecond(100) });
 
 const getUserEndpoint = defineEndpoint({
   ...v4,
@@ -79,7 +79,7 @@ const softDeleteUsersEndpoint = defineEndpoint({
   summary: "Deactivate users and erase their personal data; the ids can be restored, the data cannot",
   request: z.object({ userIds: z.array(z.string()) }),
   result: operationResult,
-  rateLimit: { perSecond: 100, cost: (input) => input.userIds.length },
+  rateLimit: { ...perSecond(100), counts: { unit: "users", of: (input) => input.userIds.length } },
   errors: ["notFound"],
   handle: ({ app, input }) => softDeleteUsers({ appId: app.id, ...input }),
 });
@@ -91,7 +91,7 @@ const restoreUsersEndpoint = defineEndpoint({
   summary: "Reactivate soft-deleted users",
   request: z.object({ userIds: z.array(z.string()) }),
   result: operationResult,
-  rateLimit: { perSecond: 100, cost: (input) => input.userIds.length },
+  rateLimit: { ...perSecond(100), counts: { unit: "users", of: (input) => input.userIds.length } },
   errors: ["notFound"],
   handle: ({ app, input }) => restoreUsers({ appId: app.id, ...input }),
 });

@@ -45,7 +45,7 @@ async function checkCapacity(input: { appId: string; channelPk: string; channelI
   const capacity = input.settings.openChannelMessagesPerSecond;
   const priority = input.prioritySender || input.settings.openChannelPriorityMessageTypes.includes(input.messageType);
   const limit = priority ? Number.MAX_SAFE_INTEGER : input.settings.openChannelLowPriorityMessageTypes.includes(input.messageType) ? capacity / 2 : capacity;
-  if (await getBus().consumeRate(`open-channel:${input.channelPk}`, 1, limit, 1000)) return;
+  if ((await getBus().consumeRate(`open-channel:${input.channelPk}`, 1, [{ limit, ms: 1000 }])).allowed) return;
   countUsage(input.appId, "openChannelMessagesDropped");
   throw new ChatError("rateLimited", `Open channel ${input.channelId} is taking more than ${capacity} messages a second: this one was dropped`);
 }

@@ -18,6 +18,6 @@ export async function countClientOperation(input: { appId: string; userId: strin
   const settings = await getAppSettings(input.appId);
   const limit = input.operation === "history" ? settings.clientHistoryQueriesPerMinute : settings.clientMembershipOperationsPerMinute;
   const key = `client-operations:${input.operation}:${input.appId}:${input.userId}:${input.platform}`;
-  if (await getBus().consumeRate(key, 1, limit, windowMs)) return;
+  if ((await getBus().consumeRate(key, 1, [{ limit, ms: windowMs }])).allowed) return;
   throw new ChatError("operationRateExceeded", `A client may ${described[input.operation]} at most ${limit} times a minute`);
 }

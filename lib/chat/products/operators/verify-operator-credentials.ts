@@ -23,12 +23,12 @@ export async function verifyOperatorCredentials(input: { email: string; password
   ];
   const bus = getBus();
   // A cost of 0 reads a counter: it stays within limit - 1 while another failure is allowed.
-  const allowed = await Promise.all(counters.map(({ key, limit }) => bus.consumeRate(key, 0, limit - 1, failureWindowMs)));
-  if (allowed.includes(false)) throw new ChatError("rateLimited", "Too many failed sign-ins from this address: wait up to 15 minutes, then try again");
+  const answers = await Promise.all(counters.map(({ key, limit }) => bus.consumeRate(key, 0, [{ limit: limit - 1, ms: failureWindowMs }])));
+  if (answers.some((answer) => !answer.allowed)) throw new ChatError("rateLimited", "Too many failed sign-ins from this address: wait up to 15 minutes, then try again");
 
   const operator = await db.operator.findUnique({ where: { email } });
   if (!operator || !(await verifyPassword(input.password, operator.passwordHash))) {
-    await Promise.all(counters.map(({ key, limit }) => bus.consumeRate(key, 1, limit, failureWindowMs)));
+    await Promise.all(counters.map(({ key, limit }) => bus.consumeRate(key, 1, [{ limit, ms: failureWindowMs }])));
     return null;
   }
   return { id: operator.id, email: operator.email, name: operator.name, role: operator.role };
