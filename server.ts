@@ -10,6 +10,7 @@ import { flushApiRequestLog, pruneApiRequestLog } from "./lib/platform-api/reque
 import { getMessageWriter } from "./lib/chat/base/messages/message-writer";
 import { removeInactiveChannels } from "./lib/chat/products/conversations";
 import { deleteExpiredMessages } from "./lib/chat/messages/delete-expired-messages";
+import { finishIdleStreams } from "./lib/chat/messages/stream-messages";
 import { sweepOpenChannels } from "./lib/chat/products/open-channels";
 import { sweepTemporaryChannels } from "./lib/chat/products/temporary-channels";
 import { countPendingWebhooks, deliverDueWebhooks, pruneWebhookDeliveries } from "./lib/chat/products/webhooks";
@@ -84,6 +85,7 @@ async function main() {
   const requestLogPruner = startRepeatingTask("request log clean-up", () => pruneApiRequestLog(), sweepIntervalMs);
   const historyRetention = startRepeatingTask("history retention", () => deleteExpiredMessages(), sweepIntervalMs);
   const conversationLifecycle = startRepeatingTask("inactive conversations", () => removeInactiveChannels(), sweepIntervalMs);
+  const streamTimeouts = startRepeatingTask("idle message streams", () => finishIdleStreams(), (env.SWITCHBOARD_STREAM_TIMEOUT_SECONDS * 1000) / 5);
   const { port } = server.address() as AddressInfo;
   printBanner({ port, dev, firstOperator });
 
@@ -102,7 +104,7 @@ async function main() {
       // API calls under way finish; a connection still open after that is cut.
       await Promise.race([serverClosed, new Promise((resolve) => setTimeout(resolve, inFlightGraceMs))]);
       server.closeAllConnections();
-      await Promise.all([sweeper.stop(), temporarySweeper.stop(), usageSaver.stop(), usageTidier.stop(), webhookWorker.stop(), webhookPruner.stop(), requestLogWriter.stop(), requestLogPruner.stop(), historyRetention.stop(), conversationLifecycle.stop()]);
+      await Promise.all([sweeper.stop(), temporarySweeper.stop(), usageSaver.stop(), usageTidier.stop(), webhookWorker.stop(), webhookPruner.stop(), requestLogWriter.stop(), requestLogPruner.stop(), historyRetention.stop(), conversationLifecycle.stop(), streamTimeouts.stop()]);
       await getMessageWriter().drain();
       await drainPushQueue(5000);
       closeApnsSessions();

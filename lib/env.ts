@@ -36,15 +36,17 @@ const schema = z.object({
   SWITCHBOARD_SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   /** Seconds a node counts as alive after renewing its lease (every quarter of that): once a killed node's lease ran out, the others send its connections' will messages. */
   SWITCHBOARD_NODE_LEASE_SECONDS: z.coerce.number().int().min(2).max(600).default(20),
+  /** Seconds a streamed message may wait for its next chunk; then it is stored as it stands (checked every fifth of that). */
+  SWITCHBOARD_STREAM_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   /** Proxies (IP addresses or CIDR ranges, comma-separated) whose X-Forwarded-For names the client; unset, the peer's own address is the client's. */
   SWITCHBOARD_TRUSTED_PROXIES: z
     .string()
     .default("")
     .transform((list) => list.split(",").map((entry) => entry.trim()).filter(Boolean))
     .refine((entries) => entries.every((entry) => /^[0-9a-fA-F:.]+(\/\d{1,3})?$/.test(entry)), "SWITCHBOARD_TRUSTED_PROXIES must list IP addresses or CIDR ranges, comma-separated"),
-  /** Gateway connections one address may hold before they authenticate; more are closed with 3013. */
+  /** Gateway connections one address may hold before they authenticate, per node; more are refused with HTTP 429 before the handshake. */
   SWITCHBOARD_MAX_PENDING_CONNECTIONS_PER_ADDRESS: z.coerce.number().int().min(1).default(100),
-  /** WebSocket connections one address may open a second, per node; more are closed with 3013. */
+  /** WebSocket connections one address may open a second, per node; more are refused with HTTP 429 before the handshake. */
   SWITCHBOARD_MAX_CONNECTS_PER_SECOND_PER_ADDRESS: z.coerce.number().int().min(1).default(100),
   /** Sessions one user may hold: one per platform category, and this many browser sessions with multi-device sync; a newer login closes the oldest beyond it (4501). */
   SWITCHBOARD_MAX_WEB_SESSIONS_PER_USER: z.coerce.number().int().min(1).max(1000).default(10),

@@ -14,6 +14,23 @@ export type OpenChannelLeftEvent = { channelId: string; reason: OpenChannelLeave
 /** A temporary conversation of the user is gone with its messages: the app ended it, or its time ran out. */
 export type TemporaryChannelEndedEvent = { channelId: string; reason: "ended" | "expired" };
 
+/**
+ * A chunk of a message being streamed (an AI model's answer, say), delivered live only:
+ * chunks of one message share its id and count up from 1. The finished message then
+ * arrives as a "message" publication under that id; offline devices and syncs see only it.
+ */
+export type StreamChunkEvent = {
+  messageId: string;
+  channelType: ChannelTypeNumber;
+  channelId: string;
+  senderId: string;
+  seq: number;
+  chunk: string;
+  complete: boolean;
+  /** text, markdown or html, as the first chunk said. */
+  contentType: string;
+};
+
 /** What clients receive on their personal subscription. */
 export type Publication =
   | { type: "message"; message: MessageView }
@@ -22,4 +39,5 @@ export type Publication =
   | ({ type: "read" } & ReadEvent)
   | ({ type: "readReceipt" } & ReadReceiptEvent)
   | ({ type: "openChannel.left" } & OpenChannelLeftEvent)
-  | ({ type: "temporaryChannel.ended" } & TemporaryChannelEndedEvent);
+  | ({ type: "temporaryChannel.ended" } & TemporaryChannelEndedEvent)
+  | ({ type: "stream.chunk" } & StreamChunkEvent);

@@ -11,6 +11,7 @@ import type {
   Publication,
   ReadEvent,
   ReadReceiptEvent,
+  StreamChunkEvent,
   SubchannelUnread,
   SyncPage,
   TemporaryChannel,
@@ -35,9 +36,13 @@ export type {
   SubchannelUnread,
   TemporaryChannel,
   TemporaryChannelEndedEvent,
+  StreamChunkEvent,
   MessageView as ChatMessage,
   ConversationView as Conversation,
 };
+
+/** A streamed message as far as it arrived: `text` joins its chunks 1 to `seq`. */
+export type StreamedMessage = Omit<StreamChunkEvent, "chunk"> & { text: string };
 
 /** 5: temporary conversations (customer service); 7: service channels (official accounts, bots), which users subscribe to. */
 export const ChannelType = { direct: 1, group: 3, open: 4, temporary: 5, system: 6, service: 7, community: 10 } as const satisfies Record<string, ChannelTypeNumber>;
@@ -99,6 +104,8 @@ export const kickedCloseCode = 4501;
 /** The close code of a session that signed out. */
 export const loggedOutCloseCode = 4502;
 const seenLimit = 10_000;
+/** Streams assembled at once: a stream whose end never came is forgotten after this many newer ones. */
+const streamLimit = 100;
 
 type Handlers = {
   message: (message: MessageView) => void;
@@ -107,6 +114,8 @@ type Handlers = {
   readReceipt: (event: ReadReceiptEvent) => void;
   openChannelLeft: (event: OpenChannelLeftEvent) => void;
   temporaryChannelEnded: (event: TemporaryChannelEndedEvent) => void;
+  /** A streamed message grew by a chunk; the finished message then arrives as a "message" under the same id. */
+  streamChunk: (message: StreamedMessage) => void;
   disconnected: (event: { code: number; reason: string }) => void;
 };
 
@@ -119,8 +128,11 @@ export class SwitchboardClient {
     readReceipt: new Set(),
     openChannelLeft: new Set(),
     temporaryChannelEnded: new Set(),
+    streamChunk: new Set(),
     disconnected: new Set(),
   };
+  /** Streamed messages under way, by message id; a missed chunk stops one (its finished message still comes). */
+  private readonly streams = new Map<string, StreamedMessage | "gap">();
   /** The version (updatedAt) of each message seen lately: delivery is at least once, the app sees each change once. */
   private readonly seen = new Map<string, number>();
   private position: string | undefined;
@@ -432,6 +444,7 @@ export class SwitchboardClient {
 
   private receive(publication: Publication) {
     if (publication.type === "message" || publication.type === "message.updated") return this.receiveMessage(publication.message);
+    if (publication.type === "stream.chunk") return this.receiveChunk(publication);
     const { type, ...event } = publication;
     if (type === "read") this.emit("read", event as ReadEvent);
     else if (type === "readReceipt") this.emit("readReceipt", event as ReadReceiptEvent);
@@ -439,8 +452,23 @@ export class SwitchboardClient {
     else if (type === "temporaryChannel.ended") this.emit("temporaryChannelEnded", event as TemporaryChannelEndedEvent);
   }
 
+  /** Joins a chunk to its stream when it is the next one; the first missed chunk ends the stream's updates. */
+  private receiveChunk({ type: _type, chunk, ...event }: Extract<Publication, { type: "stream.chunk" }>) {
+    if (this.seen.has(event.messageId)) return;
+    const current = this.streams.get(event.messageId);
+    if (current === "gap") return;
+    const expected = current ? current.seq + 1 : 1;
+    if (event.seq !== expected) return void this.streams.set(event.messageId, "gap");
+    const message = { ...event, text: (current ? current.text : "") + chunk };
+    this.streams.delete(event.messageId);
+    this.streams.set(event.messageId, message);
+    if (this.streams.size > streamLimit) this.streams.delete(this.streams.keys().next().value as string);
+    this.emit("streamChunk", message);
+  }
+
   /** A message from a publication or a sync: new, a newer version of one seen, or a repeat to drop. */
   private receiveMessage(message: MessageView) {
+    this.streams.delete(message.messageId);
     const known = this.seen.get(message.messageId);
     if (known !== undefined && known >= message.updatedAt) return;
     this.remember(message);

@@ -39,7 +39,7 @@ export async function sendMessage(input: SendMessageInput): Promise<MessageView>
   const kind = messageKind(settings, input.messageType);
   await checkSenderNotBanned(input.appId, input.senderId);
   const route = await routeMessage(input, settings);
-  const messageId = generateMessageId();
+  const messageId = input.messageId ?? generateMessageId();
   const filtered = await applyProfanityFilter(input.appId, checked);
   const hooked = await checkPreDeliveryHook({ ...input, settings, kind, messageId, channelId: targetChannelId(input.target), content: filtered });
   const { content } = hooked;
@@ -142,10 +142,11 @@ async function checkSenderNotBanned(appId: string, senderId: string) {
 }
 
 /**
- * Live delivery. The message is stored and acknowledged whatever happens here: a
- * session that misses the publication gets the message when it syncs.
+ * Live delivery of a publication about a message to its route: the channel's topic or its
+ * recipients', and the sender's other sessions when echoed. A stored message is
+ * acknowledged whatever happens here: a session that misses the publication gets it when it syncs.
  */
-async function deliver(input: SendMessageInput, settings: AppSettings, route: Route, data: string) {
+export async function deliver(input: SendMessageInput, settings: AppSettings, route: Route, data: string) {
   const bus = getBus();
   const senderTopic = topics.user(input.appId, input.senderId);
   const echo = input.byServer ? input.byServer.echoToSender : settings.multiDeviceSync;

@@ -5,6 +5,7 @@ import { clearChannelHistory } from "../../chat/messages/clear-channel-history";
 import { findHistoryMessages } from "../../chat/messages/find-history-messages";
 import { deleteMessageMetadata, findMessageMetadata, setMessageMetadata } from "../../chat/messages/message-metadata";
 import { sendDirectMessages, sendGroupMessages } from "../../chat/messages/send-server-messages";
+import { sendStreamChunk } from "../../chat/messages/stream-messages";
 import { defineEndpoint, perSecond, v4Endpoint } from "../endpoint";
 import { flag, historyRequest, historyResult, metadataItem, sendFields, serverSend } from "../message-fields";
 
@@ -32,6 +33,61 @@ const sendGroupMessagesEndpoint = defineEndpoint({
   rateLimit: { ...perSecond(20), counts: { unit: "groups", of: (input) => input.toChannelIds.length } },
   errors: ["notFound", "notMember", "messageBlocked", "userBanned"],
   handle: ({ app, input }) => sendGroupMessages({ appId: app.id, toChannelIds: input.toChannelIds, toUserIds: input.toUserIds, ...serverSend(input) }),
+});
+
+/** A chunk of a streamed message: the first opens it (and is answered its id), the last has complete true. */
+const streamChunk = z.object({
+  content: z.string(),
+  seq: z.number().int(),
+  complete: z.boolean(),
+  completeReason: z.number().int().optional(),
+  type: z.string().optional(),
+  messageId: z.string().optional(),
+  user: z.record(z.string(), z.unknown()).optional(),
+  mentionedInfo: z.record(z.string(), z.unknown()).optional(),
+  extra: z.record(z.string(), z.unknown()).optional(),
+});
+const streamFields = {
+  fromUserId: z.string(),
+  messageType: z.string(),
+  content: streamChunk,
+  isEchoToSender: flag,
+  shouldPersist: flag,
+  // Taken for the contract; metadata is set once the message exists (/v4/channel-type/message/metadata/set).
+  metadata: z.record(z.string(), z.string()).optional(),
+  disableUpdateLastMsg: z.boolean().optional(),
+};
+const streamResult = z.object({ messageId: z.string() });
+const streamSend = (input: { fromUserId: string; messageType: string; content: z.infer<typeof streamChunk>; isEchoToSender?: number; shouldPersist?: number }) => ({
+  senderId: input.fromUserId,
+  messageType: input.messageType,
+  chunk: input.content,
+  echoToSender: input.isEchoToSender === 1,
+  persist: input.shouldPersist !== 0,
+});
+
+const streamDirectMessageEndpoint = defineEndpoint({
+  ...v4,
+  path: "/v4/direct-channel/message/stream/send",
+  operationId: "sendDirectChannelStreamMessage",
+  summary:
+    "A chunk of a streamed direct message (an AI model's answer, say): the first (seq 1) opens it and is answered its messageId, which later chunks name; each reaches the recipient's online devices at once, and the message is stored once, when a chunk says complete or none came for a while",
+  request: z.object({ ...streamFields, toUserId: z.string() }),
+  result: streamResult,
+  errors: ["notFound", "conflict", "payloadTooLarge", "messageBlocked", "userBanned", "blockedByRecipient"],
+  handle: ({ app, input }) => sendStreamChunk({ appId: app.id, target: { channelType: ChannelType.direct, recipientId: input.toUserId }, ...streamSend(input) }),
+});
+
+const streamGroupMessageEndpoint = defineEndpoint({
+  ...v4,
+  path: "/v4/group-channel/message/stream/send",
+  operationId: "sendGroupChannelStreamMessage",
+  summary: "A chunk of a streamed group message from a member, to the group or (toUserIds) to some of its members; chunks as for direct streams",
+  request: z.object({ ...streamFields, toChannelId: z.string(), toUserIds: z.array(z.string()).optional(), hasMention: flag }),
+  result: streamResult,
+  errors: ["notFound", "notMember", "conflict", "payloadTooLarge", "messageBlocked", "userBanned"],
+  handle: ({ app, input }) =>
+    sendStreamChunk({ appId: app.id, target: { channelType: ChannelType.group, groupId: input.toChannelId, toUserIds: input.toUserIds }, ...streamSend(input) }),
 });
 
 const deleteMessageEndpoint = defineEndpoint({
@@ -175,6 +231,8 @@ const listMessageMetadataEndpoint = defineEndpoint({
 export const messageEndpoints = [
   sendDirectMessagesEndpoint,
   sendGroupMessagesEndpoint,
+  streamDirectMessageEndpoint,
+  streamGroupMessageEndpoint,
   deleteMessageEndpoint,
   updateDirectMessageEndpoint,
   updateGroupMessageEndpoint,

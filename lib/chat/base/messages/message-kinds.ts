@@ -25,6 +25,7 @@ export const builtInKinds: Record<string, MessageKind> = {
   "RC:ReferenceMsg": content, // quote / reply
   "RC:CombineMsg": content, // forwarded bundle
   "RC:ImgTextMsg": content, // rich card
+  "RC:StreamMsg": content, // streamed by the app server (an AI model's answer), stored whole
   "RC:InfoNtf": notice,
   "RC:GrpNtf": notice,
   "RC:ContactNtf": notice,

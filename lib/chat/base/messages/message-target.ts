@@ -26,6 +26,8 @@ export type SendMessageInput<Target extends MessageTarget = MessageTarget> = {
   /** JSON text of the content object. */
   content: string;
   clientMessageId?: string;
+  /** The id chosen beforehand: a streamed message is stored under the id its chunks carried. */
+  messageId?: string;
   needReadReceipt?: boolean;
   /**
    * A connected client's send: its session learns the message from the RPC reply, the

@@ -17,7 +17,7 @@ const maxBodyLength = 200;
 
 /** The notification's text: the sender's push content, the text of text messages, else a placeholder by type. */
 export function defaultPushBody(messageType: string, content: Record<string, unknown>): string {
-  if ((messageType === "RC:TxtMsg" || messageType === "RC:ReferenceMsg") && typeof content.content === "string") return content.content.slice(0, maxBodyLength);
+  if ((messageType === "RC:TxtMsg" || messageType === "RC:ReferenceMsg" || messageType === "RC:StreamMsg") && typeof content.content === "string") return content.content.slice(0, maxBodyLength);
   return placeholders[messageType] ?? fallback;
 }
 

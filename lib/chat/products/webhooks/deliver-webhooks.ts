@@ -5,9 +5,12 @@ import { getAppSettings } from "../../base/apps/app-settings";
 import { signCallbackUrl } from "../../base/apps/app-signature";
 
 /** Deliveries one pass of a node takes on. */
-const batchSize = 200;
-/** Order keys a pass delivers at once: a receiver that answers in 300 ms still gets about 100 a second. */
-const concurrentKeys = 32;
+const batchSize = 500;
+/**
+ * Order keys a pass delivers at once: a receiver that answers in 300 ms still gets about
+ * 400 a second (32 kept a PostgreSQL node behind 70 events a second in the soak).
+ */
+const concurrentKeys = 128;
 /** How long a node holds a delivery it took; after that another node may try it. */
 const leaseMs = 30_000;
 const requestTimeoutMs = 10_000;
@@ -36,9 +39,11 @@ export async function deliverDueWebhooks(now = Date.now()): Promise<void> {
   }
   const passStarted = Date.now();
   await inParallel([...byOrderKey.values()], concurrentKeys, async (chain) => {
+    // Only the chain's first can have an earlier delivery pending: each next one follows a delivered one.
+    if (!(await isNextInOrder(chain[0]!))) return;
     for (const delivery of chain) {
       const leasedAt = now + (Date.now() - passStarted);
-      if (!(await isNextInOrder(delivery)) || !(await lease(delivery.id, leasedAt)) || !(await attempt(delivery))) return;
+      if (!(await lease(delivery.id, leasedAt)) || !(await attempt(delivery))) return;
     }
   });
 }
