@@ -27,12 +27,15 @@ const attributes = (userId: string, channelType: number, channelId: string) => r
 describe("conversation management", () => {
   it("pins a member's conversation", async () => {
     expect(await api("/v4/channel/pin/set", { userId: "ben", channelType: 3, channelId: "room", isPin: true })).toEqual(ok);
-    expect(await attributes("ben", 3, "room")).toMatchObject({ pin: { isPinned: true } });
+    const pinned = (await attributes("ben", 3, "room")) as { pin: { isPinned: boolean; pinnedAt: number } };
+    expect(pinned.pin.isPinned).toBe(true);
+    expect(Math.abs(pinned.pin.pinnedAt - Date.now())).toBeLessThan(60_000);
     const ben = await connectUser(server, app, "ben");
     clients.push(ben);
     expect((await ben.listConversations()).conversations[0]).toMatchObject({ channelType: 3, channelId: "room", pinned: true });
     expect(await api("/v4/channel/pin/set", { userId: "ben", channelType: 3, channelId: "room", isPin: false })).toEqual(ok);
-    expect(await attributes("ben", 3, "room")).toMatchObject({ pin: { isPinned: false } });
+    expect((await attributes("ben", 3, "room")) as object).toMatchObject({ pin: { isPinned: false } });
+    expect(((await attributes("ben", 3, "room")) as { pin: object }).pin).not.toHaveProperty("pinnedAt");
   });
 
   it("keeps do-not-disturb levels per conversation, falling back to the channel type's", async () => {

@@ -53,7 +53,6 @@ describe.runIf(existsSync(specificationPath))("the v4 contract", () => {
       ...schemaDifferences(requestSchema(ourOperation), requestSchema(theirs!), sources, "request"),
       ...schemaDifferences(resultSchema(ours, ourOperation), resultSchema(contract, theirs!), sources, "result"),
     ];
-    if (process.env.PRINT_DIFFERENCES) console.log("DIFF", JSON.stringify({ [endpointPath]: differences.sort() }));
     expect(differences.sort()).toEqual(Object.keys(allowedDifferences[endpointPath] ?? {}).sort());
   });
 

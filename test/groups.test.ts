@@ -97,6 +97,11 @@ describe("groups", () => {
       ],
     });
     expect(await joinedIds("bob", { order: 1 })).toEqual(["club", "team"]);
+    // The name a member gave a group comes with it.
+    expect(await api("/v4/group-channel/alias/set", { channelId: "club", userId: "bob", alias: "Book club" })).toEqual(ok);
+    expect((await joined("bob")).groups.find((group) => group.channelId === "club")).toMatchObject({ alias: "Book club" });
+    expect((await joined("bob")).groups.find((group) => group.channelId === "team")).not.toHaveProperty("alias");
+    expect(await api("/v4/group-channel/alias/delete", { channelId: "club", userId: "bob" })).toEqual(ok);
     const first = await joined("bob", { pageSize: 1 });
     expect(first.groups.map((group) => group.channelId)).toEqual(["team"]);
     expect(await joinedIds("bob", { pageSize: 1, pageToken: first.pageToken })).toEqual(["club"]);

@@ -35,10 +35,23 @@ describe("POST /v4/direct-channel/history-message/list", () => {
       messageType: "RC:TxtMsg",
       content: JSON.stringify({ content: "m4" }),
       hasMetadata: false,
+      aiGenerated: false,
     });
 
     const fromSue = await callApi(server, app, path, { userId: "sue", channelId: "ray", startAt: now, endAt: now - 60_000, pageSize: 100, includeStart: true });
     expect((fromSue.body.result as { messages: unknown[] }).messages).toHaveLength(5);
+  });
+
+  it("names the message a reply quotes, as the contract's quote", async () => {
+    const quoted = sent[0]!;
+    const reply = { content: "agreed", referMsgUid: quoted.messageId, objName: "RC:TxtMsg", referMsgUserId: quoted.senderId, referMsg: quoted.content };
+    const sentReply = await callApi(server, app, "/v4/direct-channel/message/send", { fromUserId: "sue", toUserIds: ["ray"], messageType: "RC:ReferenceMsg", content: JSON.stringify(reply) });
+    const { messageId } = (sentReply.body.result as { messageIds: { messageId: string }[] }).messageIds[0]!;
+    const now = Date.now() + 1000;
+    const page = await callApi(server, app, path, { userId: "ray", channelId: "sue", startAt: now, endAt: now - 60_000, pageSize: 1, includeStart: true });
+    const [listed] = (page.body.result as { messages: { messageId: string; quote?: string }[] }).messages;
+    expect(listed!.messageId).toBe(messageId);
+    expect(JSON.parse(listed!.quote!)).toEqual({ msgUID: quoted.messageId, objectName: "RC:TxtMsg", fromUserId: "ray" });
   });
 
   it("excludes the message at startAt unless includeStart, and nothing before endAt", async () => {

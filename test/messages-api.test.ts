@@ -176,6 +176,7 @@ describe("recalls, updates and history", () => {
         { key: "no", value: "1", updatedAt: expect.any(Number) },
         { key: "yes", value: "2", updatedAt: expect.any(Number) },
       ],
+      aiGenerated: false,
     });
     const list = async (page?: number) => result<{ metadata: { key: string }[] }>(await api("/v4/channel-type/message/metadata/list", { messageId: vote!.messageId, page })).metadata;
     expect((await list()).map((item) => item.key)).toEqual(["no", "yes"]);

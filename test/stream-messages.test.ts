@@ -70,6 +70,7 @@ describe("streamed direct messages", () => {
     const stored = (await directHistory("ann", "assistant")).filter((message) => message.messageId === messageId);
     expect(stored).toHaveLength(1);
     expect(JSON.parse(stored[0]!.content)).toEqual({ content: "Hello, world", type: "markdown" });
+    expect(stored[0]!.aiGenerated).toBe(true);
   });
 
   it("reach an offline recipient, at its next sync, only as the finished message", async () => {

@@ -53,19 +53,19 @@ export const historyRequest = z.object({
   pageSize: z.number().int().optional(),
   includeStart: z.boolean(),
 });
-export const historyResult = z.object({
-  messages: z.array(
-    z.object({
-      /** As the request named the conversation. */
-      channelId: z.string(),
-      fromUserId: z.string(),
-      messageId: z.string(),
-      sentAt: z.number().int(),
-      messageType: z.string(),
-      /** The content as stored: JSON text. */
-      content: z.string(),
-      hasMetadata: z.boolean(),
-      metadata: z.array(metadataItem).optional(),
-    }),
-  ),
+/** A stored message as every history lists it; `quote` names the message a reply quotes (JSON text). */
+export const historyItem = z.object({
+  /** As the request named the conversation. */
+  channelId: z.string(),
+  fromUserId: z.string(),
+  messageId: z.string(),
+  sentAt: z.number().int(),
+  messageType: z.string(),
+  /** The content as stored: JSON text. */
+  content: z.string(),
+  quote: z.string().optional(),
 });
+/** ... with its metadata, where messages carry metadata (not in open channels). */
+export const historyItemWithMetadata = historyItem.extend({ hasMetadata: z.boolean(), metadata: z.array(metadataItem).optional() });
+/** Direct and group histories also say which messages an AI model wrote (streamed ones). */
+export const historyResult = z.object({ messages: z.array(historyItemWithMetadata.extend({ aiGenerated: z.boolean() })) });

@@ -8,6 +8,7 @@ import { findMemberChannel } from "../base/channels/find-channel";
 import { ChatError } from "../base/errors";
 import { maxContentBytes } from "../base/messages/check-message";
 import { generateMessageId } from "../base/messages/message-id";
+import { streamMessageType } from "../base/messages/message-kinds";
 import { type SendMessageInput, targetChannelId } from "../base/messages/message-target";
 import { serializePublication } from "../base/messages/message-view";
 import { requireUsers } from "../base/users/find-users";
@@ -22,7 +23,6 @@ import { routeMessage } from "./message-routes";
  * devices and syncs see only the finished message. The stream under way is kept in the
  * database, so its chunks may reach any node.
  */
-export const streamMessageType = "RC:StreamMsg";
 const contentTypes = ["text", "markdown", "html"];
 
 export type StreamTarget = Extract<SendMessageInput["target"], { channelType: typeof ChannelType.direct | typeof ChannelType.group }>;

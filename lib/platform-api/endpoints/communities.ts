@@ -6,7 +6,7 @@ import { findHistoryMessages } from "../../chat/messages/find-history-messages";
 import { deleteMessageMetadata, findMessageMetadata, setMessageMetadata } from "../../chat/messages/message-metadata";
 import { sendCommunityMessages } from "../../chat/messages/send-server-messages";
 import { defineEndpoint, perSecond, v4Endpoint } from "../endpoint";
-import { pushOf } from "../message-fields";
+import { historyItemWithMetadata, pushOf } from "../message-fields";
 
 const v4 = v4Endpoint({ tag: "CommunityChannelManagement", rateLimit: perSecond(100) });
 const messageTag = "MessageManagement";
@@ -486,21 +486,7 @@ const listCommunityHistoryEndpoint = defineEndpoint({
     pageSize: z.number().int().optional(),
     includeStart: z.boolean(),
   }),
-  result: z.object({
-    messages: z.array(
-      z.object({
-        channelId: z.string(),
-        subchannelId: z.string().optional(),
-        fromUserId: z.string(),
-        messageId: z.string(),
-        sentAt: z.number().int(),
-        messageType: z.string(),
-        content: z.string(),
-        hasMetadata: z.boolean(),
-        metadata: z.array(z.object({ key: z.string(), value: z.string(), updatedAt: z.number().int() })).optional(),
-      }),
-    ),
-  }),
+  result: z.object({ messages: z.array(historyItemWithMetadata.extend({ subchannelId: z.string().optional() })) }),
   rateLimit: perSecond(10),
   errors: ["notFound", "notMember"],
   handle: ({ app, input }) => findHistoryMessages({ appId: app.id, channelType: ChannelType.community, ...input }),

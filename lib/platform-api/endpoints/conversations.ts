@@ -137,7 +137,8 @@ const getConversationAttributesEndpoint = defineEndpoint({
   result: z.object({
     channelId: z.string(),
     channelType: z.number().int(),
-    pin: z.object({ isPinned: z.boolean() }),
+    /** pinnedAt: when it was pinned (Unix ms), while it is. */
+    pin: z.object({ isPinned: z.boolean(), pinnedAt: z.number().int().optional() }),
     notification: z.object({ level: z.number().int() }),
     tags: z.array(z.object({ tagId: z.string(), tagName: z.string() })),
   }),

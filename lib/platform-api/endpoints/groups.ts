@@ -129,7 +129,7 @@ const listJoinedGroupsEndpoint = defineEndpoint({
     pageSize: z.number().int().optional(),
     order: z.number().int().optional(),
   }),
-  result: z.object({ pageToken: z.string(), groups: z.array(groupProfile.extend({ role: z.number().int(), joinedAt: z.number().int() })) }),
+  result: z.object({ pageToken: z.string(), groups: z.array(groupProfile.extend({ role: z.number().int(), joinedAt: z.number().int(), /** The name the user gave the group, when they gave one. */ alias: z.string().optional() })) }),
   errors: ["notFound"],
   handle: ({ app, input }) => findJoinedGroups({ appId: app.id, ...input }),
 });

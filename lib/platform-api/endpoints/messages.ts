@@ -191,7 +191,11 @@ const listGroupHistoryEndpoint = defineEndpoint({
 });
 
 /** Metadata goes on direct and group messages. */
-const metadataChannelType = z.union([z.literal(ChannelType.direct), z.literal(ChannelType.group)], { error: "channelType must be 1 (direct) or 3 (group)" });
+/** Direct and group messages carry metadata: any other type is refused by name. */
+const metadataChannelType = z
+  .number()
+  .int()
+  .refine((type) => type === ChannelType.direct || type === ChannelType.group, "channelType must be 1 (direct) or 3 (group)") as z.ZodType<typeof ChannelType.direct | typeof ChannelType.group>;
 const metadataTarget = { messageId: z.string(), userId: z.string(), channelType: metadataChannelType, channelId: z.string() };
 
 const setMessageMetadataEndpoint = defineEndpoint({

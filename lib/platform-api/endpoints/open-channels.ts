@@ -5,7 +5,7 @@ import { findHistoryMessages } from "../../chat/messages/find-history-messages";
 import { broadcastToOpenChannels, sendOpenChannelMessages } from "../../chat/messages/send-server-messages";
 import { addGlobalOpenChannelMutes, addPriorityMessageTypes, addToOpenChannelList, checkParticipants, createOpenChannel, destroyOpenChannels, findFrozenOpenChannels, findGlobalOpenChannelMutes, findOpenChannelList, findOpenChannelMetadata, findParticipants, findPriorityMessageTypes, getOpenChannel, type PriorityList, removeFromOpenChannelList, removeGlobalOpenChannelMutes, removeOpenChannelMetadata, removePriorityMessageTypes, setOpenChannelFrozen, setOpenChannelLifetime, setOpenChannelMetadata } from "../../chat/products/open-channels";
 import { defineEndpoint, perSecond, v4Endpoint } from "../endpoint";
-import { historyRequest, historyResult, sendFields, serverSend } from "../message-fields";
+import { historyItem, historyRequest, sendFields, serverSend } from "../message-fields";
 
 const v4 = v4Endpoint({ tag: "OpenChannel", rateLimit: perSecond(100) });
 const channelOnly = z.object({ channelId: z.string() });
@@ -395,7 +395,7 @@ const listOpenChannelHistoryEndpoint = defineEndpoint({
   operationId: "listOpenChannelHistoryMessages",
   summary: "Stored messages of an open channel, newest first, from startAt back to endAt (at most 14 days)",
   request: historyRequest,
-  result: historyResult,
+  result: z.object({ messages: z.array(historyItem) }),
   rateLimit: perSecond(10),
   errors: ["notFound"],
   handle: ({ app, input }) => findHistoryMessages({ appId: app.id, channelType: ChannelType.open, ...input }),

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { broadcastServiceMessage, sendServiceMessages } from "../../chat/messages/send-server-messages";
 import { createServiceChannel, deleteServiceChannel, findServiceChannelHistory, findServiceChannels, findServiceSubscribers, getServiceChannel } from "../../chat/products/service-channels";
 import { defineEndpoint, perSecond, v4Endpoint } from "../endpoint";
-import { historyResult, pushOf } from "../message-fields";
+import { historyItemWithMetadata, pushOf } from "../message-fields";
 
 const v4 = v4Endpoint({ tag: "ServiceChannels", rateLimit: perSecond(100) });
 const serviceChannel = z.object({ channelId: z.string(), name: z.string(), profile: z.record(z.string(), z.unknown()), createdAt: z.number().int(), subscriberCount: z.number().int() });
@@ -120,7 +120,7 @@ const listServiceHistoryEndpoint = defineEndpoint({
   extension: true,
   summary: "Stored messages of a service channel, newest first, from startAt back to endAt (at most 14 days): its broadcasts, or with userId that subscriber's thread with it",
   request: z.object({ channelId: z.string(), userId: z.string().optional(), startAt: z.number().int(), endAt: z.number().int(), pageSize: z.number().int().optional(), includeStart: z.boolean() }),
-  result: historyResult,
+  result: z.object({ messages: z.array(historyItemWithMetadata) }),
   rateLimit: perSecond(10),
   errors: ["notFound"],
   handle: ({ app, input }) => findServiceChannelHistory({ appId: app.id, ...input }),

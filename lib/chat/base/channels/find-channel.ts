@@ -34,7 +34,7 @@ export async function findChannel(input: ChannelLookup): Promise<{ channel: Chan
   const [row] = await sqlConnectionOf(db).query<ChannelRow>(
     `SELECT c."id", c."type", c."channelId", c."lastSeq", c."parentId", c."isPrivate",
       m."userId" AS "memberUserId", m."readSeq", m."joinedSeq", m."role", m."mutedUntil", m."mentionedSeq", m."nickname",
-      m."extra", m."alias", m."pinned", m."hiddenSeq", m."clearedSeq", m."joinedAt"
+      m."extra", m."alias", m."pinned", m."pinnedAt", m."hiddenSeq", m."clearedSeq", m."joinedAt"
     FROM "Channel" c LEFT JOIN "ChannelMember" m ON m."channelId" = c."id" AND m."userId" = ?
     WHERE c."appId" = ? AND c."type" = ? AND c."channelId" = ? AND (c."expiresAt" IS NULL OR c."expiresAt" > ?)`,
     [input.userId, input.appId, input.channelType, storedChannelId(input), new Date()],
@@ -46,17 +46,17 @@ export async function findChannel(input: ChannelLookup): Promise<{ channel: Chan
     if (input.channelType === ChannelType.service && !input.private) throw await missingChannelError({ appId: input.appId, type: ChannelType.service, channelId: input.channelId });
     throw new ChatError("notFound", `${input.userId} has no conversation with ${input.channelId}`);
   }
-  const { id, type, channelId, lastSeq, parentId, isPrivate, memberUserId, mutedUntil, pinned, joinedAt, ...member } = row;
+  const { id, type, channelId, lastSeq, parentId, isPrivate, memberUserId, mutedUntil, pinned, pinnedAt, joinedAt, ...member } = row;
   const channel = { id, type, channelId, lastSeq, parentId, isPrivate: Boolean(isPrivate) };
   if (memberUserId === null) return { channel, member: null };
-  const typed = { mutedUntil: mutedUntil === null ? null : readDate(mutedUntil), pinned: Boolean(pinned), joinedAt: readDate(joinedAt!) };
+  const typed = { mutedUntil: mutedUntil === null ? null : readDate(mutedUntil), pinned: Boolean(pinned), pinnedAt: pinnedAt === null ? null : readDate(pinnedAt), joinedAt: readDate(joinedAt!) };
   return { channel, member: { ...(member as MemberColumns), ...typed, channelId: id, appId: input.appId, userId: memberUserId } };
 }
 
 type ChannelMember = Prisma.ChannelMemberGetPayload<object>;
-type MemberColumns = Omit<ChannelMember, "channelId" | "appId" | "userId" | "mutedUntil" | "pinned" | "joinedAt">;
+type MemberColumns = Omit<ChannelMember, "channelId" | "appId" | "userId" | "mutedUntil" | "pinned" | "pinnedAt" | "joinedAt">;
 /** A channel and, when the user is a member (`memberUserId` not null), their membership; dates and flags as the driver reads them. */
-type ChannelRow = Omit<ChannelRef, "isPrivate"> & { isPrivate: boolean | number; memberUserId: string | null; mutedUntil: string | Date | null; pinned: boolean | number | null; joinedAt: string | Date | null } & {
+type ChannelRow = Omit<ChannelRef, "isPrivate"> & { isPrivate: boolean | number; memberUserId: string | null; mutedUntil: string | Date | null; pinned: boolean | number | null; pinnedAt: string | Date | null; joinedAt: string | Date | null } & {
   [column in keyof MemberColumns]: MemberColumns[column] | null;
 };
 

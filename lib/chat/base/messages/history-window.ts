@@ -2,6 +2,7 @@ import { db, sqlConnectionOf } from "../../../db/client";
 import { readDate } from "../../../db/sql-connection";
 import { ChatError } from "../errors";
 import { toMetadataList } from "./message-view";
+import { quoteMessageType, streamMessageType } from "./message-kinds";
 import { findMessageMetadata } from "./stored-message-sql";
 
 /** Longest span one history query may cover. */
@@ -50,8 +51,21 @@ export async function findMessagesInWindow(input: {
       sentAt: readDate(row.sentAt).getTime(),
       messageType: row.type,
       content: row.content,
+      ...quoteOf(row.type, row.content),
       hasMetadata: entries !== undefined,
       ...(entries && { metadata: toMetadataList(entries) }),
+      aiGenerated: row.type === streamMessageType,
     };
   });
+}
+
+/**
+ * The message a reply quotes, as the contract's histories give it: JSON text of its id,
+ * type and sender, read from the reply's content (`referMsgUid`, `objName`, `referMsgUserId`).
+ */
+function quoteOf(type: string, content: string): { quote?: string } {
+  if (type !== quoteMessageType) return {};
+  const reply = JSON.parse(content) as Record<string, unknown>;
+  if (typeof reply.referMsgUid !== "string") return {};
+  return { quote: JSON.stringify({ msgUID: reply.referMsgUid, objectName: reply.objName, fromUserId: reply.referMsgUserId }) };
 }

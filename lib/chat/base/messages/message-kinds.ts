@@ -12,6 +12,11 @@ const content: MessageKind = { persisted: true, counted: true };
 const notice: MessageKind = { persisted: true, counted: false };
 const status: MessageKind = { persisted: false, counted: false };
 
+/** A message the app server streamed in chunks (an AI model's answer), stored whole. */
+export const streamMessageType = "RC:StreamMsg";
+/** A reply quoting another message. */
+export const quoteMessageType = "RC:ReferenceMsg";
+
 /** The built-in types, named as the clients of the service we are compatible with name them. */
 export const builtInKinds: Record<string, MessageKind> = {
   "RC:TxtMsg": content,
@@ -22,10 +27,10 @@ export const builtInKinds: Record<string, MessageKind> = {
   "RC:SightMsg": content, // short video
   "RC:FileMsg": content,
   "RC:LBSMsg": content, // location
-  "RC:ReferenceMsg": content, // quote / reply
+  [quoteMessageType]: content,
   "RC:CombineMsg": content, // forwarded bundle
   "RC:ImgTextMsg": content, // rich card
-  "RC:StreamMsg": content, // streamed by the app server (an AI model's answer), stored whole
+  [streamMessageType]: content,
   "RC:InfoNtf": notice,
   "RC:GrpNtf": notice,
   "RC:ContactNtf": notice,

@@ -11,5 +11,5 @@ export async function getConversationAttributes(input: { appId: string; userId: 
   checkNotTemporary(input.channelType, "attributes");
   const { member } = await findChannel(input);
   const [{ noDisturbLevel }, tags] = await Promise.all([getNotificationLevel(input), findConversationTags(input)]);
-  return { channelId: input.channelId, channelType: input.channelType, pin: { isPinned: member?.pinned ?? false }, notification: { level: noDisturbLevel }, tags };
+  return { channelId: input.channelId, channelType: input.channelType, pin: { isPinned: member?.pinned ?? false, ...(member?.pinnedAt && { pinnedAt: member.pinnedAt.getTime() }) }, notification: { level: noDisturbLevel }, tags };
 }

@@ -36,7 +36,7 @@ export async function markConversationRead(input: Conversation & { seq: number }
 export async function pinConversation(input: Conversation & { pinned: boolean }): Promise<void> {
   checkNotTemporary(input.channelType, "pinned");
   const { channel } = await findMemberChannel(input);
-  await db.channelMember.update({ where: { channelId_userId: { channelId: channel.id, userId: input.userId } }, data: { pinned: input.pinned } });
+  await db.channelMember.update({ where: { channelId_userId: { channelId: channel.id, userId: input.userId } }, data: { pinned: input.pinned, pinnedAt: input.pinned ? new Date() : null } });
 }
 
 /**
@@ -47,6 +47,6 @@ export async function deleteConversation(input: Conversation & { clearHistory?: 
   const { channel } = await findMemberChannel(input);
   await db.channelMember.update({
     where: { channelId_userId: { channelId: channel.id, userId: input.userId } },
-    data: { hiddenSeq: channel.lastSeq + 1, readSeq: channel.lastSeq, pinned: false, ...(input.clearHistory && { clearedSeq: channel.lastSeq }) },
+    data: { hiddenSeq: channel.lastSeq + 1, readSeq: channel.lastSeq, pinned: false, pinnedAt: null, ...(input.clearHistory && { clearedSeq: channel.lastSeq }) },
   });
 }

@@ -31,6 +31,6 @@ export async function findJoinedGroups(input: { appId: string; userId: string; r
   const { page, pageToken } = toTimePage(rows, pageSize, (row) => [row.joinedAt.getTime(), row.channelId]);
   return {
     pageToken,
-    groups: page.map((row) => ({ ...toGroupProfile(row.channel), role: row.role, joinedAt: row.joinedAt.getTime() })),
+    groups: page.map((row) => ({ ...toGroupProfile(row.channel), role: row.role, joinedAt: row.joinedAt.getTime(), ...(row.alias !== null && { alias: row.alias }) })),
   };
 }

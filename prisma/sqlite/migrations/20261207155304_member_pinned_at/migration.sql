@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "ChannelMember" ADD COLUMN "pinnedAt" DATETIME;
+
