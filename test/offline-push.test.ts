@@ -35,7 +35,7 @@ const api = async (path: string, body: Record<string, unknown>) => {
 };
 
 /** Connects the user, registers these devices, and (unless `stayOnline`) signs off and waits until no node counts a session. */
-async function registerDevices(userId: string, devices: { provider: "fcm" | "apns"; token: string }[], stayOnline = false) {
+async function registerDevices(userId: string, devices: { provider: "fcm" | "apns"; token: string; packageName?: string }[], stayOnline = false) {
   const client = await connectUser(server, app, userId);
   for (const device of devices) await client.registerPushDevice(device);
   if (stayOnline) return online.push(client);
@@ -180,5 +180,77 @@ describe("offline push", () => {
     } finally {
       await new Promise<void>((resolve) => receiver.close(() => resolve()));
     }
+  });
+});
+
+describe("pushes to an audience the app server chooses", () => {
+  const audiencePaths = ["/v4/system-channel/tagged-users/send", "/v4/system-channel/app-package-users/send"];
+  beforeAll(async () => {
+    // The contract allows 2 such pushes (and broadcasts) an hour and 3 a day: this app takes them by the second.
+    await setAppSettings(server, app, { apiRateLimits: Object.fromEntries([...audiencePaths, "/v4/system-channel/message/broadcast-all"].map((path) => [path, 100])) });
+  });
+  const push = async (path: string, fields: Record<string, unknown>) => {
+    const body = { platform: ["android", "ios"], fromUserId: "ops", message: { messageType: "RC:TxtMsg", content: text("Sale today") }, notification: { title: "Shop", alert: "50% off" }, ...fields };
+    return (await api(path, body)).result as { id: string; messageId: string };
+  };
+  const pushedTokens = (pushId: string) => [...fcm.messages.filter((message) => message.data.pushId === pushId).map((message) => message.token), ...apns.requests.filter((request) => request.payload.pushId === pushId).map((request) => request.token)].sort();
+
+  it("reach the devices of the users carrying the tags, online or not, and the message reaches those online, live", async () => {
+    await registerDevices("vip-1", [{ provider: "fcm", token: "vip-1-android" }, { provider: "apns", token: apnsToken("vip-1-iphone") }]);
+    await registerDevices("vip-2", [{ provider: "fcm", token: "vip-2-android" }]);
+    await registerDevices("vip-3", [{ provider: "fcm", token: "vip-3-android" }], true);
+    await registerDevices("regular", [{ provider: "fcm", token: "regular-android" }]);
+    await api("/v4/user/tag/batch/set", { userIds: ["vip-1", "vip-2", "vip-3"], tags: ["vip", "eu"] });
+    await api("/v4/user/tag/batch/set", { userIds: ["regular"], tags: ["eu"] });
+    const vip3 = online.at(-1)!;
+    const live: { messageId: string; content: unknown }[] = [];
+    vip3.onMessage((message) => live.push(message));
+
+    const sent = await push("/v4/system-channel/tagged-users/send", { audience: { tag: ["vip"] } });
+    expect(sent).toEqual({ id: expect.any(String), messageId: expect.stringMatching(/^[A-Z0-9]{4}(-[A-Z0-9]{4}){3}$/) });
+    await waitUntil(() => pushedTokens(sent.id).length >= 4, 10_000);
+    await settle();
+    expect(pushedTokens(sent.id)).toEqual([apnsToken("vip-1-iphone"), "vip-1-android", "vip-2-android", "vip-3-android"].sort());
+    const notification = fcm.messages.find((message) => message.data.pushId === sent.id)!;
+    expect(notification).toMatchObject({ notification: { title: "Shop", body: "50% off" }, data: { messageId: sent.messageId, senderId: "ops" } });
+    await waitUntil(() => live.length > 0);
+    expect(live).toEqual([expect.objectContaining({ messageId: sent.messageId, channelType: 6, senderId: "ops", content: { content: "Sale today" } })]);
+
+    // Every tag of `tag` and one of `tagOr`, on one platform.
+    const narrower = await push("/v4/system-channel/tagged-users/send", { platform: ["android"], audience: { tag: ["eu"], tagOr: ["vip", "gold"] } });
+    await waitUntil(() => pushedTokens(narrower.id).length >= 3, 10_000);
+    await settle();
+    expect(pushedTokens(narrower.id)).toEqual(["vip-1-android", "vip-2-android", "vip-3-android"]);
+  });
+
+  it("reach only the devices registered from the app package named", async () => {
+    await registerDevices("shopper", [
+      { provider: "fcm", token: "shop-android", packageName: "com.example.shop" },
+      { provider: "fcm", token: "chat-android", packageName: "com.example.chat" },
+    ]);
+    const sent = await push("/v4/system-channel/app-package-users/send", { audience: { packageName: "com.example.shop" } });
+    await waitUntil(() => pushedTokens(sent.id).length >= 1, 10_000);
+    await settle();
+    expect(pushedTokens(sent.id)).toEqual(["shop-android"]);
+  });
+
+  it("a broadcast to every user notifies the devices of those offline, and of no one online", async () => {
+    const answer = await api("/v4/system-channel/message/broadcast-all", { fromUserId: "ops", messageType: "RC:TxtMsg", content: text("Maintenance tonight") });
+    const { messageId } = answer.result as { messageId: string };
+    const notified = () => fcm.messages.filter((message) => message.data.messageId === messageId).map((message) => message.token);
+    await waitUntil(() => ["vip-1-android", "regular-android", "shop-android"].every((token) => notified().includes(token)), 10_000);
+    await settle();
+    expect(notified()).not.toContain("vip-3-android");
+    expect(notified()).not.toContain("carol-android");
+    expect(fcm.messages.find((message) => message.token === "regular-android" && message.data.messageId === messageId)).toMatchObject({ notification: { body: "Maintenance tonight" } });
+  });
+
+  it.each([
+    { path: audiencePaths[0]!, fields: { audience: {} }, errorMessage: "audience must name its users: isToAll, tag, tagOr, userId or packageName" },
+    { path: audiencePaths[0]!, fields: { platform: ["windows"], audience: { isToAll: true } }, errorMessage: "platform lists one or more of ios, android, harmonyOS" },
+    { path: audiencePaths[1]!, fields: { audience: { tag: ["vip"] } }, errorMessage: "audience.packageName names the app package whose devices get the push" },
+  ])("refuse $errorMessage", async ({ path, fields, errorMessage }) => {
+    const body = { platform: ["android"], fromUserId: "ops", message: { messageType: "RC:TxtMsg", content: text("x") }, notification: {}, ...fields };
+    expect(await callApi(server, app, path, body)).toEqual({ status: 400, body: { code: 1002, errorMessage } });
   });
 });

@@ -407,7 +407,8 @@ export class SwitchboardClient {
   }
 
   /** This device takes push notifications while the user has no online session; a token belongs to one user at a time. */
-  async registerPushDevice(device: { provider: "fcm" | "apns"; token: string }): Promise<void> {
+  /** `packageName`: the app package the device runs, which the app server's pushes by package reach. */
+  async registerPushDevice(device: { provider: "fcm" | "apns"; token: string; packageName?: string }): Promise<void> {
     await this.call("push.register", device);
   }
 

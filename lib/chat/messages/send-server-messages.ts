@@ -7,6 +7,9 @@ import { requireUsers } from "../base/users/find-users";
 import { checkUserId, checkUserIds } from "../base/users/user-id";
 import { checkMessage } from "../base/messages/check-message";
 import type { SendMessageInput } from "../base/messages/message-target";
+import { getAppSettings } from "../base/apps/app-settings";
+import { pushesConfigured } from "../products/push";
+import { queueBroadcastPush } from "./audience-push";
 import { sendMessage } from "./send-message";
 
 /** A message the app server sends (Platform API): one content, possibly to many recipients. */
@@ -141,11 +144,14 @@ export async function broadcastToOpenChannels(input: ServerMessage) {
  */
 export async function broadcastMessage(input: Omit<ServerMessage, "byServer" | "needReadReceipt"> & { persist: boolean }) {
   checkServerMessage(input);
+  const { push, ...send } = input;
   const message = await sendMessage({
-    ...input,
+    ...send,
     target: { channelType: ChannelType.system, broadcast: true },
     byServer: { persist: input.persist, echoToSender: false, verifyBlocklist: false },
   });
+  // A stored broadcast notifies the offline users too; one to those online only pushes nothing.
+  if (input.persist && !push?.disabled && pushesConfigured(await getAppSettings(input.appId))) queueBroadcastPush({ appId: input.appId, message, push });
   return { messageId: message.messageId };
 }
 

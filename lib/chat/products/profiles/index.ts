@@ -4,4 +4,4 @@ export { deleteUserProfiles } from "./delete-user-profiles";
 export { getUserProfiles, listUserProfiles } from "./find-user-profiles";
 export { checkExtAttributes, maxProfileBytes } from "./profile-rules";
 export { setUserProfile } from "./set-user-profile";
-export { getUserTags, setUserTags } from "./user-tags";
+export { getUserTags, keepTaggedUsers, setUserTags, type TagAudience, usersWithAnyTag } from "./user-tags";

@@ -34,3 +34,27 @@ export async function getUserTags(input: { appId: string; userIds: string[] }) {
   for (const row of rows) tagsOf.get(row.userId)!.push(row.tag);
   return { users: userIds.map((userId) => ({ userId, tags: tagsOf.get(userId)! })) };
 }
+
+/** Who an audience by tags takes: every tag of `all` (when any) and one of `any` (when any). */
+export type TagAudience = { all: string[]; any: string[] };
+
+/** Of these users, those the tag audience takes. */
+export async function keepTaggedUsers(appId: string, userIds: string[], audience: TagAudience): Promise<string[]> {
+  const rows = await db.userTag.findMany({ where: { appId, userId: { in: userIds }, tag: { in: [...audience.all, ...audience.any] } }, select: { userId: true, tag: true } });
+  const tagsOf = new Map<string, Set<string>>();
+  for (const row of rows) tagsOf.set(row.userId, (tagsOf.get(row.userId) ?? new Set()).add(row.tag));
+  return userIds.filter((userId) => {
+    const tags = tagsOf.get(userId) ?? new Set<string>();
+    return audience.all.every((tag) => tags.has(tag)) && (audience.any.length === 0 || audience.any.some((tag) => tags.has(tag)));
+  });
+}
+
+/** Users carrying any of `tags`, a page at a time by user id. */
+export async function* usersWithAnyTag(appId: string, tags: string[], pageSize: number): AsyncGenerator<string[]> {
+  for (let after = ""; ; ) {
+    const rows = await db.userTag.findMany({ where: { appId, tag: { in: tags }, userId: { gt: after } }, distinct: ["userId"], orderBy: { userId: "asc" }, take: pageSize, select: { userId: true } });
+    if (rows.length === 0) return;
+    after = rows.at(-1)!.userId;
+    yield rows.map((row) => row.userId);
+  }
+}

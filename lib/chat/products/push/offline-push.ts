@@ -27,7 +27,7 @@ export type PushJob = {
   push?: { content?: string; data?: string };
 };
 
-type Providers = { fcm?: { serviceAccount: string; endpoint: string }; apns?: ApnsCredentials; webhookUrl?: string };
+export type Providers = { fcm?: { serviceAccount: string; endpoint: string }; apns?: ApnsCredentials; webhookUrl?: string };
 
 const recipientsPerPage = 1000;
 const maxAttempts = 3;
@@ -56,7 +56,7 @@ const hasProvider = (providers: Providers) => Boolean(providers.fcm || providers
 /** Whether the app pushes at all: without a provider, messages queue no push work. */
 export const pushesConfigured = (settings: AppSettings) => hasProvider(configuredProviders(settings));
 
-function configuredProviders(settings: AppSettings): Providers {
+export function configuredProviders(settings: AppSettings): Providers {
   const apns = { keyId: settings.pushApnsKeyId, teamId: settings.pushApnsTeamId, privateKey: settings.pushApnsPrivateKey, topic: settings.pushApnsTopic, endpoint: settings.pushApnsEndpoint };
   return {
     ...(settings.pushFcmServiceAccount && { fcm: { serviceAccount: settings.pushFcmServiceAccount, endpoint: settings.pushFcmEndpoint } }),
@@ -166,7 +166,11 @@ async function composeNotice(job: PushJob): Promise<PushNotice> {
 }
 
 async function pushToDevices(appId: string, providers: Providers, userIds: string[], notice: PushNotice) {
-  const devices = await findPushDevices(appId, userIds);
+  await sendToDevices(appId, providers, await findPushDevices(appId, userIds), notice);
+}
+
+/** One notification to each device through its provider, with retries; tokens a provider calls gone are forgotten. */
+export async function sendToDevices(appId: string, providers: Providers, devices: { provider: string; token: string }[], notice: PushNotice) {
   await Promise.all(
     devices.map(async (device) => {
       const provider = device.provider as PushProvider;

@@ -8,6 +8,8 @@ export type PushProvider = (typeof pushProviders)[number];
 const deviceSchema = z.object({
   provider: z.enum(pushProviders, { error: `provider must be one of ${pushProviders.join(", ")}` }),
   token: z.string().min(1, "token must not be empty").max(4096, "token is at most 4096 characters"),
+  /** The app package the device runs (com.example.chat): pushes by package reach it. */
+  packageName: z.string().regex(/^[\w.-]{1,255}$/, "packageName is 1 to 255 letters, digits, '.', '_' or '-'").optional(),
 });
 
 /**
@@ -15,11 +17,11 @@ const deviceSchema = z.object({
  * registering it again (another account signed in on the device) moves it to this user.
  */
 export async function registerPushDevice(input: { appId: string; userId: string; device: unknown }): Promise<void> {
-  const { provider, token } = parseInput(deviceSchema, input.device);
+  const { provider, token, packageName = null } = parseInput(deviceSchema, input.device);
   await db.pushDevice.upsert({
     where: { appId_provider_token: { appId: input.appId, provider, token } },
-    create: { appId: input.appId, provider, token, userId: input.userId },
-    update: { userId: input.userId },
+    create: { appId: input.appId, provider, token, userId: input.userId, packageName },
+    update: { userId: input.userId, packageName },
   });
 }
 

@@ -2,11 +2,13 @@ import { describeError, log } from "../../../log";
 import { countUsage } from "../../base/analytics/usage-counts";
 import { type PushJob, pushToOfflineRecipients } from "./offline-push";
 
-/** Jobs waiting beyond this are dropped (and counted): a push backlog must not eat the node's memory. */
-const maxWaitingJobs = 10_000;
-const concurrentJobs = 4;
+/** Tasks waiting beyond this are dropped (and counted): a push backlog must not eat the node's memory. */
+const maxWaitingTasks = 10_000;
+const concurrentTasks = 4;
 
-type Queue = { waiting: PushJob[]; running: number };
+/** A push to send: a message's offline recipients, or an app server's audience. */
+type PushTask = { appId: string; describe: Record<string, string>; run: () => Promise<void> };
+type Queue = { waiting: PushTask[]; running: number };
 // On globalThis: messages sent from Next's route handlers queue here too, and server.ts drains it at shutdown.
 const key = Symbol.for("switchboard.pushQueue");
 const globals = globalThis as typeof globalThis & { [key]?: Queue };
@@ -14,23 +16,28 @@ const queue: Queue = (globals[key] ??= { waiting: [], running: 0 });
 
 /** Queues the offline push of a message; the sender's acknowledgement does not wait for it. */
 export function queueOfflinePush(job: PushJob): void {
-  if (queue.waiting.length >= maxWaitingJobs) {
-    countUsage(job.appId, "push.queueFull");
-    return;
-  }
-  queue.waiting.push(job);
-  startWaitingJobs();
+  queuePushTask({ appId: job.appId, describe: { messageId: job.message.messageId }, run: () => pushToOfflineRecipients(job) });
 }
 
-function startWaitingJobs() {
-  while (queue.running < concurrentJobs && queue.waiting.length > 0) {
-    const job = queue.waiting.shift()!;
+export function queuePushTask(task: PushTask): void {
+  if (queue.waiting.length >= maxWaitingTasks) {
+    countUsage(task.appId, "push.queueFull");
+    return;
+  }
+  queue.waiting.push(task);
+  startWaitingTasks();
+}
+
+function startWaitingTasks() {
+  while (queue.running < concurrentTasks && queue.waiting.length > 0) {
+    const task = queue.waiting.shift()!;
     queue.running++;
-    pushToOfflineRecipients(job)
-      .catch((error: unknown) => log.warn("offline push failed", { appId: job.appId, messageId: job.message.messageId, ...describeError(error) }))
+    task
+      .run()
+      .catch((error: unknown) => log.warn("push failed", { appId: task.appId, ...task.describe, ...describeError(error) }))
       .finally(() => {
         queue.running--;
-        startWaitingJobs();
+        startWaitingTasks();
       });
   }
 }
