@@ -90,6 +90,8 @@ try {
       minute: round((Date.now() - started) / 60_000, 2),
       rssMiB: round(value("process_resident_memory_bytes") / 2 ** 20, 1),
       liveHeapMiB: round(value("switchboard_heap_after_full_gc_bytes") / 2 ** 20, 1),
+      heapTotalMiB: round(value("nodejs_heap_size_total_bytes") / 2 ** 20, 1),
+      externalMiB: round(value("nodejs_external_memory_bytes") / 2 ** 20, 1),
       lagP99Ms: round(value("nodejs_eventloop_lag_p99_seconds") * 1000, 1),
       outboxDepth: value("switchboard_webhook_outbox_depth"),
     });
@@ -110,6 +112,8 @@ try {
     [
       { figure: "resident memory, MiB", "at the end": last.rssMiB, "growth per minute after warm-up": growth("rssMiB") },
       { figure: "JS heap live after full GC, MiB", "at the end": last.liveHeapMiB, "growth per minute after warm-up": growth("liveHeapMiB") },
+      { figure: "JS heap reserved, MiB", "at the end": last.heapTotalMiB, "growth per minute after warm-up": growth("heapTotalMiB") },
+      { figure: "memory outside the JS heap (buffers, native), MiB", "at the end": last.externalMiB, "growth per minute after warm-up": growth("externalMiB") },
       { figure: "event-loop lag p99, ms", "at the end": last.lagP99Ms, "growth per minute after warm-up": growth("lagP99Ms") },
       { figure: "webhook outbox depth", "at the end": last.outboxDepth, "growth per minute after warm-up": growth("outboxDepth") },
     ],
@@ -119,7 +123,7 @@ try {
   await server.close();
 }
 
-type Sample = { minute: number; rssMiB: number; liveHeapMiB: number; lagP99Ms: number; outboxDepth: number };
+type Sample = { minute: number; rssMiB: number; liveHeapMiB: number; heapTotalMiB: number; externalMiB: number; lagP99Ms: number; outboxDepth: number };
 type Figure = Exclude<keyof Sample, "minute">;
 
 /** Least-squares slope per minute through each whole minute's median of `figure`. */

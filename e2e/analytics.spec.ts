@@ -58,5 +58,6 @@ test("analytics of an app without usage say so instead of drawing nothing", asyn
   await page.goto(`/apps/${app.appKey}/analytics`);
   await expect(page.getByTestId("figure-Messages by channel type")).toHaveText("0 messages");
   await expect(page.getByTestId("figure-Open channel messages dropped under load")).toHaveText("0 dropped");
+  await expect(page.getByTestId("figure-Push notifications")).toHaveText("0 delivered, 0 failed, 0 dead tokens removed");
   await expect(page.getByText("No Platform API calls in this range")).toBeVisible();
 });

@@ -4,6 +4,7 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SwitchboardClient } from "../lib/sdk";
 import { waitUntil } from "./support/chat-clients";
+import { signInToConsole } from "./support/console-session";
 import { callApi, connectUser, createTestApp, setAppSettings, type TestApp, waitForConnectionStatus } from "./support/platform-api";
 import { startApnsStandIn, startFcmStandIn } from "./support/push-services";
 import { startTestServer, type TestServer } from "./support/test-server";
@@ -145,6 +146,12 @@ describe("offline push", () => {
       );
     for (let tries = 0; tries < 50 && (await counts())["push.apns.tokenGone"] === undefined; tries++) await new Promise((resolve) => setTimeout(resolve, 100));
     expect(await counts()).toMatchObject({ "push.fcm.tokenGone": 1, "push.apns.tokenGone": 1, "push.fcm.delivered": expect.any(Number), "push.apns.delivered": 1 });
+
+    // The console's Analytics shows them by provider over time.
+    const console_ = await signInToConsole(server);
+    const analytics = await console_.get<{ buckets: { pushes: Record<string, { delivered: number; failed: number; tokenGone: number }> }[] }>(`/api/console/apps/${app.appKey}/analytics?range=24h`);
+    const summed = (provider: string, outcome: "delivered" | "tokenGone") => analytics.body.buckets.reduce((sum, bucket) => sum + bucket.pushes[provider]![outcome], 0);
+    expect({ fcmGone: summed("fcm", "tokenGone"), apnsGone: summed("apns", "tokenGone"), apnsDelivered: summed("apns", "delivered") }).toEqual({ fcmGone: 1, apnsGone: 1, apnsDelivered: 1 });
   });
 
   it("refuses malformed device registrations", async () => {

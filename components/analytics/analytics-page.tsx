@@ -120,6 +120,19 @@ function Charts({ data }: { data: Analytics }) {
         </BarChart>
       </ChartCard>
       <ChartCard
+        title="Push notifications"
+        figure={`${formatCount(total((bucket) => sumPushes(bucket, "delivered")))} delivered, ${formatCount(total((bucket) => sumPushes(bucket, "failed")))} failed, ${formatCount(total((bucket) => sumPushes(bucket, "tokenGone")))} dead tokens removed`}
+      >
+        <BarChart data={buckets.map((bucket) => ({ ...bucket, failed: sumPushes(bucket, "failed"), tokenGone: sumPushes(bucket, "tokenGone") }))}>
+          <Axes />
+          {pushBars.map((bar) => (
+            <Bar key={bar.key} dataKey={`pushes.${bar.key}.delivered`} name={`${bar.name} delivered`} stackId="delivered" fill={bar.color} isAnimationActive={false} />
+          ))}
+          <Bar dataKey="failed" name="Failed" fill="#ef4444" isAnimationActive={false} />
+          <Bar dataKey="tokenGone" name="Dead tokens removed" fill="#94a3b8" isAnimationActive={false} />
+        </BarChart>
+      </ChartCard>
+      <ChartCard
         title="History housekeeping"
         figure={`${formatCount(total((bucket) => bucket.messagesExpired))} messages past retention, ${formatCount(total((bucket) => bucket.conversationsRemoved))} inactive conversations removed`}
       >
@@ -135,6 +148,14 @@ function Charts({ data }: { data: Analytics }) {
     </div>
   );
 }
+
+const pushBars = [
+  { key: "fcm", name: "FCM", color: "#10b981" },
+  { key: "apns", name: "APNs", color: "#6366f1" },
+  { key: "webhook", name: "Push webhook", color: "#0ea5e9" },
+] as const;
+
+const sumPushes = (bucket: Analytics["buckets"][number], outcome: "delivered" | "failed" | "tokenGone") => pushBars.reduce((sum, bar) => sum + bucket.pushes[bar.key][outcome], 0);
 
 const latencyLines = [
   { key: "p50", color: "#10b981" },

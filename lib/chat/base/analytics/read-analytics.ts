@@ -40,8 +40,14 @@ export type AnalyticsBucket = {
   messagesExpired: number;
   /** Conversations removed after the app's inactivity period. */
   conversationsRemoved: number;
+  /** Push notifications by provider: delivered, failed for good, and tokens a service called gone (forgotten). */
+  pushes: Record<PushProvider, PushOutcomes>;
   peakConnections: number;
 };
+
+const pushProviders = ["fcm", "apns", "webhook"] as const;
+type PushProvider = (typeof pushProviders)[number];
+type PushOutcomes = { delivered: number; failed: number; tokenGone: number };
 
 /** The charts of the Analytics page over a range, from the rollups only. */
 export async function getAnalytics(input: { appId: string; range: unknown; now?: number }) {
@@ -133,6 +139,7 @@ function emptyBucket(start: Date): AnalyticsBucket {
     openChannelMessagesDropped: 0,
     messagesExpired: 0,
     conversationsRemoved: 0,
+    pushes: Object.fromEntries(pushProviders.map((provider) => [provider, { delivered: 0, failed: 0, tokenGone: 0 }])) as AnalyticsBucket["pushes"],
     peakConnections: 0,
   };
 }
@@ -153,6 +160,10 @@ function addCount(entry: { bucket: AnalyticsBucket; latency: Map<number, number>
   else if (name === "openChannelMessagesDropped") bucket.openChannelMessagesDropped += count;
   else if (name === "messagesExpired") bucket.messagesExpired += count;
   else if (name === "conversationsRemoved") bucket.conversationsRemoved += count;
+  else if (name.startsWith("push.")) {
+    const [, provider, outcome] = name.split(".") as [string, PushProvider, keyof PushOutcomes];
+    if (bucket.pushes[provider] && outcome in bucket.pushes[provider]) bucket.pushes[provider][outcome] += count;
+  }
 }
 
 /** "api.<status>.<path>": paths may hold dots (form API paths end in .json). */
