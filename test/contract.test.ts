@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { buildOpenApiDocument } from "../lib/platform-api/openapi";
-import { allowedDifferences } from "./contract-differences";
+import { allowedDifferences, fieldsTakenWithoutEffect } from "./contract-differences";
 import { type Schema, schemaDifferences } from "./support/schema-differences";
 import { contractPath } from "./support/suites";
 
@@ -28,6 +28,17 @@ type Document = {
 function resolve(document: Document, schema: Schema | undefined): Schema {
   if (!schema?.$ref) return schema ?? {};
   return resolve(document, document.components?.schemas?.[schema.$ref.split("/").pop()!]);
+}
+
+/** Whether `field` ("request.a.b") names a property, at its depth, of the request schema. */
+function hasField(document: Document, schema: Schema, field: string): boolean {
+  let current = resolve(document, schema);
+  for (const name of field.split(".").slice(1)) {
+    const next = current.properties?.[name];
+    if (!next) return false;
+    current = resolve(document, next);
+  }
+  return true;
 }
 
 const requestSchema = (operation: Operation) => operation.requestBody.content["application/json"]!.schema;
@@ -68,6 +79,16 @@ describe.runIf(existsSync(specificationPath))("the v4 contract", () => {
 
   it("allows no difference the contract no longer has, nor one of a path not served", () => {
     for (const endpointPath of Object.keys(allowedDifferences)) expect(served, endpointPath).toContain(endpointPath);
+  });
+
+  it("lists as taken without effect only request fields that both the contract and Switchboard define", () => {
+    const contract = readContract();
+    for (const [endpointPath, fields] of Object.entries(fieldsTakenWithoutEffect)) {
+      for (const field of Object.keys(fields)) {
+        expect(hasField(contract, requestSchema(contract.paths[endpointPath]!.post), field), `${endpointPath} ${field} in the contract`).toBe(true);
+        expect(hasField(ours, requestSchema(ours.paths[endpointPath]!.post), field), `${endpointPath} ${field} here`).toBe(true);
+      }
+    }
   });
 
   it.each(extensions)("%s, Switchboard's own, takes no path of the contract", (endpointPath) => {

@@ -85,6 +85,29 @@ describe("direct messages from the app server", () => {
     expect(await sendDirect({ toUserIds: ["eve"] })).toHaveLength(1);
     await api("/v4/user/blocklist/remove", { userId: "eve", blockedUserIds: ["ann"] });
   });
+
+  it("are stored with the metadata they are sent with, which recipients see at once and in history", async () => {
+    const cat = await online("cat");
+    const [sent] = await sendDirect({ toUserIds: ["cat"], content: text("poll"), hasMetadata: true, metadata: { yes: "0", no: "0" } });
+    await expect.poll(() => cat.messageIds()).toContain(sent!.messageId);
+    const live = cat.received.find((publication) => publication.message.messageId === sent!.messageId)!.message;
+    expect(live.metadata).toEqual({ yes: { value: "0", userId: "ann", updatedAt: expect.any(Number) }, no: { value: "0", userId: "ann", updatedAt: expect.any(Number) } });
+    const listed = result<{ messages: { messageId: string; hasMetadata: boolean; metadata?: { key: string; value: string }[] }[] }>(
+      await history("/v4/direct-channel/history-message/list", { userId: "cat", channelId: "ann" }),
+    ).messages.find((message) => message.messageId === sent!.messageId)!;
+    expect(listed).toMatchObject({ hasMetadata: true, metadata: [expect.objectContaining({ key: "no", value: "0" }), expect.objectContaining({ key: "yes", value: "0" })] });
+
+    const before = await historyIds("/v4/direct-channel/history-message/list", { userId: "cat", channelId: "ann" });
+    expect(await api("/v4/direct-channel/message/send", { fromUserId: "ann", toUserIds: ["cat"], messageType: "RC:TxtMsg", content: text("bad"), metadata: { "no spaces": "1" } })).toMatchObject({
+      status: 400,
+      body: { code: 1002 },
+    });
+    expect(await api("/v4/direct-channel/message/send", { fromUserId: "ann", toUserIds: ["cat"], messageType: "RC:TxtMsg", content: text("bad"), metadata: { count: 1 } })).toEqual({
+      status: 400,
+      body: { code: 1002, errorMessage: "metadata values are strings of at most 4096 characters" },
+    });
+    expect(await historyIds("/v4/direct-channel/history-message/list", { userId: "cat", channelId: "ann" })).toEqual(before);
+  });
 });
 
 describe("group and system messages from the app server", () => {

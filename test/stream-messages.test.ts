@@ -74,10 +74,13 @@ describe("streamed direct messages", () => {
   });
 
   it("reach an offline recipient, at its next sync, only as the finished message", async () => {
-    const messageId = await stream((chunk) => streamDirect("ben", chunk), ["Good ", "morning"]);
+    // The first chunk's metadata is stored with the finished message.
+    const messageId = await stream((chunk) => streamDirect("ben", chunk, chunk.seq === 1 ? { metadata: { model: "m1" } } : {}), ["Good ", "morning"]);
     const ben = await listen("ben");
     await expect.poll(() => ben.heard.messages.map((message) => message.messageId)).toContain(messageId);
-    expect(ben.heard.messages.find((message) => message.messageId === messageId)!.content).toEqual({ content: "Good morning", type: "text" });
+    const finished = ben.heard.messages.find((message) => message.messageId === messageId)!;
+    expect(finished.content).toEqual({ content: "Good morning", type: "text" });
+    expect(finished.metadata).toEqual({ model: { value: "m1", userId: "assistant", updatedAt: expect.any(Number) } });
     expect(ben.heard.steps).toEqual([]);
   });
 

@@ -4,7 +4,7 @@ import { z } from "zod";
 
 /** The contract's 0/1 switches. */
 export const flag = z.number().int().optional();
-/** Push options (pushContent, pushData, disablePush act on the offline push), and preview options of the contract taken without effect. */
+/** Push options (pushContent, pushData, disablePush and iOS's contentAvailable act on the offline push), and options of the contract taken without effect (pushExt, disableUpdateLastMsg). */
 const pushOptions = {
   pushContent: z.string().optional(),
   pushData: z.string().optional(),
@@ -12,7 +12,7 @@ const pushOptions = {
   contentAvailable: z.number().int().optional(),
   disablePush: z.boolean().optional(),
   disableUpdateLastMsg: z.boolean().optional(),
-  // Metadata is set once the message exists (/v4/channel-type/message/metadata/set).
+  // Every message takes metadata, whatever hasMetadata says; metadata sent here is stored with the message.
   hasMetadata: z.boolean().optional(),
   metadata: z.record(z.string(), z.unknown()).optional(),
 };
@@ -27,11 +27,11 @@ export const sendFields = {
   ...pushOptions,
 };
 
-type SendFields = { fromUserId: string; messageType: string; content: string; isEchoToSender?: number; shouldPersist?: number; needReadReceipt?: number } & PushFields;
-type PushFields = { pushContent?: string; pushData?: string; disablePush?: boolean };
+type SendFields = { fromUserId: string; messageType: string; content: string; isEchoToSender?: number; shouldPersist?: number; needReadReceipt?: number; metadata?: Record<string, unknown> } & PushFields;
+type PushFields = { pushContent?: string; pushData?: string; disablePush?: boolean; contentAvailable?: number };
 
 /** The contract's push fields, as the send pipeline takes them. */
-export const pushOf = (input: PushFields) => ({ push: { content: input.pushContent, data: input.pushData, disabled: input.disablePush } });
+export const pushOf = (input: PushFields) => ({ push: { content: input.pushContent, data: input.pushData, disabled: input.disablePush, contentAvailable: input.contentAvailable === 1 } });
 
 /** How the app server's flags steer the send pipeline; a message is stored unless told not to. */
 export const serverSend = (input: SendFields, verifyBlocklist?: number) => ({
@@ -39,6 +39,7 @@ export const serverSend = (input: SendFields, verifyBlocklist?: number) => ({
   messageType: input.messageType,
   content: input.content,
   needReadReceipt: input.needReadReceipt === 1,
+  metadata: input.metadata,
   byServer: { persist: input.shouldPersist !== 0, echoToSender: input.isEchoToSender === 1, verifyBlocklist: verifyBlocklist === 1 },
   ...pushOf(input),
 });

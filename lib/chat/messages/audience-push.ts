@@ -113,12 +113,13 @@ async function* everyUser(appId: string): AsyncGenerator<string[]> {
  * Notifies the offline users of a broadcast to everyone, on every platform: a page of users
  * at a time through the push queue, after the message is stored (it reaches everyone's sync).
  */
-export function queueBroadcastPush(input: { appId: string; message: MessageView; push?: { content?: string; data?: string } }): void {
+export function queueBroadcastPush(input: { appId: string; message: MessageView; push?: { content?: string; data?: string; contentAvailable?: boolean } }): void {
   const { message } = input;
   const notice = {
     title: message.senderId,
     body: input.push?.content || defaultPushBody(message.messageType, message.content as Record<string, unknown>),
     data: { messageId: message.messageId, channelType: String(ChannelType.system), channelId: message.channelId, senderId: message.senderId, ...(input.push?.data && { pushData: input.push.data }) },
+    ...(input.push?.contentAvailable && { contentAvailable: true }),
   };
   queuePushTask({
     appId: input.appId,

@@ -7,19 +7,14 @@ import { toMetadataList } from "../base/messages/message-view";
 /** Keys one message holds at most. */
 export const maxMetadataKeys = 100;
 const maxKeyLength = 64;
-const maxValueLength = 1024;
+const maxValueLength = 4096;
 const keyPattern = /^[A-Za-z0-9_+=\-.]{1,64}$/;
 
 type Target = { appId: string; userId: string; channelType: number; channelId: string; subchannelId?: string; messageId: string; sessionId?: string; asServer?: boolean };
 
 /** Sets keys of a message's metadata (members only); every member's devices see the change. */
 export async function setMessageMetadata(input: Target & { metadata: Record<string, string> }): Promise<void> {
-  const entries = Object.entries(input.metadata);
-  if (entries.length === 0) throw new ChatError("invalidParameter", "metadata must hold at least one key");
-  for (const [key, value] of entries) {
-    checkKey(key);
-    if (typeof value !== "string" || value.length > maxValueLength) throw new ChatError("invalidParameter", `metadata values are strings of at most ${maxValueLength} characters`);
-  }
+  const entries = Object.entries(checkMetadataEntries(input.metadata));
   const { channel, message } = await findMessage(input);
   if (message.recalledAt) throw new ChatError("unprocessable", "A recalled message has no metadata");
   const known = await db.messageMetadata.count({ where: { messageId: message.id, key: { in: entries.map(([key]) => key) } } });
@@ -37,6 +32,29 @@ export async function setMessageMetadata(input: Target & { metadata: Record<stri
     db.message.update({ where: { id: message.id }, data: { updatedAt } }),
   ]);
   await publishMessageUpdate(input.appId, channel, message.id, { exceptSessionId: input.sessionId });
+}
+
+/** Checks metadata set on a message or sent with it: 1 to 100 keys of the key pattern, string values. */
+export function checkMetadataEntries(metadata: Record<string, unknown>): Record<string, string> {
+  const entries = Object.entries(metadata);
+  if (entries.length === 0 || entries.length > maxMetadataKeys) throw new ChatError("invalidParameter", `metadata must hold 1 to ${maxMetadataKeys} keys`);
+  for (const [key, value] of entries) {
+    checkKey(key);
+    if (typeof value !== "string" || value.length > maxValueLength) throw new ChatError("invalidParameter", `metadata values are strings of at most ${maxValueLength} characters`);
+  }
+  return metadata as Record<string, string>;
+}
+
+/** The metadata a send carries, checked; an empty map (as clients of the contract may send) is none. */
+export function checkSentMetadata(metadata: Record<string, unknown> | undefined): Record<string, string> | undefined {
+  return metadata && Object.keys(metadata).length > 0 ? checkMetadataEntries(metadata) : undefined;
+}
+
+/** Stores the metadata a message was sent with, set by its sender when it was sent. */
+export async function storeSentMetadata(input: { messageId: string; senderId: string; metadata: Record<string, string>; sentAt: Date }): Promise<void> {
+  await db.messageMetadata.createMany({
+    data: Object.entries(input.metadata).map(([key, value]) => ({ messageId: input.messageId, key, value, userId: input.senderId, updatedAt: input.sentAt })),
+  });
 }
 
 export async function deleteMessageMetadata(input: Target & { keys: string[] }): Promise<void> {

@@ -21,6 +21,7 @@ import { prepareCommunityMentions } from "../products/communities";
 import { applyProfanityFilter, checkPreDeliveryHook } from "../products/moderation";
 import { pushesConfigured, queueOfflinePush } from "../products/push";
 import { checkClientSendRate } from "./client-send-rate";
+import { checkSentMetadata, storeSentMetadata } from "./message-metadata";
 import { routeMessage } from "./message-routes";
 
 /**
@@ -35,6 +36,7 @@ export async function sendMessage(input: SendMessageInput): Promise<MessageView>
   const settings = await getAppSettings(input.appId);
   if (input.senderSession) checkClientSendRate(input.senderSession.id, settings.clientMessagesPerSecond);
   const checked = checkMessage(input);
+  const metadata = checkSentMetadata(input.metadata);
   const mentions = readMentions(checked);
   const kind = messageKind(settings, input.messageType);
   await checkSenderNotBanned(input.appId, input.senderId);
@@ -46,7 +48,7 @@ export async function sendMessage(input: SendMessageInput): Promise<MessageView>
   const push = hooked.pushContent === undefined ? input.push : { ...input.push, content: hooked.pushContent };
   const contentText = content === checked ? input.content : JSON.stringify(content);
   const persisted = kind.persisted && (input.byServer?.persist ?? true);
-  const toView = (stored: { id: string; seq?: number; sentAt: Date }) => messageView(input, content, stored);
+  const toView = (stored: { id: string; seq?: number; sentAt: Date }) => messageView(input, content, stored, metadata);
   const routing = messageRouting(input, settings, route, kind, content !== checked);
   const stored = persisted
     ? await getMessageWriter().write({
@@ -62,6 +64,7 @@ export async function sendMessage(input: SendMessageInput): Promise<MessageView>
     : { id: messageId, seq: undefined, sentAt: new Date(), duplicate: false };
   const view = toView(stored);
   const publication = serializePublication({ type: "message", message: view });
+  if (metadata && stored.seq !== undefined && !stored.duplicate) await storeSentMetadata({ messageId, senderId: input.senderId, metadata, sentAt: stored.sentAt });
   if (stored.duplicate) {
     await deliver(input, settings, route, publication);
     return view;
@@ -84,7 +87,7 @@ export async function sendMessage(input: SendMessageInput): Promise<MessageView>
   return view;
 }
 
-function messageView(input: SendMessageInput, content: Record<string, unknown>, stored: { id: string; seq?: number; sentAt: Date }): MessageView {
+function messageView(input: SendMessageInput, content: Record<string, unknown>, stored: { id: string; seq?: number; sentAt: Date }, metadata?: Record<string, string>): MessageView {
   const { target } = input;
   return {
     messageId: stored.id,
@@ -99,6 +102,7 @@ function messageView(input: SendMessageInput, content: Record<string, unknown>, 
     content,
     ...(input.clientMessageId !== undefined && { clientMessageId: input.clientMessageId }),
     ...(input.needReadReceipt && { needReadReceipt: true as const }),
+    ...(metadata && { metadata: Object.fromEntries(Object.entries(metadata).map(([key, value]) => [key, { value, userId: input.senderId, updatedAt: stored.sentAt.getTime() }])) }),
     ...((target.channelType === ChannelType.group || target.channelType === ChannelType.community) && target.toUserIds && { toUserIds: target.toUserIds }),
     ...(target.channelType === ChannelType.service && (!input.byServer || target.toUserId !== undefined) && { private: true as const }),
   };

@@ -13,7 +13,7 @@ import { queueBroadcastPush } from "./audience-push";
 import { sendMessage } from "./send-message";
 
 /** A message the app server sends (Platform API): one content, possibly to many recipients. */
-type ServerMessage = Pick<SendMessageInput, "appId" | "senderId" | "messageType" | "content" | "needReadReceipt" | "push"> & {
+type ServerMessage = Pick<SendMessageInput, "appId" | "senderId" | "messageType" | "content" | "needReadReceipt" | "push" | "metadata"> & {
   byServer: NonNullable<SendMessageInput["byServer"]>;
 };
 

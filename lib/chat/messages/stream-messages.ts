@@ -12,6 +12,7 @@ import { streamMessageType } from "../base/messages/message-kinds";
 import { type SendMessageInput, targetChannelId } from "../base/messages/message-target";
 import { serializePublication } from "../base/messages/message-view";
 import { requireUsers } from "../base/users/find-users";
+import { checkSentMetadata } from "./message-metadata";
 import { deliver, sendMessage } from "./send-message";
 import { routeMessage } from "./message-routes";
 
@@ -47,6 +48,8 @@ export type StreamChunk = {
   };
   echoToSender: boolean;
   persist: boolean;
+  /** Stored with the finished message (the first chunk's). */
+  metadata?: Record<string, string>;
 };
 
 /** What the first chunk fixes for the whole stream. */
@@ -58,6 +61,7 @@ type StreamOptions = {
   user?: Record<string, unknown>;
   mentionedInfo?: Record<string, unknown>;
   extra?: Record<string, unknown>;
+  metadata?: Record<string, string>;
 };
 
 /** Takes one chunk: delivers it live, and stores the message when it is the last. Answers the message's id. */
@@ -95,7 +99,8 @@ async function openStream(input: StreamChunk) {
   if (target.channelType === ChannelType.direct) await requireUsers({ appId: input.appId, userIds: [input.senderId, target.recipientId] });
   // The app server speaks in a group through one of its members, as in its plain group sends.
   else await findMemberChannel({ appId: input.appId, userId: input.senderId, channelType: ChannelType.group, channelId: target.groupId });
-  const options: StreamOptions = { target, contentType, echoToSender: input.echoToSender, persist: input.persist, user: chunk.user, mentionedInfo: chunk.mentionedInfo, extra: chunk.extra };
+  const metadata = checkSentMetadata(input.metadata);
+  const options: StreamOptions = { target, contentType, echoToSender: input.echoToSender, persist: input.persist, user: chunk.user, mentionedInfo: chunk.mentionedInfo, extra: chunk.extra, metadata };
   const id = generateMessageId();
   // Checked before anything is kept: a sender the channel refuses opens no stream.
   await routeMessage(sendInputOf(input.appId, input.senderId, id, options), await getAppSettings(input.appId));
@@ -160,6 +165,7 @@ function sendInputOf(appId: string, senderId: string, messageId: string, options
     messageId,
     messageType: streamMessageType,
     content: "{}",
+    metadata: options.metadata,
     byServer: { persist: options.persist, echoToSender: options.echoToSender, verifyBlocklist: false },
   };
 }

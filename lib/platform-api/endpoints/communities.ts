@@ -416,6 +416,7 @@ const sendCommunityMessagesEndpoint = defineEndpoint({
       senderId: input.fromUserId,
       messageType: input.messageType,
       content: input.content,
+      metadata: input.metadata,
       byServer: { persist: input.shouldPersist !== 0, echoToSender: false, verifyBlocklist: false },
       ...pushOf(input),
     }),

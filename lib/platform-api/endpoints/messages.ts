@@ -53,17 +53,19 @@ const streamFields = {
   content: streamChunk,
   isEchoToSender: flag,
   shouldPersist: flag,
-  // Taken for the contract; metadata is set once the message exists (/v4/channel-type/message/metadata/set).
+  /** Stored with the finished message (the first chunk's). */
   metadata: z.record(z.string(), z.string()).optional(),
+  // Taken for the contract: the conversation's last message is its newest, streamed or not.
   disableUpdateLastMsg: z.boolean().optional(),
 };
 const streamResult = z.object({ messageId: z.string() });
-const streamSend = (input: { fromUserId: string; messageType: string; content: z.infer<typeof streamChunk>; isEchoToSender?: number; shouldPersist?: number }) => ({
+const streamSend = (input: { fromUserId: string; messageType: string; content: z.infer<typeof streamChunk>; isEchoToSender?: number; shouldPersist?: number; metadata?: Record<string, string> }) => ({
   senderId: input.fromUserId,
   messageType: input.messageType,
   chunk: input.content,
   echoToSender: input.isEchoToSender === 1,
   persist: input.shouldPersist !== 0,
+  metadata: input.metadata,
 });
 
 const streamDirectMessageEndpoint = defineEndpoint({

@@ -8,7 +8,7 @@ import { defineEndpoint, perSecond, type RateWindows, v4Endpoint } from "../endp
 import { pushOf } from "../message-fields";
 
 const messageFields = { fromUserId: z.string(), messageType: z.string(), content: z.string(), disableUpdateLastMsg: z.boolean().optional() };
-/** Push options of the contract: pushContent and pushData shape the offline push, disablePush sends none (pushExt and contentAvailable are taken without effect). */
+/** Push options of the contract: pushContent, pushData and iOS's contentAvailable shape the offline push (pushExt is taken without effect). */
 const pushOptions = { pushContent: z.string().optional(), pushData: z.string().optional(), pushExt: z.string().optional(), contentAvailable: z.number().int().optional() };
 /** A broadcast to every user: the contract allows 2 an hour and 3 a day. */
 const broadcastRateLimit: RateWindows = { windows: [{ limit: 2, per: "hour" }, { limit: 3, per: "day" }] };

@@ -28,6 +28,8 @@ export type SendMessageInput<Target extends MessageTarget = MessageTarget> = {
   clientMessageId?: string;
   /** The id chosen beforehand: a streamed message is stored under the id its chunks carried. */
   messageId?: string;
+  /** Metadata the message is stored with, set by its sender (the app server's sends). */
+  metadata?: Record<string, unknown>;
   needReadReceipt?: boolean;
   /**
    * A connected client's send: its session learns the message from the RPC reply, the
@@ -40,7 +42,7 @@ export type SendMessageInput<Target extends MessageTarget = MessageTarget> = {
    */
   byServer?: { persist: boolean; echoToSender: boolean; verifyBlocklist: boolean; priority?: boolean };
   /** The offline push notification: its text and data instead of the defaults, or none at all. */
-  push?: { content?: string; data?: string; disabled?: boolean };
+  push?: { content?: string; data?: string; disabled?: boolean; contentAvailable?: boolean };
 };
 
 /** Where a checked message goes: its channel and who gets it live; `community` for communities' mentions. */

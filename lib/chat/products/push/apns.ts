@@ -18,7 +18,8 @@ const sessions = new Map<string, http2.ClientHttp2Session>();
  */
 export async function sendApns(input: { credentials: ApnsCredentials; token: string; notice: PushNotice }): Promise<PushResult> {
   const { credentials, notice } = input;
-  const body = JSON.stringify({ aps: { alert: { title: notice.title, body: notice.body }, sound: "default" }, ...notice.data });
+  const aps = { alert: { title: notice.title, body: notice.body }, sound: "default", ...(notice.contentAvailable && { "content-available": 1 }) };
+  const body = JSON.stringify({ aps, ...notice.data });
   for (let attempt = 1; ; attempt++) {
     const answer = await post(credentials, `/3/device/${encodeURIComponent(input.token)}`, body);
     const reason = readReason(answer.body);

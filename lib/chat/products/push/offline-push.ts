@@ -24,7 +24,7 @@ export type PushJob = {
   channel?: { pk: string; community?: { id: string; parentId: string | null; isPrivate: boolean } };
   mentions: Mentions | null;
   /** The sender's push content and data (Platform API pushContent / pushData). */
-  push?: { content?: string; data?: string };
+  push?: { content?: string; data?: string; contentAvailable?: boolean };
 };
 
 export type Providers = { fcm?: { serviceAccount: string; endpoint: string }; apns?: ApnsCredentials; webhookUrl?: string };
@@ -162,7 +162,7 @@ async function composeNotice(job: PushJob): Promise<PushNotice> {
     senderId: message.senderId,
     ...(job.push?.data && { pushData: job.push.data }),
   };
-  return { ...text, data };
+  return { ...text, data, ...(job.push?.contentAvailable && { contentAvailable: true }) };
 }
 
 async function pushToDevices(appId: string, providers: Providers, userIds: string[], notice: PushNotice) {

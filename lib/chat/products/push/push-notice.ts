@@ -1,5 +1,5 @@
 /** What a push notification shows, and the data the app's client gets with it (strings only: FCM data is a string map). */
-export type PushNotice = { title: string; body: string; data: Record<string, string> };
+export type PushNotice = { title: string; body: string; data: Record<string, string>; /** iOS: also wake the app in the background (content-available). */ contentAvailable?: boolean };
 
 /**
  * A provider's answer for one device: delivered; the token is gone (forget the device);
