@@ -10,6 +10,8 @@ import { addHandler, type Bus, type BusHandler, type BusMessage, busMessageSchem
 export function createRedisBus(url: string, installation: string): Bus {
   const prefix = `switchboard:${installation}:`;
   const publisher = new Redis(url, { maxRetriesPerRequest: 3, enableAutoPipelining: true });
+  // Sent by its SHA once Redis knows it (ioredis falls back to the text after a restart).
+  publisher.defineCommand("consumeRate", { lua: consumeRateScript });
   const subscriber = new Redis(url);
   /** Each topic's handlers, replaced rather than changed, so a delivery runs over the handlers it started with. */
   const handlers = new Map<string, readonly BusHandler[]>();
@@ -70,7 +72,8 @@ export function createRedisBus(url: string, installation: string): Bus {
       // One hash tag: every window's counter of a key lives in one cluster slot, for the script.
       const keys = windows.map((window) => `${prefix}rate:{${key}}:${window.ms}:${Math.floor(now / window.ms)}`);
       const limitsAndLifetimes = windows.flatMap((window) => [window.limit, window.ms * 2]);
-      const full = (await publisher.eval(consumeRateScript, keys.length, ...keys, cost, ...limitsAndLifetimes)) as number;
+      const consume = (publisher as unknown as { consumeRate(keyCount: number, ...args: (string | number)[]): Promise<number> }).consumeRate;
+      const full = await consume.call(publisher, keys.length, ...keys, cost, ...limitsAndLifetimes);
       return full === 0 ? { allowed: true } : { allowed: false, window: windows[full - 1]! };
     },
     async claimOnce(key: string, ttlMs: number) {

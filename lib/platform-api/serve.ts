@@ -101,9 +101,10 @@ async function enforceRateLimit(endpoint: Endpoint, appId: string, input: unknow
   const own = (await getAppSettings(appId)).apiRateLimits[endpoint.path];
   const windows = own === undefined ? declared.windows : [{ limit: own, per: "second" as const }];
   const cost = declared.counts?.of(input) ?? 1;
-  const answer = await getBus().consumeRate(`${appId}:${declared.sharedAs ?? endpoint.path}`, cost, windows.map((window) => ({ limit: window.limit, ms: periodMs[window.per] })));
+  const counted = windows.map((window) => ({ limit: window.limit, ms: periodMs[window.per] }));
+  const answer = await getBus().consumeRate(`${appId}:${declared.sharedAs ?? endpoint.path}`, cost, counted);
   if (answer.allowed) return;
-  const window = windows.find((candidate) => periodMs[candidate.per] === answer.window.ms && candidate.limit === answer.window.limit)!;
+  const window = windows[counted.indexOf(answer.window)]!;
   const retryAfterSeconds = Math.ceil((rateWindowEnd(answer.window.ms) - Date.now()) / 1000);
   const budget = `${window.limit} ${declared.counts?.unit ?? "calls"} per ${window.per}${declared.sharedAs ? ` (shared: ${declared.sharedAs})` : ""}`;
   const tried = cost === 1 ? "" : `; this call counts for ${cost}`;

@@ -1,5 +1,4 @@
 import { randomUUID } from "node:crypto";
-import { getBus, topics } from "../../bus";
 import { ChannelType } from "../base/channels/channel-types";
 import { ChatError } from "../base/errors";
 import { checkMessage } from "../base/messages/check-message";
@@ -9,7 +8,7 @@ import { checkUserId, checkUserIds } from "../base/users/user-id";
 import type { MessageView } from "../../contract";
 import { db } from "../../db/client";
 import { keepTaggedUsers, type TagAudience, usersWithAnyTag } from "../products/profiles";
-import { defaultPushBody, notifyDevicesOf, type PushPlatform, pushPlatforms, queuePushTask, usersWithPackage } from "../products/push";
+import { defaultPushBody, notifyDevicesOf, offlineAmong, type PushPlatform, pushPlatforms, queuePushTask, usersWithPackage } from "../products/push";
 import { sendMessage } from "./send-message";
 
 /**
@@ -51,7 +50,10 @@ export async function sendAudiencePush(input: AudiencePush): Promise<{ id: strin
     run: async () => {
       if (audience.everyone) await live({ channelType: ChannelType.system, broadcast: true });
       for await (const userIds of audiencePages(input.appId, audience)) {
-        if (!audience.everyone) for (const userId of await onlineAmong(input.appId, userIds)) await live({ channelType: ChannelType.system, recipientId: userId });
+        if (!audience.everyone) {
+          const offline = new Set(await offlineAmong(input.appId, userIds));
+          for (const userId of userIds) if (!offline.has(userId)) await live({ channelType: ChannelType.system, recipientId: userId });
+        }
         await notifyDevicesOf({ appId: input.appId, userIds, platforms, packageName: audience.packageName, notice });
       }
     },
@@ -126,14 +128,8 @@ export function queueBroadcastPush(input: { appId: string; message: MessageView;
     describe: { messageId: message.messageId },
     run: async () => {
       for await (const userIds of everyUser(input.appId)) {
-        const online = new Set(await onlineAmong(input.appId, userIds));
-        await notifyDevicesOf({ appId: input.appId, userIds: userIds.filter((userId) => !online.has(userId)), platforms: ["ios", "android"], notice });
+        await notifyDevicesOf({ appId: input.appId, userIds: await offlineAmong(input.appId, userIds), platforms: ["ios", "android"], notice });
       }
     },
   });
-}
-
-async function onlineAmong(appId: string, userIds: string[]): Promise<string[]> {
-  const online = await getBus().anyPresent(userIds.map((userId) => topics.presence(appId, userId)));
-  return userIds.filter((_, index) => online[index]);
 }

@@ -3,6 +3,6 @@
 export { closeApnsSessions } from "./apns";
 export { notifyDevicesOf, type PushPlatform, pushPlatforms, usersWithPackage } from "./audience-devices";
 export { defaultPushBody } from "./push-content";
-export { pushesConfigured } from "./offline-push";
+export { offlineAmong, pushesConfigured } from "./offline-push";
 export { registerPushDevice, unregisterPushDevice } from "./push-devices";
 export { drainPushQueue, pushQueueDepth, queueOfflinePush, queuePushTask } from "./push-queue";

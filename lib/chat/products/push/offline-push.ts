@@ -95,7 +95,8 @@ async function membersAmong(appId: string, channel: NonNullable<PushJob["channel
   return members.map((row) => row.userId);
 }
 
-async function offlineAmong(appId: string, userIds: string[]): Promise<string[]> {
+/** Of these users, those with no online session on any node. */
+export async function offlineAmong(appId: string, userIds: string[]): Promise<string[]> {
   const online = await getBus().anyPresent(userIds.map((userId) => topics.presence(appId, userId)));
   return userIds.filter((_, index) => !online[index]);
 }
