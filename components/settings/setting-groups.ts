@@ -20,6 +20,13 @@ export const settingGroups: SettingGroup[] = [
     description: "How messages reach a user's devices and how fast clients may send.",
     fields: [
       { name: "multiDeviceSync", kind: "boolean", label: "Multi-device message sync", help: "Every device of a user receives and recovers every message; recalls reach all of them; up to 10 web sessions." },
+      {
+        name: "sessionsPerPlatform",
+        kind: "json",
+        example: '{"mobile": 2}',
+        label: "Sessions per platform category",
+        help: "JSON object of mobile, web, desktop, miniProgram to sessions one user keeps at once (1 to 100), e.g. a phone and a tablet; a newer login beyond it closes the oldest (4501). Categories not named keep one, web ten with multi-device sync.",
+      },
       { name: "compensationDays", kind: "number", min: 1, max: 7, label: "Compensation window (days)", help: "With sync on: how far back a new device or a reinstall recovers messages." },
       { name: "offlineCacheDays", kind: "number", min: 1, max: 7, label: "Offline message cache (days)", help: "How long a device that was offline can still recover what it missed; no sync reaches back further." },
       { name: "clientMessagesPerSecond", kind: "number", min: 1, max: 1000, label: "Client send rate (messages per second)", help: "Per connection; more are refused with 20604." },

@@ -4,6 +4,7 @@ import { isSealedSecret } from "../../../db/sealed-secrets";
 import { createCache } from "../cache";
 import { ChatError, parseJsonInput } from "../errors";
 import { findAppId } from "./find-apps";
+import { platforms, platformSchema } from "./platforms";
 import { signedOperations } from "./signed-operations";
 import { webhookStyleSchema } from "../webhooks/webhook-events";
 
@@ -22,6 +23,9 @@ function isServiceAccountOrEmpty(text: string): boolean {
     return false;
   }
 }
+
+/** Most sessions one user keeps in one platform category (setting `sessionsPerPlatform`). */
+export const maxSessionsPerPlatform = 100;
 
 /**
  * Every chat setting of an app, with its default. Stored as JSON on the app row, so a
@@ -74,6 +78,16 @@ export const appSettingsSchema = z.object({
    * them, and up to 10 web sessions may be open. Off: a message reaches one device only.
    */
   multiDeviceSync: z.boolean().default(true),
+  /**
+   * Sessions a user keeps at once per platform category, e.g. `{"mobile": 2}` for a phone and
+   * a tablet; a newer login beyond the count closes the oldest with 4501. A category not named
+   * keeps one, web with multi-device sync ten (SWITCHBOARD_MAX_WEB_SESSIONS_PER_USER).
+   */
+  sessionsPerPlatform: z
+    .partialRecord(platformSchema, z.number({ error: `sessionsPerPlatform values are sessions, 1 to ${maxSessionsPerPlatform}` }).int().min(1).max(maxSessionsPerPlatform), {
+      error: (issue) => (issue.code === "invalid_type" ? "sessionsPerPlatform must be a JSON object" : `sessionsPerPlatform names platform categories: ${platforms.join(", ")}`),
+    })
+    .default({}),
   /** Messages one client (connection) may send per second; more are refused with 20604. */
   clientMessagesPerSecond: z.number().int().min(1).max(1000).default(5),
   /** History queries one client (a user's device) may make per minute; more are refused with 1028. */

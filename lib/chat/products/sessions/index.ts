@@ -2,7 +2,7 @@
 // categories, presence on every node, the one-session-per-platform rule, and the wills of
 // sessions kept where every node can send them.
 // The public face of this product: other folders import from here, never from its files.
-export { type Platform, platforms, platformSchema } from "./platforms";
+export { type Platform, platforms, platformSchema } from "../../base/apps/platforms";
 export { clearPresence, findPresenceEntries, presenceTtlMs, setPresence } from "./presence";
 export { parsePresenceEntry, presenceEntry } from "./presence-entry";
 export { kickReplacedSessions, maxWebSessionsWithSync, sessionsToKick } from "./session-limits";

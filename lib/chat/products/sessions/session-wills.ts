@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { db } from "../../../db/client";
 import { env } from "../../../env";
-import type { Platform } from "./platforms";
+import type { Platform } from "../../base/apps/platforms";
 
 /** This process among the nodes sharing the database: the wills of its sessions name it. */
 const thisNodeId = randomUUID();
