@@ -30,3 +30,9 @@ export type UserAction = "ban" | "unban" | "kick" | "invalidate-tokens" | "delet
 
 /** A user whose ban has not ended yet; a ban without end is stored with the year 9999. */
 export type BannedUser = { userId: string; banExpiresAt: string };
+
+/** A page of the users a user blocked (Platform API `/v4/user/blocklist/get`, RPC `blocklist.list`); `pageToken` is empty on the last page. */
+export type BlocklistPage = { pageToken: string; blockedUserIds: string[] };
+
+/** Whether a user has another on their blocklist (RPC `blocklist.check`). */
+export type BlocklistStatus = { blocked: boolean };

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { ChannelType } from "../chat/base/channels/channel-types";
+import { addToBlocklist, findBlocklist, getBlocklistStatus, removeFromBlocklist } from "../chat/products/blocklists";
 import { findCommunityUnread, markCommunityRead } from "../chat/products/communities";
 import { deleteConversation, findConversations, findUserChannelTags, getNotificationLevel, markConversationRead, pinConversation, setNotificationLevel } from "../chat/products/conversations";
 import { parseInput } from "../chat/base/errors";
@@ -107,6 +108,10 @@ const schemas = {
   temporaryCreate: z.object({ memberIds: z.array(z.string()), ttlSeconds: z.number().int().optional() }),
   temporaryMembers: z.object({ channelId: z.string() }),
   serviceChannel: z.object({ channelId: z.string() }),
+  blocklistAdd: z.object({ targetUserIds: z.array(z.string()) }),
+  blocklistRemove: z.object({ blockedUserIds: z.array(z.string()) }),
+  blocklistCheck: z.object({ targetUserId: z.string() }),
+  blocklistList: z.object({ pageToken: z.string().optional(), pageSize: z.number().int().optional(), order: z.number().int().optional() }),
 };
 
 const ok = { ok: true };
@@ -255,6 +260,17 @@ export const rpcMethods: Record<string, RpcMethod> = {
     await unsubscribeServiceChannel({ ...input, appId: context.user.appId, userId: context.user.userId });
     return ok;
   },
+  // The user's own blocklist: the same rules and limits as the app server's /v4/user/blocklist/*.
+  "blocklist.add": async ({ user }, data) => {
+    await addToBlocklist({ ...parseInput(schemas.blocklistAdd, data), appId: user.appId, userId: user.userId });
+    return ok;
+  },
+  "blocklist.remove": async ({ user }, data) => {
+    await removeFromBlocklist({ ...parseInput(schemas.blocklistRemove, data), appId: user.appId, userId: user.userId });
+    return ok;
+  },
+  "blocklist.check": ({ user }, data) => getBlocklistStatus({ ...parseInput(schemas.blocklistCheck, data), appId: user.appId, userId: user.userId }),
+  "blocklist.list": ({ user }, data) => findBlocklist({ ...parseInput(schemas.blocklistList, data ?? {}), appId: user.appId, userId: user.userId }),
   "push.register": async ({ user }, data) => {
     await registerPushDevice({ appId: user.appId, userId: user.userId, device: data });
     return ok;

@@ -1,5 +1,7 @@
 import { Centrifuge } from "centrifuge";
 import type {
+  BlocklistPage,
+  BlocklistStatus,
   ChannelTypeNumber,
   ConversationTag,
   ConversationView,
@@ -27,6 +29,7 @@ import type {
 
 /** What the server sends, as the contract declares it: re-exported under the SDK's names. */
 export type {
+  BlocklistPage,
   ConversationTag,
   GroupAttributes,
   MessageReaders,
@@ -414,6 +417,32 @@ export class SwitchboardClient {
 
   async unregisterPushDevice(device: { provider: "fcm" | "apns"; token: string }): Promise<void> {
     await this.call("push.unregister", device);
+  }
+
+  /**
+   * Blocks users (1 to 20 a call; a blocklist holds up to 3,000): their direct messages to this
+   * user are refused with 1019. Blocking someone again changes nothing.
+   */
+  async addToBlocklist(userIds: string[]): Promise<void> {
+    await this.call("blocklist.add", { targetUserIds: userIds });
+  }
+
+  /** Unblocks users (1 to 20 a call). */
+  async removeFromBlocklist(userIds: string[]): Promise<void> {
+    await this.call("blocklist.remove", { blockedUserIds: userIds });
+  }
+
+  /** Whether this user has `userId` on their blocklist. */
+  async isBlocked(userId: string): Promise<boolean> {
+    return (await this.call<BlocklistStatus>("blocklist.check", { targetUserId: userId })).blocked;
+  }
+
+  /**
+   * A page of the users this user blocked, in the order they were blocked (`order` 1: newest
+   * first); pass the returned `pageToken` for the next page, empty on the last one.
+   */
+  blocklist(input: { pageToken?: string; pageSize?: number; order?: 0 | 1 } = {}): Promise<BlocklistPage> {
+    return this.call("blocklist.list", input);
   }
 
   /** The user's conversation tags (set by the app server). */

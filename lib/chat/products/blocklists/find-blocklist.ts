@@ -1,3 +1,4 @@
+import type { BlocklistPage } from "../../../contract";
 import { db } from "../../../db/client";
 import { checkTimePage, toTimePage } from "../../base/page-token";
 import { getUserOrThrow } from "../../base/users/find-users";
@@ -8,7 +9,7 @@ import { maxBlocklistSize } from "./add-to-blocklist";
  * A page of the users `userId` blocked, in the order they were blocked (`order` 0) or
  * newest first (1). `pageToken` is empty on the last page.
  */
-export async function findBlocklist(input: { appId: string; userId: string; pageToken?: string; pageSize?: number; order?: number }) {
+export async function findBlocklist(input: { appId: string; userId: string; pageToken?: string; pageSize?: number; order?: number }): Promise<BlocklistPage> {
   const userId = checkUserId(input.userId);
   const { pageSize, direction, beyond, after } = checkTimePage(input, { defaultPageSize: 1000, maxPageSize: maxBlocklistSize });
   await getUserOrThrow({ appId: input.appId, userId });

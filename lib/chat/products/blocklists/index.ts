@@ -3,4 +3,5 @@
 export { addToBlocklist } from "./add-to-blocklist";
 export { blocklistCache } from "./blocklist-cache";
 export { findBlocklist } from "./find-blocklist";
+export { getBlocklistStatus } from "./get-blocklist-status";
 export { removeFromBlocklist } from "./remove-from-blocklist";
