@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ChannelType, ChatCallError, type SwitchboardClient } from "../lib/sdk";
 import { ageMessages, recorder, waitUntil } from "./support/chat-clients";
+import { signInToConsole } from "./support/console-session";
 import { callApi, connectUser, createTestApp, createUserClient, issueToken, setAppSettings, type TestApp } from "./support/platform-api";
 import { startTestServer, type TestServer } from "./support/test-server";
 
@@ -279,6 +280,46 @@ describe("concurrent logins", () => {
     await connect("zoe");
     await waitUntil(() => tabs[0]!.disconnects.length === 1);
     expect(tabs.map((tab) => tab.disconnects.length)).toEqual([1, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+  });
+
+  it("keep as many sessions of a category as the app allows: a phone and a tablet stay together, a third phone closes the oldest (4501)", async () => {
+    const devices = await createTestApp(server, "Phone and tablet");
+    await setAppSettings(server, devices, { sessionsPerPlatform: { mobile: 2, web: 2 } });
+    const phone = recorder(await connect("ola", { platform: "mobile" }, devices));
+    const tablet = recorder(await connect("ola", { platform: "mobile" }, devices));
+    const desktop = recorder(await connect("ola", { platform: "desktop" }, devices));
+    const sender = await connect("pam", {}, devices);
+    await sender.sendDirectMessage({ to: "ola", text: "to every device" });
+    for (const device of [phone, tablet, desktop]) expect(await device.waitForMessages(1)).toHaveLength(1);
+    expect([phone.disconnects, tablet.disconnects, desktop.disconnects]).toEqual([[], [], []]);
+
+    const third = recorder(await connect("ola", { platform: "mobile" }, devices));
+    await waitUntil(() => phone.disconnects.length === 1);
+    expect(phone.disconnects[0]).toMatchObject({ code: 4501 });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect([tablet.disconnects, third.disconnects, desktop.disconnects]).toEqual([[], [], []]);
+
+    // A category the app names keeps its count, multi-device sync or not: two web tabs, not ten.
+    const tabs = [recorder(await connect("ola", {}, devices)), recorder(await connect("ola", {}, devices))];
+    await connect("ola", {}, devices);
+    await waitUntil(() => tabs[0]!.disconnects.length === 1);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(tabs.map((tab) => tab.disconnects.map((event) => event.code))).toEqual([[4501], []]);
+  });
+
+  it("take only platform categories and counts of 1 to 100 in sessionsPerPlatform, and keep the setting otherwise", async () => {
+    const devices = await createTestApp(server, "Devices setting");
+    await setAppSettings(server, devices, { sessionsPerPlatform: { mobile: 2 } });
+    const console_ = await signInToConsole(server);
+    const settingsPath = `/api/console/apps/${devices.appKey}/settings`;
+    const refused = (errorMessage: string) => ({ status: 400, body: { code: 1002, errorMessage } });
+    const change = (sessionsPerPlatform: unknown) => console_.send("PATCH", settingsPath, { sessionsPerPlatform });
+    expect(await change({ tv: 2 })).toEqual(refused("sessionsPerPlatform names platform categories: mobile, web, desktop, miniProgram"));
+    expect(await change({ mobile: 0 })).toEqual(refused("sessionsPerPlatform values are sessions, 1 to 100"));
+    expect(await change({ mobile: 101 })).toEqual(refused("sessionsPerPlatform values are sessions, 1 to 100"));
+    expect(await change([2])).toEqual(refused("sessionsPerPlatform must be a JSON object"));
+    const { body } = await console_.get<{ settings: { sessionsPerPlatform: unknown }; defaults: { sessionsPerPlatform: unknown } }>(settingsPath);
+    expect([body.settings.sessionsPerPlatform, body.defaults.sessionsPerPlatform]).toEqual([{ mobile: 2 }, {}]);
   });
 
   it("without multi-device sync, deliver a message to one device only and keep one web session", async () => {

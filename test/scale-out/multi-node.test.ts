@@ -72,6 +72,28 @@ describe("two nodes behind nginx", () => {
     for (const user of [amy, bob, dan]) expect(await waitUntil(() => texts(user).includes("open across nodes"))).toBe(true);
   });
 
+  it("keep a category's sessions across nodes as the app allows: a third phone on one node closes the oldest on the other (4501)", async () => {
+    const devices = await createTestApp(nodeA, "Devices across nodes", "production");
+    await setAppSettings(nodeA, devices, { sessionsPerPlatform: { mobile: 2 } });
+    // Straight to each node, so the sessions are where the test says.
+    const connectTo = async (node: TestServer) => {
+      const client = new SwitchboardClient({ url: node.wsUrl, token: await issueToken(nodeA, devices, "una"), websocket: WebSocket, platform: "mobile" });
+      const closes: number[] = [];
+      client.on("disconnected", (event) => closes.push(event.code));
+      clients.push(client);
+      await client.connect();
+      return closes;
+    };
+    const phone = await connectTo(nodeA);
+    const tablet = await connectTo(nodeB);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect([phone, tablet]).toEqual([[], []]);
+    const third = await connectTo(nodeB);
+    expect(await waitUntil(() => phone.includes(4501))).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect([phone, tablet, third]).toEqual([[4501], [], []]);
+  });
+
   it("close a banned user's sessions on every node at once", async () => {
     const devices = [await connectThroughBalancer("eve", "web"), await connectThroughBalancer("eve", "desktop")];
     expect(new Set(devices.map((device) => device.node())).size).toBe(2);
