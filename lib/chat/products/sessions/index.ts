@@ -1,5 +1,5 @@
 // The sessions of users as the product sees them, whichever transport carries them: platform
-// categories, presence on every node, the one-session-per-platform rule, and the wills of
+// categories, presence on every node, the sessions-per-category rule, and the wills of
 // sessions kept where every node can send them.
 // The public face of this product: other folders import from here, never from its files.
 export { type Platform, platforms, platformSchema } from "../../base/apps/platforms";
