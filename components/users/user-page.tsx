@@ -2,6 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
+import { useRouter } from "next/navigation";
 import { type FormEvent, type ReactNode, useState } from "react";
 import { PageHeader } from "@/components/console/page-header";
 import { Badge } from "@/components/ui/badge";
@@ -13,6 +14,7 @@ import { ErrorMessage } from "@/components/ui/field";
 import { formatDate, formatDateTime } from "@/components/ui/format-date";
 import { SkeletonRows } from "@/components/ui/skeleton";
 import { useToast } from "@/components/ui/toast";
+import { appQuery } from "@/components/apps/app-queries";
 import type { UserAction, UserOverview } from "@/lib/contract";
 import { isForever, useUserAction, userQuery } from "./user-queries";
 
@@ -101,6 +103,9 @@ function UserActions({ appKey, user }: { appKey: string; user: UserOverview }) {
   const toast = useToast();
   const [confirming, setConfirming] = useState<Confirmable | null>(null);
   const [banning, setBanning] = useState(false);
+  const [deletingForGood, setDeletingForGood] = useState(false);
+  const app = useQuery(appQuery(appKey));
+  const router = useRouter();
   const run = (action: UserAction, done: string) => act.mutateAsync({ action }).then(() => toast.success(done));
   const ask = (confirmable: Confirmable) => setConfirming(confirmable);
   return (
@@ -146,6 +151,11 @@ function UserActions({ appKey, user }: { appKey: string; user: UserOverview }) {
           Delete
         </Button>
       )}
+      {app.data?.environment === "development" && (
+        <Button variant="danger" onClick={() => setDeletingForGood(true)}>
+          Delete for good
+        </Button>
+      )}
       <ConfirmDialog
         open={confirming !== null}
         onClose={() => setConfirming(null)}
@@ -154,6 +164,17 @@ function UserActions({ appKey, user }: { appKey: string; user: UserOverview }) {
         confirmLabel={confirming?.label ?? ""}
         onConfirm={() => act.mutateAsync({ action: confirming!.action })}
         done={confirming?.done ?? ""}
+      />
+      <DeleteForGoodDialog
+        open={deletingForGood}
+        onClose={() => setDeletingForGood(false)}
+        userId={user.userId}
+        onDelete={(removeMessages) =>
+          act.mutateAsync({ action: "delete-for-good", removeMessages }).then(() => {
+            toast.success(`${user.userId} deleted for good`);
+            router.push(`/apps/${encodeURIComponent(appKey)}/users`);
+          })
+        }
       />
       <BanDialog open={banning} onClose={() => setBanning(false)} userId={user.userId} onBan={(ban) => act.mutateAsync({ action: "ban", ...ban }).then(() => toast.success("User banned"))} />
     </div>
@@ -203,6 +224,58 @@ function BanDialog({ open, onClose, userId, onBan }: { open: boolean; onClose: (
           </Button>
           <Button type="submit" variant="danger" pending={pending}>
             Ban user
+          </Button>
+        </DialogActions>
+      </form>
+    </Dialog>
+  );
+}
+
+/** A development app's user goes for good, with or without the messages they sent. */
+function DeleteForGoodDialog({ open, onClose, userId, onDelete }: { open: boolean; onClose: () => void; userId: string; onDelete: (removeMessages: boolean) => Promise<unknown> }) {
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const removeMessages = new FormData(event.currentTarget).get("messages") === "remove";
+    setPending(true);
+    setError(null);
+    try {
+      await onDelete(removeMessages);
+      onClose();
+    } catch (failure) {
+      setError((failure as Error).message);
+    } finally {
+      setPending(false);
+    }
+  };
+  return (
+    <Dialog
+      open={open}
+      onClose={onClose}
+      title={`Delete ${userId} for good?`}
+      description="The user, their sessions, memberships, friends and profile are gone and cannot be restored; the id is free again and no longer counts against the development app's 100 users."
+    >
+      <form onSubmit={submit} className="space-y-4">
+        <fieldset className="grid gap-2">
+          <legend className="mb-2 text-sm font-medium text-slate-700">The messages they sent</legend>
+          {[
+            { value: "keep", label: "Keep their messages" },
+            { value: "remove", label: "Remove their messages" },
+          ].map((option, index) => (
+            <label key={option.value} className="flex items-center gap-2 rounded-lg px-3 py-2 text-sm ring-1 ring-slate-200">
+              <input type="radio" name="messages" value={option.value} defaultChecked={index === 0} className="accent-indigo-600" />
+              {option.label}
+            </label>
+          ))}
+        </fieldset>
+        {error && <ErrorMessage>{error}</ErrorMessage>}
+        <DialogActions>
+          <Button variant="secondary" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button type="submit" variant="danger" pending={pending}>
+            Delete for good
           </Button>
         </DialogActions>
       </form>
