@@ -20,7 +20,8 @@ const sendToGroup = (fromUserId: string, text: string) =>
 const groupHistory = async () => {
   const now = Date.now();
   const page = await callApi(server, app, "/v4/group-channel/history-message/list", { userId: "ray", channelId: "crew", startAt: now + 1000, endAt: now - 60_000, pageSize: 100, includeStart: true });
-  return (page.body.result as { messages: { fromUserId: string; content: string }[] }).messages.map((message) => `${message.fromUserId}: ${JSON.parse(message.content).content}`);
+  const { messages } = page.body.result as { messages: { fromUserId: string; messageType: string; content: string }[] };
+  return messages.map((message) => `${message.fromUserId}: ${message.messageType === "RC:TxtMsg" ? JSON.parse(message.content).content : message.messageType}`);
 };
 
 describe("POST /v4/user/delete-for-good", () => {
@@ -55,7 +56,7 @@ describe("POST /v4/user/delete-for-good", () => {
     expect((await callApi(server, app, path, { userIds: ["sue"] })).body).toEqual({ code: 0, result: { userIds: ["sue"], removedMessages: 0, usersLeft: 98 } });
     expect((await callApi(server, app, path, { userIds: ["tom"], removeMessages: true })).body).toEqual({ code: 0, result: { userIds: ["tom"], removedMessages: 1, usersLeft: 99 } });
 
-    expect(await groupHistory()).toEqual(["sue: hi ray", "ray: hi all"]);
+    expect(await groupHistory()).toEqual(["sue: hi ray", "ray: hi all", "sue: RC:GrpNtf"]);
     expect((await callApi(server, app, "/v4/user/get", { userId: "sue" })).status).toBe(404);
     expect((await callApi(server, app, "/v4/user/blocklist/get", { userId: "ray" })).body).toMatchObject({ result: { blockedUserIds: [] } });
     // Back under the same id, sue is a new user: in no group, with no messages of the old one counted as hers to delete.
