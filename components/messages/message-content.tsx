@@ -87,9 +87,9 @@ function Body({ body }: { body: MessageBody }) {
       const where = body.latitude !== null && body.longitude !== null ? `${body.latitude.toFixed(5)}, ${body.longitude.toFixed(5)}` : null;
       return (
         <Kind icon={<PinIcon />}>
-          {body.place ?? "Location"}
+          {body.place ?? "Location"}{" "}
           {where && (
-            <a href={`https://www.openstreetmap.org/?mlat=${body.latitude}&mlon=${body.longitude}#map=16/${body.latitude}/${body.longitude}`} {...external} className={`ml-2 font-mono text-xs ${linkClass}`}>
+            <a href={`https://www.openstreetmap.org/?mlat=${body.latitude}&mlon=${body.longitude}#map=16/${body.latitude}/${body.longitude}`} {...external} className={`ml-1 font-mono text-xs ${linkClass}`}>
               {where}
             </a>
           )}

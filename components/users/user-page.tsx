@@ -1,14 +1,17 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { type FormEvent, type ReactNode, useState } from "react";
 import { PageHeader } from "@/components/console/page-header";
+import { MessageList } from "@/components/messages/message-list";
+import { messagesQuery } from "@/components/messages/message-queries";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { CursorPager, useCursorPages } from "@/components/ui/cursor-pages";
 import { Dialog, DialogActions } from "@/components/ui/dialog";
 import { ErrorMessage } from "@/components/ui/field";
 import { formatDate, formatDateTime } from "@/components/ui/format-date";
@@ -72,8 +75,33 @@ export function UserPage({ appKey, userId, canEdit }: { appKey: string; userId: 
         <IdList title="Open channels" ids={data.openChannels} empty="In no open channel." />
         <IdList title="Friends" ids={data.friends} empty="No friends." />
         <IdList title="Blocklist" ids={data.blocklist} empty="Blocks nobody." />
+        <SentMessages appKey={appKey} userId={data.userId} canEdit={canEdit} />
       </div>
     </>
+  );
+}
+
+/** What the user sent, newest first, as the Messages page shows it. */
+function SentMessages({ appKey, userId, canEdit }: { appKey: string; userId: string; canEdit: boolean }) {
+  const pages = useCursorPages();
+  const messages = useQuery({ ...messagesQuery(appKey, { senderId: userId }, pages.cursor), placeholderData: keepPreviousData });
+  return (
+    <Card className="lg:col-span-2">
+      <CardHeader title="Messages sent" description="Newest first, each as it shows in a chat; open one for its stored JSON." />
+      {messages.isPending && <SkeletonRows label="Loading messages" rows={3} />}
+      {messages.isError && (
+        <div className="p-6">
+          <ErrorMessage>{messages.error.message}</ErrorMessage>
+        </div>
+      )}
+      {messages.data?.messages.length === 0 && <p className="px-6 py-5 text-sm text-slate-500">No stored message from this user.</p>}
+      {messages.data && messages.data.messages.length > 0 && (
+        <>
+          <MessageList appKey={appKey} messages={messages.data.messages} canEdit={canEdit} label="Messages sent" />
+          <CursorPager pages={pages} nextCursor={messages.data.nextCursor} labels={["Newer", "Older"]} />
+        </>
+      )}
+    </Card>
   );
 }
 
