@@ -25,7 +25,7 @@ function Body({ body }: { body: MessageBody }) {
         <span className="flex items-end gap-3">
           {source ? (
             // A plain img: thumbnails are data URLs or the app's own hosts, which next/image's optimizer would fetch server-side.
-            <img src={source} alt={body.animated ? "GIF thumbnail" : "Image thumbnail"} className="max-h-28 max-w-48 rounded-lg bg-slate-100 object-contain ring-1 ring-slate-200" />
+            <img src={source} alt={body.animated ? "GIF thumbnail" : "Image thumbnail"} className="max-h-28 min-h-12 max-w-48 min-w-12 rounded-lg bg-slate-100 object-contain ring-1 ring-slate-200" />
           ) : (
             <Kind icon={<ImageIcon />}>{body.animated ? "GIF" : "Image"} without a thumbnail</Kind>
           )}
@@ -52,7 +52,7 @@ function Body({ body }: { body: MessageBody }) {
       return (
         <span className="flex items-end gap-3">
           {body.thumbnail && (
-            <img src={body.thumbnail} alt="Video thumbnail" className="max-h-28 max-w-48 rounded-lg bg-slate-100 object-contain ring-1 ring-slate-200" />
+            <img src={body.thumbnail} alt="Video thumbnail" className="max-h-28 min-h-12 max-w-48 min-w-12 rounded-lg bg-slate-100 object-contain ring-1 ring-slate-200" />
           )}
           <Kind icon={<VideoIcon />}>
             Video{body.durationSeconds !== null && <span className="font-mono"> · {formatDuration(body.durationSeconds)}</span>}
