@@ -1,14 +1,53 @@
-import { expect, test } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 import { createOperatorWithCli } from "./operator";
 import { callPlatformApi } from "./platform-api";
 import { createAppThroughApi, uniqueName } from "./seed";
 import { signInThroughApi } from "./session";
 
+/** Picks an endpoint as an operator does: searches for its path and clicks it among the results. */
+async function pickEndpoint(page: Page, path: string) {
+  await page.getByRole("combobox", { name: "Search endpoints" }).fill(path);
+  await page.getByRole("option", { name: path, exact: true }).click();
+  await expect(page.getByRole("region", { name: "Chosen endpoint" })).toContainText(`POST ${path}`);
+}
+
+test("the endpoint picker searches, groups by the contract's tags, and describes the chosen endpoint with its rate limit", async ({ page }) => {
+  await signInThroughApi(page.request);
+  const app = await createAppThroughApi(page.request, { name: uniqueName("Picker") });
+  await page.goto(`/apps/${app.appKey}/debugger`);
+  const list = page.getByRole("listbox", { name: "Endpoints" });
+  const search = page.getByRole("combobox", { name: "Search endpoints" });
+  // Every endpoint is offered until a search narrows them.
+  await expect(list.getByRole("option", { name: "/v4/auth/access-token/issue", exact: true })).toHaveAttribute("aria-selected", "true");
+  expect(await list.getByRole("option").count()).toBeGreaterThan(200);
+
+  await search.fill("user/soft-delete");
+  await expect(list.getByRole("group")).toHaveCount(1);
+  const found = list.getByRole("group", { name: /UserManagement/ }).getByRole("option");
+  await expect(found).toHaveCount(2);
+  await expect(found.first()).toHaveAccessibleName("/v4/user/soft-delete");
+  await expect(found.last()).toHaveAccessibleName("/v4/user/soft-deleted/list");
+  await search.press("ArrowDown");
+  await search.press("Enter");
+  const chosen = page.getByRole("region", { name: "Chosen endpoint" });
+  await expect(chosen).toContainText("POST /v4/user/soft-delete");
+  await expect(chosen).toContainText("Deactivate users and erase their personal data");
+  await expect(chosen).toContainText("Rate limit: 100 users/second per app");
+  await expect(page.getByLabel(/^userIds/)).toBeVisible();
+
+  // Words of a summary find endpoints of several tags; an extension says so.
+  await search.fill("delete for good");
+  await list.getByRole("option", { name: "/v4/user/delete-for-good", exact: true }).click();
+  await expect(chosen).toContainText("Switchboard extension");
+  await search.fill("no endpoint is called this");
+  await expect(list).toContainText("No endpoint matches");
+});
+
 test("the debugger sends a real signed request from a generated form, shows curl, and replays from history", async ({ page }) => {
   await signInThroughApi(page.request);
   const app = await createAppThroughApi(page.request, { name: uniqueName("Debugger") });
   await page.goto(`/apps/${app.appKey}/debugger`);
-  await page.getByRole("combobox", { name: "Endpoint" }).selectOption("/v4/auth/access-token/issue");
+  await pickEndpoint(page, "/v4/auth/access-token/issue");
   await page.getByLabel(/^userId/).fill("dbg-user");
   await page.getByLabel(/^name/).fill("Debug User");
   await page.getByRole("button", { name: "Send request" }).click();
@@ -33,7 +72,7 @@ test("the debugger signs with version 2 when chosen, which an app requiring it a
   const app = await createAppThroughApi(page.request, { name: uniqueName("Signature v2") });
   expect((await page.request.patch(`/api/console/apps/${app.appKey}/settings`, { data: { requireRequestSignature: true } })).status()).toBe(200);
   await page.goto(`/apps/${app.appKey}/debugger`);
-  await page.getByRole("combobox", { name: "Endpoint" }).selectOption("/v4/auth/access-token/issue");
+  await pickEndpoint(page, "/v4/auth/access-token/issue");
   await page.getByLabel(/^userId/).fill("v2-user");
   await page.getByLabel(/^name/).fill("Signed User");
   await page.getByRole("button", { name: "Send request" }).click();

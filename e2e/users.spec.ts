@@ -113,3 +113,58 @@ test("a viewer sees users, and the server refuses the viewer's ban", async ({ pa
   const refused = await page.request.post(`/api/console/apps/${app.appKey}/users/carl/ban`, { data: { forever: true } });
   expect(refused.status()).toBe(403);
 });
+
+test("an admin deletes a development user for good, which frees the quota; a viewer is refused and a production app offers no such delete", async ({ page, request }) => {
+  await signInThroughApi(page.request);
+  const app = await createAppThroughApi(page.request, { name: uniqueName("Cleaned users") });
+  for (const userId of ["gus", "hal"]) expect((await callPlatformApi(app, "/v4/auth/access-token/issue", { userId, name: userId })).code).toBe(0);
+  const text = JSON.stringify({ content: "from hal" });
+  expect((await callPlatformApi(app, "/v4/direct-channel/message/send", { fromUserId: "hal", toUserIds: ["gus"], messageType: "RC:TxtMsg", content: text })).code).toBe(0);
+  expect((await callPlatformApi(app, "/v4/user/soft-delete", { userIds: ["gus"] })).code).toBe(0);
+
+  await page.goto(`/apps/${app.appKey}/users`);
+  // Soft-deleted users keep counting.
+  await expect(page.getByText("may register 98 more")).toBeVisible();
+  await page.getByRole("list", { name: "Users" }).getByRole("link", { name: /hal/ }).click();
+  await expect(page.getByRole("list", { name: "Messages sent" })).toContainText("from hal");
+  await page.getByRole("button", { name: "Delete for good" }).click();
+  const dialog = page.getByRole("dialog", { name: "Delete hal for good?" });
+  await dialog.getByLabel("Remove their messages").check();
+  await dialog.getByRole("button", { name: "Delete for good" }).click();
+  await expect(page).toHaveURL(new RegExp(`/apps/${app.appKey}/users$`));
+  await expect(page.getByText("may register 99 more")).toBeVisible();
+  await expect(page.getByRole("list", { name: "Users" }).getByRole("link")).toHaveText([/gus/]);
+
+  // The soft-deleted user goes too, keeping what they sent (nothing here).
+  await page.goto(`/apps/${app.appKey}/users/gus`);
+  await page.getByRole("button", { name: "Delete for good" }).click();
+  await page.getByRole("dialog", { name: "Delete gus for good?" }).getByRole("button", { name: "Delete for good" }).click();
+  await expect(page.getByText("may register 100 more")).toBeVisible();
+  await expect(page.getByText("No users yet")).toBeVisible();
+
+  const { messages } = await (await page.request.get(`/api/console/apps/${app.appKey}/messages`)).json();
+  expect(messages).toEqual([]);
+  const { entries } = await (await page.request.get(`/api/console/audit?appKey=${app.appKey}`)).json();
+  expect(entries.slice(0, 2)).toEqual([
+    expect.objectContaining({ action: "user.delete-for-good", details: expect.objectContaining({ userId: "gus", removeMessages: false }) }),
+    expect.objectContaining({ action: "user.delete-for-good", details: expect.objectContaining({ userId: "hal", removeMessages: true }) }),
+  ]);
+
+  // A viewer sees no such button, and the server refuses the viewer's call.
+  expect((await callPlatformApi(app, "/v4/auth/access-token/issue", { userId: "ivy", name: "ivy" })).code).toBe(0);
+  const viewer = createOperatorWithCli({ email: `viewer-cleaned-${Date.now()}@e2e.switchboard.test`, password: "viewer-password-9", role: "viewer" });
+  await signInThroughApi(request, viewer);
+  const refused = await request.post(`/api/console/apps/${app.appKey}/users/ivy/delete-for-good`, { data: { removeMessages: true } });
+  expect(refused.status()).toBe(403);
+  expect((await callPlatformApi(app, "/v4/user/get", { userId: "ivy" })).code).toBe(0);
+
+  // A production app's users can only be soft-deleted.
+  const production = await createAppThroughApi(page.request, { name: uniqueName("Production users"), environment: "production" });
+  expect((await callPlatformApi(production, "/v4/auth/access-token/issue", { userId: "joy", name: "joy" })).code).toBe(0);
+  await page.goto(`/apps/${production.appKey}/users/joy`);
+  await expect(page.getByRole("button", { name: "Delete", exact: true })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Delete for good" })).toHaveCount(0);
+  const answer = await page.request.post(`/api/console/apps/${production.appKey}/users/joy/delete-for-good`, { data: {} });
+  expect(answer.status()).toBe(403);
+  expect(await answer.json()).toEqual({ code: 1009, errorMessage: "Only a development app's users can be deleted for good; soft-delete the users of a production app" });
+});

@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useSearchParams } from "next/navigation";
-import { type ReactNode, useEffect, useMemo, useState } from "react";
+import { type ReactNode, useEffect, useMemo, useRef, useState } from "react";
 import { PageHeader } from "@/components/console/page-header";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -12,6 +12,7 @@ import { ErrorMessage } from "@/components/ui/field";
 import { SkeletonRows } from "@/components/ui/skeleton";
 import type { DebuggerEndpoint, DebuggerExchange, JsonSchema } from "@/lib/contract";
 import { endpointsQuery, useSendRequest } from "./debugger-queries";
+import { searchEndpoints } from "./endpoint-search";
 
 type SignatureVersion = 1 | 2;
 type DebuggerRequest = { path: string; body: Record<string, unknown>; signatureVersion?: SignatureVersion };
@@ -51,7 +52,7 @@ export function ApiDebugger({ appKey, canSend }: { appKey: string; canSend: bool
       {endpoints.data && (
         <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
           <Card>
-            <CardHeader title="Request" description={endpoint?.summary} />
+            <CardHeader title="Request" />
             <div className="space-y-4 px-6 py-5">
               <EndpointPicker
                 endpoints={endpoints.data}
@@ -110,27 +111,104 @@ function parseHistory(text: string | null): HistoryEntry[] {
   }
 }
 
+/**
+ * The endpoint picker: a search over path, summary, tag and operation id, with the results
+ * grouped by the contract's tags; arrow keys move through the results, Enter picks.
+ */
 function EndpointPicker({ endpoints, path, onPick }: { endpoints: DebuggerEndpoint[]; path: string; onPick: (path: string) => void }) {
-  const byTag = useMemo(() => {
-    const groups = new Map<string, DebuggerEndpoint[]>();
-    for (const endpoint of endpoints) groups.set(endpoint.tag, [...(groups.get(endpoint.tag) ?? []), endpoint]);
-    return groups;
-  }, [endpoints]);
+  const [query, setQuery] = useState("");
+  const groups = useMemo(() => searchEndpoints(endpoints, query), [endpoints, query]);
+  const found = useMemo(() => groups.flatMap((group) => group.endpoints), [groups]);
+  const [active, setActive] = useState<string | null>(null);
+  const listRef = useRef<HTMLDivElement>(null);
+  const highlighted = active !== null && found.some((endpoint) => endpoint.path === active) ? active : path;
+  const optionId = (candidate: string) => `endpoint-${candidate.replace(/[^A-Za-z0-9]/g, "_")}`;
+  useEffect(() => {
+    listRef.current?.querySelector(`#${CSS.escape(optionId(highlighted))}`)?.scrollIntoView({ block: "nearest" });
+  }, [highlighted]);
+  const move = (step: number) => {
+    if (found.length === 0) return;
+    const index = found.findIndex((endpoint) => endpoint.path === highlighted);
+    const next = index === -1 ? (step > 0 ? 0 : found.length - 1) : (index + step + found.length) % found.length;
+    setActive(found[next]!.path);
+  };
+  const chosen = endpoints.find((endpoint) => endpoint.path === path);
   return (
-    <label className="block text-sm font-medium text-slate-700">
-      Endpoint
-      <select value={path} onChange={(event) => onPick(event.target.value)} className="mt-1.5 block w-full rounded-lg px-3 py-2 font-mono text-sm ring-1 ring-slate-300 ring-inset">
-        {[...byTag].map(([tag, group]) => (
-          <optgroup key={tag} label={tag}>
-            {group.map((endpoint) => (
-              <option key={endpoint.path} value={endpoint.path}>
-                {endpoint.path}
-              </option>
+    <div className="space-y-2">
+      <label className="block text-sm font-medium text-slate-700">
+        Search endpoints
+        <input
+          type="search"
+          role="combobox"
+          aria-expanded="true"
+          aria-controls="endpoint-list"
+          aria-activedescendant={found.some((endpoint) => endpoint.path === highlighted) ? optionId(highlighted) : undefined}
+          value={query}
+          placeholder={`${endpoints.length} endpoints: a path, a word of a summary, a tag`}
+          onChange={(event) => {
+            setQuery(event.target.value);
+            setActive(null);
+          }}
+          onKeyDown={(event) => {
+            if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+              event.preventDefault();
+              move(event.key === "ArrowDown" ? 1 : -1);
+            } else if (event.key === "Enter" && highlighted && found.some((endpoint) => endpoint.path === highlighted)) {
+              event.preventDefault();
+              onPick(highlighted);
+            }
+          }}
+          className={inputClass}
+        />
+      </label>
+      <div ref={listRef} id="endpoint-list" role="listbox" aria-label="Endpoints" className="max-h-72 overflow-y-auto rounded-lg ring-1 ring-slate-200">
+        {groups.length === 0 && <p className="px-3 py-4 text-center text-sm text-slate-500">No endpoint matches “{query}”.</p>}
+        {groups.map((group) => (
+          <div key={group.tag} role="group" aria-labelledby={`endpoint-tag-${group.tag}`}>
+            <div id={`endpoint-tag-${group.tag}`} className="sticky top-0 bg-slate-50 px-3 py-1 text-xs font-semibold tracking-wide text-slate-500 uppercase">
+              {group.tag} <span className="font-normal normal-case">({group.endpoints.length})</span>
+            </div>
+            {group.endpoints.map((endpoint) => (
+              <div
+                key={endpoint.path}
+                id={optionId(endpoint.path)}
+                role="option"
+                aria-label={endpoint.path}
+                aria-describedby={`${optionId(endpoint.path)}-summary`}
+                aria-selected={endpoint.path === path}
+                onClick={() => onPick(endpoint.path)}
+                onMouseEnter={() => setActive(endpoint.path)}
+                className={`cursor-pointer px-3 py-1.5 ${endpoint.path === path ? "bg-indigo-50" : endpoint.path === highlighted ? "bg-slate-100" : ""}`}
+              >
+                <span className="block font-mono text-xs text-slate-900">{endpoint.path}</span>
+                <span id={`${optionId(endpoint.path)}-summary`} className="block truncate text-xs text-slate-500">
+                  {endpoint.summary}
+                </span>
+              </div>
             ))}
-          </optgroup>
+          </div>
         ))}
-      </select>
-    </label>
+      </div>
+      {chosen && <EndpointDetails endpoint={chosen} />}
+    </div>
+  );
+}
+
+/** What the chosen endpoint does and how often an app may call it. */
+function EndpointDetails({ endpoint }: { endpoint: DebuggerEndpoint }) {
+  return (
+    <section aria-label="Chosen endpoint" className="space-y-1.5 rounded-lg bg-slate-50 px-3 py-2.5 text-sm">
+      <div className="flex flex-wrap items-center gap-2">
+        <span className="font-mono text-slate-900">POST {endpoint.path}</span>
+        <Badge>{endpoint.tag}</Badge>
+        {endpoint.extension && <Badge tone="amber">Switchboard extension</Badge>}
+        {endpoint.api === "compatibility" && <Badge>form body</Badge>}
+      </div>
+      <p className="text-slate-700">{endpoint.summary}</p>
+      <p className="text-xs text-slate-500">
+        Rate limit: <span className="font-medium text-slate-700">{endpoint.rateLimit}</span> · operation <span className="font-mono">{endpoint.operationId}</span>
+      </p>
+    </section>
   );
 }
 

@@ -1,18 +1,23 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
+import { useRouter } from "next/navigation";
 import { type FormEvent, type ReactNode, useState } from "react";
 import { PageHeader } from "@/components/console/page-header";
+import { MessageList } from "@/components/messages/message-list";
+import { messagesQuery } from "@/components/messages/message-queries";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { CursorPager, useCursorPages } from "@/components/ui/cursor-pages";
 import { Dialog, DialogActions } from "@/components/ui/dialog";
 import { ErrorMessage } from "@/components/ui/field";
 import { formatDate, formatDateTime } from "@/components/ui/format-date";
 import { SkeletonRows } from "@/components/ui/skeleton";
 import { useToast } from "@/components/ui/toast";
+import { appQuery } from "@/components/apps/app-queries";
 import type { UserAction, UserOverview } from "@/lib/contract";
 import { isForever, useUserAction, userQuery } from "./user-queries";
 
@@ -70,8 +75,33 @@ export function UserPage({ appKey, userId, canEdit }: { appKey: string; userId: 
         <IdList title="Open channels" ids={data.openChannels} empty="In no open channel." />
         <IdList title="Friends" ids={data.friends} empty="No friends." />
         <IdList title="Blocklist" ids={data.blocklist} empty="Blocks nobody." />
+        <SentMessages appKey={appKey} userId={data.userId} canEdit={canEdit} />
       </div>
     </>
+  );
+}
+
+/** What the user sent, newest first, as the Messages page shows it. */
+function SentMessages({ appKey, userId, canEdit }: { appKey: string; userId: string; canEdit: boolean }) {
+  const pages = useCursorPages();
+  const messages = useQuery({ ...messagesQuery(appKey, { senderId: userId }, pages.cursor), placeholderData: keepPreviousData });
+  return (
+    <Card className="lg:col-span-2">
+      <CardHeader title="Messages sent" description="Newest first, each as it shows in a chat; open one for its stored JSON." />
+      {messages.isPending && <SkeletonRows label="Loading messages" rows={3} />}
+      {messages.isError && (
+        <div className="p-6">
+          <ErrorMessage>{messages.error.message}</ErrorMessage>
+        </div>
+      )}
+      {messages.data?.messages.length === 0 && <p className="px-6 py-5 text-sm text-slate-500">No stored message from this user.</p>}
+      {messages.data && messages.data.messages.length > 0 && (
+        <>
+          <MessageList appKey={appKey} messages={messages.data.messages} canEdit={canEdit} label="Messages sent" />
+          <CursorPager pages={pages} nextCursor={messages.data.nextCursor} labels={["Newer", "Older"]} />
+        </>
+      )}
+    </Card>
   );
 }
 
@@ -101,6 +131,9 @@ function UserActions({ appKey, user }: { appKey: string; user: UserOverview }) {
   const toast = useToast();
   const [confirming, setConfirming] = useState<Confirmable | null>(null);
   const [banning, setBanning] = useState(false);
+  const [deletingForGood, setDeletingForGood] = useState(false);
+  const app = useQuery(appQuery(appKey));
+  const router = useRouter();
   const run = (action: UserAction, done: string) => act.mutateAsync({ action }).then(() => toast.success(done));
   const ask = (confirmable: Confirmable) => setConfirming(confirmable);
   return (
@@ -146,6 +179,11 @@ function UserActions({ appKey, user }: { appKey: string; user: UserOverview }) {
           Delete
         </Button>
       )}
+      {app.data?.environment === "development" && (
+        <Button variant="danger" onClick={() => setDeletingForGood(true)}>
+          Delete for good
+        </Button>
+      )}
       <ConfirmDialog
         open={confirming !== null}
         onClose={() => setConfirming(null)}
@@ -154,6 +192,17 @@ function UserActions({ appKey, user }: { appKey: string; user: UserOverview }) {
         confirmLabel={confirming?.label ?? ""}
         onConfirm={() => act.mutateAsync({ action: confirming!.action })}
         done={confirming?.done ?? ""}
+      />
+      <DeleteForGoodDialog
+        open={deletingForGood}
+        onClose={() => setDeletingForGood(false)}
+        userId={user.userId}
+        onDelete={(removeMessages) =>
+          act.mutateAsync({ action: "delete-for-good", removeMessages }).then(() => {
+            toast.success(`${user.userId} deleted for good`);
+            router.push(`/apps/${encodeURIComponent(appKey)}/users`);
+          })
+        }
       />
       <BanDialog open={banning} onClose={() => setBanning(false)} userId={user.userId} onBan={(ban) => act.mutateAsync({ action: "ban", ...ban }).then(() => toast.success("User banned"))} />
     </div>
@@ -203,6 +252,58 @@ function BanDialog({ open, onClose, userId, onBan }: { open: boolean; onClose: (
           </Button>
           <Button type="submit" variant="danger" pending={pending}>
             Ban user
+          </Button>
+        </DialogActions>
+      </form>
+    </Dialog>
+  );
+}
+
+/** A development app's user goes for good, with or without the messages they sent. */
+function DeleteForGoodDialog({ open, onClose, userId, onDelete }: { open: boolean; onClose: () => void; userId: string; onDelete: (removeMessages: boolean) => Promise<unknown> }) {
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const removeMessages = new FormData(event.currentTarget).get("messages") === "remove";
+    setPending(true);
+    setError(null);
+    try {
+      await onDelete(removeMessages);
+      onClose();
+    } catch (failure) {
+      setError((failure as Error).message);
+    } finally {
+      setPending(false);
+    }
+  };
+  return (
+    <Dialog
+      open={open}
+      onClose={onClose}
+      title={`Delete ${userId} for good?`}
+      description="The user, their sessions, memberships, friends and profile are gone and cannot be restored; the id is free again and no longer counts against the development app's 100 users."
+    >
+      <form onSubmit={submit} className="space-y-4">
+        <fieldset className="grid gap-2">
+          <legend className="mb-2 text-sm font-medium text-slate-700">The messages they sent</legend>
+          {[
+            { value: "keep", label: "Keep their messages" },
+            { value: "remove", label: "Remove their messages" },
+          ].map((option, index) => (
+            <label key={option.value} className="flex items-center gap-2 rounded-lg px-3 py-2 text-sm ring-1 ring-slate-200">
+              <input type="radio" name="messages" value={option.value} defaultChecked={index === 0} className="accent-indigo-600" />
+              {option.label}
+            </label>
+          ))}
+        </fieldset>
+        {error && <ErrorMessage>{error}</ErrorMessage>}
+        <DialogActions>
+          <Button variant="secondary" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button type="submit" variant="danger" pending={pending}>
+            Delete for good
           </Button>
         </DialogActions>
       </form>

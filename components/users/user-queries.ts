@@ -1,6 +1,6 @@
 import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
 import { requestJson } from "@/components/api/request-json";
-import type { BannedUser, UserAction, UserOverview, UserPage } from "@/lib/contract";
+import type { BannedUser, ConsoleUserPage, UserAction, UserOverview } from "@/lib/contract";
 
 const base = (appKey: string) => `/api/console/apps/${encodeURIComponent(appKey)}`;
 const keys = {
@@ -12,7 +12,7 @@ export const userSearchQuery = (appKey: string, q: string, after: string) =>
   queryOptions({
     queryKey: [...keys.all(appKey), "search", q, after],
     queryFn: ({ signal }) =>
-      requestJson<UserPage>(`${base(appKey)}/users?${new URLSearchParams({ ...(q && { q }), ...(after && { after }) })}`, { signal }),
+      requestJson<ConsoleUserPage>(`${base(appKey)}/users?${new URLSearchParams({ ...(q && { q }), ...(after && { after }) })}`, { signal }),
   });
 
 export const userQuery = (appKey: string, userId: string) =>
@@ -35,7 +35,7 @@ export const bansQuery = (appKey: string, filter: string) =>
 export function useUserAction(appKey: string, userId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: { action: UserAction; durationMinutes?: number; forever?: true }) => {
+    mutationFn: (input: { action: UserAction; durationMinutes?: number; forever?: true; removeMessages?: boolean }) => {
       const { action, ...body } = input;
       return requestJson(`${base(appKey)}/users/${encodeURIComponent(userId)}/${action}`, { method: "POST", body });
     },

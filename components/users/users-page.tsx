@@ -22,7 +22,12 @@ export function UsersPage({ appKey }: { appKey: string }) {
   const users = useQuery({ ...userSearchQuery(appKey, query.trim(), after), placeholderData: keepPreviousData });
   return (
     <>
-      <PageHeader title="Users" description="Users your app server registered. Open one to see its sessions, bans and channels." />
+      <PageHeader
+        title="Users"
+        description={`Users your app server registered. Open one to see its sessions, bans and channels.${
+          users.data && users.data.usersLeft !== null ? ` This development app may register ${users.data.usersLeft} more (soft-deleted users count; users deleted for good do not).` : ""
+        }`}
+      />
       <Card>
         <div className="border-b border-slate-100 px-6 py-4">
           <div className="max-w-md">

@@ -20,7 +20,19 @@ export type ApiRequestPage = { requests: ApiRequestEntry[]; nextCursor: string |
 export type JsonSchema = { type?: string | string[]; properties?: Record<string, JsonSchema>; required?: string[]; items?: JsonSchema; enum?: unknown[]; description?: string };
 
 /** A Platform API endpoint the debugger offers, with the JSON Schema of its request. */
-export type DebuggerEndpoint = { path: string; api: "v4" | "compatibility"; tag: string; summary: string; schema: JsonSchema };
+export type DebuggerEndpoint = {
+  path: string;
+  api: "v4" | "compatibility";
+  /** The contract's tag, which groups endpoints in the picker. */
+  tag: string;
+  operationId: string;
+  summary: string;
+  /** The endpoint's rate limit in words, e.g. "100 calls/second per app". */
+  rateLimit: string;
+  /** Switchboard's own endpoint, beyond the compatible contract. */
+  extension: boolean;
+  schema: JsonSchema;
+};
 
 /** A request the debugger signed and sent, and what came back. */
 export type DebuggerExchange = {

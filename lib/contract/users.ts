@@ -4,6 +4,9 @@ export type UserSummary = { userId: string; name: string; avatarUrl: string; cre
 /** A page of the console's user search, by id; `nextCursor` asks for the next. */
 export type UserPage = { users: UserSummary[]; nextCursor: string | null };
 
+/** The console's users list: a page, and for a development app how many more users it may register (null for production apps). */
+export type ConsoleUserPage = UserPage & { usersLeft: number | null };
+
 /** A live session of a user, on any node, as presence records it (connectedAt: Unix ms). */
 export type UserSession = { platform: string; connectedAt: number; sessionId: string; clientIp: string };
 
@@ -26,7 +29,8 @@ export type UserOverview = {
 };
 
 /** What the console does to one user: `/api/console/apps/<appKey>/users/<userId>/<action>`. */
-export type UserAction = "ban" | "unban" | "kick" | "invalidate-tokens" | "delete" | "restore";
+/** `delete` is a soft delete; `delete-for-good` removes a development app's user and frees its quota. */
+export type UserAction = "ban" | "unban" | "kick" | "invalidate-tokens" | "delete" | "restore" | "delete-for-good";
 
 /** A user whose ban has not ended yet; a ban without end is stored with the year 9999. */
 export type BannedUser = { userId: string; banExpiresAt: string };

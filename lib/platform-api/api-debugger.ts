@@ -3,6 +3,7 @@ import { z } from "zod";
 import { computeRequestSignature, computeSignature } from "../chat/base/apps/app-signature";
 import { ChatError } from "../chat/base/errors";
 import type { DebuggerEndpoint, DebuggerExchange, JsonSchema } from "../contract";
+import { describeRateLimit, type RateLimit } from "./endpoint";
 import { endpoints } from "./endpoints";
 
 /** Every endpoint the debugger offers, with the JSON Schema of its request for the generated form. */
@@ -11,7 +12,10 @@ export function debuggerEndpoints(): DebuggerEndpoint[] {
     path: endpoint.path,
     api: endpoint.api,
     tag: endpoint.tag,
+    operationId: endpoint.operationId,
     summary: endpoint.summary,
+    rateLimit: `${describeRateLimit(endpoint.rateLimit as RateLimit<never>)} per app`,
+    extension: endpoint.extension === true,
     // zod's type covers all of JSON Schema; the contract names the part the debugger's form reads.
     schema: z.toJSONSchema(endpoint.request, { io: "input", unrepresentable: "any" }) as JsonSchema,
   }));

@@ -60,6 +60,12 @@ export type RateWindows = {
 
 export type RatePeriod = "second" | "minute" | "hour" | "day";
 
+/** e.g. "6000 recipients/minute" or "2 calls/hour, 3 calls/day (shared: broadcast)": the OpenAPI document and the debugger say it so. */
+export function describeRateLimit(rateLimit: RateLimit<never>): string {
+  const windows = rateLimit.windows.map((window) => `${window.limit} ${rateLimit.counts?.unit ?? "calls"}/${window.per}`).join(", ");
+  return rateLimit.sharedAs ? `${windows} (shared: ${rateLimit.sharedAs})` : windows;
+}
+
 export const perSecond = (limit: number): RateWindows => ({ windows: [{ limit, per: "second" }] });
 
 /** What every declaration of the older API shares. */

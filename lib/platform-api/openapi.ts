@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { errorTable } from "../chat/base/errors";
-import { commonErrors, type Endpoint, type RateLimit } from "./endpoint";
+import { commonErrors, describeRateLimit, type Endpoint } from "./endpoint";
 import { endpoints } from "./endpoints";
 
 const toSchema = (schema: z.ZodType) => z.toJSONSchema(schema, { target: "openapi-3.0", io: "input" });
@@ -42,12 +42,6 @@ function operation(endpoint: Endpoint) {
     requestBody: { required: true, content: { [mime]: { schema: toSchema(endpoint.request) } } },
     responses: { "200": { description: "OK", content: { "application/json": { schema: successSchema(endpoint) } } }, ...errorResponses },
   };
-}
-
-/** e.g. "6000 recipients/minute" or "2 calls/hour, 3 calls/day (shared: broadcast)". */
-function describeRateLimit(rateLimit: RateLimit<never>): string {
-  const windows = rateLimit.windows.map((window) => `${window.limit} ${rateLimit.counts?.unit ?? "calls"}/${window.per}`).join(", ");
-  return rateLimit.sharedAs ? `${windows} (shared: ${rateLimit.sharedAs})` : windows;
 }
 
 /** The OpenAPI 3.0 document of every endpoint served, generated from their declarations. */

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { banUsers, findBannedUsers, findSoftDeletedUsers, getConnectionStatus, getUser, restoreUsers, softDeleteUsers, unbanUsers, updateUser } from "../../chat/products/users";
+import { banUsers, deleteUsersForGood, findBannedUsers, findSoftDeletedUsers, getConnectionStatus, getUser, restoreUsers, softDeleteUsers, unbanUsers, updateUser } from "../../chat/products/users";
 import { defineEndpoint, perSecond, v4Endpoint } from "../endpoint";
 
 const v4 = v4Endpoint({ tag: "UserManagement", rateLimit: perSecond(100) });
@@ -107,6 +107,20 @@ const listSoftDeletedUsersEndpoint = defineEndpoint({
   handle: ({ app, input }) => findSoftDeletedUsers({ appId: app.id, ...input }),
 });
 
+const deleteUsersForGoodEndpoint = defineEndpoint({
+  ...v4,
+  path: "/v4/user/delete-for-good",
+  operationId: "deleteUsersForGood",
+  extension: true,
+  summary:
+    "Development apps only: delete users for good, soft-deleted ones included, which frees their ids and the development app's 100-user quota; their messages are kept unless removeMessages is true. Production apps answer 403",
+  request: z.object({ userIds: z.array(z.string()), removeMessages: z.boolean().optional() }),
+  result: z.object({ userIds: z.array(z.string()), removedMessages: z.number().int(), usersLeft: z.number().int() }),
+  rateLimit: { ...perSecond(100), counts: { unit: "users", of: (input) => input.userIds.length } },
+  errors: ["notFound", "forbidden"],
+  handle: ({ app, input }) => deleteUsersForGood({ app, userIds: input.userIds, removeMessages: input.removeMessages ?? false }),
+});
+
 export const userEndpoints = [
   getUserEndpoint,
   updateUserEndpoint,
@@ -117,4 +131,5 @@ export const userEndpoints = [
   softDeleteUsersEndpoint,
   restoreUsersEndpoint,
   listSoftDeletedUsersEndpoint,
+  deleteUsersForGoodEndpoint,
 ];

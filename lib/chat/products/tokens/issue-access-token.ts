@@ -2,13 +2,11 @@ import { db } from "../../../db/client";
 import { ChatError } from "../../base/errors";
 import { checkProfile } from "../users";
 import { checkUserId } from "../../base/users/user-id";
+import { developmentUserLimit, developmentUsersLeft } from "../../base/users/development-users";
 import { userCache } from "../../base/users/user-cache";
 import { signAccessToken } from "./access-token";
 
 export type AppIdentity = { id: string; key: string; tokenKey: string; environment: string };
-
-/** Registered users a development app may hold; production apps have no limit. */
-export const developmentUserLimit = 100;
 
 /**
  * Registers the user on first call, updates name and avatar on later ones, and
@@ -19,7 +17,7 @@ export async function issueAccessToken(input: { app: AppIdentity; userId: string
   checkProfile(input);
   const known = await db.user.findFirst({ where: { appId: input.app.id, id: userId }, select: { deletedAt: true } });
   if (known?.deletedAt) throw new ChatError("forbidden", `User ${userId} was soft-deleted; restore it first`);
-  if (!known && input.app.environment === "development" && (await db.user.count({ where: { appId: input.app.id } })) >= developmentUserLimit) {
+  if (!known && input.app.environment === "development" && (await developmentUsersLeft(input.app.id)) === 0) {
     throw new ChatError("userLimitReached", `A development app holds at most ${developmentUserLimit} users; use a production app for more`);
   }
   const profile = { name: input.name, ...(input.avatarUrl !== undefined ? { avatarUrl: input.avatarUrl } : {}) };

@@ -12,3 +12,6 @@ export { softDeleteUsers } from "./soft-delete-users";
 export { unbanUsers } from "./unban-users";
 export { checkProfile, updateUser } from "./update-user";
 export { getUserOverview } from "./user-overview";
+export { deleteUsersForGood } from "./delete-users-for-good";
+export type { DeletedForGood } from "./delete-users-for-good";
+export { developmentUserLimit, developmentUsersLeft } from "../../base/users/development-users";
