@@ -12,18 +12,30 @@ import { round } from "./lib/stats";
 
 const perProcess = Number(process.env.BENCH_IDLE_CONNECTIONS ?? 19_000);
 const acrossThree = Number(process.env.BENCH_IDLE_TOTAL ?? 0);
-/** Seconds of quiet before the settled reading: V8's memory reducer returns the garbage of a connect burst within about a minute. */
-const settleSeconds = Number(process.env.BENCH_IDLE_SETTLE_SECONDS ?? 90);
+/**
+ * Seconds of quiet for the settled reading: V8's memory reducer returns the garbage of a
+ * connect burst 70 s (10,000 connections) to 100 s (19,000) after it, measured here.
+ */
+const settleSeconds = Number(process.env.BENCH_IDLE_SETTLE_SECONDS ?? 150);
 
 const rssKiB = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))![1]);
 const sleep = (seconds: number) => new Promise((resolve) => setTimeout(resolve, seconds * 1000));
 
-/** Resident memory 5 s after the last connect, then after `settleSeconds` of quiet. */
+/**
+ * Resident memory 5 s after the last connect, and settled: the least of a reading each second
+ * over `settleSeconds` of quiet, which is after V8's memory reducer collected the burst's garbage
+ * (when it runs within the window varies from run to run; a single last reading caught it
+ * before or after by chance).
+ */
 async function readRss(rss: () => number) {
   await sleep(5);
   const early = rss();
-  await sleep(settleSeconds - 5);
-  return { early, settled: rss() };
+  let settled = early;
+  for (let second = 5; second < settleSeconds; second++) {
+    await sleep(1);
+    settled = Math.min(settled, rss());
+  }
+  return { early, settled };
 }
 
 /** Load-generator processes, each connecting its share of users and keeping them open. */
@@ -118,7 +130,7 @@ const baseline = await measureRelay();
 const { one, three } = await measureSwitchboard();
 saveResults(
   `idle connections (${pairing})`,
-  `Authenticated, idle gateway connections of distinct users (lean Centrifuge JSON clients, each load-generator process its own). Resident memory (VmRSS, summed over the server processes) with a third of the connections and with all, each read 5 s after the last connect and again after ${settleSeconds} s of quiet (V8 returns the garbage of a connect burst within about a minute); KiB per connection is the settled slope between the two. ` +
+  `Authenticated, idle gateway connections of distinct users (lean Centrifuge JSON clients, each load-generator process its own). Resident memory (VmRSS, summed over the server processes) with a third of the connections and with all, each read 5 s after the last connect and settled: the least of a reading each second over ${settleSeconds} s of quiet (V8 returns the garbage of a connect burst one to two minutes after it, at a moment that varies); KiB per connection is the settled slope between the two. ` +
     `Baseline: a bare ws server holding the same connections. Ratio = Switchboard KiB per connection ÷ baseline KiB per connection (lower is better).`,
   [
     { system: "bare ws server (baseline)", processes: 1, ...baseline, ratio: 1 },

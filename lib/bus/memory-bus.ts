@@ -9,7 +9,16 @@ export function createMemoryBus(): Bus {
   const presence = new Map<string, { member: string; expiresAt: number }[]>();
   const rates = new Map<string, { windowEnd: number; count: number }>();
   let lastClaimSweep = Date.now();
-  let lastRateSweep = Date.now();
+  /**
+   * Forgets rate windows that ended (of several lengths, so in no order) on a timer, not on
+   * the next count: every connecting client leaves a window behind, and a node whose
+   * clients then sit idle would otherwise keep them all (~400 bytes a connection).
+   */
+  const rateSweeper = setInterval(() => {
+    const now = Date.now();
+    for (const [key, rate] of rates) if (rate.windowEnd <= now) rates.delete(key);
+  }, 10_000);
+  rateSweeper.unref();
 
   /**
    * Claims are kept in the order they were made, and all have one lifetime (a nonce's), so
@@ -24,13 +33,6 @@ export function createMemoryBus(): Bus {
       if (expiresAt > now) break;
       claims.delete(key);
     }
-  }
-
-  /** Forgets rate windows that ended (of several lengths, so in no order): every user and client leaves some behind. */
-  function sweepEndedRates(now: number) {
-    if (now - lastRateSweep < 10_000) return;
-    lastRateSweep = now;
-    for (const [key, rate] of rates) if (rate.windowEnd <= now) rates.delete(key);
   }
 
   return {
@@ -50,7 +52,6 @@ export function createMemoryBus(): Bus {
     onReconnect: () => () => {},
     async consumeRate(key: string, cost: number, windows: readonly RateWindow[]): Promise<RateAnswer> {
       const now = Date.now();
-      sweepEndedRates(now);
       const counters = windows.map((window) => {
         const windowEnd = rateWindowEnd(window.ms, now);
         const current = rates.get(`${key}:${window.ms}`);
@@ -93,7 +94,9 @@ export function createMemoryBus(): Bus {
     },
     async ping() {},
     async close() {
+      clearInterval(rateSweeper);
       handlers.clear();
+      rates.clear();
       claims.clear();
       presence.clear();
     },
