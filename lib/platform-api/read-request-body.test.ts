@@ -1,3 +1,4 @@
+import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { ChatError } from "../chat/base/errors";
 import { maxBodyBytes, parseRequestBody, readBodyText } from "./read-request-body";
@@ -26,7 +27,15 @@ describe("reading request bodies", () => {
     expect(() => parseRequestBody(body, contentType, kind)).toThrow(new ChatError("invalidBody", error));
   });
 
+  it("reads a body arriving in pieces, a character split between two", async () => {
+    const text = '{"name":"Zoë"}';
+    const bytes = Buffer.from(text);
+    const split = bytes.indexOf(0xc3) + 1;
+    expect(await readBodyText(Readable.from([bytes.subarray(0, split), bytes.subarray(split)]))).toBe(text);
+    expect(await readBodyText(Readable.from([bytes]))).toBe(text);
+  });
+
   it("stops reading a body past the limit even without a Content-Length", async () => {
-    await expect(readBodyText(streamed(maxBodyBytes + 64 * 1024))).rejects.toEqual(new ChatError("payloadTooLarge", "Request body exceeds 512 KB"));
+    await expect(readBodyText(Readable.from(streamed(maxBodyBytes + 64 * 1024)))).rejects.toEqual(new ChatError("payloadTooLarge", "Request body exceeds 512 KB"));
   });
 });

@@ -1,3 +1,4 @@
+import type { Readable } from "node:stream";
 import { ChatError, parseJsonInput } from "../chat/base/errors";
 
 /** Largest request body. Message content is capped lower (128 KB) by the core, with its own error. */
@@ -19,16 +20,26 @@ export function parseRequestBody(text: string, contentType: string, kind: "json"
   return parseJsonInput(text, "The body", () => new ChatError("invalidBody", "The body is not valid JSON"));
 }
 
-/** Reads the body as text, stopping as soon as it exceeds the limit whatever Content-Length said. */
-export async function readBodyText(body: AsyncIterable<Uint8Array>): Promise<string> {
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for await (const chunk of body) {
-    size += chunk.byteLength;
-    if (size > maxBodyBytes) throw bodyTooLarge();
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks).toString("utf8");
+/**
+ * Reads the body as text, stopping as soon as it exceeds the limit whatever Content-Length
+ * said (what is left unread, Node's server discards after the answer). Listeners rather than
+ * `for await`: an async iterator a request cost ~2 % of a user read's CPU.
+ */
+export function readBodyText(body: Readable): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.byteLength;
+      if (size <= maxBodyBytes) return void chunks.push(chunk);
+      body.off("data", onData);
+      body.pause();
+      reject(bodyTooLarge());
+    };
+    body.on("data", onData);
+    body.once("end", () => resolve(chunks.length === 1 ? chunks[0]!.toString("utf8") : Buffer.concat(chunks).toString("utf8")));
+    body.once("error", reject);
+  });
 }
 
 function formFields(params: URLSearchParams): Record<string, string | string[]> {

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import type { Readable } from "node:stream";
 import { getBus } from "../bus";
 import { rateWindowEnd } from "../bus/messages";
 import { countUsage } from "../chat/base/analytics/usage-counts";
@@ -20,7 +21,7 @@ export type ApiCall = {
   headers: HeaderReader;
   /** Content-Length when the caller stated one. */
   declaredLength?: number;
-  body: AsyncIterable<Uint8Array>;
+  body: Readable;
   /** Where the caller reached this server, for links in answers. */
   origin: string;
 };
