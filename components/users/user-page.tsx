@@ -216,61 +216,66 @@ const banDurations = [
   { label: "30 days", minutes: 43_200 },
 ];
 
+const banChoices = [...banDurations.map((duration) => ({ value: String(duration.minutes), label: duration.label })), { value: "forever", label: "Forever" }];
+
 function BanDialog({ open, onClose, userId, onBan }: { open: boolean; onClose: () => void; userId: string; onBan: (ban: { durationMinutes?: number; forever?: true }) => Promise<unknown> }) {
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const choice = String(new FormData(event.currentTarget).get("duration"));
-    setPending(true);
-    setError(null);
-    try {
-      await onBan(choice === "forever" ? { forever: true } : { durationMinutes: Number(choice) });
-      onClose();
-    } catch (failure) {
-      setError((failure as Error).message);
-    } finally {
-      setPending(false);
-    }
-  };
   return (
-    <Dialog open={open} onClose={onClose} title={`Ban ${userId}?`} description="Every session is closed at once on every node, and connects are refused until the ban ends.">
-      <form onSubmit={submit} className="space-y-4">
-        <fieldset className="grid gap-2 sm:grid-cols-2">
-          <legend className="mb-2 text-sm font-medium text-slate-700">For how long</legend>
-          {[...banDurations.map((duration) => ({ value: String(duration.minutes), label: duration.label })), { value: "forever", label: "Forever" }].map((option, index) => (
-            <label key={option.value} className="flex items-center gap-2 rounded-lg px-3 py-2 text-sm ring-1 ring-slate-200">
-              <input type="radio" name="duration" value={option.value} defaultChecked={index === 1} className="accent-indigo-600" />
-              {option.label}
-            </label>
-          ))}
-        </fieldset>
-        {error && <ErrorMessage>{error}</ErrorMessage>}
-        <DialogActions>
-          <Button variant="secondary" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" variant="danger" pending={pending}>
-            Ban user
-          </Button>
-        </DialogActions>
-      </form>
-    </Dialog>
+    <ChoiceDialog
+      open={open}
+      onClose={onClose}
+      title={`Ban ${userId}?`}
+      description="Every session is closed at once on every node, and connects are refused until the ban ends."
+      legend="For how long"
+      choices={banChoices}
+      initialChoice="1440"
+      confirmLabel="Ban user"
+      onConfirm={(choice) => onBan(choice === "forever" ? { forever: true } : { durationMinutes: Number(choice) })}
+    />
   );
 }
 
 /** A development app's user goes for good, with or without the messages they sent. */
 function DeleteForGoodDialog({ open, onClose, userId, onDelete }: { open: boolean; onClose: () => void; userId: string; onDelete: (removeMessages: boolean) => Promise<unknown> }) {
+  return (
+    <ChoiceDialog
+      open={open}
+      onClose={onClose}
+      title={`Delete ${userId} for good?`}
+      description="The user, their sessions, memberships, friends and profile are gone and cannot be restored; the id is free again and no longer counts against the development app's 100 users."
+      legend="The messages they sent"
+      choices={[
+        { value: "keep", label: "Keep their messages" },
+        { value: "remove", label: "Remove their messages" },
+      ]}
+      initialChoice="keep"
+      confirmLabel="Delete for good"
+      onConfirm={(choice) => onDelete(choice === "remove")}
+    />
+  );
+}
+
+/** A dangerous action with one choice to make first (radio buttons); closes when `onConfirm` resolves, shows why it failed otherwise. */
+function ChoiceDialog(props: {
+  open: boolean;
+  onClose: () => void;
+  title: string;
+  description: string;
+  legend: string;
+  choices: { value: string; label: string }[];
+  initialChoice: string;
+  confirmLabel: string;
+  onConfirm: (choice: string) => Promise<unknown>;
+}) {
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const removeMessages = new FormData(event.currentTarget).get("messages") === "remove";
+    const choice = String(new FormData(event.currentTarget).get("choice"));
     setPending(true);
     setError(null);
     try {
-      await onDelete(removeMessages);
-      onClose();
+      await props.onConfirm(choice);
+      props.onClose();
     } catch (failure) {
       setError((failure as Error).message);
     } finally {
@@ -278,32 +283,24 @@ function DeleteForGoodDialog({ open, onClose, userId, onDelete }: { open: boolea
     }
   };
   return (
-    <Dialog
-      open={open}
-      onClose={onClose}
-      title={`Delete ${userId} for good?`}
-      description="The user, their sessions, memberships, friends and profile are gone and cannot be restored; the id is free again and no longer counts against the development app's 100 users."
-    >
+    <Dialog open={props.open} onClose={props.onClose} title={props.title} description={props.description}>
       <form onSubmit={submit} className="space-y-4">
-        <fieldset className="grid gap-2">
-          <legend className="mb-2 text-sm font-medium text-slate-700">The messages they sent</legend>
-          {[
-            { value: "keep", label: "Keep their messages" },
-            { value: "remove", label: "Remove their messages" },
-          ].map((option, index) => (
-            <label key={option.value} className="flex items-center gap-2 rounded-lg px-3 py-2 text-sm ring-1 ring-slate-200">
-              <input type="radio" name="messages" value={option.value} defaultChecked={index === 0} className="accent-indigo-600" />
-              {option.label}
+        <fieldset className={`grid gap-2 ${props.choices.length > 2 ? "sm:grid-cols-2" : ""}`}>
+          <legend className="mb-2 text-sm font-medium text-slate-700">{props.legend}</legend>
+          {props.choices.map((choice) => (
+            <label key={choice.value} className="flex items-center gap-2 rounded-lg px-3 py-2 text-sm ring-1 ring-slate-200">
+              <input type="radio" name="choice" value={choice.value} defaultChecked={choice.value === props.initialChoice} className="accent-indigo-600" />
+              {choice.label}
             </label>
           ))}
         </fieldset>
         {error && <ErrorMessage>{error}</ErrorMessage>}
         <DialogActions>
-          <Button variant="secondary" onClick={onClose}>
+          <Button variant="secondary" onClick={props.onClose}>
             Cancel
           </Button>
           <Button type="submit" variant="danger" pending={pending}>
-            Delete for good
+            {props.confirmLabel}
           </Button>
         </DialogActions>
       </form>
