@@ -90,7 +90,7 @@ module.exports = {
       name: "sdk-reads-only-the-contract",
       comment: "packages/sdk runs in the app's clients: of this repository it imports the wire types (lib/contract) and nothing else, and only centrifuge from npm.",
       severity: "error",
-      from: { path: "^packages/sdk/" },
+      from: { path: "^packages/sdk/", pathNot: "\\.test\\.ts$" },
       to: { path: ["^(lib/(?!contract/)|app/|components/|server\\.ts|bin/|prisma/)", "^node_modules/(?!centrifuge/)"], dependencyTypesNot: ["core"] },
     },
     {

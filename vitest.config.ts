@@ -16,7 +16,7 @@ export default defineConfig({
     // Each integration file starts its own server; two at a time keep a 2-core machine responsive.
     maxWorkers: 2,
     projects: [
-      { extends: true, test: { name: "unit", include: ["lib/**/*.test.ts", "components/**/*.test.ts"] } },
+      { extends: true, test: { name: "unit", include: ["lib/**/*.test.ts", "components/**/*.test.ts", "packages/*/src/**/*.test.ts"] } },
       ...integrationSuites()
         .filter((suite) => suite.available)
         .map((suite) => ({

@@ -122,9 +122,10 @@ export const kickedCloseCode = 4501;
 /** The close code of a session that signed out. */
 export const loggedOutCloseCode = 4502;
 const seenLimit = 10_000;
-/** The server refuses sends beyond 5 a second with this code; the outbox waits this long and sends again. */
+/** The server refuses sends beyond 5 a second with this code. */
 const sendRateExceededCode = 20604;
-const sendRateRetryMs = 1000;
+/** How long the outbox waits after the send rate, a temporary error or a lost answer before it tries again (while connected). */
+const outboxRetryMs = 1000;
 /** Streams assembled at once: a stream whose end never came is forgotten after this many newer ones. */
 const streamLimit = 100;
 
@@ -563,9 +564,9 @@ export class SwitchboardClient {
 
   /**
    * Sends the outbox, oldest first, one at a time so the server stores them in that order.
-   * A lost connection or a temporary error stops it with the entry kept (the next connect
-   * sends it again, stored once by its clientMessageId); the send rate (5 a second) makes it
-   * wait; another refusal drops the entry.
+   * A lost connection, a temporary error or the send rate (5 a second) stops it with the entry
+   * kept: it tries again a second later while connected, and after the next connect (the
+   * entry is stored once, by its clientMessageId); another refusal drops the entry.
    */
   private flushOutbox(): Promise<void> {
     this.flushing ??= (async () => {
@@ -577,10 +578,10 @@ export class SwitchboardClient {
           outcome = { message: await this.deliver(entry) };
         } catch (error) {
           const failure = error as ChatCallError;
-          if (failure.code < 100 || failure.temporary) return;
-          if (failure.code === sendRateExceededCode) {
-            await new Promise((resolve) => setTimeout(resolve, sendRateRetryMs));
-            continue;
+          if (failure.code < 100 || failure.temporary || failure.code === sendRateExceededCode) {
+            // Connected again meanwhile (its "connected" found this run still going), or a temporary refusal: try again shortly.
+            setTimeout(() => void (this.centrifuge.state === "connected" && this.flushOutbox()), outboxRetryMs);
+            return;
           }
           outcome = { error: failure };
         }
