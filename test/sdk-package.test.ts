@@ -36,8 +36,9 @@ async function proxiedClient(userId: string, options: { store?: MemoryChatStore 
   return client;
 }
 
+/** How many stored messages carry the client message id (the test's own ids, literal in the SQL: placeholders differ between the databases). */
 const storedWith = async (clientMessageId: string) =>
-  Number((await server.database.query<{ count: number }>(`SELECT COUNT(*) AS "count" FROM "Message" WHERE "clientMessageId" = ?`, [clientMessageId]))[0]!.count);
+  Number((await server.database.query<{ count: number }>(`SELECT COUNT(*) AS "count" FROM "Message" WHERE "clientMessageId" = '${clientMessageId}'`))[0]!.count);
 
 const text = (to: string, content: string) => ({ channelType: ChannelType.direct, channelId: to, content: { content } });
 
