@@ -12,6 +12,7 @@
 //                   and the operations on messages across channel types
 //     console/      facades for the operator console over several products
 //   edges           server.ts, app/, lib/gateway, lib/platform-api, lib/auth, lib/cli
+// Beside them, packages/sdk: the client SDK, a package of its own that reads only lib/contract.
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
@@ -62,14 +63,14 @@ module.exports = {
       comment: "lib/chat holds the rules as plain TypeScript: no Next.js, React, next-auth or ws, and no edge (gateway, Platform API, auth, CLI, SDK).",
       severity: "error",
       from: { path: "^lib/chat/" },
-      to: { path: ["^node_modules/(next|next-auth|react|react-dom|ws)/", "^lib/(gateway|platform-api|auth|cli|sdk|operations)/"] },
+      to: { path: ["^node_modules/(next|next-auth|react|react-dom|ws)/", "^lib/(gateway|platform-api|auth|cli|operations)/", "^packages/"] },
     },
     {
       name: "infrastructure-imports-up",
       comment: "The infrastructure floor (env, log, db, bus) knows nothing of the product or its edges.",
       severity: "error",
       from: { path: "^lib/(env\\.ts|log\\.ts|repeating-task\\.ts|db/|bus/)" },
-      to: { path: "^lib/(chat|contract|gateway|platform-api|auth|cli|sdk|operations)/" },
+      to: { path: "^(lib/(chat|contract|gateway|platform-api|auth|cli|operations)/|packages/)" },
     },
     {
       name: "env-is-the-ground",
@@ -84,6 +85,20 @@ module.exports = {
       severity: "error",
       from: { path: "^lib/contract/" },
       to: { path: "^(lib/(?!contract/)|app/|components/|server\\.ts)" },
+    },
+    {
+      name: "sdk-reads-only-the-contract",
+      comment: "packages/sdk runs in the app's clients: of this repository it imports the wire types (lib/contract) and nothing else, and only centrifuge from npm.",
+      severity: "error",
+      from: { path: "^packages/sdk/", pathNot: "\\.test\\.ts$" },
+      to: { path: ["^(lib/(?!contract/)|app/|components/|server\\.ts|bin/|prisma/)", "^node_modules/(?!centrifuge/)"], dependencyTypesNot: ["core"] },
+    },
+    {
+      name: "no-core-imports-the-sdk",
+      comment: "The server, the console and lib/ never import the client SDK (tests, e2e and bench do).",
+      severity: "error",
+      from: { path: "^(lib|app|components)/|^server\\.ts$" },
+      to: { path: "^packages/" },
     },
     {
       name: "edges-do-not-import-edges",
@@ -102,7 +117,7 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: "node_modules" },
-    exclude: { path: ["^lib/db/generated/", "^\\.next/", "^node_modules/"] },
+    exclude: { path: ["^lib/db/generated/", "^\\.next/", "^node_modules/", "^packages/[^/]+/dist/"] },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: "tsconfig.json" },
     enhancedResolveOptions: { exportsFields: ["exports"], conditionNames: ["import", "require", "node", "default"] },

@@ -7,7 +7,8 @@ import { integrationSuites } from "./test/support/suites.ts";
  * offers; test/run-all.ts reports the pairings it skipped.
  */
 export default defineConfig({
-  resolve: { alias: { "@": import.meta.dirname } },
+  // The SDK from its source, as tsconfig.json's paths say: tests need no build of the package.
+  resolve: { alias: { "@switchboard/sdk": `${import.meta.dirname}/packages/sdk/src/index.ts`, "@": import.meta.dirname } },
   test: {
     // Integration tests start processes (servers, the CLI); on a loaded 2-core machine that takes a while.
     testTimeout: 60_000,
@@ -15,7 +16,7 @@ export default defineConfig({
     // Each integration file starts its own server; two at a time keep a 2-core machine responsive.
     maxWorkers: 2,
     projects: [
-      { extends: true, test: { name: "unit", include: ["lib/**/*.test.ts", "components/**/*.test.ts"] } },
+      { extends: true, test: { name: "unit", include: ["lib/**/*.test.ts", "components/**/*.test.ts", "packages/*/src/**/*.test.ts"] } },
       ...integrationSuites()
         .filter((suite) => suite.available)
         .map((suite) => ({

@@ -7,7 +7,7 @@
 // (in use after the last full collection): the used heap rises and falls with garbage.
 import { createServer } from "node:http";
 import WebSocket from "ws";
-import { SwitchboardClient } from "../lib/sdk";
+import { SwitchboardClient } from "@switchboard/sdk";
 import { addWebhookEndpoint, callApi, issueToken, setAppSettings } from "../test/support/platform-api";
 import { parsePrometheusText, sampleValue } from "../test/support/prometheus-text";
 import { startTestServer } from "../test/support/test-server";

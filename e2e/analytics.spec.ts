@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import type { SwitchboardClient } from "../lib/sdk";
+import type { SwitchboardClient } from "@switchboard/sdk";
 import { callPlatformApi, connectClient } from "./platform-api";
 import { createAppThroughApi, uniqueName } from "./seed";
 import { signInThroughApi } from "./session";

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import WebSocket from "ws";
-import { SwitchboardClient } from "../lib/sdk";
+import { SwitchboardClient } from "@switchboard/sdk";
 
 type SigningApp = { appKey: string; appSecret: string };
 

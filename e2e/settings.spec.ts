@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { ChatCallError } from "../lib/sdk";
+import { ChatCallError } from "@switchboard/sdk";
 import { createOperatorWithCli } from "./operator";
 import { callPlatformApi, connectClient } from "./platform-api";
 import { createAppThroughApi, uniqueName } from "./seed";

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import type { SwitchboardClient } from "../lib/sdk";
+import type { SwitchboardClient } from "@switchboard/sdk";
 import { createOperatorWithCli } from "./operator";
 import { callPlatformApi, clientWithToken, connectClient, issueAccessToken } from "./platform-api";
 import { createAppThroughApi, uniqueName } from "./seed";

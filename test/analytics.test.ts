@@ -1,7 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { SwitchboardClient } from "../lib/sdk";
+import type { SwitchboardClient } from "@switchboard/sdk";
 import type { Analytics, Overview } from "../components/analytics/analytics-queries";
 import { type ConsoleSession, signInToConsole } from "./support/console-session";
 import { addWebhookEndpoint, callApi, connectUser, createTestApp, type TestApp } from "./support/platform-api";

@@ -1,7 +1,7 @@
 import { Centrifuge } from "centrifuge";
 import WebSocket from "ws";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ChatCallError, type SwitchboardClient } from "../lib/sdk";
+import { ChatCallError, type SwitchboardClient } from "@switchboard/sdk";
 import { callApi, connectUser, createTestApp, issueToken, type TestApp } from "./support/platform-api";
 import { startTestServer, type TestServer } from "./support/test-server";
 

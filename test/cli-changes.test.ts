@@ -1,7 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { ChatCallError, type SwitchboardClient } from "../lib/sdk";
+import { ChatCallError, type SwitchboardClient } from "@switchboard/sdk";
 import { connectUser, createTestApp, type TestApp } from "./support/platform-api";
 import { startTestServer, type TestServer } from "./support/test-server";
 

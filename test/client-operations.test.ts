@@ -1,6 +1,6 @@
 import WebSocket from "ws";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ChannelType, ChatCallError, SwitchboardClient } from "../lib/sdk";
+import { ChannelType, ChatCallError, SwitchboardClient } from "@switchboard/sdk";
 import { recorder, waitUntil } from "./support/chat-clients";
 import { type FaultProxy, startFaultProxy } from "./support/fault-proxy";
 import { callApi, connectUser, createTestApp, issueToken, operationSigner, setAppSettings, type TestApp } from "./support/platform-api";

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import WebSocket from "ws";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ChannelType, SwitchboardClient } from "../lib/sdk";
+import { ChannelType, SwitchboardClient } from "@switchboard/sdk";
 import { recorder, waitUntil } from "./support/chat-clients";
 import { callApi, createTestApp, issueToken, type TestApp } from "./support/platform-api";
 import { startTestServer, type TestServer } from "./support/test-server";

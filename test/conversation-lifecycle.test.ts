@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Analytics } from "../components/analytics/analytics-queries";
-import { ChannelType, ChatCallError, type SwitchboardClient } from "../lib/sdk";
+import { ChannelType, ChatCallError, type SwitchboardClient } from "@switchboard/sdk";
 import { ageRows } from "./support/chat-clients";
 import { signInToConsole } from "./support/console-session";
 import { callApi, connectUser, createTestApp, issueToken, setAppSettings, type TestApp } from "./support/platform-api";

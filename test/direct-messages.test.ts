@@ -1,7 +1,7 @@
 import { Centrifuge } from "centrifuge";
 import WebSocket from "ws";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ChatMessage, ChatCallError, type SwitchboardClient } from "../lib/sdk";
+import { type ChatMessage, ChatCallError, type SwitchboardClient } from "@switchboard/sdk";
 import { connectUser, createTestApp, issueToken, type TestApp } from "./support/platform-api";
 import { startTestServer, type TestServer } from "./support/test-server";
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ChatCallError, type SwitchboardClient } from "../lib/sdk";
+import { ChatCallError, type SwitchboardClient } from "@switchboard/sdk";
 import { callApi, connectUser, createTestApp, issueToken, setAppSettings, type TestApp } from "./support/platform-api";
 import { startTestServer, type TestServer } from "./support/test-server";
 

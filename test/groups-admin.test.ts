@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ChannelType, ChatCallError, type SwitchboardClient } from "../lib/sdk";
+import { ChannelType, ChatCallError, type SwitchboardClient } from "@switchboard/sdk";
 import { recorder, waitUntil } from "./support/chat-clients";
 import { callApi, connectUser, createTestApp, issueToken, type TestApp } from "./support/platform-api";
 import { startTestServer, type TestServer } from "./support/test-server";

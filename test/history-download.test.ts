@@ -1,6 +1,6 @@
 import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { SwitchboardClient } from "../lib/sdk";
+import type { SwitchboardClient } from "@switchboard/sdk";
 import { ageMessages } from "./support/chat-clients";
 import { callApi, callLegacyApi, connectUser, createTestApp, issueToken, type TestApp } from "./support/platform-api";
 import { startTestServer, type TestServer } from "./support/test-server";

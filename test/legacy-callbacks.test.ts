@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ChatCallError, type SwitchboardClient } from "../lib/sdk";
+import { ChatCallError, type SwitchboardClient } from "@switchboard/sdk";
 import { waitUntil } from "./support/chat-clients";
 import { addWebhookEndpoint, callApi, connectUser, createTestApp, issueToken, setAppSettings, type TestApp, waitForConnectionStatus } from "./support/platform-api";
 import { startFcmStandIn } from "./support/push-services";

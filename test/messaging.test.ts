@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ChannelType, ChatCallError, type SwitchboardClient } from "../lib/sdk";
+import { ChannelType, ChatCallError, type SwitchboardClient } from "@switchboard/sdk";
 import { ageMessages, recorder, waitUntil } from "./support/chat-clients";
 import { signInToConsole } from "./support/console-session";
 import { callApi, connectUser, createTestApp, createUserClient, issueToken, setAppSettings, type TestApp } from "./support/platform-api";

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { SwitchboardClient } from "../lib/sdk";
+import type { SwitchboardClient } from "@switchboard/sdk";
 import { waitUntil } from "./support/chat-clients";
 import { signInToConsole } from "./support/console-session";
 import { callApi, connectUser, createTestApp, setAppSettings, type TestApp, waitForConnectionStatus } from "./support/platform-api";

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ChatCallError, type SwitchboardClient } from "../lib/sdk";
+import { ChatCallError, type SwitchboardClient } from "@switchboard/sdk";
 import type { Analytics } from "../components/analytics/analytics-queries";
 import { ageRows, recorder, waitUntil } from "./support/chat-clients";
 import { signInToConsole } from "./support/console-session";

@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type Server } from "node:http";
 import { type AddressInfo, createServer as createTcpServer } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AppSettings } from "../lib/chat/base/apps/app-settings";
-import { ChannelType, ChatCallError, type SwitchboardClient } from "../lib/sdk";
+import { ChannelType, ChatCallError, type SwitchboardClient } from "@switchboard/sdk";
 import { recorder } from "./support/chat-clients";
 import { signInToConsole } from "./support/console-session";
 import { callApi, connectUser, createTestApp, issueToken, setAppSettings, type TestApp } from "./support/platform-api";

@@ -41,7 +41,7 @@ ensureChromium();
 run("Generate the Prisma clients", "npm", ["run", "--silent", "db:generate"]);
 run("Dependency rule (.dependency-cruiser.cjs)", "npm", ["run", "--silent", "deps"]);
 run("Type-check", "npx", ["tsc", "--noEmit"]);
-run("Production build", "npx", ["next", "build"]);
+run("Production build (the SDK package, then Next)", "npm", ["run", "--silent", "build"]);
 run("Unit and integration tests (Vitest)", "npx", ["vitest", "run"]);
 run("End-to-end tests (Playwright, Chromium)", "npx", ["playwright", "test"]);
 

@@ -1,6 +1,6 @@
 import WebSocket from "ws";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SwitchboardClient } from "../lib/sdk";
+import { SwitchboardClient } from "@switchboard/sdk";
 import { type ConsoleSession, signInToConsole } from "./support/console-session";
 import { callApi, callLegacyApi, connectUser, signatureHeaders, type TestApp } from "./support/platform-api";
 import { startTestServer, type TestServer } from "./support/test-server";

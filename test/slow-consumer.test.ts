@@ -1,6 +1,6 @@
 import WebSocket from "ws";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ChatMessage, SwitchboardClient } from "../lib/sdk";
+import type { ChatMessage, SwitchboardClient } from "@switchboard/sdk";
 import { waitUntil } from "./support/chat-clients";
 import { callApi, createTestApp, createUserClient, issueToken, setAppSettings, type TestApp } from "./support/platform-api";
 import { startTestServer, type TestServer } from "./support/test-server";

@@ -1,7 +1,7 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ChannelType, ChatCallError, type ChatMessage, type SwitchboardClient } from "../lib/sdk";
+import { ChannelType, ChatCallError, type ChatMessage, type SwitchboardClient } from "@switchboard/sdk";
 import { recorder, waitUntil } from "./support/chat-clients";
 import { callApi, connectUser, createTestApp, createUserClient, issueToken, operationSigner, setAppSettings, type TestApp } from "./support/platform-api";
 import { startTestServer, type TestServer } from "./support/test-server";

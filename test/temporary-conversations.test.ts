@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ChannelType, ChatCallError, type SwitchboardClient, type TemporaryChannelEndedEvent } from "../lib/sdk";
+import { ChannelType, ChatCallError, type SwitchboardClient, type TemporaryChannelEndedEvent } from "@switchboard/sdk";
 import { ageRows, recorder, waitUntil } from "./support/chat-clients";
 import { callApi, connectUser, createTestApp, createUserClient, issueToken, operationSigner, setAppSettings, type TestApp } from "./support/platform-api";
 import { startTestServer, type TestServer } from "./support/test-server";

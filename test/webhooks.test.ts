@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { SwitchboardClient } from "../lib/sdk";
+import type { SwitchboardClient } from "@switchboard/sdk";
 import { ageRows, waitUntil } from "./support/chat-clients";
 import { addWebhookEndpoint, callApi, connectUser, createTestApp, issueToken, setAppSettings, type TestApp } from "./support/platform-api";
 import { startTestServer, type TestServer } from "./support/test-server";

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { ChannelType, type SwitchboardClient } from "../lib/sdk";
+import { ChannelType, type SwitchboardClient } from "@switchboard/sdk";
 import { createTestDatabase, type TestDatabase } from "./support/databases";
 import { connectUser, createTestApp, issueToken } from "./support/platform-api";
 import { startTestServer, type TestServer } from "./support/test-server";

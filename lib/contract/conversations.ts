@@ -1,4 +1,4 @@
-import type { MessageView } from "./messages";
+import type { MessageView } from "./messages.js";
 
 /** A conversation in a user's list (`conversation.list`). */
 export type ConversationView = {

@@ -5,13 +5,13 @@
  * that the compiler carries to every side. Types only: this module imports nothing outside itself, and
  * nothing of it exists at run time.
  */
-export type * from "./apps";
-export type * from "./channels";
-export type * from "./conversations";
-export type * from "./errors";
-export type * from "./messages";
-export type * from "./operators";
-export type * from "./platform-api";
-export type * from "./publications";
-export type * from "./users";
-export type * from "./webhooks";
+export type * from "./apps.js";
+export type * from "./channels.js";
+export type * from "./conversations.js";
+export type * from "./errors.js";
+export type * from "./messages.js";
+export type * from "./operators.js";
+export type * from "./platform-api.js";
+export type * from "./publications.js";
+export type * from "./users.js";
+export type * from "./webhooks.js";

@@ -1,4 +1,4 @@
-import type { ChannelTypeNumber, MessageView } from "./messages";
+import type { ChannelTypeNumber, MessageView } from "./messages.js";
 
 /** The user read a conversation on another device. */
 export type ReadEvent = { channelType: ChannelTypeNumber; channelId: string; subchannelId?: string; private?: true; readSeq: number };

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { SwitchboardClient } from "../../lib/sdk";
+import type { SwitchboardClient } from "@switchboard/sdk";
 import { recorder, waitUntil } from "../support/chat-clients";
 import { createTestDatabase, type TestDatabase } from "../support/databases";
 import { type FaultProxy, startFaultProxy } from "../support/fault-proxy";

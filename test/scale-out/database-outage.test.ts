@@ -1,7 +1,7 @@
 import { request } from "node:http";
 import WebSocket from "ws";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ChatMessage, SwitchboardClient } from "../../lib/sdk";
+import { type ChatMessage, SwitchboardClient } from "@switchboard/sdk";
 import { waitUntil } from "../support/chat-clients";
 import { createTestDatabase, type TestDatabase } from "../support/databases";
 import { type FaultProxy, startFaultProxy } from "../support/fault-proxy";

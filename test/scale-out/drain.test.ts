@@ -1,7 +1,7 @@
 import { request } from "node:http";
 import WebSocket from "ws";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ChatMessage, SwitchboardClient } from "../../lib/sdk";
+import { type ChatMessage, SwitchboardClient } from "@switchboard/sdk";
 import { keepSendingDirectMessages, waitUntil } from "../support/chat-clients";
 import { type LoadBalancer, startLoadBalancer } from "../support/nginx";
 import { createTestApp, issueToken, setAppSettings, signatureHeaders, type TestApp } from "../support/platform-api";

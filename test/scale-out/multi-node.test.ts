@@ -1,6 +1,6 @@
 import WebSocket from "ws";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ChatMessage, SwitchboardClient } from "../../lib/sdk";
+import { type ChatMessage, SwitchboardClient } from "@switchboard/sdk";
 import { keepSendingDirectMessages, waitUntil } from "../support/chat-clients";
 import { type LoadBalancer, startLoadBalancer } from "../support/nginx";
 import { callApi, createTestApp, issueToken, setAppSettings, type TestApp } from "../support/platform-api";

@@ -1,5 +1,5 @@
 import WebSocket from "ws";
-import { ChannelType, type ChatMessage, ChatCallError, SwitchboardClient, type Platform } from "../../lib/sdk";
+import { ChannelType, type ChatMessage, ChatCallError, SwitchboardClient, type Platform } from "@switchboard/sdk";
 import { waitUntil } from "./chat-clients";
 import type { TestDatabase } from "./databases";
 import type { FaultProxy } from "./fault-proxy";
@@ -73,7 +73,7 @@ export async function createChaosWorld(input: { server: TestServer; app: TestApp
   const devices: Device[] = [];
   for (const userId of users) {
     for (const platform of ["web", "mobile", "desktop"] as const) {
-      const client = new SwitchboardClient({ url: input.wsUrl, token: await issueToken(input.server, input.app, userId), websocket: WebSocket, platform });
+      const client = new SwitchboardClient({ url: input.wsUrl, token: await issueToken(input.server, input.app, userId), websocket: WebSocket, platform, outbox: false });
       devices.push(new Device(userId, platform, client));
     }
   }
@@ -117,7 +117,7 @@ export async function runChaos(input: { world: ChaosWorld; proxy: FaultProxy; du
   return faults;
 }
 
-/** Sends from one device until the deadline: each send retried with its client message id until acknowledged, or sometimes given up. */
+/** Sends from one device until the deadline: each send retried with its client message id until acknowledged, or sometimes given up (the devices have no outbox: the app retries, as this test models). */
 async function sendUntil(input: { world: ChaosWorld; device: Device; deadline: number }) {
   const { world, device } = input;
   const others = world.users.filter((userId) => userId !== device.userId);

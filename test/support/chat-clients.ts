@@ -1,4 +1,4 @@
-import type { ChatMessage, ReadEvent, ReadReceiptEvent, SwitchboardClient } from "../../lib/sdk";
+import type { ChatMessage, ReadEvent, ReadReceiptEvent, SwitchboardClient } from "@switchboard/sdk";
 import type { TestDatabase } from "./databases";
 
 /** Polls `check` until it holds or `timeoutMs` passes; returns its last value. */

@@ -2,7 +2,7 @@ import { createHash, createHmac, randomBytes } from "node:crypto";
 import WebSocket from "ws";
 import type { AppSettings, consoleSettingsView } from "../../lib/chat/base/apps/app-settings";
 import type { AppEnvironment } from "../../lib/contract";
-import { type ClientOptions, type OperationToSign, SwitchboardClient } from "../../lib/sdk";
+import { type ClientOptions, type OperationToSign, SwitchboardClient } from "@switchboard/sdk";
 import { type ConsoleSession, signInToConsole } from "./console-session";
 import { jsonText } from "./nested-json";
 import { checkAgainstOpenApi } from "./openapi-validator";

@@ -18,13 +18,17 @@ import type {
   SyncPage,
   TemporaryChannel,
   TemporaryChannelEndedEvent,
-} from "../contract";
+} from "../../../lib/contract/index.js";
+import { type ChatStore, MemoryChatStore, type OutboxEntry } from "./chat-store.js";
+import { ConversationList } from "./conversation-list.js";
+import type { SendMessageInput } from "./send-message-input.js";
 
 /**
  * Switchboard's chat SDK: typed chat calls and events over the `centrifuge` client,
- * with catch-up after every (re)connect and each message delivered to the app once.
- * Of Switchboard it needs only the wire types of lib/contract (types, gone once compiled),
- * so apps can vendor this file with that folder. The protocol underneath is described in docs/protocol.md.
+ * with catch-up after every (re)connect, each message delivered to the app once, an outbox
+ * for sends made while disconnected and a conversation list kept current. Of Switchboard it
+ * needs only the wire types of lib/contract (types, gone once compiled; the package's build
+ * carries their declarations). The protocol underneath is described in docs/protocol.md.
  */
 
 /** What the server sends, as the contract declares it: re-exported under the SDK's names. */
@@ -84,6 +88,17 @@ export type ClientOptions = {
    * query and open-channel join when given.
    */
   signOperation?: (operation: OperationToSign) => Promise<OperationSignature>;
+  /**
+   * Where the sync position and the outbox are kept (a `MemoryChatStore` when absent): give
+   * one backed by the device's storage to resume after a restart. `syncPosition`, when given,
+   * wins over the store's.
+   */
+  store?: ChatStore;
+  /**
+   * Sends made while not connected wait in the outbox and go out in order once connected
+   * (true by default). False: such sends fail as the `centrifuge` client fails them (after its 5 s timeout).
+   */
+  outbox?: boolean;
 };
 
 /** What the app's server signs for a client operation; `conversation` as README "Operation signatures" describes. */
@@ -107,6 +122,10 @@ export const kickedCloseCode = 4501;
 /** The close code of a session that signed out. */
 export const loggedOutCloseCode = 4502;
 const seenLimit = 10_000;
+/** The server refuses sends beyond 5 a second with this code. */
+const sendRateExceededCode = 20604;
+/** How long the outbox waits after the send rate, a temporary error or a lost answer before it tries again (while connected). */
+const outboxRetryMs = 1000;
 /** Streams assembled at once: a stream whose end never came is forgotten after this many newer ones. */
 const streamLimit = 100;
 
@@ -120,7 +139,16 @@ type Handlers = {
   /** A streamed message grew by a chunk; the finished message then arrives as a "message" under the same id. */
   streamChunk: (message: StreamedMessage) => void;
   disconnected: (event: { code: number; reason: string }) => void;
+  /** The conversation list changed (after `loadConversations`): the whole list, ready to render. */
+  conversationsChanged: (conversations: ConversationView[]) => void;
+  /** A send joined or left the outbox: what still waits, oldest first. */
+  outboxChanged: (entries: OutboxEntry[]) => void;
+  /** The server refused a send from the outbox (a blocked recipient, say): it is dropped from the outbox. */
+  sendFailed: (event: { entry: OutboxEntry; error: ChatCallError }) => void;
 };
+
+/** A send waiting in the outbox, and the caller waiting for it (none for entries a previous run left). */
+type Waiter = { resolve: (message: MessageView) => void; reject: (error: ChatCallError) => void };
 
 export class SwitchboardClient {
   readonly centrifuge: Centrifuge;
@@ -133,6 +161,9 @@ export class SwitchboardClient {
     temporaryChannelEnded: new Set(),
     streamChunk: new Set(),
     disconnected: new Set(),
+    conversationsChanged: new Set(),
+    outboxChanged: new Set(),
+    sendFailed: new Set(),
   };
   /** Streamed messages under way, by message id; a missed chunk stops one (its finished message still comes). */
   private readonly streams = new Map<string, StreamedMessage | "gap">();
@@ -141,12 +172,29 @@ export class SwitchboardClient {
   private position: string | undefined;
   private syncing: Promise<void> | null = null;
   private readonly signOperation: ClientOptions["signOperation"];
+  private readonly store: ChatStore;
+  private readonly useOutbox: boolean;
+  /** Sends not yet stored by the server, oldest first, as the store keeps them. */
+  private outboxEntries: OutboxEntry[] = [];
+  private readonly waiters = new Map<string, Waiter>();
+  private flushing: Promise<void> | null = null;
+  /** The store's sync position and outbox, read once before the first connect. */
+  private readonly restored: Promise<void>;
+  private isRestored = false;
+  /** This user's id, from the personal subscription the server puts the session on. */
+  private me: string | undefined;
+  private readonly conversationList = new ConversationList((conversations) => this.emit("conversationsChanged", conversations));
+  /** How many conversations `loadConversations` asked for, once it was called: the list is loaded again after each connect. */
+  private conversationLimit: number | undefined;
   /** The will message, registered again on every connect: the server keeps it per connection. */
   private will: Omit<Parameters<SwitchboardClient["sendMessage"]>[0], "clientMessageId"> | null = null;
 
   constructor(options: ClientOptions) {
     this.position = options.syncPosition;
     this.signOperation = options.signOperation;
+    this.store = options.store ?? new MemoryChatStore();
+    this.useOutbox = options.outbox ?? true;
+    this.restored = this.restore();
     this.centrifuge = new Centrifuge(options.url, {
       ...(typeof options.token === "string" ? { token: options.token } : { getToken: options.token }),
       ...(options.websocket ? { websocket: options.websocket } : {}),
@@ -154,15 +202,21 @@ export class SwitchboardClient {
       name: "switchboard-sdk",
     });
     this.centrifuge.on("publication", (context) => this.receive(context.data as Publication));
+    this.centrifuge.on("subscribed", (context) => {
+      if (context.channel.startsWith("personal:")) this.me = context.channel.slice("personal:".length);
+    });
     this.centrifuge.on("connected", () => {
       void this.sync().catch(() => {});
+      void this.flushOutbox();
+      if (this.conversationLimit !== undefined) void this.refreshConversations().catch(() => {});
       if (this.will) void this.call("will.set", this.will).catch(() => {});
     });
     this.centrifuge.on("disconnected", (context) => this.emit("disconnected", { code: context.code, reason: context.reason }));
   }
 
-  /** Connects, resolves once the server accepted the token, and catches up in the background. */
+  /** Connects, resolves once the server accepted the token, and catches up (and sends the outbox) in the background. */
   async connect(): Promise<void> {
+    await this.restored;
     this.centrifuge.connect();
     await this.centrifuge.ready();
   }
@@ -182,9 +236,35 @@ export class SwitchboardClient {
     await closed;
   }
 
-  /** Where the last sync ended: store it to resume from there after a restart of the app. */
+  /** Where the last sync ended (also saved to the store): keep it to resume from there after a restart of the app. */
   get syncPosition(): string | undefined {
     return this.position;
+  }
+
+  /** This user's id, known once connected. */
+  get userId(): string | undefined {
+    return this.me;
+  }
+
+  /** The sends waiting to be stored, oldest first. */
+  get outbox(): OutboxEntry[] {
+    return [...this.outboxEntries];
+  }
+
+  /** The conversation list as it stands, pinned first, then the most recently active (empty before `loadConversations`). */
+  get conversations(): ConversationView[] {
+    return this.conversationList.list();
+  }
+
+  /**
+   * Loads the conversation list (up to `limit`, 100 by default, 500 at most) and keeps it
+   * current from then on: from events, and loaded again after every reconnect. Each change
+   * fires "conversationsChanged" with the whole list.
+   */
+  async loadConversations(limit?: number): Promise<ConversationView[]> {
+    this.conversationLimit = limit ?? 100;
+    await this.refreshConversations();
+    return this.conversations;
   }
 
   on<K extends keyof Handlers>(event: K, handler: Handlers[K]): () => void {
@@ -208,33 +288,25 @@ export class SwitchboardClient {
 
   /**
    * Sends a message and resolves with it once the server stored it. A retry with the
-   * same clientMessageId (generated when absent) is stored only once.
+   * same clientMessageId (generated when absent) is stored only once. While the client is
+   * not connected (before `connect`, or reconnecting) the send waits in the outbox and goes
+   * out, in order, once connected; sends made meanwhile queue behind it.
    */
-  async sendMessage(input: {
-    channelType:
-      | typeof ChannelType.direct
-      | typeof ChannelType.group
-      | typeof ChannelType.open
-      | typeof ChannelType.temporary
-      | typeof ChannelType.service
-      | typeof ChannelType.community;
-    channelId: string;
-    subchannelId?: string;
-    messageType?: string;
-    content: Record<string, unknown>;
-    clientMessageId?: string;
-    needReadReceipt?: boolean;
-    toUserIds?: string[];
-    /** The offline push notification's text and data instead of the defaults, or none. */
-    push?: { content?: string; data?: string; disabled?: boolean };
-  }): Promise<MessageView> {
-    const { message } = await this.call<{ message: MessageView }>("message.send", {
-      messageType: "RC:TxtMsg",
-      clientMessageId: globalThis.crypto.randomUUID(),
-      ...input,
-    });
-    this.remember(message);
-    return message;
+  async sendMessage(input: SendMessageInput): Promise<MessageView> {
+    const entry: OutboxEntry = {
+      clientMessageId: input.clientMessageId ?? globalThis.crypto.randomUUID(),
+      input: { messageType: "RC:TxtMsg", ...input },
+      queuedAt: Date.now(),
+    };
+    entry.input.clientMessageId = entry.clientMessageId;
+    if (!this.useOutbox || (this.centrifuge.state === "connected" && this.outboxEntries.length === 0)) return this.deliver(entry);
+    // The store's outbox comes first: what a previous run left was sent before this.
+    if (!this.isRestored) await this.restored;
+    const sent = new Promise<MessageView>((resolve, reject) => this.waiters.set(entry.clientMessageId, { resolve, reject }));
+    this.outboxEntries.push(entry);
+    await this.saveOutbox();
+    if (this.centrifuge.state === "connected") void this.flushOutbox();
+    return sent;
   }
 
   sendDirectMessage(input: { to: string; text?: string; messageType?: string; content?: Record<string, unknown>; clientMessageId?: string }): Promise<MessageView> {
@@ -325,10 +397,12 @@ export class SwitchboardClient {
 
   async recallMessage(message: MessageChannel & { messageId: string }): Promise<void> {
     await this.call("message.recall", message);
+    this.conversationList.applyOwnChange(message.messageId, { content: {}, recalled: true });
   }
 
   async editMessage(message: MessageChannel & { messageId: string; content: Record<string, unknown> }): Promise<void> {
     await this.call("message.edit", message);
+    this.conversationList.applyOwnChange(message.messageId, { content: message.content, editedAt: Date.now() });
   }
 
   async setMetadata(message: MessageChannel & { messageId: string; metadata: Record<string, string> }): Promise<void> {
@@ -340,8 +414,10 @@ export class SwitchboardClient {
   }
 
   /** Marks a conversation read up to `seq`: other devices and, in direct conversations, the other user learn it. */
-  markRead(conversation: { channelType: ConversationType; channelId: string; private?: boolean; seq: number }): Promise<{ readSeq: number }> {
-    return this.call("conversation.read", conversation);
+  async markRead(conversation: { channelType: ConversationType; channelId: string; private?: boolean; seq: number }): Promise<{ readSeq: number }> {
+    const answer = await this.call<{ readSeq: number }>("conversation.read", conversation);
+    this.conversationList.applyRead({ ...conversation, private: conversation.private ? true : undefined, readSeq: answer.readSeq });
+    return answer;
   }
 
   /** Group messages that asked for read receipts: tells their senders this user read them. */
@@ -394,10 +470,12 @@ export class SwitchboardClient {
 
   async pinConversation(conversation: { channelType: ConversationType; channelId: string; pinned: boolean }): Promise<void> {
     await this.call("conversation.pin", conversation);
+    this.conversationList.applyPinned(conversation);
   }
 
   async deleteConversation(conversation: { channelType: ConversationType; channelId: string; clearHistory?: boolean }): Promise<void> {
     await this.call("conversation.delete", conversation);
+    this.conversationList.applyDeleted(conversation);
   }
 
   /** Sets the conversation's do-not-disturb level: -1 everything, 0 its channel type's, up to 5 nothing. */
@@ -455,12 +533,75 @@ export class SwitchboardClient {
   }
 
   private async syncPages() {
+    await this.restored;
     for (;;) {
       const page = await this.call<SyncPage>("sync", { position: this.position });
       for (const message of page.messages) this.receiveMessage(message);
       this.position = page.position;
+      await this.store.saveSyncPosition(page.position);
       if (!page.hasMore) return;
     }
+  }
+
+  private async restore() {
+    this.position ??= await this.store.loadSyncPosition();
+    this.outboxEntries = await this.store.loadOutbox();
+    this.isRestored = true;
+  }
+
+  private async refreshConversations() {
+    const { conversations } = await this.call<{ conversations: ConversationView[] }>("conversation.list", { limit: this.conversationLimit });
+    this.conversationList.reset(conversations);
+  }
+
+  /** Sends one message now; the server's answer is the stored message. */
+  private async deliver(entry: OutboxEntry): Promise<MessageView> {
+    const { message } = await this.call<{ message: MessageView }>("message.send", entry.input);
+    this.remember(message);
+    this.conversationList.applyMessage(message, this.me);
+    return message;
+  }
+
+  /**
+   * Sends the outbox, oldest first, one at a time so the server stores them in that order.
+   * A lost connection, a temporary error or the send rate (5 a second) stops it with the entry
+   * kept: it tries again a second later while connected, and after the next connect (the
+   * entry is stored once, by its clientMessageId); another refusal drops the entry.
+   */
+  private flushOutbox(): Promise<void> {
+    this.flushing ??= (async () => {
+      await this.restored;
+      while (this.outboxEntries.length > 0 && this.centrifuge.state === "connected") {
+        const entry = this.outboxEntries[0]!;
+        let outcome: { message: MessageView } | { error: ChatCallError };
+        try {
+          outcome = { message: await this.deliver(entry) };
+        } catch (error) {
+          const failure = error as ChatCallError;
+          if (failure.code < 100 || failure.temporary || failure.code === sendRateExceededCode) {
+            // Connected again meanwhile (its "connected" found this run still going), or a temporary refusal: try again shortly.
+            setTimeout(() => void (this.centrifuge.state === "connected" && this.flushOutbox()), outboxRetryMs);
+            return;
+          }
+          outcome = { error: failure };
+        }
+        this.outboxEntries = this.outboxEntries.filter((waiting) => waiting !== entry);
+        await this.saveOutbox();
+        const waiter = this.waiters.get(entry.clientMessageId);
+        this.waiters.delete(entry.clientMessageId);
+        if ("message" in outcome) waiter?.resolve(outcome.message);
+        else {
+          waiter?.reject(outcome.error);
+          this.emit("sendFailed", { entry, error: outcome.error });
+        }
+      }
+    })().finally(() => (this.flushing = null));
+    return this.flushing;
+  }
+
+  private async saveOutbox() {
+    await this.store.saveOutbox(this.outbox);
+    this.emit("outboxChanged", this.outbox);
   }
 
   private async call<T>(method: string, data: unknown): Promise<T> {
@@ -476,7 +617,10 @@ export class SwitchboardClient {
     if (publication.type === "message" || publication.type === "message.updated") return this.receiveMessage(publication.message);
     if (publication.type === "stream.chunk") return this.receiveChunk(publication);
     const { type, ...event } = publication;
-    if (type === "read") this.emit("read", event as ReadEvent);
+    if (type === "read") {
+      this.conversationList.applyRead(event as ReadEvent);
+      this.emit("read", event as ReadEvent);
+    }
     else if (type === "readReceipt") this.emit("readReceipt", event as ReadReceiptEvent);
     else if (type === "openChannel.left") this.emit("openChannelLeft", event as OpenChannelLeftEvent);
     else if (type === "temporaryChannel.ended") this.emit("temporaryChannelEnded", event as TemporaryChannelEndedEvent);
@@ -502,6 +646,7 @@ export class SwitchboardClient {
     const known = this.seen.get(message.messageId);
     if (known !== undefined && known >= message.updatedAt) return;
     this.remember(message);
+    this.conversationList.applyMessage(message, this.me);
     // A message first seen in a sync comes as it is now (perhaps edited or recalled).
     this.emit(known === undefined ? "message" : "messageUpdated", message);
   }

@@ -1,0 +1,7 @@
+/**
+ * @switchboard/sdk: Switchboard's chat SDK for browsers and Node (README.md is the guide).
+ * The client and its options, the persistence hook, and the wire types it hands out.
+ */
+export * from "./client.js";
+export { type ChatStore, MemoryChatStore, type OutboxEntry } from "./chat-store.js";
+export type { SendMessageInput } from "./send-message-input.js";
