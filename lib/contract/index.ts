@@ -9,6 +9,7 @@ export type * from "./apps";
 export type * from "./channels";
 export type * from "./conversations";
 export type * from "./errors";
+export type * from "./files";
 export type * from "./messages";
 export type * from "./operators";
 export type * from "./platform-api";

@@ -1,0 +1,28 @@
+import type { Readable } from "node:stream";
+import { db } from "../../../db/client";
+import { ChatError } from "../../base/errors";
+import { checkFileUrl, type FileVariant, filePath } from "../../base/files/file-urls";
+import { getFileStorage } from "./file-storage";
+
+export type FileDownload = { name: string; mimeType: string; size: number; body: Readable; expiresAt: number };
+
+/**
+ * A file's bytes for a signed download URL (see signFileUrl): refused (1009) when the
+ * signature does not match the path or has expired, 1010 when the file is gone.
+ */
+export async function openFileDownload(input: { fileId: string; variant: FileVariant; expires: string | null; signature: string | null }): Promise<FileDownload> {
+  const checked = checkFileUrl({ path: filePath(input.fileId, input.variant), expires: input.expires, signature: input.signature });
+  if (checked === "forged") throw new ChatError("forbidden", "The download URL's signature is missing or wrong");
+  if (checked === "expired") throw new ChatError("forbidden", "The download URL has expired; read the message again for a fresh one");
+  const file = await db.file.findUnique({ where: { id: input.fileId } });
+  if (!file || (input.variant === "thumbnail" && !file.hasThumbnail)) throw new ChatError("notFound", `No file ${input.fileId}${input.variant === "thumbnail" ? " with a thumbnail" : ""}`);
+  const object = await getFileStorage().get(input.variant === "thumbnail" ? `${file.storageKey}.thumbnail` : file.storageKey);
+  if (!object) throw new ChatError("notFound", `File ${input.fileId} is no longer stored`);
+  return {
+    name: file.name,
+    mimeType: input.variant === "thumbnail" ? "image/webp" : file.mimeType,
+    size: object.size,
+    body: object.body,
+    expiresAt: Number(input.expires) * 1000,
+  };
+}
