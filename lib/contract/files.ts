@@ -29,3 +29,16 @@ export type FileContentFields = {
   /** Image and GIF messages. */
   thumbnailUrl?: string;
 };
+
+/** A stored file as the console shows it beside the message that carries it, with URLs signed for the operator. */
+export type StoredFileView = {
+  fileId: string;
+  name: string;
+  mimeType: string;
+  size: number;
+  width?: number;
+  height?: number;
+  /** Relative to the server, valid for SWITCHBOARD_FILE_URL_SECONDS. */
+  url: string;
+  thumbnailUrl?: string;
+};

@@ -3,5 +3,6 @@
 export { attachMessageFile } from "./attach-message-files";
 export { deleteUnusedFiles } from "./delete-unused-files";
 export { getFileStorage } from "./file-storage";
+export { findMessageFiles } from "./find-message-files";
 export { type FileDownload, openFileDownload } from "./open-file-download";
 export { startUpload, uploadFile, type Uploader } from "./upload-file";
