@@ -1,9 +1,10 @@
 import { createHmac } from "node:crypto";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { FileUploadView, MessageView } from "../lib/contract";
+import type { FileUploadView, MessageView, StoredMessagePage } from "../lib/contract";
 import { ChannelType, ChatCallError, type SwitchboardClient } from "../lib/sdk";
 import { ageRows, waitUntil } from "./support/chat-clients";
+import { signInToConsole } from "./support/console-session";
 import { diskFileStore, s3FileStore, type TestFileStore } from "./support/file-stores";
 import { callApi, connectUser, createTestApp, issueToken, setAppSettings, type TestApp } from "./support/platform-api";
 import { startTestServer, type TestServer } from "./support/test-server";
@@ -134,6 +135,22 @@ describe(`files (${process.env.SWITCHBOARD_TEST_DATABASE === "postgresql" ? "S3-
     const recovered = (await waitUntil(() => synced.find((message) => message.messageId === sent.messageId)))!;
     expect((await download(recovered.content.url as string)).status).toBe(200);
     expect((await fileRows()).find((row) => row.id === image.fileId)?.messageId).toBe(sent.messageId);
+  });
+
+  it("show in the console's message search with URLs signed for the operator, the file's stored name and size", async () => {
+    const amy = await connect("amy");
+    const image = await uploadOrThrow({ token: tokens.amy, bytes: await png(64, 64), type: "image/png", name: "avatar.png" });
+    const pdf = await uploadOrThrow({ token: tokens.amy, bytes: Buffer.from("%PDF-1.4 minutes"), type: "application/pdf", name: "minutes.pdf" });
+    const withImage = await amy.sendDirectMessage({ to: "cal", messageType: "RC:ImgMsg", content: { fileId: image.fileId } });
+    const withPdf = await amy.sendDirectMessage({ to: "cal", messageType: "RC:FileMsg", content: { fileId: pdf.fileId } });
+    const operator = await signInToConsole(server);
+    const { status, body } = await operator.get<StoredMessagePage>(`/api/console/apps/${app.appKey}/messages?senderId=amy`);
+    expect(status).toBe(200);
+    const rowOf = (messageId: string) => body.messages.find((message) => message.messageId === messageId)!;
+    expect(rowOf(withImage.messageId).file).toEqual({ fileId: image.fileId, name: "avatar.png", mimeType: "image/png", size: image.size, width: 64, height: 64, url: expect.stringMatching(/^\/files\//), thumbnailUrl: expect.stringMatching(/\/thumbnail\?/) });
+    expect(rowOf(withPdf.messageId).file).toEqual({ fileId: pdf.fileId, name: "minutes.pdf", mimeType: "application/pdf", size: pdf.size, url: expect.any(String) });
+    expect((await download(rowOf(withImage.messageId).file!.thumbnailUrl!)).status).toBe(200);
+    expect(JSON.parse(rowOf(withPdf.messageId).content)).toEqual({ fileId: pdf.fileId });
   });
 
   it.each([
