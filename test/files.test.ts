@@ -127,6 +127,14 @@ describe(`files (${process.env.SWITCHBOARD_TEST_DATABASE === "postgresql" ? "S3-
     expect(fromHistory.content).toMatchObject({ fileId: image.fileId, url: expect.any(String), thumbnailUrl: expect.any(String) });
     expect((await download(fromHistory.content.url as string)).status).toBe(200);
 
+    // The app server reads it in the Platform API's history, signed as well.
+    const now = Date.now();
+    const serverHistory = await callApi(server, app, "/v4/direct-channel/history-message/list", { userId: "bob", channelId: "amy", startAt: now + 1000, endAt: now - 60_000, pageSize: 10, includeStart: true });
+    const { messages } = serverHistory.body.result as { messages: { messageUID?: string; messageId?: string; content: string; messageType: string }[] };
+    const imageContent = JSON.parse(messages.find((message) => message.messageType === "RC:ImgMsg")!.content) as Record<string, string>;
+    expect(imageContent).toMatchObject({ fileId: image.fileId, width: 100, height: 50, url: expect.stringMatching(/^\/files\//) });
+    expect((await download(imageContent.url!)).status).toBe(200);
+
     // A device that comes back recovers the message by sync, the URL signed then.
     const later = await connect("bob");
     const synced: MessageView[] = [];
@@ -151,6 +159,19 @@ describe(`files (${process.env.SWITCHBOARD_TEST_DATABASE === "postgresql" ? "S3-
     expect(rowOf(withPdf.messageId).file).toEqual({ fileId: pdf.fileId, name: "minutes.pdf", mimeType: "application/pdf", size: pdf.size, url: expect.any(String) });
     expect((await download(rowOf(withImage.messageId).file!.thumbnailUrl!)).status).toBe(200);
     expect(JSON.parse(rowOf(withPdf.messageId).content)).toEqual({ fileId: pdf.fileId });
+  });
+
+  it("let an image sharp cannot read stand in for its own thumbnail", async () => {
+    const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>');
+    const uploaded = await uploadOrThrow({ token: tokens.amy, bytes: svg, type: "image/svg+xml", name: "icon.svg" });
+    expect(uploaded.thumbnailUrl).toBeUndefined();
+    const amy = await connect("amy");
+    const sent = await amy.sendDirectMessage({ to: "bob", messageType: "RC:ImgMsg", content: { fileId: uploaded.fileId } });
+    const thumbnail = await download(sent.content.thumbnailUrl as string);
+    expect(thumbnail.headers.get("content-type")).toBe("image/svg+xml");
+    // Never shown in place: an SVG may hold scripts.
+    expect(thumbnail.headers.get("content-disposition")).toBe("attachment; filename*=UTF-8''icon.svg");
+    expect(Buffer.from(await thumbnail.arrayBuffer()).equals(svg)).toBe(true);
   });
 
   it.each([

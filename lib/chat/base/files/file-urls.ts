@@ -77,3 +77,16 @@ export function withFileUrls(messageType: string, content: Record<string, unknow
     ...(imageMessageTypes.has(messageType) && { thumbnailUrl: signFileUrl({ fileId, variant: "thumbnail" }).url }),
   };
 }
+
+/** `withFileUrls` for content kept as JSON text (the Platform API's history): text without a file comes back unchanged. */
+export function contentTextWithFileUrls(messageType: string, content: string): string {
+  if (!fileMessageTypes.has(messageType) || !content.includes("fileId")) return content;
+  try {
+    const parsed = JSON.parse(content) as unknown;
+    if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) return content;
+    const signed = withFileUrls(messageType, parsed as Record<string, unknown>);
+    return signed === parsed ? content : JSON.stringify(signed);
+  } catch {
+    return content;
+  }
+}

@@ -15,12 +15,15 @@ export async function openFileDownload(input: { fileId: string; variant: FileVar
   if (checked === "forged") throw new ChatError("forbidden", "The download URL's signature is missing or wrong");
   if (checked === "expired") throw new ChatError("forbidden", "The download URL has expired; read the message again for a fresh one");
   const file = await db.file.findUnique({ where: { id: input.fileId } });
-  if (!file || (input.variant === "thumbnail" && !file.hasThumbnail)) throw new ChatError("notFound", `No file ${input.fileId}${input.variant === "thumbnail" ? " with a thumbnail" : ""}`);
-  const object = await getFileStorage().get(input.variant === "thumbnail" ? `${file.storageKey}.thumbnail` : file.storageKey);
+  if (!file) throw new ChatError("notFound", `No file ${input.fileId}`);
+  // An image of a type sharp does not read (HEIC, SVG) has no thumbnail: the image stands in for it.
+  const thumbnail = input.variant === "thumbnail" && file.hasThumbnail;
+  if (input.variant === "thumbnail" && !thumbnail && !file.mimeType.startsWith("image/")) throw new ChatError("notFound", `No file ${input.fileId} with a thumbnail`);
+  const object = await getFileStorage().get(thumbnail ? `${file.storageKey}.thumbnail` : file.storageKey);
   if (!object) throw new ChatError("notFound", `File ${input.fileId} is no longer stored`);
   return {
     name: file.name,
-    mimeType: input.variant === "thumbnail" ? "image/webp" : file.mimeType,
+    mimeType: thumbnail ? "image/webp" : file.mimeType,
     size: object.size,
     body: object.body,
     expiresAt: Number(input.expires) * 1000,
