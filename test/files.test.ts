@@ -102,6 +102,16 @@ describe(`files (${process.env.SWITCHBOARD_TEST_DATABASE === "postgresql" ? "S3-
     const response = await download(uploaded.url);
     expect(response.headers.get("content-disposition")).toBe("attachment; filename*=UTF-8''Q3%20report.pdf");
     expect(Buffer.from(await response.arrayBuffer()).equals(pdf)).toBe(true);
+
+    // Players ask for ranges.
+    const part = await fetch(server.url + uploaded.url, { headers: { range: "bytes=0-3" } });
+    expect(part.status).toBe(206);
+    expect(part.headers.get("content-range")).toBe(`bytes 0-3/${pdf.length}`);
+    expect(await part.text()).toBe("%PDF");
+    const tail = await fetch(server.url + uploaded.url, { headers: { range: "bytes=-5" } });
+    expect(await tail.text()).toBe("port\n");
+    const beyond = await fetch(server.url + uploaded.url, { headers: { range: "bytes=1000-" } });
+    expect({ status: beyond.status, body: await beyond.json() }).toEqual({ status: 416, body: { code: 1002, errorMessage: `The file has ${pdf.length} bytes: bytes=1000- asks for none of them` } });
   });
 
   it("reach readers of image, voice and file messages with URLs signed as they read: live, in history and in sync", async () => {
@@ -216,6 +226,9 @@ describe(`files (${process.env.SWITCHBOARD_TEST_DATABASE === "postgresql" ? "S3-
 
   it("answer downloads with a wrong, expired or missing signature, and of unknown files, with the error shape", async () => {
     const uploaded = await uploadOrThrow({ token: tokens.amy, bytes: Buffer.from("secret plans"), type: "text/plain", name: "plans.txt" });
+    // Sweeps (each second here) leave an upload no message took yet.
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    expect((await download(uploaded.url)).status).toBe(200);
     const path = `/files/${uploaded.fileId}`;
     const answers = async (url: string) => {
       const response = await download(url);

@@ -36,7 +36,13 @@ export async function serveFiles(request: IncomingMessage, response: ServerRespo
     const match = downloadPath.exec(url.pathname);
     if (!match) throw new ChatError("notFound", `No file at ${url.pathname}`);
     if (request.method !== "GET" && request.method !== "HEAD") return answer(response, 405, { code: 1010, errorMessage: "Files are downloaded with GET" }, { allow: "GET, HEAD" });
-    await answerDownload(request, response, { fileId: match[1]!, variant: match[2] ? "thumbnail" : "original", expires: url.searchParams.get("expires"), signature: url.searchParams.get("signature") });
+    await answerDownload(request, response, {
+      fileId: match[1]!,
+      variant: match[2] ? "thumbnail" : "original",
+      expires: url.searchParams.get("expires"),
+      signature: url.searchParams.get("signature"),
+      range: request.headers.range,
+    });
   } catch (error) {
     if (!knownError(error)) log.error("file request failed", { path: url.pathname, ...describeError(error) });
     if (response.headersSent) return void response.destroy();
@@ -112,10 +118,13 @@ async function discard(request: IncomingMessage, limit = 200 * 1024 * 1024): Pro
 async function answerDownload(request: IncomingMessage, response: ServerResponse, input: Parameters<typeof openFileDownload>[0]): Promise<void> {
   const file = await openFileDownload(input);
   const inline = inlineTypes.test(file.mimeType);
-  response.writeHead(200, {
+  const { range } = file;
+  response.writeHead(range ? 206 : 200, {
     ...crossOrigin,
     "content-type": file.mimeType,
-    "content-length": file.size,
+    "content-length": range ? range.end - range.start + 1 : file.size,
+    "accept-ranges": "bytes",
+    ...(range && { "content-range": `bytes ${range.start}-${range.end}/${file.size}` }),
     "content-disposition": `${inline ? "inline" : "attachment"}; filename*=UTF-8''${encodeURIComponent(file.name)}`,
     // Uploaded content never runs as a page of this origin (the console's).
     "content-security-policy": "default-src 'none'; sandbox",

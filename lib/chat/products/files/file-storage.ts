@@ -5,8 +5,11 @@ import type { Readable } from "node:stream";
 import { DeleteObjectsCommand, GetObjectCommand, NoSuchKey, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import { env, filesDirectory } from "../../../env";
 
-/** A stored file's bytes, ready to stream to a client. */
+/** A stored file's bytes (all, or the range asked for), ready to stream to a client; `size` is the whole object's. */
 export type StoredObject = { body: Readable; size: number };
+
+/** Bytes `start` to `end`, both included, as an HTTP Range names them. */
+export type ByteRange = { start: number; end: number };
 
 /**
  * Where uploaded files' bytes live: the local disk (the embedded default, one node) or an
@@ -16,8 +19,8 @@ export type StoredObject = { body: Readable; size: number };
 export interface FileStorage {
   readonly kind: "disk" | "s3";
   put(key: string, bytes: Buffer, mimeType: string): Promise<void>;
-  /** The object, or null when there is none under `key`. */
-  get(key: string): Promise<StoredObject | null>;
+  /** The object (or `range` of it), or null when there is none under `key`. */
+  get(key: string, range?: ByteRange): Promise<StoredObject | null>;
   /** Removes the objects; keys without one are no error. */
   remove(keys: string[]): Promise<void>;
 }
@@ -39,10 +42,10 @@ function diskStorage(root: string): FileStorage {
       await writeFile(partial, bytes);
       await rename(partial, file);
     },
-    async get(key) {
+    async get(key, range) {
       const file = fileOf(key);
       const found = await stat(file).catch(() => null);
-      return found?.isFile() ? { body: createReadStream(file), size: found.size } : null;
+      return found?.isFile() ? { body: createReadStream(file, range && { start: range.start, end: range.end }), size: found.size } : null;
     },
     async remove(keys) {
       await Promise.all(keys.map((key) => rm(fileOf(key), { force: true })));
@@ -63,10 +66,12 @@ function s3Storage(bucket: string): FileStorage {
     async put(key, bytes, mimeType) {
       await client.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: bytes, ContentType: mimeType, ContentLength: bytes.length }));
     },
-    async get(key) {
+    async get(key, range) {
       try {
-        const object = await client.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
-        return { body: object.Body as Readable, size: object.ContentLength ?? 0 };
+        const object = await client.send(new GetObjectCommand({ Bucket: bucket, Key: key, ...(range && { Range: `bytes=${range.start}-${range.end}` }) }));
+        // A ranged answer names the whole size after the slash of its Content-Range.
+        const size = object.ContentRange ? Number(object.ContentRange.split("/")[1]) : (object.ContentLength ?? 0);
+        return { body: object.Body as Readable, size };
       } catch (error) {
         if (error instanceof NoSuchKey || (error as { name?: string }).name === "NoSuchKey") return null;
         throw error;
