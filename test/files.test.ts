@@ -222,6 +222,11 @@ describe(`files (${process.env.SWITCHBOARD_TEST_DATABASE === "postgresql" ? "S3-
     const notImage = await refusal(text.fileId, "RC:ImgMsg");
     expect(notImage).toBeInstanceOf(ChatCallError);
     expect(notImage).toMatchObject({ code: 1002, message: `RC:ImgMsg carries images; file ${text.fileId} is text/plain` });
+
+    // An edit is held to the same.
+    const sent = await amy.sendDirectMessage({ to: "bob", messageType: "RC:FileMsg", content: { fileId: text.fileId, name: "mine.txt" } });
+    const edit = await amy.editMessage({ channelType: ChannelType.direct, channelId: "bob", messageId: sent.messageId, content: { fileId: theirs.fileId } }).catch((error: unknown) => error);
+    expect(edit).toMatchObject({ code: 1010, message: `No file ${theirs.fileId} in this app` });
   });
 
   it("answer downloads with a wrong, expired or missing signature, and of unknown files, with the error shape", async () => {
