@@ -171,6 +171,17 @@ describe(`files (${process.env.SWITCHBOARD_TEST_DATABASE === "postgresql" ? "S3-
     expect(JSON.parse(rowOf(withPdf.messageId).content)).toEqual({ fileId: pdf.fileId });
   });
 
+  it("belong to the first stored message that carries them, also when an earlier send of it failed to be stored", async () => {
+    const amy = await connect("amy");
+    const uploaded = await uploadOrThrow({ token: tokens.amy, bytes: Buffer.from("forwarded"), type: "text/plain", name: "fwd.txt" });
+    // As a send that took the file and then failed to be stored leaves it.
+    await server.database.execute(`UPDATE "File" SET "messageId" = $1 WHERE "id" = $2`, ["NEVR-STOR-ED00-0000", uploaded.fileId]);
+    const first = await amy.sendDirectMessage({ to: "bob", messageType: "RC:FileMsg", content: { fileId: uploaded.fileId } });
+    const forwarded = await amy.sendDirectMessage({ to: "cal", messageType: "RC:FileMsg", content: { fileId: uploaded.fileId } });
+    expect((await fileRows()).find((row) => row.id === uploaded.fileId)?.messageId).toBe(first.messageId);
+    expect((await download(forwarded.content.url as string)).status).toBe(200);
+  });
+
   it("let an image sharp cannot read stand in for its own thumbnail", async () => {
     const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>');
     const uploaded = await uploadOrThrow({ token: tokens.amy, bytes: svg, type: "image/svg+xml", name: "icon.svg" });

@@ -5,8 +5,8 @@ import { fileIdPattern, fileMessageTypes, imageMessageTypes } from "../../base/f
 /**
  * Checks the file a message carries (`content.fileId` of an image, GIF, voice, video or file
  * message): it must be a file of the sender's app (of an image type for image and GIF
- * messages). Unless another message took it first, the file becomes this message's and is
- * removed with it. Called before the message is stored; a message that then fails to be
+ * messages). Unless another stored message took it first, the file becomes this message's
+ * and is removed with it. Called before the message is stored; a message that then fails to be
  * stored leaves the file to the clean-up (delete-unused-files.ts). A message that is not
  * stored (`persisted` false) only has its file checked.
  */
@@ -19,5 +19,10 @@ export async function attachMessageFile(input: { appId: string; messageType: str
   if (imageMessageTypes.has(input.messageType) && !file.mimeType.startsWith("image/")) {
     throw new ChatError("invalidParameter", `${input.messageType} carries images; file ${fileId} is ${file.mimeType}`);
   }
-  if (input.persisted && file.messageId === null) await db.file.updateMany({ where: { id: fileId, appId: input.appId, messageId: null }, data: { messageId: input.messageId, attachedAt: new Date() } });
+  if (!input.persisted || file.messageId === input.messageId) return;
+  // Taken by a message that was never stored (a send that failed, retried under a new id): this one takes it.
+  const taken = file.messageId !== null && (await db.message.count({ where: { id: file.messageId, appId: input.appId } })) > 0;
+  if (!taken) {
+    await db.file.updateMany({ where: { id: fileId, appId: input.appId, messageId: file.messageId }, data: { messageId: input.messageId, attachedAt: new Date() } });
+  }
 }
