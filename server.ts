@@ -14,7 +14,9 @@ import { finishIdleStreams } from "./lib/chat/messages/stream-messages";
 import { sweepOpenChannels } from "./lib/chat/products/open-channels";
 import { sweepTemporaryChannels } from "./lib/chat/products/temporary-channels";
 import { countPendingWebhooks, deliverDueWebhooks, pruneWebhookDeliveries } from "./lib/chat/products/webhooks";
-import { getInstallationId } from "./lib/chat/products/installation";
+import { getInstallationId, getInstallationSecret } from "./lib/chat/products/installation";
+import { useFileUrlKey } from "./lib/chat/base/files/file-urls";
+import { deleteUnusedFiles } from "./lib/chat/products/files";
 import { ensureFirstOperator } from "./lib/chat/products/operators";
 import { db } from "./lib/db/client";
 import { applyMigrations } from "./lib/db/migrate";
@@ -22,6 +24,7 @@ import { clientAddress } from "./lib/client-address";
 import { databaseProvider, env } from "./lib/env";
 import { createGateway } from "./lib/gateway/gateway";
 import { handlesPlatformApi, servePlatformApi } from "./lib/platform-api/http-handler";
+import { handlesFiles, serveFiles } from "./lib/platform-api/file-http-handler";
 import { describeError, log } from "./lib/log";
 import { metrics } from "./lib/metrics";
 import { healthPaths, isDraining, markDraining, markMigrated, serveHealth } from "./lib/operations/health";
@@ -43,6 +46,8 @@ async function main() {
   markMigrated();
   openBus(env.SWITCHBOARD_BUS_PREFIX ?? (await getInstallationId()));
   await sealAppSecretsAtRest();
+  // Every node signs and checks file download URLs with the same key (Next's route handlers read it from globalThis).
+  useFileUrlKey(await getInstallationSecret("file-url-key"));
   const firstOperator = await ensureFirstOperator({ email: env.SWITCHBOARD_ADMIN_EMAIL, password: env.SWITCHBOARD_ADMIN_PASSWORD });
 
   const dev = env.NODE_ENV !== "production";
@@ -67,6 +72,8 @@ async function main() {
     else if (path === metricsPath) void serveMetrics(request, response);
     // The Platform API is served before Next, whose per-request pipeline would cap it (ARCHITECTURE.md).
     else if (handlesPlatformApi(request)) void servePlatformApi(request, response);
+    // Uploads and downloads too: a file streams through Node's own request and response.
+    else if (handlesFiles(path)) void serveFiles(request, response);
     else void handle(request, response);
   });
   server.on("upgrade", (request, socket, head) => {
@@ -84,6 +91,7 @@ async function main() {
   const requestLogWriter = startRepeatingTask("request log", flushApiRequestLog, requestLogFlushMs);
   const requestLogPruner = startRepeatingTask("request log clean-up", () => pruneApiRequestLog(), sweepIntervalMs);
   const historyRetention = startRepeatingTask("history retention", () => deleteExpiredMessages(), sweepIntervalMs);
+  const fileCleanup = startRepeatingTask("unused files", async () => void (await deleteUnusedFiles()), sweepIntervalMs);
   const conversationLifecycle = startRepeatingTask("inactive conversations", () => removeInactiveChannels(), sweepIntervalMs);
   const streamTimeouts = startRepeatingTask("idle message streams", () => finishIdleStreams(), (env.SWITCHBOARD_STREAM_TIMEOUT_SECONDS * 1000) / 5);
   const { port } = server.address() as AddressInfo;
@@ -104,7 +112,7 @@ async function main() {
       // API calls under way finish; a connection still open after that is cut.
       await Promise.race([serverClosed, new Promise((resolve) => setTimeout(resolve, inFlightGraceMs))]);
       server.closeAllConnections();
-      await Promise.all([sweeper.stop(), temporarySweeper.stop(), usageSaver.stop(), usageTidier.stop(), webhookWorker.stop(), webhookPruner.stop(), requestLogWriter.stop(), requestLogPruner.stop(), historyRetention.stop(), conversationLifecycle.stop(), streamTimeouts.stop()]);
+      await Promise.all([sweeper.stop(), temporarySweeper.stop(), usageSaver.stop(), usageTidier.stop(), webhookWorker.stop(), webhookPruner.stop(), requestLogWriter.stop(), requestLogPruner.stop(), historyRetention.stop(), fileCleanup.stop(), conversationLifecycle.stop(), streamTimeouts.stop()]);
       await getMessageWriter().drain();
       await drainPushQueue(5000);
       closeApnsSessions();

@@ -59,6 +59,20 @@ const schema = z.object({
     .optional(),
   /** On SIGTERM, seconds the node keeps serving while /readyz answers 503, so balancers move new work away first. */
   SWITCHBOARD_DRAIN_SECONDS: z.coerce.number().min(0).max(3600).default(5),
+  /** Where uploaded files are kept on the embedded default: unset, a "files" folder beside the SQLite file (./data/files on PostgreSQL). Ignored when SWITCHBOARD_S3_BUCKET is set. */
+  SWITCHBOARD_FILES_DIR: z.string().min(1).optional(),
+  /** Keeps uploaded files in this S3 bucket instead of on the local disk: needed when several nodes serve one installation. */
+  SWITCHBOARD_S3_BUCKET: z.string().min(1).optional(),
+  /** The S3-compatible service's URL (MinIO, Ceph, R2, ...); unset, AWS's own endpoint for the region. */
+  SWITCHBOARD_S3_ENDPOINT: z.url({ protocol: /^https?$/, error: "SWITCHBOARD_S3_ENDPOINT must be an http(s) URL" }).optional(),
+  SWITCHBOARD_S3_REGION: z.string().min(1).default("us-east-1"),
+  /** Unset, the AWS SDK's own credential chain (instance roles, ~/.aws, AWS_* variables). */
+  SWITCHBOARD_S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  SWITCHBOARD_S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  /** Address the bucket in the path (http://host/bucket/key), as most S3-compatible servers want; unset, true when SWITCHBOARD_S3_ENDPOINT is set. */
+  SWITCHBOARD_S3_FORCE_PATH_STYLE: z.enum(["true", "false"]).transform((value) => value === "true").optional(),
+  /** Seconds a signed file download URL stays valid after it was handed out (uploads, history, sync, live messages). */
+  SWITCHBOARD_FILE_URL_SECONDS: z.coerce.number().int().min(60).max(7 * 24 * 3600).default(3600),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
 });
 
@@ -80,4 +94,10 @@ export const databaseProvider = env.DATABASE_URL.startsWith("file:") ? "sqlite" 
 /** The SQLite file path of a `file:` URL, relative paths taken from the working directory. */
 export function sqliteFilePath(url: string = env.DATABASE_URL): string {
   return path.resolve(url.slice("file:".length).replace(/\?.*$/, ""));
+}
+
+/** The folder that keeps uploaded files on the local disk (see SWITCHBOARD_FILES_DIR). */
+export function filesDirectory(): string {
+  if (env.SWITCHBOARD_FILES_DIR) return path.resolve(env.SWITCHBOARD_FILES_DIR);
+  return databaseProvider === "sqlite" ? path.join(path.dirname(sqliteFilePath()), "files") : path.resolve("data", "files");
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { StoredFileView } from "@/lib/contract";
 import { formatDuration, formatSize, messageBody, summarize, thumbnailSource } from "./message-body";
 
 const body = (messageType: string, content: unknown) => messageBody({ messageType, content: typeof content === "string" ? content : JSON.stringify(content) });
@@ -52,5 +53,24 @@ describe("formats", () => {
   it("summaries name the kind", () => {
     expect(summarize(body("RC:HQVCMsg", { duration: 9 }))).toBe("[Voice 0:09]");
     expect(thumbnailSource("short")).toBeNull();
+  });
+});
+
+describe("messageBody shows uploaded files through the URLs the server signed", () => {
+  const file: StoredFileView = { fileId: "AAAAAAAAAAAAAAAAAAAAAA", name: "beach.png", mimeType: "image/png", size: 4096, width: 800, height: 600, url: "/files/AAAAAAAAAAAAAAAAAAAAAA?expires=1&signature=s", thumbnailUrl: "/files/AAAAAAAAAAAAAAAAAAAAAA/thumbnail?expires=1&signature=t" };
+  const withFile = (messageType: string, content: unknown, stored: StoredFileView = file) => messageBody({ messageType, content: JSON.stringify(content), file: stored });
+
+  it("an image by its thumbnail, opened at its URL", () => {
+    expect(withFile("RC:ImgMsg", { fileId: file.fileId })).toEqual({ kind: "image", thumbnail: file.thumbnailUrl, url: file.url, animated: false });
+  });
+
+  it("a file by its stored name and size unless the content names them", () => {
+    const pdf = { ...file, name: "Q3.pdf", mimeType: "application/pdf", thumbnailUrl: undefined };
+    expect(withFile("RC:FileMsg", { fileId: file.fileId }, pdf)).toEqual({ kind: "file", name: "Q3.pdf", sizeBytes: 4096, fileType: "application/pdf", url: file.url });
+    expect(withFile("RC:FileMsg", { fileId: file.fileId, name: "report.pdf", size: 10 }, pdf)).toMatchObject({ name: "report.pdf", sizeBytes: 10 });
+  });
+
+  it("a voice note at its URL", () => {
+    expect(withFile("RC:HQVCMsg", { fileId: file.fileId, duration: 4 })).toEqual({ kind: "voice", durationSeconds: 4, url: file.url });
   });
 });

@@ -1,3 +1,5 @@
+import type { StoredFileView } from "@/lib/contract";
+
 /**
  * What a stored message says, read from its type and its content's JSON, for the console to
  * show as a chat tool does: the built-in kinds (the field names their clients use) by their
@@ -17,6 +19,8 @@ export type MessageBody =
   | { kind: "other"; text: string };
 
 type Content = Record<string, unknown>;
+
+const unnamedFile = "unnamed file";
 
 const text = (value: unknown): string | null => (typeof value === "string" && value !== "" ? value : null);
 const number = (value: unknown): number | null => {
@@ -136,7 +140,7 @@ function describeMessage(messageType: string, content: Content): MessageBody {
         sizeBytes: number(content.size),
       };
     case "RC:FileMsg":
-      return { kind: "file", name: text(content.name) ?? "unnamed file", sizeBytes: number(content.size), fileType: text(content.type), url: fileUrl(content) };
+      return { kind: "file", name: text(content.name) ?? unnamedFile, sizeBytes: number(content.size), fileType: text(content.type), url: fileUrl(content) };
     case "RC:LBSMsg":
       return { kind: "location", latitude: number(content.latitude), longitude: number(content.longitude), place: text(content.poi), thumbnail: thumbnailSource(content.content) };
     case "RC:ReferenceMsg": {
@@ -161,10 +165,30 @@ function describeMessage(messageType: string, content: Content): MessageBody {
 }
 
 /** The body of a stored message: its type and its content as stored (JSON text). */
-export function messageBody(input: { messageType: string; content: string }): MessageBody {
+export function messageBody(input: { messageType: string; content: string; file?: StoredFileView }): MessageBody {
   const content = parseContent(input.content);
   if (!content) return { kind: "other", text: input.content };
-  return describeMessage(input.messageType, content);
+  const body = describeMessage(input.messageType, content);
+  return input.file ? withStoredFile(body, input.file) : body;
+}
+
+/**
+ * A message carrying an uploaded file (POST /files) shows it through the URLs the server
+ * signed for this page (same origin, so relative), and by the name and size it was stored with.
+ */
+function withStoredFile(body: MessageBody, file: StoredFileView): MessageBody {
+  switch (body.kind) {
+    case "image":
+      return { ...body, thumbnail: file.thumbnailUrl ?? body.thumbnail ?? file.url, url: file.url };
+    case "voice":
+      return { ...body, url: file.url };
+    case "video":
+      return { ...body, url: file.url, name: body.name ?? file.name, sizeBytes: body.sizeBytes ?? file.size };
+    case "file":
+      return { ...body, url: file.url, name: body.name === unnamedFile ? file.name : body.name, sizeBytes: body.sizeBytes ?? file.size, fileType: body.fileType ?? file.mimeType };
+    default:
+      return body;
+  }
 }
 
 /** Seconds as m:ss. */

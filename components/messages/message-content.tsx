@@ -1,14 +1,15 @@
 import type { ReactNode } from "react";
 import { FileIcon, ImageIcon, MicrophoneIcon, PinIcon, VideoIcon } from "@/components/ui/icons";
+import type { StoredFileView } from "@/lib/contract";
 import { formatDuration, formatSize, type MessageBody, messageBody } from "./message-body";
 
 const external = { target: "_blank", rel: "noreferrer noopener" } as const;
 const linkClass = "text-indigo-600 hover:underline";
 
 /** A stored message as a chat tool shows it: text, an image's thumbnail, a voice note's length, a file's name and size, a place, a quote, a notice in words. */
-export function MessageContent({ messageType, content, recalled }: { messageType: string; content: string; recalled: boolean }) {
+export function MessageContent({ messageType, content, recalled, file }: { messageType: string; content: string; recalled: boolean; file?: StoredFileView }) {
   if (recalled) return <span className="block text-slate-400 italic">This message was recalled.</span>;
-  return <Body body={messageBody({ messageType, content })} />;
+  return <Body body={messageBody({ messageType, content, file })} />;
 }
 
 function Body({ body }: { body: MessageBody }) {

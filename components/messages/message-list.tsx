@@ -45,7 +45,7 @@ function MessageItem({ appKey, message, canEdit }: { appKey: string; message: St
           {message.edited && <Badge>edited</Badge>}
           <span className="ml-auto text-xs text-slate-400">{open ? "Hide stored JSON" : "Stored JSON"}</span>
           <span className="basis-full text-sm">
-            <MessageContent messageType={message.messageType} content={message.content} recalled={message.recalled} />
+            <MessageContent messageType={message.messageType} content={message.content} recalled={message.recalled} file={message.file} />
           </span>
         </summary>
         {open && <MessageDetail appKey={appKey} messageId={message.messageId} canEdit={canEdit} />}

@@ -37,6 +37,16 @@ export const settingGroups: SettingGroup[] = [
     ],
   },
   {
+    id: "files",
+    title: "Files and media",
+    description: "What clients may upload (POST /files) for image, voice, video and file messages.",
+    fields: [
+      { name: "fileMaxBytes", kind: "number", min: 1024, max: 100 * 1024 * 1024, label: "Largest upload (bytes)", help: "Bigger files are refused with 1005 (20 MiB by default, at most 100 MiB)." },
+      { name: "fileAllowedTypes", kind: "json", example: '["image/*", "audio/*", "video/*", "application/pdf"]', label: "Allowed file types", help: 'JSON list of media types, families (image/*) or "*" for all; others are refused with 1002.' },
+      { name: "fileUploadsPerMinute", kind: "number", min: 1, max: 10_000, label: "Uploads per user per minute", help: "Counted on every node; more are refused with 1028." },
+    ],
+  },
+  {
     id: "history",
     title: "History",
     description: "How long messages are kept, and which history members see.",

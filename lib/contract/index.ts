@@ -9,6 +9,7 @@ export type * from "./apps.js";
 export type * from "./channels.js";
 export type * from "./conversations.js";
 export type * from "./errors.js";
+export type * from "./files.js";
 export type * from "./messages.js";
 export type * from "./operators.js";
 export type * from "./platform-api.js";

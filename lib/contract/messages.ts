@@ -1,3 +1,4 @@
+import type { StoredFileView } from "./files.js";
 /**
  * The channel type numbers of the compatible contract: 1 direct, 3 group, 4 open channel,
  * 5 temporary conversation, 6 system (each user's own, and the app's broadcasts), 7 service
@@ -60,6 +61,8 @@ export type StoredMessageSummary = {
   sentAt: string;
   edited: boolean;
   recalled: boolean;
+  /** The uploaded file the message carries (its content's `fileId`), while it is stored. */
+  file?: StoredFileView;
 };
 
 /** A page of the console's message search, newest first; `nextCursor` asks for the next. */

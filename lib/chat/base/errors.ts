@@ -18,6 +18,8 @@ export const errorTable = {
   notFound: { code: 1010, status: 404 },
   conflict: { code: 1011, status: 409 },
   unprocessable: { code: 1012, status: 422 },
+  /** A file download asked for bytes beyond the file's end (HTTP Range). */
+  rangeNotSatisfiable: { code: 1002, status: 416 },
   tokenRejected: { code: 1014, status: 401 },
   tokenExpired: { code: 1016, status: 401 },
   signInRequired: { code: 1017, status: 401 },

@@ -7,6 +7,7 @@ import { findReadableChannel } from "./readable-channel";
 import { ChatError } from "../base/errors";
 import { applyProfanityFilter } from "../products/moderation";
 import { checkMessage } from "../base/messages/check-message";
+import { attachMessageFile } from "../products/files";
 import { checkMessageId } from "../base/messages/message-id";
 import { serializePublication, toMessageView } from "../base/messages/message-view";
 
@@ -45,6 +46,8 @@ export async function editMessage(input: MessageAddress & Actor & { content: str
   if (message.senderId !== input.userId) throw new ChatError("forbidden", "Only the sender may edit a message");
   if (message.recalledAt) throw new ChatError("unprocessable", "A recalled message cannot be edited");
   const content = await applyProfanityFilter(input.appId, checkMessage({ messageType: message.type, content: input.content }));
+  // A file the edit names is checked as a send's is; the file the message carried first stays with it.
+  await attachMessageFile({ appId: input.appId, messageType: message.type, content, messageId: message.id, persisted: true });
   const now = new Date();
   await db.message.update({ where: { id: message.id }, data: { content: JSON.stringify(content), editedAt: now, updatedAt: now } });
   await publishMessageUpdate(input.appId, channel, message.id, { exceptSessionId: input.sessionId });

@@ -7,6 +7,7 @@ import { countUsage } from "../base/analytics/usage-counts";
 import { type AppSettings, getAppSettings } from "../base/apps/app-settings";
 import { ChannelType } from "../base/channels/channel-types";
 import { ChatError } from "../base/errors";
+import { withFileUrls } from "../base/files/file-urls";
 import { checkMessage } from "../base/messages/check-message";
 import { type Mentions, readMentions, recordMentions } from "../base/messages/mentions";
 import { generateMessageId } from "../base/messages/message-id";
@@ -18,6 +19,7 @@ import { plugInSendPipeline } from "../base/messages/send-notice";
 import { userCache } from "../base/users/user-cache";
 import { enqueueWebhookEvent, type WebhookEvent, webhookDeliveryRows } from "../base/webhooks/enqueue-webhook-event";
 import { prepareCommunityMentions } from "../products/communities";
+import { attachMessageFile } from "../products/files";
 import { applyProfanityFilter, checkPreDeliveryHook } from "../products/moderation";
 import { pushesConfigured, queueOfflinePush } from "../products/push";
 import { checkClientSendRate } from "./client-send-rate";
@@ -42,12 +44,13 @@ export async function sendMessage(input: SendMessageInput): Promise<MessageView>
   await checkSenderNotBanned(input.appId, input.senderId);
   const route = await routeMessage(input, settings);
   const messageId = input.messageId ?? generateMessageId();
+  const persisted = kind.persisted && (input.byServer?.persist ?? true);
+  await attachMessageFile({ appId: input.appId, messageType: input.messageType, content: checked, messageId, persisted });
   const filtered = await applyProfanityFilter(input.appId, checked);
   const hooked = await checkPreDeliveryHook({ ...input, settings, kind, messageId, channelId: targetChannelId(input.target), content: filtered });
   const { content } = hooked;
   const push = hooked.pushContent === undefined ? input.push : { ...input.push, content: hooked.pushContent };
   const contentText = content === checked ? input.content : JSON.stringify(content);
-  const persisted = kind.persisted && (input.byServer?.persist ?? true);
   const toView = (stored: { id: string; seq?: number; sentAt: Date }) => messageView(input, content, stored, metadata);
   const routing = messageRouting(input, settings, route, kind, content !== checked);
   const stored = persisted
@@ -99,7 +102,7 @@ function messageView(input: SendMessageInput, content: Record<string, unknown>, 
     sentAt: stored.sentAt.getTime(),
     updatedAt: stored.sentAt.getTime(),
     messageType: input.messageType,
-    content,
+    content: withFileUrls(input.messageType, content),
     ...(input.clientMessageId !== undefined && { clientMessageId: input.clientMessageId }),
     ...(input.needReadReceipt && { needReadReceipt: true as const }),
     ...(metadata && { metadata: Object.fromEntries(Object.entries(metadata).map(([key, value]) => [key, { value, userId: input.senderId, updatedAt: stored.sentAt.getTime() }])) }),

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import type { StoredMessage, StoredMessagePage, StoredMessageSummary } from "../../contract";
+import type { StoredFileView, StoredMessage, StoredMessagePage, StoredMessageSummary } from "../../contract";
+import { findMessageFiles } from "../products/files";
 import { db, type Prisma } from "../../db/client";
 import { ChannelType, channelIdSeenBy, splitCommunityChannelId } from "../base/channels/channel-types";
 import { ChatError, parseInput } from "../base/errors";
@@ -58,7 +59,7 @@ function whereOf(appId: string, filters: MessageFilters): Prisma.MessageWhereInp
 const listed = { id: true, seq: true, senderId: true, type: true, content: true, sentAt: true, editedAt: true, recalledAt: true, channel: { select: { type: true, channelId: true } } } as const;
 type ListedMessage = Prisma.MessageGetPayload<{ select: typeof listed }>;
 
-function toRow(message: ListedMessage): StoredMessageSummary {
+function toRow(message: ListedMessage, file?: StoredFileView): StoredMessageSummary {
   return {
     messageId: message.id,
     channelType: message.channel.type,
@@ -70,11 +71,12 @@ function toRow(message: ListedMessage): StoredMessageSummary {
     sentAt: message.sentAt.toISOString(),
     edited: message.editedAt !== null,
     recalled: message.recalledAt !== null,
+    ...(file && { file }),
   };
 }
 
 /** A page of matching messages, newest first, before the cursor (the last id of the page before). */
-export async function searchMessages(input: { appId: string; filters: unknown; before?: string }): Promise<StoredMessagePage> {
+export async function searchMessages(input: { appId: string; filters: unknown; before?: string; withFiles?: boolean }): Promise<StoredMessagePage> {
   const where = whereOf(input.appId, parseMessageFilters(input.filters));
   const cursor = input.before ? await db.message.findFirst({ where: { id: input.before, appId: input.appId }, select: { id: true, sentAt: true } }) : null;
   const rows = await db.message.findMany({
@@ -84,7 +86,9 @@ export async function searchMessages(input: { appId: string; filters: unknown; b
     select: listed,
   });
   const page = rows.slice(0, pageSize);
-  return { messages: page.map(toRow), nextCursor: rows.length > pageSize ? page.at(-1)!.id : null };
+  // The files messages carry, with URLs signed as the page is read (not in exports, whose URLs would expire).
+  const files = input.withFiles === false ? new Map<string, StoredFileView>() : await findMessageFiles({ appId: input.appId, messages: page.map((row) => ({ id: row.id, type: row.type, content: row.content, recalled: row.recalledAt !== null })) });
+  return { messages: page.map((row) => toRow(row, files.get(row.id))), nextCursor: rows.length > pageSize ? page.at(-1)!.id : null };
 }
 
 /** Every matching message, newest first, read a page at a time (exports), up to `limit`. */
@@ -92,7 +96,7 @@ export async function* allMatchingMessages(input: { appId: string; filters: unkn
   let before: string | undefined;
   let count = 0;
   for (;;) {
-    const { messages, nextCursor } = await searchMessages({ ...input, before });
+    const { messages, nextCursor } = await searchMessages({ ...input, before, withFiles: false });
     for (const message of messages) {
       if (count++ >= input.limit) return;
       yield message;

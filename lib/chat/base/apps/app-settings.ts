@@ -94,6 +94,14 @@ export const appSettingsSchema = z.object({
   clientHistoryQueriesPerMinute: z.number().int().min(1).max(10_000).default(120),
   /** Joins, leaves, logins and logouts one client may do per minute; more are refused with 1028. */
   clientMembershipOperationsPerMinute: z.number().int().min(1).max(10_000).default(30),
+  /** Uploads (POST /files): the largest file a client may upload, in bytes (20 MiB by default, at most 100 MiB). */
+  fileMaxBytes: z.number().int().min(1024).max(100 * 1024 * 1024).default(20 * 1024 * 1024),
+  /** Uploads: the media types a client may upload, exact (application/pdf) or by family (image/*); * allows every type. */
+  fileAllowedTypes: z
+    .array(z.string().regex(/^(\*|[\w.+-]+\/(\*|[\w.+-]+))$/, "fileAllowedTypes lists media types (image/png), families (image/*) or *"))
+    .default(["image/*", "audio/*", "video/*", "application/pdf", "text/plain", "application/zip"]),
+  /** Uploads one user may make per minute, counted on every node; more are refused with 1028. */
+  fileUploadsPerMinute: z.number().int().min(1).max(10_000).default(30),
   /** With multi-device sync: how many days back a new device or a reinstall recovers. */
   compensationDays: z.number().int().min(1).max(7).default(1),
   /** A user is in one open channel at a time: joining another leaves the first. */

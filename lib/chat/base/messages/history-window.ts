@@ -4,6 +4,7 @@ import { ChatError } from "../errors";
 import { toMetadataList } from "./message-view";
 import { quoteMessageType, streamMessageType } from "./message-kinds";
 import { findMessageMetadata } from "./stored-message-sql";
+import { contentTextWithFileUrls } from "../files/file-urls";
 
 /** Longest span one history query may cover. */
 const maxHistorySpanMs = 14 * 24 * 60 * 60 * 1000;
@@ -50,7 +51,7 @@ export async function findMessagesInWindow(input: {
       messageId: row.id,
       sentAt: readDate(row.sentAt).getTime(),
       messageType: row.type,
-      content: row.content,
+      content: contentTextWithFileUrls(row.type, row.content),
       ...quoteOf(row.type, row.content),
       hasMetadata: entries !== undefined,
       ...(entries && { metadata: toMetadataList(entries) }),

@@ -1,5 +1,6 @@
 import type { ChannelTypeNumber, MessageView, MetadataView, Publication } from "../../../contract";
 import { ChannelType, channelIdSeenBy, splitCommunityChannelId, splitServiceChannelId } from "../channels/channel-types";
+import { withFileUrls } from "../files/file-urls";
 
 /** Serialized once per publication; every recipient session gets the same text. */
 export function serializePublication(publication: Publication): string {
@@ -33,7 +34,8 @@ export function toMessageView(row: StoredMessageRow): MessageView {
     sentAt: row.sentAt.getTime(),
     updatedAt: row.updatedAt.getTime(),
     messageType: row.type,
-    content: row.recalledAt ? {} : JSON.parse(row.content),
+    // A file's URL is signed as it is read, so the one a client receives has not expired.
+    content: row.recalledAt ? {} : withFileUrls(row.type, JSON.parse(row.content) as Record<string, unknown>),
     ...(row.clientMessageId !== null && { clientMessageId: row.clientMessageId }),
     ...(row.needReadReceipt && { needReadReceipt: true as const }),
     ...(row.editedAt && { editedAt: row.editedAt.getTime() }),
