@@ -63,11 +63,11 @@ export function PlaygroundPage({ appKey, canUse }: { appKey: string; canUse: boo
                   />
                 ))}
               </div>
-              <WebhookWatch appKey={appKey} since={sessions.openedAt} onLog={addLog} />
             </>
           ) : (
             <UserPicker appKey={appKey} onOpen={(tokens) => setSessions({ tokens, openedAt: Date.now() })} />
           )}
+          <WebhookWatch appKey={appKey} since={sessions?.openedAt ?? null} onLog={addLog} />
           <EventLog entries={entries} onClear={() => setEntries([])} />
         </div>
       )}
@@ -151,14 +151,27 @@ function UserPicker({ appKey, onOpen }: { appKey: string; onOpen: (tokens: Issue
   );
 }
 
-/** Polls the app's webhook deliveries and logs those made since the sessions opened, again on each change of status. */
-function WebhookWatch({ appKey, since, onLog }: { appKey: string; since: number; onLog: (entry: NewLogEntry) => void }) {
+/**
+ * Polls the app's webhook deliveries and logs each one made while sessions are open, again on
+ * each change of its status. What the endpoints were sent before is noted while the operator
+ * picks users, so the browser's clock need not agree with the server's; only when no poll came
+ * back before the sessions opened are deliveries told apart by their time.
+ */
+function WebhookWatch({ appKey, since, onLog }: { appKey: string; since: number | null; onLog: (entry: NewLogEntry) => void }) {
   const deliveries = useQuery(playgroundDeliveriesQuery(appKey));
-  const told = useRef(new Map<string, string>());
+  const told = useRef<Map<string, string> | null>(null);
   useEffect(() => {
-    for (const delivery of [...(deliveries.data ?? [])].reverse()) {
-      if (Date.parse(delivery.createdAt) < since || told.current.get(delivery.id) === delivery.status) continue;
+    if (!deliveries.data) return;
+    if (since === null) {
+      told.current = new Map(deliveries.data.map((delivery) => [delivery.id, delivery.status]));
+      return;
+    }
+    const baseline = told.current;
+    told.current ??= new Map();
+    for (const delivery of [...deliveries.data].reverse()) {
+      if (told.current.get(delivery.id) === delivery.status) continue;
       told.current.set(delivery.id, delivery.status);
+      if (!baseline && Date.parse(delivery.createdAt) < since) continue;
       onLog(describeDelivery(delivery));
     }
   }, [deliveries.data, since, onLog]);
