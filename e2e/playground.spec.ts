@@ -29,6 +29,7 @@ test("two users chat in the playground: both sessions show the message, edits, r
   await amy.getByRole("button", { name: "Send" }).click();
   await expect(amy.getByRole("list", { name: "Messages of amy" })).toContainText("hello bob");
   await expect(bob.getByRole("list", { name: "Messages of bob" })).toContainText("hello bob");
+  await expect(bob.getByText("amy is typing…"), "the message ends the typing").toHaveCount(0);
   const log = page.getByRole("list", { name: "Event log" });
   const receivedBy = (userId: string) => log.getByRole("listitem").filter({ has: page.getByText(userId, { exact: true }) });
   await expect(receivedBy("bob").filter({ hasText: 'RC:TxtMsg from amy to bob (#1) "hello bob"' })).toBeVisible();

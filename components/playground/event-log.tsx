@@ -6,7 +6,7 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { LogEntry } from "./playground-log";
 
-const time = (at: number) => new Date(at).toLocaleTimeString(undefined, { hour12: false, fractionalSecondDigits: 3 } as Intl.DateTimeFormatOptions);
+const time = (at: number) => new Date(at).toLocaleTimeString(undefined, { hour: "2-digit", minute: "2-digit", second: "2-digit", fractionalSecondDigits: 3, hourCycle: "h23" });
 
 /** The live log, newest first: each line opens to the JSON it came from. */
 export function EventLog({ entries, onClear }: { entries: LogEntry[]; onClear: () => void }) {

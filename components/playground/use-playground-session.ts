@@ -36,6 +36,8 @@ export function usePlaygroundSession({ token, onLog }: { token: IssuedToken; onL
         if (message.senderId !== source) setTyping((current) => ({ ...current, [message.senderId]: Date.now() + typingShownMs }));
         return;
       }
+      // A message ends its sender's typing, as chat apps show it.
+      setTyping((current) => (message.senderId in current ? Object.fromEntries(Object.entries(current).filter(([userId]) => userId !== message.senderId)) : current));
       setMessages((current) => new Map(current).set(message.messageId, message));
     };
     const unsubscribe = [
