@@ -109,7 +109,7 @@ function UserPicker({ appKey, onOpen }: { appKey: string; onOpen: (tokens: Issue
     <Card>
       <CardHeader
         title="Users"
-        description="Pick two or more users of the app (or create test users); each gets a session of its own in this browser."
+        description="Pick two or more users of the app, or create test users (registered like any user: they count toward a development app's 100); each gets a session of its own in this browser."
         action={
           <Button variant="secondary" pending={createUser.isPending} onClick={addTestUser}>
             Create test user
