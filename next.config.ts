@@ -8,6 +8,11 @@ const config: NextConfig = {
   // request); a reverse proxy in front is the place to compress the console's assets.
   compress: false,
   typedRoutes: false,
+  // The console's chat playground runs the SDK package in the browser as an app would: its build
+  // (`npm run build` makes it first), not the TypeScript source that tsconfig's paths name for tests.
+  // The path is the "import" entry of packages/sdk/package.json's exports (a string: the config is
+  // also loaded when the server starts, from wherever it starts).
+  turbopack: { resolveAlias: { "@switchboard/sdk": "./packages/sdk/dist/packages/sdk/src/index.js" } },
 };
 
 export default config;

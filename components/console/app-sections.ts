@@ -9,5 +9,6 @@ export const appSections = [
   { segment: "channels", label: "Channels" },
   { segment: "webhooks", label: "Webhooks" },
   { segment: "debugger", label: "Debugger" },
+  { segment: "playground", label: "Playground" },
   { segment: "requests", label: "Requests" },
 ] as const;

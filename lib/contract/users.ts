@@ -40,3 +40,6 @@ export type BlocklistPage = { pageToken: string; blockedUserIds: string[] };
 
 /** Whether a user has another on their blocklist (RPC `blocklist.check`). */
 export type BlocklistStatus = { blocked: boolean };
+
+/** An access token the console issued to the signed-in operator for one of the app's users (the chat playground). */
+export type IssuedToken = { userId: string; name: string; accessToken: string };

@@ -5,3 +5,5 @@ export { authenticateAccessToken } from "./authenticate-access-token";
 export type { AuthenticatedUser } from "./authenticate-access-token";
 export { expireAccessTokens } from "./expire-access-tokens";
 export { issueAccessToken } from "./issue-access-token";
+export { issueTokensForUsers, maxUsersPerTokenCall } from "./issue-tokens-for-users";
+export { registerTestUser } from "./register-test-user";
