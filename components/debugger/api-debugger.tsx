@@ -50,7 +50,7 @@ export function ApiDebugger({ appKey, canSend }: { appKey: string; canSend: bool
       {endpoints.isPending && <SkeletonRows label="Loading the endpoints" />}
       {endpoints.isError && <ErrorMessage>{endpoints.error.message}</ErrorMessage>}
       {endpoints.data && (
-        <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
+        <div className="grid grid-cols-1 gap-6 xl:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
           <Card>
             <CardHeader title="Request" />
             <div className="space-y-4 px-6 py-5">
