@@ -241,6 +241,8 @@ export class SwitchboardClient {
   /** Connects, resolves once the server accepted the token, and catches up (and sends the outbox) in the background. */
   async connect(): Promise<void> {
     await this.restored;
+    // A token an upload fetched serves the connect too: the token function is not asked again.
+    if (this.fetchToken && this.token && this.centrifuge.state === "disconnected") this.centrifuge.setToken(this.token);
     this.centrifuge.connect();
     await this.centrifuge.ready();
   }
