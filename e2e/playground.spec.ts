@@ -1,6 +1,7 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { expect, test } from "@playwright/test";
+import sharp from "sharp";
 import { createOperatorWithCli } from "./operator";
 import { issueAccessToken } from "./platform-api";
 import { createAppThroughApi, uniqueName } from "./seed";
@@ -53,6 +54,46 @@ test("two users chat in the playground: both sessions show the message, edits, r
 
   const { entries } = (await (await page.request.get(`/api/console/audit?appKey=${app.appKey}`)).json()) as { entries: { action: string; details: unknown }[] };
   expect(entries[0]).toEqual(expect.objectContaining({ action: "playground.tokens.issue", details: { userIds: ["amy", "bob"] } }));
+});
+
+test("a file message in the playground: an image shows its thumbnail and a file its name and size with a link, in the other session", async ({ page }) => {
+  await signInThroughApi(page.request);
+  const app = await createAppThroughApi(page.request, { name: uniqueName("Playground files") });
+  await issueAccessToken(app, "amy");
+  await issueAccessToken(app, "bob");
+  await page.goto(`/apps/${app.appKey}/playground`);
+  const users = page.getByRole("list", { name: "Users to open" });
+  await users.getByLabel(/amy/).check();
+  await users.getByLabel(/bob/).check();
+  await page.getByRole("button", { name: "Open sessions" }).click();
+  const amy = page.getByRole("region", { name: "Session of amy" });
+  const bob = page.getByRole("region", { name: "Session of bob" });
+  await expect(amy.getByText("Connected")).toBeVisible();
+  await expect(bob.getByText("Connected")).toBeVisible();
+
+  // Uploaded through the SDK with amy's token, sent as an image message.
+  const png = await sharp({ create: { width: 400, height: 200, channels: 3, background: { r: 20, g: 120, b: 200 } } }).png().toBuffer();
+  await amy.getByLabel("File from amy").setInputFiles({ name: "harbour.png", mimeType: "image/png", buffer: png });
+  const bobMessages = bob.getByRole("list", { name: "Messages of bob" });
+  const image = bobMessages.getByRole("img", { name: "Image harbour.png" });
+  await expect(image).toBeVisible();
+  await expect(image).toHaveAttribute("src", /\/files\/[A-Za-z0-9_-]{22}\/thumbnail\?expires=\d+&signature=/);
+  // Bob's browser loaded the WebP thumbnail (320 pixels wide) from the URL signed for him.
+  await expect.poll(() => image.evaluate((element: HTMLImageElement) => element.complete && element.naturalWidth)).toBe(320);
+  await expect(amy.getByRole("list", { name: "Messages of amy" }).getByRole("img", { name: "Image harbour.png" })).toBeVisible();
+  const log = page.getByRole("list", { name: "Event log" });
+  await expect(log.getByRole("listitem").filter({ hasText: 'RC:ImgMsg from amy to bob (#1) "harbour.png"' }).first()).toBeVisible();
+
+  // Anything else goes as a file message: its name, size and a download link.
+  const pdf = Buffer.from("%PDF-1.4 the harbour's timetable");
+  await amy.getByLabel("File from amy").setInputFiles({ name: "timetable.pdf", mimeType: "application/pdf", buffer: pdf });
+  await expect(bobMessages).toContainText("timetable.pdf");
+  await expect(bobMessages).toContainText(`${pdf.length} B`);
+  const link = bobMessages.getByRole("link", { name: "Download" });
+  await expect(link).toHaveAttribute("href", /\/files\/[A-Za-z0-9_-]{22}\?expires=\d+&signature=/);
+  const download = await page.request.get((await link.getAttribute("href"))!);
+  expect(download.status()).toBe(200);
+  expect(await download.body()).toEqual(pdf);
 });
 
 test("test users made in the playground chat, and the webhook the app's endpoint was sent shows in the log", async ({ page }) => {

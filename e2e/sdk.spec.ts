@@ -109,3 +109,60 @@ test("two users chat through the built SDK package in the browser: outbox, messa
     syncPosition: true,
   });
 });
+
+test("a file picked in the browser is uploaded through the built SDK package and reaches the other user as an image message whose URLs load", async ({ page }) => {
+  expect(existsSync(path.join(sdkBuild, "packages/sdk/src/index.js")), "build the SDK first: npm run build").toBe(true);
+  await signInThroughApi(page.request);
+  const app = await createAppThroughApi(page.request, { name: uniqueName("SDK files") });
+  const tokens = { amy: await issueAccessToken(app, "amy"), bob: await issueAccessToken(app, "bob") };
+  page.on("pageerror", (error) => console.log(`[page error] ${error.message}`));
+  await openSdkPage(page);
+
+  const result = await page.evaluate(
+    async ({ entry, tokens }) => {
+      const { SwitchboardClient, fileMessage } = (await import(entry)) as typeof import("@switchboard/sdk");
+      const url = `${location.origin.replace("http", "ws")}/connection/websocket`;
+      const amy = new SwitchboardClient({ url, token: tokens.amy });
+      const bob = new SwitchboardClient({ url, token: tokens.bob });
+      const received = new Promise<import("@switchboard/sdk").ChatMessage>((resolve) => bob.onMessage(resolve));
+      await bob.connect();
+      await amy.connect();
+
+      // A picture as a file input hands it over: a File with its name and type.
+      const canvas = document.createElement("canvas");
+      canvas.width = 200;
+      canvas.height = 100;
+      const context = canvas.getContext("2d")!;
+      context.fillStyle = "#2a7";
+      context.fillRect(0, 0, 200, 100);
+      const blob = await new Promise<Blob>((resolve) => canvas.toBlob((made) => resolve(made!), "image/png"));
+      const upload = await amy.uploadFile(new File([blob], "square.png", { type: "image/png" }));
+      await amy.sendDirectMessage({ to: "bob", ...fileMessage(upload) });
+      const message = await received;
+      const { url: fileUrl, thumbnailUrl } = message.content as { url: string; thumbnailUrl: string };
+      const download = await fetch(bob.fileUrl(fileUrl));
+      const thumbnail = new Image();
+      thumbnail.src = bob.fileUrl(thumbnailUrl);
+      await thumbnail.decode();
+      const refused = await amy.uploadFile(new Uint8Array(8), { name: "tool.exe", type: "application/x-msdownload" }).catch((error: { code: number; name: string }) => ({ name: error.name, code: error.code }));
+      amy.disconnect();
+      bob.disconnect();
+      return {
+        upload: { name: upload.name, mimeType: upload.mimeType, size: upload.size === blob.size, width: upload.width, height: upload.height },
+        message: { messageType: message.messageType, fileId: message.content.fileId === upload.fileId, name: message.content.name },
+        download: { status: download.status, type: download.headers.get("content-type"), size: (await download.arrayBuffer()).byteLength === blob.size },
+        thumbnailWidth: thumbnail.naturalWidth,
+        refused,
+      };
+    },
+    { entry, tokens },
+  );
+
+  expect(result).toEqual({
+    upload: { name: "square.png", mimeType: "image/png", size: true, width: 200, height: 100 },
+    message: { messageType: "RC:ImgMsg", fileId: true, name: "square.png" },
+    download: { status: 200, type: "image/png", size: true },
+    thumbnailWidth: 200,
+    refused: { name: "ChatCallError", code: 1002 },
+  });
+});

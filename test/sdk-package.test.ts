@@ -1,12 +1,13 @@
+import sharp from "sharp";
 import WebSocket from "ws";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ChannelType, ChatCallError, type Conversation, MemoryChatStore, type OutboxEntry, SwitchboardClient } from "@switchboard/sdk";
+import { ChannelType, ChatCallError, type Conversation, fileMessage, MemoryChatStore, type OutboxEntry, SwitchboardClient } from "@switchboard/sdk";
 import { recorder, waitUntil } from "./support/chat-clients";
 import { type FaultProxy, startFaultProxy } from "./support/fault-proxy";
-import { callApi, connectUser, createTestApp, createUserClient, issueToken, type TestApp } from "./support/platform-api";
+import { callApi, connectUser, createTestApp, createUserClient, issueToken, setAppSettings, type TestApp } from "./support/platform-api";
 import { startTestServer, type TestServer } from "./support/test-server";
 
-// The SDK package's own additions (outbox, conversation list, persistence hook) against the real server.
+// The SDK package's own additions (outbox, conversation list, persistence hook, files) against the real server.
 let server: TestServer;
 let proxy: FaultProxy;
 let app: TestApp;
@@ -249,5 +250,101 @@ describe("the conversation list", () => {
     await reconnected;
     await waitUntil(() => amy.conversations.length === 1);
     expect(amy.conversations).toEqual([expect.objectContaining({ channelId: "re-bob", unreadCount: 1, lastMessage: expect.objectContaining({ content: { content: "while you were out" } }) })]);
+  });
+});
+
+describe("files", () => {
+  const fileCount = async () => Number((await server.database.query<{ count: number }>(`SELECT COUNT(*) AS "count" FROM "File"`))[0]!.count);
+
+  it("uploads with the client's token, and the other user receives the image message with URLs that work", async () => {
+    const bobClient = await connect("file-bob");
+    const bob = recorder(bobClient);
+    let tokensFetched = 0;
+    // A token function, as apps give one: asked once, for the upload, before any connect.
+    const amy = new SwitchboardClient({
+      url: server.wsUrl,
+      websocket: WebSocket,
+      token: async () => {
+        tokensFetched++;
+        return issueToken(server, app, "file-amy");
+      },
+    });
+    clients.push(amy);
+    const png = await sharp({ create: { width: 64, height: 48, channels: 3, background: { r: 10, g: 160, b: 90 } } }).png().toBuffer();
+
+    const upload = await amy.uploadFile(new Blob([new Uint8Array(png)], { type: "image/png" }), { name: "meadow.png" });
+    expect(upload).toEqual({
+      fileId: expect.stringMatching(/^[A-Za-z0-9_-]{22}$/),
+      name: "meadow.png",
+      mimeType: "image/png",
+      size: png.length,
+      width: 64,
+      height: 48,
+      url: expect.stringMatching(new RegExp(`^/files/${upload.fileId}\\?expires=\\d+&signature=`)),
+      thumbnailUrl: expect.stringMatching(new RegExp(`^/files/${upload.fileId}/thumbnail\\?expires=\\d+&signature=`)),
+      expiresAt: expect.any(Number),
+    });
+    expect(tokensFetched).toBe(1);
+
+    await amy.connect();
+    expect(tokensFetched).toBe(1);
+    const sent = await amy.sendDirectMessage({ to: "file-bob", ...fileMessage(upload) });
+    expect(sent).toMatchObject({ messageType: "RC:ImgMsg", content: { fileId: upload.fileId, name: "meadow.png", size: png.length, width: 64, height: 48 } });
+
+    await bob.waitForMessages(1);
+    const received = bob.messages[0]!;
+    expect(received).toMatchObject({ messageId: sent.messageId, messageType: "RC:ImgMsg", content: { fileId: upload.fileId, name: "meadow.png", url: expect.any(String), thumbnailUrl: expect.any(String) } });
+    const { url, thumbnailUrl } = received.content as { url: string; thumbnailUrl: string };
+    expect(bobClient.fileUrl(url)).toBe(`${server.url}${url}`);
+    const image = await fetch(bobClient.fileUrl(url));
+    expect(image.status).toBe(200);
+    expect(image.headers.get("content-type")).toBe("image/png");
+    expect(Buffer.from(await image.arrayBuffer())).toEqual(png);
+    const thumbnail = await fetch(bobClient.fileUrl(thumbnailUrl));
+    expect(thumbnail.status).toBe(200);
+    expect(thumbnail.headers.get("content-type")).toBe("image/webp");
+    expect(await sharp(Buffer.from(await thumbnail.arrayBuffer())).metadata()).toMatchObject({ width: 64, height: 48 });
+  });
+
+  it("sends other files as file messages, and fetches a fresh token when the server invalidated the one it has", async () => {
+    const bob = recorder(await connect("file-cat"));
+    let tokensFetched = 0;
+    const amy = new SwitchboardClient({
+      url: server.wsUrl,
+      websocket: WebSocket,
+      token: async () => {
+        tokensFetched++;
+        return issueToken(server, app, "file-dan");
+      },
+    });
+    clients.push(amy);
+    await amy.uploadFile(new TextEncoder().encode("draft"), { name: "draft.txt", type: "text/plain" });
+    expect(tokensFetched).toBe(1);
+    expect((await callApi(server, app, "/v4/auth/access-token/expire", { userIds: ["file-dan"], expiresAt: Date.now() })).body).toEqual({ code: 0 });
+
+    const notes = new TextEncoder().encode("meeting notes");
+    const upload = await amy.uploadFile(notes, { name: "Notes.TXT", type: "text/plain" });
+    expect(upload).toMatchObject({ name: "Notes.TXT", mimeType: "text/plain", size: notes.length });
+    expect(tokensFetched).toBe(2);
+    await amy.connect();
+    await amy.sendDirectMessage({ to: "file-cat", ...fileMessage(upload) });
+    await bob.waitForMessages(1);
+    expect(bob.messages[0]).toMatchObject({ messageType: "RC:FileMsg", content: { fileId: upload.fileId, name: "Notes.TXT", size: notes.length, type: "txt", url: expect.any(String) } });
+    const download = await fetch(`${server.url}${String(bob.messages[0]!.content.url)}`);
+    expect(await download.text()).toBe("meeting notes");
+  });
+
+  it("refuses an upload over the app's fileMaxBytes with the server's code and message, storing nothing", async () => {
+    const small = await createTestApp(server, "SDK small files");
+    await setAppSettings(server, small, { fileMaxBytes: 2048 });
+    const eve = await createUserClient(server, small, "file-eve");
+    clients.push(eve);
+    const before = await fileCount();
+    const error = await eve.uploadFile(new Uint8Array(4096).fill(1), { name: "big.bin", type: "application/zip" }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ChatCallError);
+    expect(error).toMatchObject({ code: 1005, message: "This app takes files of at most 2048 bytes", temporary: false });
+    const wrongType = await eve.uploadFile(new Uint8Array(16), { name: "tool.exe", type: "application/x-msdownload" }).catch((caught: unknown) => caught);
+    expect(wrongType).toMatchObject({ code: 1002, message: expect.stringMatching(/^Files of type application\/x-msdownload may not be uploaded in this app/) });
+    expect(await fileCount()).toBe(before);
   });
 });

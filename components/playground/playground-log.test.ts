@@ -8,6 +8,11 @@ describe("the playground's log lines", () => {
   it.each([
     { publication: { type: "message", message }, kind: "message", summary: 'RC:TxtMsg from amy to bob (#3) "hello"' },
     { publication: { type: "message", message: { ...message, seq: undefined, messageType: "RC:TypSts", content: {} } }, kind: "typing", summary: "amy is typing to bob" },
+    {
+      publication: { type: "message", message: { ...message, messageType: "RC:ImgMsg", content: { fileId: "f1", name: "cat.png", url: "/files/f1" } } },
+      kind: "message",
+      summary: 'RC:ImgMsg from amy to bob (#3) "cat.png"',
+    },
     { publication: { type: "message.updated", message: { ...message, editedAt: 2 } }, kind: "message.updated", summary: 'edited: #3 of amy "hello"' },
     { publication: { type: "message.updated", message: { ...message, content: {}, recalled: true } }, kind: "message.updated", summary: "recalled: #3 of amy " },
     { publication: { type: "readReceipt", channelType: 1, channelId: "amy", userId: "bob", readSeq: 3 }, kind: "readReceipt", summary: "bob read up to #3" },

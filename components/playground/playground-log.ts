@@ -15,7 +15,9 @@ export function describePublication(publication: Publication): { kind: string; s
     case "message": {
       const { message } = publication;
       if (message.messageType === "RC:TypSts") return { kind: "typing", summary: `${message.senderId} is typing to ${message.channelId}` };
-      return { kind: "message", summary: `${message.messageType} from ${message.senderId} to ${message.channelId}${message.seq ? ` (#${message.seq})` : ""} ${quote(message.content.content)}` };
+      // A message carrying an upload is told by its file's name.
+      const said = typeof message.content.fileId === "string" ? message.content.name : message.content.content;
+      return { kind: "message", summary: `${message.messageType} from ${message.senderId} to ${message.channelId}${message.seq ? ` (#${message.seq})` : ""} ${quote(said)}` };
     }
     case "message.updated": {
       const { message } = publication;

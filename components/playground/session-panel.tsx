@@ -1,7 +1,8 @@
 "use client";
 
-import { ChannelType, type ChatMessage } from "@switchboard/sdk";
-import { type FormEvent, useEffect, useMemo, useRef, useState } from "react";
+import { ChannelType, type ChatMessage, fileMessage } from "@switchboard/sdk";
+import { type ChangeEvent, type FormEvent, useEffect, useMemo, useRef, useState } from "react";
+import { formatSize } from "@/components/messages/message-body";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { ErrorMessage } from "@/components/ui/field";
@@ -14,7 +15,7 @@ const typingEveryMs = 3000;
 
 /**
  * One user's session, as a chat app would show it: the direct conversation with a peer of
- * the playground, with send, edit, recall, read and typing, each a real call of the SDK.
+ * the playground, with send, file messages, edit, recall, read and typing, each a real call of the SDK.
  */
 export function SessionPanel({ token, peers, onLog }: { token: IssuedToken; peers: IssuedToken[]; onLog: (entry: NewLogEntry) => void }) {
   const session = usePlaygroundSession({ token, onLog });
@@ -24,6 +25,7 @@ export function SessionPanel({ token, peers, onLog }: { token: IssuedToken; peer
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   const lastTyping = useRef(0);
+  const filePicker = useRef<HTMLInputElement>(null);
   const me = token.userId;
   const conversation = { channelType: ChannelType.direct, channelId: peerId };
 
@@ -78,6 +80,17 @@ export function SessionPanel({ token, peers, onLog }: { token: IssuedToken; peer
     });
   };
 
+  // A picked file is uploaded with the session's token, then sent as an image message (images) or a file message.
+  const sendFile = (event: ChangeEvent<HTMLInputElement>) => {
+    const file = event.target.files?.[0];
+    event.target.value = "";
+    if (!client || !file || !peerId) return;
+    void run(async () => {
+      const upload = await client.uploadFile(file);
+      keep(await client.sendDirectMessage({ to: peerId, ...fileMessage(upload, { messageType: upload.mimeType.startsWith("image/") ? "RC:ImgMsg" : "RC:FileMsg" }) }));
+    });
+  };
+
   const type = (value: string) => {
     setText(value);
     if (!session.client || !connected || editing || !peerId || Date.now() - lastTyping.current < typingEveryMs) return;
@@ -121,6 +134,7 @@ export function SessionPanel({ token, peers, onLog }: { token: IssuedToken; peer
             key={message.messageId}
             message={message}
             own={message.senderId === me}
+            fileUrl={(url) => client?.fileUrl(url) ?? url}
             read={message.senderId === me && message.seq !== undefined && message.seq <= peerRead}
             onEdit={() => {
               setEditing(message);
@@ -166,6 +180,10 @@ export function SessionPanel({ token, peers, onLog }: { token: IssuedToken; peer
               Cancel edit
             </Button>
           )}
+          <Button size="sm" variant="secondary" disabled={!connected || !peerId || editing !== null || pending} onClick={() => filePicker.current?.click()}>
+            Attach file
+          </Button>
+          <input ref={filePicker} type="file" aria-label={`File from ${me}`} onChange={sendFile} className="sr-only" tabIndex={-1} />
           <Button
             size="sm"
             variant="secondary"
@@ -186,12 +204,27 @@ function StatusBadge({ status }: { status: SessionStatus }) {
   return <Badge tone="amber">Connecting</Badge>;
 }
 
-function MessageRow({ message, own, read, onEdit, onRecall }: { message: ChatMessage; own: boolean; read: boolean; onEdit: () => void; onRecall: () => void }) {
+function MessageRow({
+  message,
+  own,
+  read,
+  fileUrl,
+  onEdit,
+  onRecall,
+}: {
+  message: ChatMessage;
+  own: boolean;
+  read: boolean;
+  fileUrl: (url: string) => string;
+  onEdit: () => void;
+  onRecall: () => void;
+}) {
   const text = typeof message.content.content === "string" ? message.content.content : JSON.stringify(message.content);
+  const file = carriedFile(message);
   return (
     <li className={`flex flex-col ${own ? "items-end" : "items-start"}`}>
       <div className={`max-w-[85%] rounded-lg px-3 py-1.5 text-sm break-words ${own ? "bg-indigo-600 text-white" : "bg-slate-100 text-slate-900"}`}>
-        {message.recalled ? <span className="italic opacity-75">Message recalled</span> : text}
+        {message.recalled ? <span className="italic opacity-75">Message recalled</span> : file ? <FileBody file={file} fileUrl={fileUrl} /> : text}
       </div>
       <div className="mt-0.5 flex items-center gap-2 text-[11px] text-slate-400">
         <span>#{message.seq}</span>
@@ -199,9 +232,11 @@ function MessageRow({ message, own, read, onEdit, onRecall }: { message: ChatMes
         {read && <span>read</span>}
         {own && !message.recalled && (
           <>
-            <button type="button" onClick={onEdit} className="hover:text-slate-700">
-              Edit
-            </button>
+            {message.messageType === "RC:TxtMsg" && (
+              <button type="button" onClick={onEdit} className="hover:text-slate-700">
+                Edit
+              </button>
+            )}
             <button type="button" onClick={onRecall} className="hover:text-slate-700">
               Recall
             </button>
@@ -209,5 +244,43 @@ function MessageRow({ message, own, read, onEdit, onRecall }: { message: ChatMes
         )}
       </div>
     </li>
+  );
+}
+
+/** What a message carrying an upload shows: the URLs the server signed for this reader (relative), its name and size. */
+type CarriedFile = { image: boolean; url: string; thumbnailUrl: string | null; name: string | null; size: number | null };
+
+function carriedFile(message: ChatMessage): CarriedFile | null {
+  const { fileId, url, thumbnailUrl, name, size } = message.content;
+  if (typeof fileId !== "string" || typeof url !== "string") return null;
+  return {
+    image: message.messageType === "RC:ImgMsg" || message.messageType === "RC:GIFMsg",
+    url,
+    thumbnailUrl: typeof thumbnailUrl === "string" ? thumbnailUrl : null,
+    name: typeof name === "string" && name !== "" ? name : null,
+    size: typeof size === "number" ? size : null,
+  };
+}
+
+/** An image's thumbnail (a link to the image), or a file's name and size with a link; URLs resolved against the server. */
+function FileBody({ file, fileUrl }: { file: CarriedFile; fileUrl: (url: string) => string }) {
+  if (file.image) {
+    return (
+      <a href={fileUrl(file.url)} target="_blank" rel="noreferrer noopener" className="block">
+        {/* A plain img: the thumbnail comes from the server's signed file URL, which next/image would fetch again server-side. */}
+        <img src={fileUrl(file.thumbnailUrl ?? file.url)} alt={file.name ? `Image ${file.name}` : "Image"} className="max-h-40 max-w-full rounded bg-white/20" />
+      </a>
+    );
+  }
+  return (
+    <span className="flex flex-col">
+      <span className="font-medium">{file.name ?? "unnamed file"}</span>
+      <span className="text-xs opacity-80">
+        {file.size !== null ? `${formatSize(file.size)} · ` : ""}
+        <a href={fileUrl(file.url)} target="_blank" rel="noreferrer noopener" className="underline">
+          Download
+        </a>
+      </span>
+    </span>
   );
 }

@@ -5,6 +5,8 @@ import type {
   ChannelTypeNumber,
   ConversationTag,
   ConversationView,
+  FileContentFields,
+  FileUploadView,
   GroupAttributes,
   HistoryPage,
   MessageReaders,
@@ -21,6 +23,7 @@ import type {
 } from "../../../lib/contract/index.js";
 import { type ChatStore, MemoryChatStore, type OutboxEntry } from "./chat-store.js";
 import { ConversationList } from "./conversation-list.js";
+import { type FileData, httpAddressOf, postFile } from "./files.js";
 import type { SendMessageInput } from "./send-message-input.js";
 
 /**
@@ -46,6 +49,8 @@ export type {
   StreamChunkEvent,
   MessageView as ChatMessage,
   ConversationView as Conversation,
+  FileUploadView as FileUpload,
+  FileContentFields,
 };
 
 /** A streamed message as far as it arrived: `text` joins its chunks 1 to `seq`. */
@@ -71,6 +76,12 @@ export type Platform = "mobile" | "web" | "desktop" | "miniProgram";
 export type ClientOptions = {
   /** ws(s)://host/connection/websocket */
   url: string;
+  /**
+   * The server's HTTP address, for uploads and the files' relative URLs: by default the
+   * gateway's host over http(s) (`wss://chat.example.com/...` → `https://chat.example.com`).
+   * Give it when a proxy serves the server elsewhere (`https://example.com/chat`).
+   */
+  httpUrl?: string;
   /** The access token, or a function that fetches a fresh one from the app's server. */
   token: string | (() => Promise<string>);
   /** The device's platform category: the server keeps one session per category (several web tabs with multi-device sync). */
@@ -116,6 +127,9 @@ export class ChatCallError extends Error {
     this.name = "ChatCallError";
   }
 }
+
+/** The server refuses an upload with a token it invalidated with this code: a token function is asked for a fresh one. */
+const tokenExpiredCode = 1016;
 
 /** The close code of a session that a newer login of the same platform category replaced. */
 export const kickedCloseCode = 4501;
@@ -186,6 +200,12 @@ export class SwitchboardClient {
   private readonly conversationList = new ConversationList((conversations) => this.emit("conversationsChanged", conversations));
   /** How many conversations `loadConversations` asked for, once it was called: the list is loaded again after each connect. */
   private conversationLimit: number | undefined;
+  /** The server's HTTP address, without a trailing slash. */
+  private readonly httpAddress: string;
+  /** Asks the app's server for a fresh access token, when the app gave a function. */
+  private readonly fetchToken: (() => Promise<string>) | undefined;
+  /** The access token the client last had (given, or fetched for a connect or an upload): uploads carry it. */
+  private token: string | undefined;
   /** The will message, registered again on every connect: the server keeps it per connection. */
   private will: Omit<Parameters<SwitchboardClient["sendMessage"]>[0], "clientMessageId"> | null = null;
 
@@ -195,8 +215,12 @@ export class SwitchboardClient {
     this.store = options.store ?? new MemoryChatStore();
     this.useOutbox = options.outbox ?? true;
     this.restored = this.restore();
+    this.httpAddress = (options.httpUrl ?? httpAddressOf(options.url)).replace(/\/+$/, "");
+    const { token } = options;
+    this.fetchToken = typeof token === "string" ? undefined : async () => (this.token = await token());
+    this.token = typeof token === "string" ? token : undefined;
     this.centrifuge = new Centrifuge(options.url, {
-      ...(typeof options.token === "string" ? { token: options.token } : { getToken: options.token }),
+      ...(this.fetchToken ? { getToken: this.fetchToken } : { token: this.token }),
       ...(options.websocket ? { websocket: options.websocket } : {}),
       data: { platform: options.platform ?? "web" },
       name: "switchboard-sdk",
@@ -217,6 +241,8 @@ export class SwitchboardClient {
   /** Connects, resolves once the server accepted the token, and catches up (and sends the outbox) in the background. */
   async connect(): Promise<void> {
     await this.restored;
+    // A token an upload fetched serves the connect too: the token function is not asked again.
+    if (this.fetchToken && this.token && this.centrifuge.state === "disconnected") this.centrifuge.setToken(this.token);
     this.centrifuge.connect();
     await this.centrifuge.ready();
   }
@@ -388,6 +414,37 @@ export class SwitchboardClient {
 
   markCommunityRead(input: { communityId: string; subchannelId?: string; seq: number }): Promise<{ readSeq: number }> {
     return this.call("community.read", { channelId: input.communityId, subchannelId: input.subchannelId, seq: input.seq });
+  }
+
+  /**
+   * Uploads a file with the user's access token (`POST /files` on the server's HTTP address;
+   * no connection needed) and resolves with the upload: `fileId` for a message's content
+   * (`fileMessage(upload)` makes one), the stored `name`, `mimeType` and `size`, an image's
+   * `width`, `height` and thumbnail, and URLs valid until `expiresAt`. `name` is the file's
+   * (a `File`'s own by default), `type` its media type (a `Blob`'s own by default, else
+   * application/octet-stream). A refusal rejects with `ChatCallError`: 1005 larger than the
+   * app's `fileMaxBytes`, 1002 a type the app does not take (or an image that is not one, or
+   * an empty file), 1028 more uploads a minute than the app allows, 1014 a token the server
+   * does not take (1016, an invalidated one, makes a token function fetch a fresh one and try
+   * once more); code 0 when no answer came (temporary).
+   */
+  async uploadFile(data: FileData, options: { name?: string; type?: string } = {}): Promise<FileUploadView> {
+    const upload = async (token: string) => postFile({ address: this.httpAddress, token, data, ...options });
+    let answer = await upload(this.token ?? (await this.fetchToken!()));
+    if (!answer.ok && answer.code === tokenExpiredCode && this.fetchToken) answer = await upload(await this.fetchToken());
+    if (!answer.ok) throw new ChatCallError(answer.code, answer.message, answer.temporary);
+    return answer.file;
+  }
+
+  /**
+   * A file's URL as the server handed it (relative: `/files/<id>?expires=...&signature=...`)
+   * made absolute against the server's HTTP address, for an `<img>`, a player or a download;
+   * absolute URLs are answered as they are. The signature expires (`SWITCHBOARD_FILE_URL_SECONDS`,
+   * an hour by default; the download then answers HTTP 403, code 1009): read the message again
+   * (`history`, or `sync`) for a fresh one rather than keeping the URL.
+   */
+  fileUrl(url: string): string {
+    return /^[a-z][a-z\d+.-]*:/i.test(url) ? url : `${this.httpAddress}${url.startsWith("/") ? "" : "/"}${url}`;
   }
 
   /** Tells the other side of a conversation that this user is typing (never stored). */
