@@ -30,15 +30,5 @@ export type FileContentFields = {
   thumbnailUrl?: string;
 };
 
-/** A stored file as the console shows it beside the message that carries it, with URLs signed for the operator. */
-export type StoredFileView = {
-  fileId: string;
-  name: string;
-  mimeType: string;
-  size: number;
-  width?: number;
-  height?: number;
-  /** Relative to the server, valid for SWITCHBOARD_FILE_URL_SECONDS. */
-  url: string;
-  thumbnailUrl?: string;
-};
+/** A stored file as the console shows it beside the message that carries it, with URLs signed for the operator (valid for SWITCHBOARD_FILE_URL_SECONDS). */
+export type StoredFileView = Omit<FileUploadView, "expiresAt">;
