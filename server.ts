@@ -18,7 +18,7 @@ import { getInstallationId, getInstallationSecret } from "./lib/chat/products/in
 import { useFileUrlKey } from "./lib/chat/base/files/file-urls";
 import { deleteUnusedFiles } from "./lib/chat/products/files";
 import { ensureFirstOperator } from "./lib/chat/products/operators";
-import { db } from "./lib/db/client";
+import { db, sqlConnectionOf } from "./lib/db/client";
 import { applyMigrations } from "./lib/db/migrate";
 import { clientAddress } from "./lib/client-address";
 import { databaseProvider, env } from "./lib/env";
@@ -41,6 +41,8 @@ const usageSaveMs = 2000;
 const inFlightGraceMs = 10_000;
 
 async function main() {
+  // This process's writes reach its caches in-process; it only watches for other processes' (the CLI's).
+  sqlConnectionOf(db).serving();
   const applied = await applyMigrations(env.DATABASE_URL);
   if (applied.length > 0) log.info("applied migrations", { migrations: applied });
   markMigrated();

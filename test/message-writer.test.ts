@@ -53,6 +53,8 @@ describe("the group-commit message writer", () => {
     expect(sameBatch).toEqual({ ...first, duplicate: true });
     expect(later).toEqual({ ...first, duplicate: true });
     expect(await database.message.count({ where: { appId, clientMessageId: "again" } })).toBe(1);
+    // The repeat took no sequence number: the next send has the one after the first's.
+    expect((await writer.write(text("a9000", channel, "next"))).seq).toBe(first.seq + 1);
   });
 
   it("writes into a new channel when the one it knew was removed, and refuses a removed group's message", async () => {
@@ -106,15 +108,25 @@ describe("the group-commit message writer", () => {
 });
 
 describe("the connection that stores messages", () => {
-  it.runIf(process.env.SWITCHBOARD_TEST_DATABASE !== "postgresql")("is Prisma's own SQLite connection, and fsyncs every commit (synchronous = FULL)", async () => {
+  it.runIf(process.env.SWITCHBOARD_TEST_DATABASE !== "postgresql")("is the write thread's own SQLite connection, and it and Prisma's fsync every commit (synchronous = FULL)", async () => {
     const full = 2;
+    const sql = sqlConnectionOf(database);
     const [prismaSees] = await database.$queryRawUnsafe<{ synchronous: bigint }[]>("PRAGMA synchronous");
-    const [driverSees] = await sqlConnectionOf(database).query<{ synchronous: number }>("PRAGMA synchronous");
+    const [writerSees] = await sql.transactionAtOnce<{ synchronous: number }>([{ sql: "PRAGMA synchronous", values: [] }]);
     expect(Number(prismaSees!.synchronous)).toBe(full);
-    expect(driverSees!.synchronous).toBe(full);
-    // One connection: a temporary table is seen only by the connection that made it.
-    await database.$executeRawUnsafe(`CREATE TEMP TABLE "sameConnection" ("x" INTEGER)`);
-    expect(await sqlConnectionOf(database).query(`SELECT count(*) AS n FROM "sameConnection"`)).toEqual([{ n: 0 }]);
+    expect(writerSees).toEqual([{ synchronous: full }]);
+    // Two connections: a temporary table is seen only by the connection that made it.
+    await sql.transactionAtOnce([{ sql: `CREATE TEMP TABLE "writerOnly" ("x" INTEGER)`, values: [] }]);
+    expect(await sql.transactionAtOnce([{ sql: `SELECT count(*) AS n FROM "writerOnly"`, values: [] }])).toEqual([[{ n: 0 }]]);
+    await expect(sql.query(`SELECT count(*) AS n FROM "writerOnly"`)).rejects.toThrow(/no such table/);
+  });
+
+  it.runIf(process.env.SWITCHBOARD_TEST_DATABASE !== "postgresql")("rolls back a transaction sent at once when a statement fails, and answers the driver's error", async () => {
+    const sql = sqlConnectionOf(database);
+    const rename = { sql: `UPDATE "App" SET "name" = 'renamed' WHERE "id" = ?`, values: [appId] };
+    const refused = { sql: `INSERT INTO "App" ("id") VALUES (NULL)`, values: [] };
+    await expect(sql.transactionAtOnce([rename, refused])).rejects.toMatchObject({ code: expect.stringMatching(/^SQLITE_CONSTRAINT/) });
+    expect(await database.app.findUniqueOrThrow({ where: { id: appId }, select: { name: true } })).toEqual({ name: "w" });
   });
 
   it.runIf(process.env.SWITCHBOARD_TEST_DATABASE === "postgresql")("commits with synchronous_commit on", async () => {

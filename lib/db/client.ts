@@ -19,7 +19,8 @@ export function connectDatabase(databaseUrl: string, encryptionKey = env.SWITCHB
   const sealer = createSecretSealer(encryptionKey, env.SWITCHBOARD_PREVIOUS_ENCRYPTION_KEY);
   if (databaseUrl.startsWith("file:")) {
     // Writers wait up to 5 s for the file lock rather than failing at once.
-    const shared = shareSqliteConnection(new PrismaBetterSQLite3({ url: sqliteFilePath(databaseUrl), timeout: 5000 }), () => client.$connect());
+    const file = { path: sqliteFilePath(databaseUrl), timeoutMs: 5000 };
+    const shared = shareSqliteConnection(new PrismaBetterSQLite3({ url: file.path, timeout: file.timeoutMs }), file, () => client.$connect());
     const client = withSealedSecrets(new SqliteClient({ adapter: shared.factory }) as unknown as Db, sealer);
     sqlConnections.set(client, shared.connection);
     return client;

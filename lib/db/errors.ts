@@ -11,6 +11,12 @@ export function isUniqueViolation(error: unknown): boolean {
   return codeOf(error) === uniqueViolation;
 }
 
+/** SQLite's driver refusing a write for a constraint: a unique index, NOT NULL, a foreign key. */
+export function isConstraintViolation(error: unknown): boolean {
+  const code = codeOf(error);
+  return typeof code === "string" && code.startsWith("SQLITE_CONSTRAINT");
+}
+
 export function isTransactionConflict(error: unknown): boolean {
   return codeOf(error) === transactionConflict || (error instanceof Error && postgresConflictMessages.test(error.message));
 }

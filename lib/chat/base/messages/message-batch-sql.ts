@@ -1,11 +1,12 @@
-import type { SqlQueries } from "../../../db/sql-connection";
+import type { SqlQueries, SqlStatement } from "../../../db/sql-connection";
 import type { WebhookDeliveryRow } from "../webhooks/enqueue-webhook-event";
 
 /**
  * The statements of the writer's batch, prepared once. SQLite runs one short statement per
  * row for its writes (prepared, in-process: cheaper than building a statement per batch
- * size, or than reading the rows from JSON), and looks up earlier sends in one; PostgreSQL
- * runs one statement per batch, its rows passed as arrays.
+ * size, or than reading the rows from JSON), all issued at once so that they reach the
+ * write thread together, and looks up earlier sends in one; PostgreSQL runs one statement
+ * per batch, its rows passed as arrays.
  */
 
 export type MessageRow = {
@@ -51,23 +52,26 @@ const sqlite: BatchStatements = {
       clientMessageIds,
     ]),
   async advanceSequences(tx, counts, now) {
+    const channels = [...counts];
+    const rows = await Promise.all(
+      channels.map(([channelPk, count]) =>
+        tx.query<{ lastSeq: number }>(`UPDATE "Channel" SET "lastSeq" = "lastSeq" + ?, "updatedAt" = ? WHERE "id" = ? RETURNING "lastSeq"`, [count, now, channelPk]),
+      ),
+    );
     const lastSeqs = new Map<string, number>();
-    for (const [channelPk, count] of counts) {
-      const [row] = await tx.query<{ lastSeq: number }>(`UPDATE "Channel" SET "lastSeq" = "lastSeq" + ?, "updatedAt" = ? WHERE "id" = ? RETURNING "lastSeq"`, [count, now, channelPk]);
-      if (row) lastSeqs.set(channelPk, row.lastSeq);
-    }
+    channels.forEach(([channelPk], index) => rows[index]![0] && lastSeqs.set(channelPk, rows[index]![0].lastSeq));
     return lastSeqs;
   },
   async insertMessages(tx, rows) {
-    for (const row of rows) await tx.query(`INSERT INTO "Message" (${messageColumns}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, messageValues(row));
+    await Promise.all(rows.map((row) => tx.query(`INSERT INTO "Message" (${messageColumns}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, messageValues(row))));
   },
   async markRead(tx, reads) {
-    for (const read of reads) await tx.query(`UPDATE "ChannelMember" SET "readSeq" = ? WHERE "channelId" = ? AND "userId" = ?`, [read.seq, read.channelId, read.userId]);
+    await Promise.all(reads.map((read) => tx.query(`UPDATE "ChannelMember" SET "readSeq" = ? WHERE "channelId" = ? AND "userId" = ?`, [read.seq, read.channelId, read.userId])));
   },
   async insertWebhookDeliveries(tx, rows) {
-    for (const row of rows) {
-      await tx.query(`INSERT INTO "WebhookDelivery" (${deliveryColumns}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0)`, deliveryValues(row));
-    }
+    await Promise.all(
+      rows.map((row) => tx.query(`INSERT INTO "WebhookDelivery" (${deliveryColumns}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0)`, deliveryValues(row))),
+    );
   },
 };
 
@@ -106,3 +110,37 @@ const postgresql: BatchStatements = {
 };
 
 export const batchStatements = { sqlite, postgresql } satisfies Record<SqlQueries["provider"], BatchStatements>;
+
+/**
+ * SQLite: a batch of new messages as statements sent at once, each message's sequence
+ * computed by the database from its channel's advanced `lastSeq`, so that nothing waits for
+ * an answer midway. `channels` holds each channel's rows in order, their `seq` left out.
+ * Each channel's first statement answers its new last sequence; a channel that no longer
+ * exists answers no row and stores nothing (its members went with it). A repeated
+ * clientMessageId breaks the unique index and fails the whole.
+ */
+export function sqliteBatchAtOnce(channels: Map<string, Omit<MessageRow, "seq">[]>, now: Date): { statements: SqlStatement[]; advanceIndexes: Map<string, number> } {
+  const statements: SqlStatement[] = [];
+  const advanceIndexes = new Map<string, number>();
+  for (const [channelPk, rows] of channels) {
+    advanceIndexes.set(channelPk, statements.length);
+    statements.push({ sql: `UPDATE "Channel" SET "lastSeq" = "lastSeq" + ?, "updatedAt" = ? WHERE "id" = ? RETURNING "lastSeq"`, values: [rows.length, now, channelPk] });
+    /** How far below the channel's new last sequence each sender's newest message is. */
+    const newestBySender = new Map<string, number>();
+    rows.forEach((row, index) => {
+      const below = rows.length - 1 - index;
+      newestBySender.set(row.senderId, below);
+      statements.push({
+        sql: `INSERT INTO "Message" (${messageColumns}) SELECT ?, ?, "id", "lastSeq" - ?, ?, ?, ?, ?, ?, ?, ? FROM "Channel" WHERE "id" = ?`,
+        values: [row.id, row.appId, below, row.senderId, row.type, row.content, row.clientMessageId, row.needReadReceipt, row.sentAt, row.sentAt, channelPk],
+      });
+    });
+    for (const [senderId, below] of newestBySender) {
+      statements.push({
+        sql: `UPDATE "ChannelMember" SET "readSeq" = (SELECT "lastSeq" FROM "Channel" WHERE "id" = ?) - ? WHERE "channelId" = ? AND "userId" = ?`,
+        values: [channelPk, below, channelPk, senderId],
+      });
+    }
+  }
+  return { statements, advanceIndexes };
+}

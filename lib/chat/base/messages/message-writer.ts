@@ -1,11 +1,11 @@
 import { type Db, db, sqlConnectionOf } from "../../../db/client";
-import { isUniqueViolation } from "../../../db/errors";
+import { isConstraintViolation, isUniqueViolation } from "../../../db/errors";
 import { metrics } from "../../../metrics";
 import { retryOnConflict } from "../../../db/retry";
 import { readDate, type SqlQueries } from "../../../db/sql-connection";
 import { ChatError } from "../errors";
 import type { WebhookDeliveryRow } from "../webhooks/enqueue-webhook-event";
-import { batchStatements, type MessageRow } from "./message-batch-sql";
+import { batchStatements, type MessageRow, sqliteBatchAtOnce } from "./message-batch-sql";
 
 /**
  * Where a message goes: a channel row known by its id (groups), or one created with
@@ -64,8 +64,7 @@ export function createMessageWriter(database: Db) {
       const batch = queue.splice(0, maxBatchSize);
       const started = performance.now();
       try {
-        // Two nodes advancing overlapping channels can deadlock on their row locks.
-        const { stored, vanished } = await retryOnConflict(() => commit(batch));
+        const { stored, vanished } = await store(batch);
         metrics.writerBatchSize.observe(batch.length);
         metrics.writerCommitSeconds.observe((performance.now() - started) / 1000);
         batch.forEach((pending, index) => (vanished.has(index) ? writeAgain(pending) : pending.resolve(stored[index]!)));
@@ -74,6 +73,43 @@ export function createMessageWriter(database: Db) {
       }
     }
     flushing = false;
+  }
+
+  /**
+   * On SQLite a batch without webhook events goes to the write thread in one message
+   * (`sqliteBatchAtOnce`); one that repeats a send stored before fails there, and takes the
+   * full path, which finds the earlier send.
+   */
+  async function store(batch: Pending[]): Promise<{ stored: StoredMessage[]; vanished: Set<number> }> {
+    if (sql.provider === "sqlite" && batch.every(({ message }) => !message.webhookDeliveries)) {
+      try {
+        return await storeAtOnce(batch);
+      } catch (error) {
+        if (!isConstraintViolation(error)) throw error;
+      }
+    }
+    // Two nodes advancing overlapping channels can deadlock on their row locks.
+    return retryOnConflict(() => commit(batch));
+  }
+
+  async function storeAtOnce(batch: Pending[]): Promise<{ stored: StoredMessage[]; vanished: Set<number> }> {
+    const sentAt = new Date();
+    const copies = copiesWithinBatch(batch);
+    const byChannel = groupByChannel(batch.map((pending, index) => ({ pending, index })).filter(({ index }) => !copies.has(index)));
+    const rows = new Map([...byChannel].map(([channelPk, entries]) => [channelPk, entries.map(({ pending }) => newRow(pending, sentAt))]));
+    const { statements, advanceIndexes } = sqliteBatchAtOnce(rows, sentAt);
+    const answers = await sql.transactionAtOnce<{ lastSeq: number }>(statements);
+    const results: StoredMessage[] = new Array(batch.length);
+    const vanished = new Set<number>();
+    for (const [channelPk, entries] of byChannel) {
+      const advanced = answers[advanceIndexes.get(channelPk)!]![0];
+      entries.forEach(({ pending, index }, position) => {
+        if (advanced) results[index] = { id: pending.message.id, seq: advanced.lastSeq - entries.length + 1 + position, sentAt, duplicate: false };
+        else vanished.add(index);
+      });
+    }
+    answerCopies(copies, results, vanished);
+    return { stored: results, vanished };
   }
 
   /**
@@ -87,22 +123,26 @@ export function createMessageWriter(database: Db) {
     writer.write(pending.message).then(pending.resolve, pending.reject);
   }
 
-  /** The batch's messages stored (or found stored before), and those whose channel no longer exists. */
+  /**
+   * The batch's messages stored (or found stored before), and those whose channel no longer
+   * exists. Sequences are advanced for every send before the earlier-send lookup answers, in
+   * the same round trip (on SQLite, one message to the write thread), and moved back for
+   * the rare repeat of a send stored before.
+   */
   async function commit(batch: Pending[]): Promise<{ stored: StoredMessage[]; vanished: Set<number> }> {
     const sentAt = new Date();
+    const copies = copiesWithinBatch(batch);
+    const candidates = batch.map((pending, index) => ({ pending, index })).filter(({ index }) => !copies.has(index));
     return sql.transaction(async (tx) => {
-      const { results, copies } = await findDuplicates(tx, batch);
-      const fresh = batch
-        .map((pending, index) => ({ pending, index }))
-        .filter(({ index }) => !results[index] && !copies.has(index));
-      const byChannel = new Map<string, typeof fresh>();
-      for (const entry of fresh) {
-        const group = byChannel.get(entry.pending.channelPk);
-        if (group) group.push(entry);
-        else byChannel.set(entry.pending.channelPk, [entry]);
+      const [earlier, advanced] = await Promise.all([findEarlier(tx, batch), advance(tx, candidates, 1, sentAt)]);
+      const results: (StoredMessage | undefined)[] = new Array(batch.length);
+      for (const { pending, index } of candidates) {
+        const row = earlier.get(sendKey(pending.message));
+        if (row) results[index] = { ...row, duplicate: true };
       }
-      const counts = new Map([...byChannel].map(([channelPk, entries]) => [channelPk, entries.length]));
-      const lastSeqs = counts.size > 0 ? await statements.advanceSequences(tx, counts, sentAt) : new Map<string, number>();
+      const repeats = candidates.filter(({ index }) => results[index]);
+      const lastSeqs = repeats.length > 0 ? new Map([...advanced, ...(await advance(tx, repeats, -1, sentAt))]) : advanced;
+      const byChannel = groupByChannel(candidates.filter(({ index }) => !results[index]));
       const rows: MessageRow[] = [];
       const deliveries: WebhookDeliveryRow[] = [];
       const vanished = new Set<number>();
@@ -113,63 +153,39 @@ export function createMessageWriter(database: Db) {
         }
         let seq = lastSeqs.get(channelPk)! - entries.length;
         for (const { pending, index } of entries) {
-          const { message } = pending;
-          const row = {
-            id: message.id,
-            appId: message.channel.appId,
-            channelId: channelPk,
-            seq: ++seq,
-            senderId: message.senderId,
-            type: message.messageType,
-            content: message.content,
-            clientMessageId: message.clientMessageId ?? null,
-            needReadReceipt: message.needReadReceipt ?? false,
-            sentAt,
-          };
+          const row = { ...newRow(pending, sentAt), seq: ++seq };
           rows.push(row);
-          deliveries.push(...(message.webhookDeliveries?.({ seq: row.seq, sentAt }) ?? []));
+          deliveries.push(...(pending.message.webhookDeliveries?.({ seq: row.seq, sentAt }) ?? []));
           results[index] = { id: row.id, seq: row.seq, sentAt, duplicate: false };
         }
       }
-      if (rows.length > 0) {
-        await statements.insertMessages(tx, rows);
-        await statements.markRead(tx, readBySenders(rows));
-      }
-      if (deliveries.length > 0) await statements.insertWebhookDeliveries(tx, deliveries);
-      for (const [index, firstIndex] of copies) {
-        if (vanished.has(firstIndex)) vanished.add(index);
-        else results[index] = { ...results[firstIndex]!, duplicate: true };
-      }
+      // Issued together: on SQLite they reach the write thread in one message.
+      await Promise.all([
+        rows.length > 0 && statements.insertMessages(tx, rows),
+        rows.length > 0 && statements.markRead(tx, readBySenders(rows)),
+        deliveries.length > 0 && statements.insertWebhookDeliveries(tx, deliveries),
+      ]);
+      answerCopies(copies, results, vanished);
       return { stored: results as StoredMessage[], vanished };
     });
   }
 
-  /**
-   * Sends repeating an earlier (app, sender, clientMessageId): `results` holds those stored
-   * before, `copies` maps a repeat within this batch to the index of its first copy.
-   */
-  async function findDuplicates(tx: SqlQueries, batch: Pending[]) {
-    const results: (StoredMessage | undefined)[] = new Array(batch.length);
-    const copies = new Map<number, number>();
-    const keyed = batch.filter((pending) => pending.message.clientMessageId !== undefined);
-    if (keyed.length === 0) return { results, copies };
-    const key = (appId: string, senderId: string, clientMessageId: string | null) => `${appId}\n${senderId}\n${clientMessageId}`;
+  /** Moves each channel's sequence by `direction` times its count of `entries`; the new last sequences of the channels that exist. */
+  function advance(tx: SqlQueries, entries: { pending: Pending }[], direction: 1 | -1, now: Date): Promise<Map<string, number>> {
+    const counts = new Map([...groupByChannel(entries)].map(([channelPk, group]) => [channelPk, direction * group.length]));
+    return counts.size > 0 ? statements.advanceSequences(tx, counts, now) : Promise.resolve(new Map());
+  }
+
+  /** The sends of the batch stored before (same app, sender and clientMessageId), by `sendKey`. */
+  async function findEarlier(tx: SqlQueries, batch: Pending[]) {
     const earlier = new Map<string, { id: string; seq: number; sentAt: Date }>();
-    for (const [appId, clientMessageIds] of clientMessageIdsByApp(keyed)) {
+    const lookups = [...clientMessageIdsByApp(batch)].map(async ([appId, clientMessageIds]) => {
       for (const row of await statements.findEarlier(tx, appId, clientMessageIds)) {
-        earlier.set(key(appId, row.senderId, row.clientMessageId), { id: row.id, seq: row.seq, sentAt: readDate(row.sentAt) });
+        earlier.set(sendKey({ channel: { appId }, ...row }), { id: row.id, seq: row.seq, sentAt: readDate(row.sentAt) });
       }
-    }
-    const firstInBatch = new Map<string, number>();
-    batch.forEach(({ message }, index) => {
-      if (message.clientMessageId === undefined) return;
-      const k = key(message.channel.appId, message.senderId, message.clientMessageId);
-      const row = earlier.get(k);
-      if (row) results[index] = { ...row, duplicate: true };
-      else if (firstInBatch.has(k)) copies.set(index, firstInBatch.get(k)!);
-      else firstInBatch.set(k, index);
     });
-    return { results, copies };
+    await Promise.all(lookups);
+    return earlier;
   }
 
   /** The channel's row id, creating the channel with its members on first use. */
@@ -235,12 +251,63 @@ export function createMessageWriter(database: Db) {
 
 const channelCacheKey = (address: Extract<ChannelAddress, { type: number }>) => `${address.appId}\n${address.type}\n${address.channelId}`;
 
+function newRow({ message, channelPk }: Pending, sentAt: Date): Omit<MessageRow, "seq"> {
+  return {
+    id: message.id,
+    appId: message.channel.appId,
+    channelId: channelPk,
+    senderId: message.senderId,
+    type: message.messageType,
+    content: message.content,
+    clientMessageId: message.clientMessageId ?? null,
+    needReadReceipt: message.needReadReceipt ?? false,
+    sentAt,
+  };
+}
+
+/** What makes a send the repeat of another: app, sender and clientMessageId. */
+const sendKey = (message: { channel: { appId: string }; senderId: string; clientMessageId?: string | null }) =>
+  `${message.channel.appId}\n${message.senderId}\n${message.clientMessageId}`;
+
+/** Sends repeating an earlier one of the same batch: the index of each repeat, to the index of its first copy. */
+function copiesWithinBatch(batch: Pending[]): Map<number, number> {
+  const copies = new Map<number, number>();
+  const firstInBatch = new Map<string, number>();
+  batch.forEach(({ message }, index) => {
+    if (message.clientMessageId === undefined) return;
+    const first = firstInBatch.get(sendKey(message));
+    if (first === undefined) firstInBatch.set(sendKey(message), index);
+    else copies.set(index, first);
+  });
+  return copies;
+}
+
+/** A repeat within the batch answers what its first copy got: stored (as a duplicate) or vanished with it. */
+function answerCopies(copies: Map<number, number>, results: (StoredMessage | undefined)[], vanished: Set<number>) {
+  for (const [index, firstIndex] of copies) {
+    if (vanished.has(firstIndex)) vanished.add(index);
+    else results[index] = { ...results[firstIndex]!, duplicate: true };
+  }
+}
+
+function groupByChannel<T extends { pending: Pending }>(entries: T[]): Map<string, T[]> {
+  const byChannel = new Map<string, T[]>();
+  for (const entry of entries) {
+    const group = byChannel.get(entry.pending.channelPk);
+    if (group) group.push(entry);
+    else byChannel.set(entry.pending.channelPk, [entry]);
+  }
+  return byChannel;
+}
+
+/** The clientMessageIds of the batch's sends that carry one, by app. */
 function clientMessageIdsByApp(batch: Pending[]): Map<string, string[]> {
   const byApp = new Map<string, string[]>();
   for (const { message } of batch) {
+    if (message.clientMessageId === undefined) continue;
     const ids = byApp.get(message.channel.appId) ?? [];
     if (ids.length === 0) byApp.set(message.channel.appId, ids);
-    ids.push(message.clientMessageId!);
+    ids.push(message.clientMessageId);
   }
   return byApp;
 }
