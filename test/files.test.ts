@@ -112,6 +112,7 @@ describe(`files (${process.env.SWITCHBOARD_TEST_DATABASE === "postgresql" ? "S3-
     expect(await tail.text()).toBe("port\n");
     const beyond = await fetch(server.url + uploaded.url, { headers: { range: "bytes=1000-" } });
     expect({ status: beyond.status, body: await beyond.json() }).toEqual({ status: 416, body: { code: 1002, errorMessage: `The file has ${pdf.length} bytes: bytes=1000- asks for none of them` } });
+    expect(beyond.headers.get("content-range")).toBe(`bytes */${pdf.length}`);
   });
 
   it("reach readers of image, voice and file messages with URLs signed as they read: live, in history and in sync", async () => {

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { pipeline } from "node:stream/promises";
 import { ChatError, knownError, toErrorBody } from "../chat/base/errors";
-import { openFileDownload, startUpload, uploadFile } from "../chat/products/files";
+import { openFileDownload, RangeNotSatisfiable, startUpload, uploadFile } from "../chat/products/files";
 import { describeError, log } from "../log";
 
 /**
@@ -47,7 +47,11 @@ export async function serveFiles(request: IncomingMessage, response: ServerRespo
     if (!knownError(error)) log.error("file request failed", { path: url.pathname, ...describeError(error) });
     if (response.headersSent) return void response.destroy();
     const { status, body, retryAfterSeconds } = toErrorBody(error);
-    answer(response, status, body, retryAfterSeconds === undefined ? {} : { "retry-after": String(retryAfterSeconds) });
+    answer(response, status, body, {
+      ...(retryAfterSeconds !== undefined && { "retry-after": String(retryAfterSeconds) }),
+      // What a 416 owes the client: the size, so that it can ask again within it.
+      ...(error instanceof RangeNotSatisfiable && { "content-range": `bytes */${error.size}` }),
+    });
   }
 }
 

@@ -4,5 +4,5 @@ export { attachMessageFile } from "./attach-message-files";
 export { deleteUnusedFiles } from "./delete-unused-files";
 export { getFileStorage } from "./file-storage";
 export { findMessageFiles } from "./find-message-files";
-export { type FileDownload, openFileDownload } from "./open-file-download";
+export { type FileDownload, openFileDownload, RangeNotSatisfiable } from "./open-file-download";
 export { startUpload, uploadFile, type Uploader } from "./upload-file";

@@ -7,6 +7,16 @@ import { type ByteRange, getFileStorage } from "./file-storage";
 /** `size` is the whole file's; `range` the part of it `body` holds, when a range was asked for. */
 export type FileDownload = { name: string; mimeType: string; size: number; body: Readable; expiresAt: number; range?: ByteRange };
 
+/** A Range header that asks for none of the file's bytes (HTTP 416, answered with the file's size). */
+export class RangeNotSatisfiable extends ChatError {
+  constructor(
+    readonly size: number,
+    header: string,
+  ) {
+    super("rangeNotSatisfiable", `The file has ${size} bytes: ${header} asks for none of them`);
+  }
+}
+
 /**
  * A file's bytes for a signed download URL (see signFileUrl): refused (1009) when the
  * signature does not match the path or has expired, 1010 when the file is gone.
@@ -45,6 +55,6 @@ function parseRange(header: string, size: number): ByteRange | undefined {
     match[1] === ""
       ? { start: Math.max(0, size - Number(match[2])), end: size - 1 }
       : { start: Number(match[1]), end: match[2] === "" ? size - 1 : Math.min(Number(match[2]), size - 1) };
-  if (range.start > range.end || range.start >= size) throw new ChatError("rangeNotSatisfiable", `The file has ${size} bytes: ${header} asks for none of them`);
+  if (range.start > range.end || range.start >= size) throw new RangeNotSatisfiable(size, header);
   return range;
 }
